@@ -1,0 +1,100 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"runtime/debug"
+
+	"github.com/alecthomas/kong"
+
+	"zerosum/content"
+)
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "0.1.0-dev"
+
+// cli is the command line. Each command is a struct with a Run method.
+type cli struct {
+	Sim       simCmd       `cmd:"" help:"Play all-bot games and print statistics."`
+	Replay    replayCmd    `cmd:"" help:"Re-run a replay; --verify checks every turn's state hash."`
+	Validate  validateCmd  `cmd:"" help:"Check scenario files and report every problem with file and line."`
+	Scenarios scenariosCmd `cmd:"" help:"List the scenarios."`
+	Version   versionCmd   `cmd:"" help:"Print the version."`
+}
+
+// env is what commands write to.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+}
+
+// exitError carries an exit status through kong's Run.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string { return e.err.Error() }
+
+// failf makes an error that exits with status 1.
+func failf(format string, args ...any) error {
+	return &exitError{code: 1, err: fmt.Errorf(format, args...)}
+}
+
+// kongExit is how kong's exit requests escape Parse.
+type kongExit int
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
+	var c cli
+	defer func() {
+		if r := recover(); r != nil {
+			if k, ok := r.(kongExit); ok {
+				code = int(k)
+				return
+			}
+			panic(r)
+		}
+	}()
+	parser, err := kong.New(&c,
+		kong.Name("zerosum"),
+		kong.Description("ZERO SUM: a turn-based strategy game about the geopolitics of the AI race."),
+		kong.Writers(stdout, stderr),
+		kong.Exit(func(code int) { panic(kongExit(code)) }),
+		kong.UsageOnError(),
+		kong.ConfigureHelp(kong.HelpOptions{Compact: true}),
+		kong.Vars{"version": version, "scenario": content.DefaultScenario},
+	)
+	if err != nil {
+		fmt.Fprintf(stderr, "zerosum: %v\n", err)
+		return 2
+	}
+	if len(args) == 0 {
+		args = []string{"--help"}
+	}
+	ctx, err := parser.Parse(args)
+	if err != nil {
+		fmt.Fprintf(stderr, "zerosum: %v\n", err)
+		return 2
+	}
+	if err := ctx.Run(&env{stdin: stdin, stdout: stdout, stderr: stderr}); err != nil {
+		fmt.Fprintf(stderr, "zerosum: %v\n", err)
+		var ee *exitError
+		if errors.As(err, &ee) {
+			return ee.code
+		}
+		return 1
+	}
+	return 0
+}
+
+type versionCmd struct{}
+
+func (versionCmd) Run(e *env) error {
+	goVersion := "unknown"
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		goVersion = bi.GoVersion
+	}
+	fmt.Fprintf(e.stdout, "zerosum %s (%s)\n", version, goVersion)
+	return nil
+}

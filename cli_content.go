@@ -1,0 +1,94 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"zerosum/content"
+)
+
+type validateCmd struct {
+	Paths []string `arg:"" optional:"" help:"Scenario folders or scenario.yaml files; none: the embedded scenarios." type:"path"`
+}
+
+func (c validateCmd) Run(e *env) error {
+	if len(c.Paths) == 0 {
+		for _, id := range content.ScenarioIDs() {
+			p, err := content.Load(id)
+			if err != nil {
+				fmt.Fprintln(e.stdout, err)
+				return failf("embedded scenario %s has problems", id)
+			}
+			fmt.Fprintf(e.stdout, "%s: ok, %s\n", id, counts(p))
+		}
+		return nil
+	}
+	bad := 0
+	for _, path := range c.Paths {
+		p, err := content.LoadPath(path)
+		if err != nil {
+			bad++
+			var ps content.Problems
+			if errors.As(err, &ps) {
+				fmt.Fprintln(e.stdout, ps.Error())
+				fmt.Fprintf(e.stdout, "%s: %d problem%s\n", path, len(ps), plural(len(ps)))
+			} else {
+				fmt.Fprintf(e.stdout, "%s: %v\n", path, err)
+			}
+			continue
+		}
+		fmt.Fprintf(e.stdout, "%s: ok, %s\n", path, counts(p))
+	}
+	if bad > 0 {
+		return failf("%d of %d scenario%s failed validation", bad, len(c.Paths), plural(len(c.Paths)))
+	}
+	return nil
+}
+
+func counts(p *content.Pack) string {
+	sc := p.Scenario
+	return fmt.Sprintf("%d actors, %d actions, %d events, %d swing states, %d glossary terms",
+		len(sc.Actors), len(sc.Actions), len(sc.Events), len(sc.Swing), len(p.Glossary))
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+type scenariosCmd struct{}
+
+func (scenariosCmd) Run(e *env) error {
+	for _, id := range content.ScenarioIDs() {
+		p, err := content.Load(id)
+		if err != nil {
+			fmt.Fprintf(e.stdout, "%-12s (broken: %v)\n", id, firstLine(err.Error()))
+			continue
+		}
+		sc := p.Scenario
+		var actors []string
+		for _, a := range sc.Actors {
+			actors = append(actors, a.ID)
+		}
+		fmt.Fprintf(e.stdout, "%-12s %s\n%-12s %d turns from %s; actors: %s\n", id, sc.Title, "", sc.Turns,
+			sc.Date(1), strings.Join(actors, ", "))
+	}
+	return nil
+}
+
+func firstLine(s string) string {
+	l, _, _ := strings.Cut(s, "\n")
+	return l
+}
+
+// loadScenario loads an embedded scenario by id, or a scenario from a path
+// when the argument names a folder or file.
+func loadScenario(idOrPath string) (*content.Pack, error) {
+	if strings.ContainsAny(idOrPath, "/\\") || strings.HasSuffix(idOrPath, ".yaml") {
+		return content.LoadPath(idOrPath)
+	}
+	return content.Load(idOrPath)
+}

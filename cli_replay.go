@@ -1,0 +1,86 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"zerosum/content"
+	"zerosum/game"
+	"zerosum/saves"
+)
+
+type replayCmd struct {
+	Path   string `arg:"" help:"The replay file." type:"path"`
+	Verify bool   `help:"Check every turn's state hash; exit 1 at the first difference."`
+}
+
+func (c replayCmd) Run(e *env) error {
+	data, err := os.ReadFile(c.Path)
+	if err != nil {
+		return failf("cannot read the replay: %v", err)
+	}
+	r, err := saves.DecodeReplay(data)
+	if err != nil {
+		return failf("%s: %v", c.Path, err)
+	}
+	p, err := content.Load(r.Scenario)
+	if err != nil {
+		return failf("%s: %v", c.Path, err)
+	}
+	sc := p.Scenario
+	if c.Verify {
+		st, err := r.Verify(sc)
+		if err != nil {
+			return failf("%s: %v", c.Path, err)
+		}
+		fmt.Fprintf(e.stdout, "%s: ok, %d turns verified (%s, seed %d, final state %s)\n",
+			c.Path, len(r.Turns), sc.ID, r.Seed, st.Hash().Short())
+		return nil
+	}
+	if err := r.Check(sc); err != nil {
+		fmt.Fprintf(e.stderr, "warning: %v\n", err)
+	}
+	st, _ := sc.NewGame(r.Seed)
+	fmt.Fprintf(e.stdout, "%s, seed %d\n", sc.Title, r.Seed)
+	for i := range r.Turns {
+		if st.Over {
+			break
+		}
+		orders := r.Orders(i + 1)
+		date := sc.Date(st.Turn)
+		next, rep := sc.Resolve(&st, orders)
+		st = next
+		fmt.Fprintf(e.stdout, "\n%s\n", date)
+		for _, o := range rep.Orders {
+			ai, _ := sc.ActionIndex(o.Action)
+			a, _ := sc.ActorIndex(o.Actor)
+			target := ""
+			if o.Target != "" {
+				si, _ := sc.SwingIndex(o.Target)
+				target = " (" + sc.Swing[si].Name + ")"
+			}
+			fmt.Fprintf(e.stdout, "  %-10s %s%s\n", sc.Actors[a].Name, sc.Actions[ai].Name, target)
+		}
+		for _, rf := range rep.Refused {
+			fmt.Fprintf(e.stdout, "  refused: %s: %s\n", saves.FormatOrder(rf.Order), rf.Reason)
+		}
+		var news []string
+		for _, ev := range rep.Events {
+			news = append(news, sc.Events[ev].Name)
+		}
+		if len(news) > 0 {
+			fmt.Fprintf(e.stdout, "  news: %s\n", strings.Join(news, "; "))
+		}
+		fmt.Fprintf(e.stdout, "  Strait tension %d, controls %d, real gap %d\n", st.Tension(), st.Tracks[game.TrackControls], sc.Gap(&st))
+	}
+	if st.Over {
+		i := sc.OutcomeIndex(&st)
+		fmt.Fprintf(e.stdout, "\nOutcome: %s\n", sc.Outcomes[i].Name)
+		for a := range sc.Actors {
+			card := sc.Score(&st, a)
+			fmt.Fprintf(e.stdout, "  %-10s %3d\n", sc.Actors[a].Name, card.Total)
+		}
+	}
+	return nil
+}

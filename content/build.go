@@ -1,0 +1,626 @@
+package content
+
+import (
+	"slices"
+	"sort"
+	"strings"
+
+	"zerosum/game"
+)
+
+// build turns the decoded files into a validated scenario and its text.
+func (l *loader) build(b *bundle, lang string) *Pack {
+	sc := &game.Scenario{}
+	p := &Pack{Scenario: sc, Lang: lang, text: map[string]string{}}
+	l.buildNames(b, p)
+	l.buildFrame(b, p)
+	l.buildSwing(b, p)
+	l.buildActors(b, p)
+	l.buildEvents(b, p)
+	if err := sc.Index(); err != nil {
+		l.reporter(b.scenarioName).at(0, "%v", err)
+		return p
+	}
+	// References can be parsed only once every id is known.
+	l.buildOutcomes(b, p)
+	for i := range b.actors {
+		l.buildActorRefs(b, p, i)
+	}
+	l.buildEventRefs(b, p)
+	l.buildGlossary(b, p)
+	l.checkMarkup(p)
+	if len(l.problems) == 0 {
+		if err := sc.Check(); err != nil {
+			l.reporter(b.scenarioName).at(0, "%v", err)
+		}
+	}
+	sc.ContentHash = l.contentHash()
+	for n := range l.files {
+		p.Files = append(p.Files, n)
+	}
+	slices.Sort(p.Files)
+	return p
+}
+
+// put stores text under prefix.field for each field/value pair, and
+// remembers where it was written for messages about it.
+func (l *loader) put(p *Pack, r report, line int, prefix string, pairs ...string) {
+	for i := 0; i+1 < len(pairs); i += 2 {
+		key := prefix + "." + pairs[i]
+		p.text[key] = pairs[i+1]
+		l.where[key] = place{r, line}
+	}
+}
+
+func (l *loader) need(r report, line int, what, v string) {
+	if strings.TrimSpace(v) == "" {
+		r.at(line, "%s is missing", what)
+	}
+}
+
+func (l *loader) inRange(r report, v Pos[int], what string, lo, hi int) {
+	if v.V < lo || v.V > hi {
+		r.at(v.Line, "%s is %d; it must be between %d and %d", what, v.V, lo, hi)
+	}
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+func (l *loader) buildNames(b *bundle, p *Pack) {
+	r := l.reporter(b.namesName)
+	sc := p.Scenario
+	for _, k := range sortedKeys(b.names.Stats) {
+		n := b.names.Stats[k]
+		s, ok := game.ParseStat(k)
+		if !ok {
+			r.at(n.Line, "%q is not a stat of the model", k)
+			continue
+		}
+		sc.StatNames[s] = n.Name
+		l.put(p, r, n.Line, "stats."+k, "name", n.Name, "short", n.Short, "desc", n.Desc)
+	}
+	for s := range game.NumStats {
+		if _, ok := b.names.Stats[s.String()]; !ok {
+			r.at(0, "stat %q has no name", s)
+		}
+	}
+	for _, k := range sortedKeys(b.names.Tracks) {
+		n := b.names.Tracks[k]
+		t, ok := game.ParseTrack(k)
+		if !ok {
+			r.at(n.Line, "%q is not a track of the model", k)
+			continue
+		}
+		sc.TrackNames[t] = n.Name
+		l.put(p, r, n.Line, "tracks."+k, "name", n.Name, "short", n.Short, "desc", n.Desc)
+		p.levels[t] = n.Levels
+		if len(n.Levels) > 0 && len(n.Levels) != t.Max()-t.Min()+1 {
+			r.at(n.Line, "track %s has %d level names; it needs one for each value %d..%d", k, len(n.Levels), t.Min(), t.Max())
+		}
+	}
+	for t := range game.NumTracks {
+		if _, ok := b.names.Tracks[t.String()]; !ok {
+			r.at(0, "track %q has no name", t)
+		}
+	}
+	for _, k := range sortedKeys(b.names.Dynamics) {
+		n := b.names.Dynamics[k]
+		if !slices.Contains(game.DynamicIDs(), k) {
+			r.at(n.Line, "%q is not a dynamic of the model%s", k, game.Suggest(k, game.DynamicIDs()))
+			continue
+		}
+		l.put(p, r, n.Line, "dynamics."+k, "name", n.Name, "desc", n.Desc)
+	}
+	for _, d := range game.DynamicIDs() {
+		if _, ok := b.names.Dynamics[d]; !ok {
+			r.at(0, "dynamic %q has no name", d)
+		}
+	}
+	for _, k := range sortedKeys(b.names.Tags) {
+		n := b.names.Tags[k]
+		if _, ok := game.ParseTag(k); !ok {
+			r.at(n.Line, "%q is not an action tag", k)
+			continue
+		}
+		l.put(p, r, n.Line, "tags."+k, "name", n.Name, "desc", n.Desc)
+	}
+	for _, k := range sortedKeys(b.names.Roles) {
+		n := b.names.Roles[k]
+		if _, ok := game.ParseRole(k); !ok {
+			r.at(n.Line, "%q is not a role", k)
+			continue
+		}
+		l.put(p, r, n.Line, "roles."+k, "name", n.Name, "desc", n.Desc)
+	}
+}
+
+func (l *loader) buildFrame(b *bundle, p *Pack) {
+	r := l.reporter(b.scenarioName)
+	f := &b.scenario
+	sc := p.Scenario
+	sc.ID = f.ID.V
+	if !validID(f.ID.V) {
+		r.at(f.ID.Line, "scenario id %q should be lower-case letters, digits and _", f.ID.V)
+	}
+	sc.Title = f.Title
+	l.need(r, f.Line, "title", f.Title)
+	l.need(r, f.Line, "summary", f.Summary)
+	p.Summary, p.Note = f.Summary, f.Note
+	l.put(p, r, f.Line, "scenario", "title", f.Title, "summary", f.Summary, "note", f.Note)
+	sc.Turns = f.Turns.V
+	l.inRange(r, f.Turns, "turns", 1, 40)
+	sc.StartYear, sc.StartHalf = f.Start.Year.V, f.Start.Half.V
+	l.inRange(r, f.Start.Year, "start year", 1900, 2200)
+	l.inRange(r, f.Start.Half, "start half", 1, 2)
+	sc.EventsPerTurn = f.EventsPerTurn.V
+	l.inRange(r, f.EventsPerTurn, "events_per_turn", 0, 5)
+	sc.CrisisScorePct = f.CrisisScorePct.V
+	l.inRange(r, f.CrisisScorePct, "crisis_score_pct", 0, 100)
+	if len(f.Actors) == 0 {
+		r.at(f.Line, "actors: the scenario lists no actors")
+	}
+
+	var trackIDs []string
+	for t := range game.NumTracks {
+		trackIDs = append(trackIDs, t.String())
+	}
+	for _, k := range sortedKeys(f.Tracks) {
+		v := f.Tracks[k]
+		t, ok := game.ParseTrack(k)
+		if !ok {
+			r.at(v.Line, "tracks: %q is not a track%s", k, game.Suggest(k, trackIDs))
+			continue
+		}
+		l.inRange(r, v, "tracks: "+k, t.Min(), t.Max())
+		sc.Start[t] = v.V
+	}
+	for t := range game.NumTracks {
+		if _, ok := f.Tracks[t.String()]; !ok && t != game.TrackPerceivedGap {
+			r.at(f.Line, "tracks: no starting value for %s", t)
+		}
+	}
+
+	fields := sc.Rules.Fields()
+	var keys []string
+	for _, fl := range fields {
+		keys = append(keys, fl.Key)
+	}
+	for _, k := range sortedKeys(f.Rules) {
+		v := f.Rules[k]
+		i := slices.IndexFunc(fields, func(fl game.RuleField) bool { return fl.Key == k })
+		if i < 0 {
+			r.at(v.Line, "rules: %q is not a rule%s", k, game.Suggest(k, keys))
+			continue
+		}
+		l.inRange(r, v, "rules: "+k, fields[i].Min, fields[i].Max)
+		*fields[i].Ptr = v.V
+	}
+	for _, fl := range fields {
+		if _, ok := f.Rules[fl.Key]; !ok {
+			r.at(f.Line, "rules: no value for %s", fl.Key)
+		}
+	}
+}
+
+func (l *loader) buildSwing(b *bundle, p *Pack) {
+	r := l.reporter(b.swingName)
+	if len(b.swing) == 0 {
+		r.at(0, "no swing states are defined")
+	}
+	for _, s := range b.swing {
+		if !validID(s.ID.V) {
+			r.at(s.ID.Line, "swing state id %q should be lower-case letters, digits and _", s.ID.V)
+		}
+		l.need(r, s.Line, "swing state "+s.ID.V+": name", s.Name)
+		l.need(r, s.Line, "swing state "+s.ID.V+": desc", s.Desc)
+		l.inRange(r, s.Tier, "tier", 1, 2)
+		l.inRange(r, s.Weight, "weight", 1, 5)
+		l.inRange(r, s.Align, "align", game.AlignMin, game.AlignMax)
+		l.inRange(r, s.Sovereign, "sovereign", 0, 100)
+		p.Scenario.Swing = append(p.Scenario.Swing, game.SwingDef{
+			ID: s.ID.V, Name: s.Name, Tier: s.Tier.V, Weight: s.Weight.V, Align: s.Align.V, Sovereign: s.Sovereign.V,
+		})
+		l.put(p, r, s.Line, "swing."+s.ID.V, "name", s.Name, "desc", s.Desc)
+	}
+}
+
+var statIDs = func() []string {
+	var out []string
+	for s := range game.NumStats {
+		out = append(out, s.String())
+	}
+	return out
+}()
+
+func (l *loader) buildActors(b *bundle, p *Pack) {
+	sc := p.Scenario
+	for i, f := range b.actors {
+		r := l.reporter(b.actorNames[i])
+		a := game.ActorDef{ID: f.ID.V, Name: f.Name}
+		l.need(r, f.Line, "name", f.Name)
+		l.need(r, f.Line, "title", f.Title)
+		l.need(r, f.Line, "pitch", f.Pitch)
+		if f.Role.V != "" {
+			role, ok := game.ParseRole(f.Role.V)
+			if !ok {
+				r.at(f.Role.Line, "role %q is not known (roles: us_gov, china_gov, regulator, middle_power, open_lab, chip_designer, china_champion, foundry)", f.Role.V)
+			}
+			a.Role = role
+		}
+		bloc, ok := game.ParseBloc(f.Bloc.V)
+		if !ok {
+			r.at(f.Bloc.Line, "bloc %q should be us, china or none", f.Bloc.V)
+		}
+		a.Bloc = bloc
+		a.AP, a.Income = f.AP.V, f.Income.V
+		l.inRange(r, f.AP, "ap", 1, 5)
+		l.inRange(r, f.Income, "income", 0, 200)
+		if len(f.Stats) == 0 {
+			r.at(f.Line, "the actor has no stats")
+		}
+		for _, k := range sortedKeys(f.Stats) {
+			v := f.Stats[k]
+			s, ok := game.ParseStat(k)
+			if !ok {
+				r.at(v.Line, "stats: %q is not a stat%s", k, game.Suggest(k, statIDs))
+				continue
+			}
+			l.inRange(r, v, "stats: "+k, 0, s.Max())
+			a.Has[s] = true
+			a.Start[s] = v.V
+		}
+		if !a.Has[game.StatCapital] {
+			r.at(f.Line, "stats: every actor needs capital (its budget for actions)")
+		}
+		for _, h := range f.Hidden {
+			s, ok := game.ParseStat(h.V)
+			switch {
+			case !ok:
+				r.at(h.Line, "hidden: %q is not a stat%s", h.V, game.Suggest(h.V, statIDs))
+			case !a.Has[s]:
+				r.at(h.Line, "hidden: the actor has no %s stat to hide", h.V)
+			default:
+				a.Hidden[s] = true
+			}
+		}
+		l.put(p, r, f.Line, "actors."+a.ID, "name", f.Name, "title", f.Title, "pitch", f.Pitch)
+		// Actions are registered now so that every id is known before any
+		// reference is parsed; their details are filled in later.
+		for _, af := range f.Actions {
+			if !validID(af.ID.V) {
+				r.at(af.ID.Line, "action id %q should be lower-case letters, digits and _", af.ID.V)
+			}
+			a.Actions = append(a.Actions, len(sc.Actions))
+			sc.Actions = append(sc.Actions, game.ActionDef{ID: af.ID.V, Name: af.Name, Actor: len(sc.Actors)})
+		}
+		sc.Actors = append(sc.Actors, a)
+	}
+}
+
+func (l *loader) buildEvents(b *bundle, p *Pack) {
+	for i, f := range b.events {
+		r := l.reporter(b.eventNames[i])
+		if !validID(f.ID.V) {
+			r.at(f.ID.Line, "event id %q should be lower-case letters, digits and _", f.ID.V)
+		}
+		p.Scenario.Events = append(p.Scenario.Events, game.EventDef{ID: f.ID.V, Name: f.Headline})
+	}
+}
+
+// effects parses a list of effects. self and target are allowed only where
+// an action gives them meaning.
+func (l *loader) effects(r report, sc *game.Scenario, fs []effectFile, owner int, targeted bool, what string) []game.Effect {
+	var out []game.Effect
+	for _, f := range fs {
+		if f.Change.V == "" {
+			r.at(f.Line, "%s: an effect needs change: (what it changes)", what)
+			continue
+		}
+		ref, err := sc.ParseRef(f.Change.V)
+		if err != nil {
+			r.at(f.Change.Line, "%s: %v", what, err)
+			continue
+		}
+		if !ref.Settable() {
+			r.at(f.Change.Line, "%s: %s can be read but not changed by an effect", what, f.Change.V)
+			continue
+		}
+		if !l.refAllowed(r, sc, ref, f.Change.Line, owner, targeted, what, f.Change.V) {
+			continue
+		}
+		if ref.Kind == game.RefTrack && ref.Track == game.TrackPerceivedGap {
+			// Allowed: intelligence can correct or mislead Washington's estimate.
+		}
+		if f.By.V == 0 {
+			r.at(f.Line, "%s: effect on %s changes nothing (by: is 0 or missing)", what, f.Change.V)
+		}
+		l.inRange(r, f.By, what+": by", -100, 100)
+		l.inRange(r, f.After, what+": after", 0, 6)
+		out = append(out, game.Effect{Target: ref, Add: f.By.V, Delay: f.After.V})
+	}
+	return out
+}
+
+// refAllowed checks the self and target selectors of a reference.
+func (l *loader) refAllowed(r report, sc *game.Scenario, ref game.Ref, line, owner int, targeted bool, what, text string) bool {
+	if ref.Kind == game.RefStat && ref.Actor == game.ActorSelf {
+		if owner < 0 {
+			r.at(line, "%s: %q uses self, which means nothing outside an actor's own file", what, text)
+			return false
+		}
+		if !sc.Actors[owner].Has[ref.Stat] {
+			r.at(line, "%s: %s has no %s stat", what, sc.Actors[owner].ID, ref.Stat)
+			return false
+		}
+	}
+	if ref.Kind == game.RefSwing && ref.Swing == game.SwingTarget && !targeted {
+		r.at(line, "%s: %q uses target, but only an action with targets: swing has one", what, text)
+		return false
+	}
+	return true
+}
+
+func (l *loader) conditions(r report, sc *game.Scenario, cs []Pos[string], owner int, targeted bool, what string) []game.Condition {
+	var out []game.Condition
+	for _, c := range cs {
+		cond, err := sc.ParseCondition(c.V)
+		if err != nil {
+			r.at(c.Line, "%s: %v", what, err)
+			continue
+		}
+		if !l.refAllowed(r, sc, cond.Ref, c.Line, owner, targeted, what, c.V) {
+			continue
+		}
+		out = append(out, cond)
+	}
+	return out
+}
+
+func (l *loader) links(r report, ls []Pos[int], what string) []int {
+	var out []int
+	for _, v := range ls {
+		l.inRange(r, v, what+": link", 1, 12)
+		out = append(out, v.V)
+	}
+	return out
+}
+
+func (l *loader) buildOutcomes(b *bundle, p *Pack) {
+	r := l.reporter(b.scenarioName)
+	sc := p.Scenario
+	crises := 0
+	seen := map[string]int{}
+	for i, f := range b.scenario.Outcomes {
+		if prev, dup := seen[f.ID.V]; dup {
+			r.at(f.ID.Line, "outcome %q is defined twice (first on line %d)", f.ID.V, prev)
+		}
+		seen[f.ID.V] = f.ID.Line
+		l.need(r, f.Line, "outcome "+f.ID.V+": name", f.Name)
+		l.need(r, f.Line, "outcome "+f.ID.V+": desc", f.Desc)
+		o := game.OutcomeDef{ID: f.ID.V, Name: f.Name, Crisis: f.Crisis}
+		o.When = l.conditions(r, sc, f.When, -1, false, "outcome "+f.ID.V)
+		if f.Crisis {
+			crises++
+			if len(f.When) > 0 {
+				r.at(f.Line, "outcome %s: the crisis outcome applies whenever the Strait boils over; it takes no when:", f.ID.V)
+			}
+		}
+		if i == len(b.scenario.Outcomes)-1 && (len(f.When) > 0 || f.Crisis) {
+			r.at(f.Line, "outcome %s: the last outcome is the fallback and must have no when: (and not be the crisis)", f.ID.V)
+		}
+		sc.Outcomes = append(sc.Outcomes, o)
+		l.put(p, r, f.Line, "outcomes."+f.ID.V, "name", f.Name, "desc", f.Desc)
+	}
+	if len(b.scenario.Outcomes) == 0 {
+		r.at(b.scenario.Line, "outcomes: the scenario names no world outcomes")
+	}
+	if crises != 1 && len(b.scenario.Outcomes) > 0 {
+		r.at(b.scenario.Line, "outcomes: exactly one outcome must have crisis: true (found %d)", crises)
+	}
+}
+
+var tagNames = func() []string {
+	var out []string
+	for t := range game.NumTags {
+		out = append(out, t.String())
+	}
+	return out
+}()
+
+func (l *loader) buildActorRefs(b *bundle, p *Pack, i int) {
+	sc := p.Scenario
+	f := &b.actors[i]
+	r := l.reporter(b.actorNames[i])
+	a := &sc.Actors[i]
+
+	weights := 0
+	seen := map[string]int{}
+	for _, of := range f.Objectives {
+		if prev, dup := seen[of.ID.V]; dup {
+			r.at(of.ID.Line, "objective %q is defined twice (first on line %d)", of.ID.V, prev)
+		}
+		seen[of.ID.V] = of.ID.Line
+		what := "objective " + of.ID.V
+		l.need(r, of.Line, what+": name", of.Name)
+		l.need(r, of.Line, what+": desc", of.Desc)
+		l.inRange(r, of.Weight, what+": weight", 1, 100)
+		weights += of.Weight.V
+		ref, err := sc.ParseRef(of.Measure.V)
+		if err != nil {
+			r.at(of.Measure.Line, "%s: measure: %v", what, err)
+			continue
+		}
+		if !l.refAllowed(r, sc, ref, of.Measure.Line, i, false, what, of.Measure.V) {
+			continue
+		}
+		if of.From == of.To.V {
+			r.at(of.To.Line, "%s: from and to are both %d; progress needs a range", what, of.From)
+		}
+		a.Objectives = append(a.Objectives, game.ObjectiveDef{
+			ID: of.ID.V, Name: of.Name, Weight: of.Weight.V, Measure: ref, From: of.From, To: of.To.V,
+		})
+		l.put(p, r, of.Line, "objectives."+a.ID+"."+of.ID.V, "name", of.Name, "desc", of.Desc)
+	}
+	if len(f.Objectives) == 0 {
+		r.at(f.Line, "the actor has no objectives")
+	} else if weights != 100 {
+		r.at(f.Objectives[0].Line, "objective weights add up to %d; they must add up to 100", weights)
+	}
+
+	for k, af := range f.Actions {
+		act := &sc.Actions[a.Actions[k]]
+		what := "action " + af.ID.V
+		l.need(r, af.Line, what+": name", af.Name)
+		l.need(r, af.Line, what+": desc", af.Desc)
+		l.need(r, af.Line, what+": basis", af.Basis)
+		act.AP, act.Cost, act.Escalate, act.Cooldown, act.Once = af.AP.V, af.Cost.V, af.Escalate.V, af.Cooldown.V, af.Once
+		l.inRange(r, af.AP, what+": ap", 1, a.AP)
+		l.inRange(r, af.Cost, what+": cost", 0, 500)
+		l.inRange(r, af.Escalate, what+": escalate", 0, 200)
+		l.inRange(r, af.Cooldown, what+": cooldown", 0, 20)
+		switch af.Targets.V {
+		case "":
+		case "swing":
+			act.Targeted = true
+		default:
+			r.at(af.Targets.Line, "%s: targets: %q; the only kind of target is swing", what, af.Targets.V)
+		}
+		act.Covert = af.Covert
+		act.ExposePct = af.Expose.V
+		if af.Covert {
+			l.inRange(r, af.Expose, what+": expose", 0, 100)
+		} else if af.Expose.V != 0 || len(af.Exposed) > 0 {
+			r.at(af.Expose.Line, "%s: expose and exposed apply only to covert actions", what)
+		}
+		for _, t := range af.Tags {
+			tag, ok := game.ParseTag(t.V)
+			if !ok {
+				r.at(t.Line, "%s: %q is not a tag%s", what, t.V, game.Suggest(t.V, tagNames))
+				continue
+			}
+			act.Tags = act.Tags.With(tag)
+		}
+		act.Links = l.links(r, af.Links, what)
+		act.Requires = l.conditions(r, sc, af.Requires, i, act.Targeted, what)
+		act.Effects = l.effects(r, sc, af.Effects, i, act.Targeted, what)
+		act.ExposedEffects = l.effects(r, sc, af.Exposed, i, act.Targeted, what+" (exposed)")
+		if len(af.Effects) == 0 {
+			r.at(af.Line, "%s has no effects", what)
+		}
+		l.put(p, r, af.Line, "actions."+af.ID.V, "name", af.Name, "desc", af.Desc, "basis", af.Basis)
+	}
+}
+
+func (l *loader) buildEventRefs(b *bundle, p *Pack) {
+	sc := p.Scenario
+	for i, f := range b.events {
+		r := l.reporter(b.eventNames[i])
+		ev := &sc.Events[i]
+		what := "event " + f.ID.V
+		l.need(r, f.Line, what+": headline", f.Headline)
+		l.need(r, f.Line, what+": body", f.Body)
+		l.need(r, f.Line, what+": teaching", f.Teaching)
+		ev.Weight, ev.Trigger, ev.Repeat = f.Weight.V, f.Trigger, f.Repeat
+		if f.Trigger {
+			l.inRange(r, f.Weight, what+": weight", 0, 100)
+			if len(f.When) == 0 {
+				r.at(f.Line, "%s: a trigger with no when: would fire on the first turn; give it conditions", what)
+			}
+		} else {
+			l.inRange(r, f.Weight, what+": weight", 1, 100)
+		}
+		ev.Links = l.links(r, f.Links, what)
+		ev.When = l.conditions(r, sc, f.When, -1, false, what)
+		ev.Effects = l.effects(r, sc, f.Effects, -1, false, what)
+		for _, rv := range f.Reveal {
+			ai, ok := sc.ActionIndex(rv.V)
+			switch {
+			case !ok:
+				r.at(rv.Line, "%s: reveal: there is no action %q", what, rv.V)
+			case !sc.Actions[ai].Covert:
+				r.at(rv.Line, "%s: reveal: %s is not covert; there is nothing to reveal", what, rv.V)
+			default:
+				ev.Reveal = append(ev.Reveal, ai)
+			}
+		}
+		if len(f.Effects) == 0 && len(f.Reveal) == 0 {
+			r.at(f.Line, "%s has no effects and reveals nothing", what)
+		}
+		l.put(p, r, f.Line, "events."+f.ID.V, "headline", f.Headline, "body", f.Body, "teaching", f.Teaching)
+	}
+}
+
+func (l *loader) buildGlossary(b *bundle, p *Pack) {
+	r := l.reporter(b.glossaryName)
+	seen := map[string]int{}
+	for _, t := range b.glossary {
+		if prev, dup := seen[t.ID.V]; dup {
+			r.at(t.ID.Line, "term %q is defined twice (first on line %d)", t.ID.V, prev)
+		}
+		seen[t.ID.V] = t.ID.Line
+		if !validID(t.ID.V) {
+			r.at(t.ID.Line, "term id %q should be lower-case letters, digits and _", t.ID.V)
+		}
+		l.need(r, t.Line, "term "+t.ID.V+": term", t.Term)
+		l.need(r, t.Line, "term "+t.ID.V+": def", t.Def)
+		term := Term{ID: t.ID.V, Term: t.Term, Def: t.Def}
+		for _, s := range t.See {
+			term.See = append(term.See, s.V)
+		}
+		p.Glossary = append(p.Glossary, term)
+		l.put(p, r, t.Line, "glossary."+t.ID.V, "term", t.Term, "def", t.Def)
+	}
+	for _, t := range b.glossary {
+		for _, s := range t.See {
+			if _, ok := seen[s.V]; !ok {
+				r.at(s.Line, "term %s: see: there is no term %q", t.ID.V, s.V)
+			}
+		}
+	}
+	sort.SliceStable(p.Glossary, func(i, j int) bool {
+		return strings.ToLower(p.Glossary[i].Term) < strings.ToLower(p.Glossary[j].Term)
+	})
+}
+
+// checkMarkup makes sure every [[term]] in any text names a glossary term.
+func (l *loader) checkMarkup(p *Pack) {
+	terms := map[string]bool{}
+	var ids []string
+	for _, t := range p.Glossary {
+		terms[t.ID] = true
+		ids = append(ids, t.ID)
+	}
+	for _, key := range sortedKeys(p.text) {
+		for _, ref := range TermRefs(p.text[key]) {
+			if !terms[ref] {
+				w := l.where[key]
+				w.r.at(w.line, "%s links glossary term [[%s]], which is not defined%s", key, ref, game.Suggest(ref, ids))
+			}
+		}
+	}
+}
+
+// TermRefs lists the glossary ids a text links with [[id]] or [[id|words]].
+func TermRefs(s string) []string {
+	var out []string
+	for {
+		i := strings.Index(s, "[[")
+		if i < 0 {
+			return out
+		}
+		j := strings.Index(s[i:], "]]")
+		if j < 0 {
+			return out
+		}
+		id, _, _ := strings.Cut(s[i+2:i+j], "|")
+		out = append(out, strings.TrimSpace(id))
+		s = s[i+j+2:]
+	}
+}

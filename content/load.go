@@ -1,0 +1,279 @@
+// Package content holds the scenarios of ZERO SUM as human-editable YAML
+// files, embedded in the binary, and turns them into validated
+// game.Scenario values. Every problem in a file is reported with the file,
+// the line and a plain explanation.
+package content
+
+import (
+	"crypto/sha256"
+	"embed"
+	"encoding/hex"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"zerosum/game"
+)
+
+//go:embed data
+var embedded embed.FS
+
+// DefaultScenario is the id of the scenario `go run .` plays.
+const DefaultScenario = "race2025"
+
+// Pack is a loaded scenario with its text in one language.
+type Pack struct {
+	Scenario *game.Scenario
+	Lang     string
+	Summary  string
+	Note     string // what the model simplifies, shown in-game
+	Glossary []Term
+	Files    []string // the files it was loaded from
+
+	text   map[string]string
+	levels [game.NumTracks][]string
+}
+
+// Term is one glossary entry.
+type Term struct {
+	ID   string
+	Term string
+	Def  string
+	See  []string
+}
+
+// T returns the text for a key such as "actions.tighten_controls.desc",
+// or "" when there is none.
+func (p *Pack) T(key string) string { return p.text[key] }
+
+// Level names a value of a stepped track (export controls, quotas), or "".
+func (p *Pack) Level(t game.Track, v int) string {
+	if v >= 0 && v < len(p.levels[t]) {
+		return p.levels[t][v]
+	}
+	return ""
+}
+
+// TermByID finds a glossary entry.
+func (p *Pack) TermByID(id string) (Term, bool) {
+	for _, t := range p.Glossary {
+		if t.ID == id {
+			return t, true
+		}
+	}
+	return Term{}, false
+}
+
+// source is where a scenario's files come from.
+type source struct {
+	fsys  fs.FS
+	dir   string // the scenario's folder inside fsys
+	label string // how file names are shown in messages
+}
+
+func (s source) name(file string) string { return path.Join(s.label, file) }
+
+// Load loads an embedded scenario by id, with English text.
+func Load(id string) (*Pack, error) {
+	if !slices.Contains(ScenarioIDs(), id) {
+		return nil, fmt.Errorf("unknown scenario %q; the scenarios are: %s%s", id,
+			strings.Join(ScenarioIDs(), ", "), game.Suggest(id, ScenarioIDs()))
+	}
+	return load(source{fsys: embedded, dir: "data/" + id, label: id}, "en")
+}
+
+// LoadPath loads a scenario from a folder on disk (one holding
+// scenario.yaml) or from a scenario.yaml file in such a folder.
+func LoadPath(p string) (*Pack, error) {
+	fi, err := os.Stat(p)
+	if err != nil {
+		return nil, fmt.Errorf("cannot open scenario: %w", err)
+	}
+	dir := p
+	if !fi.IsDir() {
+		dir = filepath.Dir(p)
+	}
+	return load(source{fsys: os.DirFS(dir), dir: ".", label: dir}, "en")
+}
+
+// ScenarioIDs lists the embedded scenarios, sorted.
+func ScenarioIDs() []string {
+	entries, _ := fs.ReadDir(embedded, "data")
+	var out []string
+	for _, e := range entries {
+		if e.IsDir() && e.Name() != "common" && e.Name() != "lang" {
+			out = append(out, e.Name())
+		}
+	}
+	return out
+}
+
+// Embedded returns the embedded content files, for tests and tools.
+func Embedded() fs.FS { return embedded }
+
+// loader gathers problems while reading and building one scenario.
+type loader struct {
+	src      source
+	problems Problems
+	files    map[string][]byte // name shown -> bytes, for the content hash
+	where    map[string]place  // text key -> where it was written
+}
+
+type place struct {
+	r    report
+	line int
+}
+
+func (l *loader) reporter(file string) report {
+	return report{file: file, out: &l.problems}
+}
+
+// read decodes one file into v; a missing file is a problem unless optional.
+func (l *loader) read(fsys fs.FS, name, shown string, v any, optional bool) bool {
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		if !optional {
+			l.reporter(shown).at(0, "cannot read the file: %v", unwrapPathError(err))
+		}
+		return false
+	}
+	l.files[shown] = data
+	return decodeFile(l.reporter(shown), data, v)
+}
+
+func unwrapPathError(err error) error {
+	if pe, ok := err.(*fs.PathError); ok {
+		return pe.Err
+	}
+	return err
+}
+
+func load(src source, lang string) (*Pack, error) {
+	l := &loader{src: src, files: map[string][]byte{}, where: map[string]place{}}
+	b := l.gather()
+	if len(l.problems) > 0 {
+		return nil, l.problems.sorted()
+	}
+	p := l.build(b, lang)
+	if len(l.problems) > 0 {
+		return nil, l.problems.sorted()
+	}
+	return p, nil
+}
+
+// bundle is every decoded file of a scenario, with where each came from.
+type bundle struct {
+	scenario     scenarioFile
+	scenarioName string
+	swing        []swingFile
+	swingName    string
+	actors       []actorFile
+	actorNames   []string
+	events       []eventFile
+	eventNames   []string // the file of each event
+	names        namesFile
+	namesName    string
+	glossary     []termFile
+	glossaryName string
+}
+
+func (l *loader) gather() *bundle {
+	src := l.src
+	b := &bundle{}
+	b.namesName, b.glossaryName = "common/names.yaml", "common/glossary.yaml"
+	l.read(embedded, "data/common/names.yaml", b.namesName, &b.names, false)
+	l.read(embedded, "data/common/glossary.yaml", b.glossaryName, &b.glossary, false)
+
+	b.scenarioName = src.name("scenario.yaml")
+	if !l.read(src.fsys, path.Join(src.dir, "scenario.yaml"), b.scenarioName, &b.scenario, false) {
+		return b
+	}
+	b.swingName = src.name("swing.yaml")
+	l.read(src.fsys, path.Join(src.dir, "swing.yaml"), b.swingName, &b.swing, false)
+
+	seen := map[string]int{}
+	for _, id := range b.scenario.Actors {
+		if prev, dup := seen[id.V]; dup {
+			l.reporter(b.scenarioName).at(id.Line, "actor %q is listed twice (first on line %d)", id.V, prev)
+			continue
+		}
+		seen[id.V] = id.Line
+		if !validID(id.V) {
+			l.reporter(b.scenarioName).at(id.Line, "actor id %q should be lower-case letters, digits and _", id.V)
+			continue
+		}
+		var a actorFile
+		name := src.name("actors/" + id.V + ".yaml")
+		if _, err := fs.Stat(src.fsys, path.Join(src.dir, "actors", id.V+".yaml")); err != nil {
+			l.reporter(b.scenarioName).at(id.Line, "actor %q is listed but there is no file actors/%s.yaml%s",
+				id.V, id.V, game.Suggest(id.V, l.actorFiles()))
+			continue
+		}
+		if l.read(src.fsys, path.Join(src.dir, "actors", id.V+".yaml"), name, &a, false) {
+			if a.ID.V != id.V {
+				l.reporter(name).at(a.ID.Line, "the file is actors/%s.yaml but its id is %q", id.V, a.ID.V)
+			}
+			b.actors = append(b.actors, a)
+			b.actorNames = append(b.actorNames, name)
+		}
+	}
+
+	entries, _ := fs.ReadDir(src.fsys, path.Join(src.dir, "events"))
+	for _, e := range entries {
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".yaml") {
+			continue
+		}
+		var evs []eventFile
+		name := src.name("events/" + e.Name())
+		if l.read(src.fsys, path.Join(src.dir, "events", e.Name()), name, &evs, false) {
+			for _, ev := range evs {
+				b.events = append(b.events, ev)
+				b.eventNames = append(b.eventNames, name)
+			}
+		}
+	}
+	return b
+}
+
+func (l *loader) actorFiles() []string {
+	entries, _ := fs.ReadDir(l.src.fsys, path.Join(l.src.dir, "actors"))
+	var out []string
+	for _, e := range entries {
+		out = append(out, strings.TrimSuffix(e.Name(), ".yaml"))
+	}
+	return out
+}
+
+func validID(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '_') {
+			return false
+		}
+	}
+	return true
+}
+
+// contentHash fingerprints every file the scenario was built from.
+func (l *loader) contentHash() string {
+	names := make([]string, 0, len(l.files))
+	for n := range l.files {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	h := sha256.New()
+	for _, n := range names {
+		// Paths are hashed relative to the scenario so that the same files
+		// give the same hash wherever they sit.
+		rel := strings.TrimPrefix(n, l.src.label+"/")
+		fmt.Fprintf(h, "%s\x00%d\x00", rel, len(l.files[n]))
+		h.Write(l.files[n])
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16]
+}

@@ -1,0 +1,53 @@
+package content
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Problem is one thing wrong with a content file, located by file and line.
+type Problem struct {
+	File string
+	Line int // 0 when the problem concerns the file as a whole
+	Msg  string
+}
+
+func (p Problem) String() string {
+	if p.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Msg)
+	}
+	return fmt.Sprintf("%s: %s", p.File, p.Msg)
+}
+
+// Problems is every problem found while loading, sorted by file and line.
+// It is the error Load returns when anything is wrong.
+type Problems []Problem
+
+func (ps Problems) Error() string {
+	lines := make([]string, len(ps))
+	for i, p := range ps {
+		lines[i] = p.String()
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (ps Problems) sorted() Problems {
+	sort.SliceStable(ps, func(i, j int) bool {
+		if ps[i].File != ps[j].File {
+			return ps[i].File < ps[j].File
+		}
+		return ps[i].Line < ps[j].Line
+	})
+	return ps
+}
+
+// report collects problems for one file.
+type report struct {
+	file string
+	out  *Problems
+}
+
+func (r report) at(line int, format string, args ...any) {
+	*r.out = append(*r.out, Problem{File: r.file, Line: line, Msg: fmt.Sprintf(format, args...)})
+}

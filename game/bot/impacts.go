@@ -1,0 +1,159 @@
+package bot
+
+import "zerosum/game"
+
+// impact is a knock-on change, in hundredths of a unit.
+type impact struct {
+	ref game.Ref
+	d   int
+}
+
+// impacts are the bot's rules of thumb for the standing causal links: what a
+// change of d hundredths in r does to other numbers over the turns left.
+// They mirror game/dynamics.go roughly, not exactly: bots reason, they do
+// not simulate.
+func (e *evaluator) impacts(r game.Ref, d int) []impact {
+	sc, v, R := e.sc, e.v, &e.sc.Rules
+	horizon := min(e.turnsLeft, 4) // how many turns a standing effect is felt
+	cn := e.roles[game.RoleChinaGov]
+	hw, nv := e.roles[game.RoleChinaChampion], e.roles[game.RoleChipDesigner]
+	eu, lab, mp := e.roles[game.RoleRegulator], e.roles[game.RoleOpenLab], e.roles[game.RoleMiddlePower]
+	stat := func(a int, s game.Stat) game.Ref { return game.Ref{Kind: game.RefStat, Actor: a, Stat: s} }
+	track := func(t game.Track) game.Ref { return game.Ref{Kind: game.RefTrack, Track: t} }
+	has := func(a int, s game.Stat) bool { return a >= 0 && sc.Actors[a].Has[s] }
+	get := func(a int, s game.Stat) int {
+		if !has(a, s) {
+			return 0
+		}
+		return v.Stat(a, s)
+	}
+	var out []impact
+	add := func(ref game.Ref, dd int) {
+		if dd != 0 && (ref.Kind != game.RefStat || has(ref.Actor, ref.Stat)) {
+			out = append(out, impact{ref, dd})
+		}
+	}
+
+	switch r.Kind {
+	case game.RefTrack:
+		switch r.Track {
+		case game.TrackControls:
+			drag := R.ControlsChipDrag * (100 + get(cn, game.StatExposure)) / 100
+			add(stat(cn, game.StatChips), -d*drag*horizon)
+			add(stat(cn, game.StatGrievance), d*R.GrievancePerLevel*horizon)
+			add(stat(nv, game.StatMarket), -d*R.DesignerPerControl)
+			add(track(game.TrackFragmentation), d*R.FragPerControl/4)
+			if v.Tracks[game.TrackControls]*100+d >= R.OverreachLevel*100 {
+				add(game.Ref{Kind: game.RefSwing, Swing: game.SwingAll, Field: game.FieldAlign}, -d*horizon/2)
+			}
+		case game.TrackQuotas:
+			add(game.Ref{Kind: game.RefSwing, Swing: game.SwingTier2, Field: game.FieldAlign}, -d*R.QuotaHedge*horizon)
+			add(stat(nv, game.StatMarket), -d*R.DesignerPerQuota)
+			add(track(game.TrackFragmentation), d*R.FragPerQuota/4)
+			if has(mp, game.StatChips) {
+				add(stat(mp, game.StatChips), -d*10)
+			}
+		case game.TrackDiffusion:
+			leader := 0
+			for a := range sc.Actors {
+				leader = max(leader, get(a, game.StatFrontier))
+			}
+			for a := range sc.Actors {
+				if has(a, game.StatFrontier) {
+					add(stat(a, game.StatFrontier), d*(leader-get(a, game.StatFrontier))*horizon/R.CatchUpDiv)
+				}
+			}
+			add(game.Ref{Kind: game.RefSwing, Swing: game.SwingAll, Field: game.FieldSovereign}, d*horizon/R.SovereignDiffDiv)
+			add(stat(mp, game.StatSovereign), d*horizon/R.SovereignDiffDiv)
+		case game.TrackRegulation:
+			add(stat(eu, game.StatTrust), d*horizon/R.RegTrustDiv)
+			add(stat(eu, game.StatInfluence), d*horizon/R.RegInfluenceDiv)
+			add(stat(eu, game.StatFrontier), -d*horizon/R.RegulationDiv)
+			add(stat(lab, game.StatFrontier), -d*horizon/R.RegulationDiv)
+			add(stat(lab, game.StatMarket), -d/5)
+		case game.TrackMomentum:
+			for a := range sc.Actors {
+				if has(a, game.StatFrontier) {
+					add(stat(a, game.StatFrontier), d*(compute(e, a)+talent(e, a))*horizon/R.FrontierDiv)
+				}
+			}
+		case game.TrackFragmentation:
+			add(track(game.TrackMomentum), -d*horizon/R.MomentumFragDiv)
+		case game.TrackTension:
+			add(track(game.TrackMomentum), -d*horizon/R.MomentumTensionDiv)
+		}
+	case game.RefStat:
+		a := r.Actor
+		switch r.Stat {
+		case game.StatGrievance:
+			if a == cn {
+				g := get(cn, game.StatGrievance)
+				if g >= R.GreyZoneLevel-15 {
+					add(track(game.TrackTension), d*min(horizon, 3)/15)
+				} else {
+					add(track(game.TrackTension), d/40)
+				}
+			}
+		case game.StatChips:
+			if has(a, game.StatCompute) && has(a, game.StatEnergy) && get(a, game.StatChips) <= get(a, game.StatEnergy) {
+				add(stat(a, game.StatCompute), d/2)
+			}
+			if a == hw {
+				add(stat(cn, game.StatChips), d*horizon/R.ChampionSupplyDiv)
+				add(stat(nv, game.StatMarket), -d/R.ChampionCompeteDiv)
+				add(stat(hw, game.StatMarket), d/2/R.MarketMoveDiv)
+			}
+		case game.StatEnergy:
+			if has(a, game.StatCompute) && (!has(a, game.StatChips) || get(a, game.StatEnergy) <= get(a, game.StatChips)) {
+				add(stat(a, game.StatCompute), d/2)
+			}
+		case game.StatCompute, game.StatTalent:
+			if has(a, game.StatFrontier) {
+				add(stat(a, game.StatFrontier), d*v.Tracks[game.TrackMomentum]*horizon/R.FrontierDiv)
+			}
+			if a == mp && r.Stat == game.StatCompute {
+				add(stat(mp, game.StatSovereign), d*horizon/R.SovereignComputeDiv)
+			}
+		case game.StatDesign:
+			if a == hw {
+				add(stat(hw, game.StatChips), d*get(hw, game.StatYield)/150)
+			}
+		case game.StatYield:
+			if a == hw {
+				add(stat(hw, game.StatChips), d*get(hw, game.StatDesign)/150)
+			}
+		case game.StatSelfReliance:
+			if a == cn {
+				add(stat(hw, game.StatDesign), d*horizon/R.ChampionDesignDiv)
+			}
+		case game.StatExposure:
+			if a == hw {
+				add(stat(hw, game.StatMarket), -d/R.ExposureMarketDiv/R.MarketMoveDiv)
+			}
+			if a == cn {
+				add(stat(cn, game.StatChips), -d*v.Tracks[game.TrackControls]*horizon/100)
+			}
+		case game.StatEcosystem:
+			if a == lab {
+				add(stat(lab, game.StatMarket), d/3/R.MarketMoveDiv)
+			}
+		case game.StatMarket:
+			add(stat(a, game.StatCapital), d*horizon/R.IncomeMarketDiv)
+		}
+	}
+	return out
+}
+
+func compute(e *evaluator, a int) int {
+	if e.sc.Actors[a].Has[game.StatCompute] {
+		return e.v.Stat(a, game.StatCompute)
+	}
+	return 50
+}
+
+func talent(e *evaluator, a int) int {
+	if e.sc.Actors[a].Has[game.StatTalent] {
+		return e.v.Stat(a, game.StatTalent)
+	}
+	return 50
+}

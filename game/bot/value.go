@@ -1,0 +1,243 @@
+package bot
+
+import "zerosum/game"
+
+// Values are in milli-points of the bot's own final score (1000 = one
+// point); quantities are in hundredths of a unit, so that the rules of thumb
+// below can carry fractions in integers.
+
+// risk[t] is roughly the chance, in percent, that a Strait sitting at
+// tension t tips into crisis before the game ends.
+var risk = [...]int{0, 0, 0, 1, 2, 4, 8, 15, 30, 60, 100}
+
+// capitalValue is what one unspent point of capital is worth to a bot.
+const capitalValue = 40
+
+// evaluator values orders for one actor from its view.
+type evaluator struct {
+	sc        *game.Scenario
+	v         *game.State
+	actor     int
+	b         Bot
+	turnsLeft int
+	score     int // the bot's current score, in points
+	roles     [game.NumRoles]int
+}
+
+func newEvaluator(sc *game.Scenario, v *game.State, actor int, b Bot) *evaluator {
+	e := &evaluator{sc: sc, v: v, actor: actor, b: b, turnsLeft: sc.Turns - v.Turn + 1}
+	e.score = sc.Score(v, actor).Raw
+	for r := range game.NumRoles {
+		e.roles[r] = sc.RoleActor(r)
+	}
+	return e
+}
+
+// value is what an option is worth; ok is false when the bot refuses to
+// consider it at all (it could tip the Strait into crisis by its own hand).
+func (e *evaluator) value(o game.Option) (int, bool) {
+	def := &e.sc.Actions[o.Action]
+	total := 0
+	tensionNow := 0
+	for _, ef := range def.Effects {
+		t := concrete(ef.Target, e.actor, o.Target)
+		if t.Kind == game.RefTrack && t.Track == game.TrackTension && ef.Delay <= 1 {
+			tensionNow += ef.Add
+		}
+		d := ef.Add * 100
+		if ef.Delay > e.turnsLeft-1 && ef.Delay > 0 {
+			continue // arrives after the game ends
+		}
+		total += e.worth(t, d, 2)
+	}
+	if tensionNow > 0 {
+		margin := 2
+		if e.b.Personality == Hawk {
+			margin = 1
+		}
+		if e.v.Tension()+tensionNow+e.drift() >= game.TrackTension.Max()-margin+1 {
+			return 0, false
+		}
+	}
+	total -= o.Cost * capitalValue
+	total += e.tilt(def.Tags)
+	return total, true
+}
+
+// drift is the tension the standing links will add next turn on their own.
+func (e *evaluator) drift() int {
+	cn := e.roles[game.RoleChinaGov]
+	if cn < 0 || !e.sc.Actors[cn].Has[game.StatGrievance] {
+		return 0
+	}
+	g := e.v.Stat(cn, game.StatGrievance)
+	switch {
+	case g >= e.sc.Rules.GreyZoneHigh:
+		return 2
+	case g >= e.sc.Rules.GreyZoneLevel:
+		return 1
+	}
+	return 0
+}
+
+// tilt is the personality's taste for kinds of action.
+func (e *evaluator) tilt(tags game.Tags) int {
+	type pref struct {
+		tag game.Tag
+		v   int
+	}
+	var prefs []pref
+	switch e.b.Personality {
+	case Hawk:
+		prefs = []pref{{game.TagEscalation, 1500}, {game.TagControls, 1000}, {game.TagSecurity, 800}, {game.TagDeescalation, -1000}}
+	case Dove:
+		prefs = []pref{{game.TagEscalation, -2500}, {game.TagDeescalation, 1500}, {game.TagDiplomacy, 1000}}
+	case Hedger:
+		prefs = []pref{{game.TagHedging, 1500}, {game.TagDiplomacy, 800}, {game.TagInvestment, 800}, {game.TagEscalation, -1000}, {game.TagControls, -500}}
+	}
+	v := 0
+	for _, p := range prefs {
+		if tags.Has(p.tag) {
+			v += p.v
+		}
+	}
+	return v
+}
+
+// riskWeight scales the fear of a crisis by personality.
+func (e *evaluator) riskWeight() int {
+	switch e.b.Personality {
+	case Hawk:
+		return 60
+	case Dove:
+		return 160
+	}
+	return 120
+}
+
+// worth values a change of d hundredths in the number r: directly through the
+// bot's objectives, through crisis risk for tension, and through the
+// standing causal links (to depth levels).
+func (e *evaluator) worth(r game.Ref, d int, depth int) int {
+	if d == 0 {
+		return 0
+	}
+	if r.Kind == game.RefSwing && (r.Swing == game.SwingAll || r.Swing == game.SwingTier2) {
+		v := 0
+		for i := range e.sc.Swing {
+			if r.Swing == game.SwingTier2 && e.sc.Swing[i].Tier != 2 {
+				continue
+			}
+			v += e.worth(game.Ref{Kind: game.RefSwing, Swing: i, Field: r.Field}, d, depth)
+		}
+		return v
+	}
+	v := e.direct(r, d)
+	if r.Kind == game.RefTrack && r.Track == game.TrackTension {
+		v += e.crisisWorth(d)
+	}
+	if depth > 0 {
+		for _, im := range e.impacts(r, d) {
+			v += e.worth(im.ref, im.d, depth-1)
+		}
+	}
+	return v
+}
+
+// crisisWorth is the expected loss from moving tension by d hundredths.
+func (e *evaluator) crisisWorth(d int) int {
+	t := e.v.Tension()
+	lo := min(max(t, 0), 10)
+	hi := min(max(t+(d+50)/100, 0), 10)
+	if d < 0 {
+		hi = min(max(t+(d-50)/100, 0), 10)
+	}
+	loss := e.score * 1000 * (100 - e.sc.CrisisScorePct) / 100
+	return -(risk[hi] - risk[lo]) * loss / 100 * e.riskWeight() / 100
+}
+
+// direct is the worth of d hundredths on the bot's objective measures.
+func (e *evaluator) direct(r game.Ref, d int) int {
+	v := 0
+	for i := range e.sc.Actors[e.actor].Objectives {
+		o := &e.sc.Actors[e.actor].Objectives[i]
+		m := concrete(o.Measure, e.actor, -1)
+		delta := e.measureDelta(m, r, d)
+		if delta == 0 {
+			continue
+		}
+		span := o.To - o.From
+		marg := o.Weight * 1000 / span // milli-points per unit, signed
+		cur := o.Progress(e.sc.Value(e.v, m, e.actor, -1))
+		// Beyond the goal a margin is still worth a little; below the start
+		// every step counts.
+		if (cur >= 100 && delta*span > 0) || (cur <= 0 && delta*span < 0) {
+			marg /= 4
+		}
+		v += marg * delta / 100
+	}
+	return v
+}
+
+// measureDelta is how much (in hundredths) a measure moves when r moves by d.
+func (e *evaluator) measureDelta(m, r game.Ref, d int) int {
+	if m == r {
+		return d
+	}
+	switch m.Kind {
+	case game.RefGap:
+		if r.Kind == game.RefStat && r.Stat == game.StatFrontier {
+			switch r.Actor {
+			case e.roles[game.RoleUSGov]:
+				return d
+			case e.roles[game.RoleChinaGov]:
+				return -d
+			}
+		}
+	case game.RefBloc:
+		if r.Kind != game.RefSwing || r.Field != game.FieldAlign {
+			return 0
+		}
+		a := e.v.Swing[r.Swing].Align
+		// About 30 points of alignment near the line are worth one state.
+		near := func(x int) bool { return x > game.BlocLimit-40 && x < game.BlocLimit+15 }
+		switch m.Bloc {
+		case game.BlocUS:
+			if near(a) {
+				return d / 30
+			}
+		case game.BlocChina:
+			if near(-a) {
+				return -d / 30
+			}
+		case game.BlocNone:
+			if a > 0 && near(a) {
+				return -d / 30
+			}
+			if a < 0 && near(-a) {
+				return d / 30
+			}
+		}
+	case game.RefSwing:
+		if r.Kind == game.RefSwing && r.Field == m.Field && (m.Swing == game.SwingAll || (m.Swing == game.SwingTier2 && e.sc.Swing[r.Swing].Tier == 2)) {
+			n := 0
+			for i := range e.sc.Swing {
+				if m.Swing == game.SwingAll || e.sc.Swing[i].Tier == 2 {
+					n++
+				}
+			}
+			return d / max(n, 1)
+		}
+	}
+	return 0
+}
+
+func concrete(t game.Ref, actor, target int) game.Ref {
+	if t.Kind == game.RefStat && t.Actor == game.ActorSelf {
+		t.Actor = actor
+	}
+	if t.Kind == game.RefSwing && t.Swing == game.SwingTarget {
+		t.Swing = target
+	}
+	return t
+}

@@ -1,0 +1,298 @@
+package game
+
+import "fmt"
+
+// Dynamic names one standing causal link; it is the Source of a
+// CauseDynamic. Display names and teaching notes live in content.
+type Dynamic uint8
+
+// The standing causal links, applied every turn after the orders.
+const (
+	DynIncome          Dynamic = iota // capital earned each turn
+	DynComputeBuild                   // compute grows toward what chips and energy allow (link 9)
+	DynControlsDrag                   // export controls cut China's chip supply (link 1)
+	DynSelfReliance                   // controls push China to spend on self-reliance (link 1)
+	DynStateSupport                   // self-reliance money improves the champion's designs (link 1)
+	DynChampionOutput                 // the champion's output is design times yield (link 10)
+	DynExposureFades                  // sanction exposure fades with time (link 5)
+	DynGrievance                      // controls and shut-out markets feed China's grievance (link 4)
+	DynGreyZone                       // high grievance becomes grey-zone pressure in the Strait (link 4)
+	DynCalm                           // low grievance lets the Strait calm (brake)
+	DynPerception                     // Washington's estimate of the gap chases the real one, with a bias (link 3)
+	DynFrontier                       // compute, talent and optimism move the frontier (link 12)
+	DynCatchUp                        // open models let laggards catch up (link 6)
+	DynRegulationDrag                 // precautionary rules slow innovation (link 8)
+	DynRegulationTrust                // precautionary rules build trust and standard-setting power (link 8)
+	DynMomentum                       // tension and fragmentation cloud optimism (links 11, 12)
+	DynModelsAge                      // open-model diffusion fades without new releases
+	DynFragmentation                  // controls, quotas and blocs split the world
+	DynQuotaHedging                   // chip quotas push capped partners to hedge (link 2)
+	DynQuotaCap                       // quotas cap a middle power's chip imports (links 2, 7)
+	DynOverreach                      // harsh controls strain partners (link 1)
+	DynInertia                        // sentiment returns slowly toward its starting point
+	DynSovereignBuild                 // sovereign AI grows, faster with open models (links 6, 7)
+	DynMarkets                        // market shares move toward what the rules allow (link 1)
+	DynCapitalFlight                  // high tension drives capital out of Taiwan (link 11)
+	NumDynamics
+)
+
+var dynamicIDs = [NumDynamics]string{
+	"income", "compute_build", "controls_drag", "self_reliance", "state_support",
+	"champion_output", "exposure_fades", "grievance", "grey_zone", "calm", "perception",
+	"frontier", "catch_up", "regulation_drag", "regulation_trust", "momentum",
+	"models_age", "fragmentation", "quota_hedging", "quota_cap", "overreach", "inertia",
+	"sovereign_build", "markets", "capital_flight",
+}
+
+// String returns the dynamic's content id.
+func (d Dynamic) String() string {
+	if d < NumDynamics {
+		return dynamicIDs[d]
+	}
+	return fmt.Sprintf("dynamic(%d)", uint8(d))
+}
+
+// DynamicIDs lists the content ids of every dynamic, in order.
+func DynamicIDs() []string { return dynamicIDs[:] }
+
+// toward is the step that closes 1/div of the distance from cur to target,
+// and at least one point while they differ.
+func toward(cur, target, div int) int {
+	d := (target - cur) / div
+	if d == 0 && target != cur {
+		if target > cur {
+			return 1
+		}
+		return -1
+	}
+	return d
+}
+
+// dynamics adds every standing causal link's contribution for this turn.
+// All of them read the world as the orders left it and are applied
+// together.
+func (r *resolver) dynamics() {
+	sc, st, R := r.sc, r.st, &r.sc.Rules
+	turn := st.Turn
+	add := func(actor int, s Stat, d int, dyn Dynamic) {
+		if actor < 0 || d == 0 {
+			return
+		}
+		r.l.add(Ref{Kind: RefStat, Actor: actor, Stat: s}, d, Cause{Kind: CauseDynamic, Source: int(dyn), Actor: -1, Turn: turn, Target: -1})
+	}
+	addTrack := func(t Track, d int, dyn Dynamic) {
+		r.l.add(Ref{Kind: RefTrack, Track: t}, d, Cause{Kind: CauseDynamic, Source: int(dyn), Actor: -1, Turn: turn, Target: -1})
+	}
+	addSwing := func(i int, f SwingField, d int, dyn Dynamic) {
+		r.l.add(Ref{Kind: RefSwing, Swing: i, Field: f}, d, Cause{Kind: CauseDynamic, Source: int(dyn), Actor: -1, Turn: turn, Target: -1})
+	}
+	has := func(a int, s Stat) bool { return a >= 0 && sc.Actors[a].Has[s] }
+	get := func(a int, s Stat, dflt int) int {
+		if !has(a, s) {
+			return dflt
+		}
+		return st.Actors[a].Stats[s]
+	}
+
+	cn := sc.roles[RoleChinaGov]
+	eu := sc.roles[RoleRegulator]
+	mp := sc.roles[RoleMiddlePower]
+	lab := sc.roles[RoleOpenLab]
+	nv := sc.roles[RoleChipDesigner]
+	hw := sc.roles[RoleChinaChampion]
+	fab := sc.roles[RoleFoundry]
+
+	controls := st.Tracks[TrackControls]
+	quotas := st.Tracks[TrackQuotas]
+	tension := st.Tracks[TrackTension]
+	diffusion := st.Tracks[TrackDiffusion]
+	regulation := st.Tracks[TrackRegulation]
+	blocs, chinaBloc := 0, 0
+	for i := range st.Swing {
+		switch AlignBloc(st.Swing[i].Align) {
+		case BlocUS:
+			blocs++
+		case BlocChina:
+			blocs++
+			chinaBloc++
+		}
+	}
+
+	// Income: every actor earns its income; firms also earn from market share.
+	for a := range sc.Actors {
+		inc := sc.Actors[a].Income
+		if has(a, StatMarket) {
+			inc += st.Actors[a].Stats[StatMarket] / R.IncomeMarketDiv
+		}
+		add(a, StatCapital, inc, DynIncome)
+	}
+
+	// Link 1: controls cut China's chip supply (more so when its firms are
+	// exposed to sanctions) and push it to spend on self-reliance.
+	if cn >= 0 {
+		drag := controls * R.ControlsChipDrag * (100 + get(cn, StatExposure, 0)) / 100
+		add(cn, StatChips, -drag, DynControlsDrag)
+		add(cn, StatSelfReliance, controls/R.SelfRelianceDiv, DynSelfReliance)
+		add(cn, StatCapital, -controls*R.SelfRelianceSpend, DynSelfReliance)
+		add(hw, StatDesign, get(cn, StatSelfReliance, 0)/R.ChampionDesignDiv, DynStateSupport)
+	}
+
+	// Link 10: the champion's output is design times yield; it feeds China.
+	if hw >= 0 {
+		out := get(hw, StatDesign, 0) * get(hw, StatYield, 0) / 100
+		add(hw, StatChips, toward(get(hw, StatChips, 0), out, 3), DynChampionOutput)
+		add(cn, StatChips, get(hw, StatChips, 0)/R.ChampionSupplyDiv, DynChampionOutput)
+	} else {
+		add(cn, StatChips, R.ChampionSupplyNoRole, DynChampionOutput)
+	}
+	for _, a := range []int{cn, hw} {
+		if has(a, StatExposure) {
+			add(a, StatExposure, -min(R.ExposureDecay, st.Actors[a].Stats[StatExposure]), DynExposureFades)
+		}
+	}
+
+	// Link 9: compute grows toward the ceiling set by energy and chips.
+	for a := range sc.Actors {
+		if !has(a, StatCompute) || !has(a, StatEnergy) {
+			continue
+		}
+		ceiling := st.Actors[a].Stats[StatEnergy]
+		if has(a, StatChips) {
+			ceiling = min(ceiling, st.Actors[a].Stats[StatChips])
+		}
+		c := st.Actors[a].Stats[StatCompute]
+		switch {
+		case c < ceiling:
+			add(a, StatCompute, max(1, (ceiling-c)*R.ComputeGrowthPct/100), DynComputeBuild)
+		case c > ceiling:
+			add(a, StatCompute, -((c - ceiling + R.ComputeDecayDiv - 1) / R.ComputeDecayDiv), DynComputeBuild)
+		}
+	}
+
+	// Links 2 and 7: quotas cap the middle power's chip imports.
+	if has(mp, StatChips) && quotas > 0 {
+		cap := R.QuotaChipCap1
+		if quotas >= 2 {
+			cap = R.QuotaChipCap2
+		}
+		if c := st.Actors[mp].Stats[StatChips]; c > cap {
+			add(mp, StatChips, -max(1, (c-cap)/2), DynQuotaCap)
+		}
+	}
+
+	// Links 12, 6, 8: the frontier moves with compute, talent and optimism;
+	// open models pull laggards up; precaution slows the regulated.
+	leader := 0
+	for a := range sc.Actors {
+		if has(a, StatFrontier) {
+			leader = max(leader, st.Actors[a].Stats[StatFrontier])
+		}
+	}
+	for a := range sc.Actors {
+		if !has(a, StatFrontier) {
+			continue
+		}
+		f := st.Actors[a].Stats[StatFrontier]
+		growth := (get(a, StatCompute, 50) + get(a, StatTalent, 50)) * st.Tracks[TrackMomentum] / R.FrontierDiv
+		add(a, StatFrontier, growth, DynFrontier)
+		add(a, StatFrontier, (leader-f)*diffusion/R.CatchUpDiv, DynCatchUp)
+		if a == eu || a == lab {
+			add(a, StatFrontier, -regulation/R.RegulationDiv, DynRegulationDrag)
+		}
+	}
+	// Link 8: precaution buys trust and standard-setting power.
+	add(eu, StatTrust, (regulation-R.RegPivot)/R.RegTrustDiv, DynRegulationTrust)
+	add(eu, StatInfluence, (regulation-40)/R.RegInfluenceDiv, DynRegulationTrust)
+
+	// Link 3: Washington's estimate chases the real gap, but a low yield at
+	// the champion reads as "controls work" and inflates the estimate.
+	bias := 0
+	if hw >= 0 {
+		bias = max(0, (R.OverconfidenceTop-get(hw, StatYield, 0))/R.OverconfidenceDiv)
+	}
+	target := sc.gap(st) + bias
+	perceived := st.Tracks[TrackPerceivedGap]
+	if target != perceived {
+		d := (target - perceived) * R.PerceiveRatePct / 100
+		if d == 0 {
+			d = toward(perceived, target, 1<<30)
+		}
+		addTrack(TrackPerceivedGap, d, DynPerception)
+	}
+
+	// Link 4: controls, shut-out markets and a faltering economy feed
+	// grievance; high grievance becomes grey-zone pressure; low lets it calm.
+	if has(cn, StatGrievance) {
+		g := (controls - R.GrievanceBaseLevel) * R.GrievancePerLevel
+		if has(hw, StatMarket) && st.Actors[hw].Stats[StatMarket] < 15 {
+			g += R.GrievanceShutOut
+		}
+		if has(cn, StatStability) && st.Actors[cn].Stats[StatStability] < 40 {
+			g += R.GrievanceFalter
+		}
+		add(cn, StatGrievance, g, DynGrievance)
+		switch grievance := st.Actors[cn].Stats[StatGrievance]; {
+		case grievance >= R.GreyZoneHigh:
+			addTrack(TrackTension, 2, DynGreyZone)
+		case grievance >= R.GreyZoneLevel:
+			addTrack(TrackTension, 1, DynGreyZone)
+		case grievance <= R.CalmLevel && tension > R.TensionFloor:
+			addTrack(TrackTension, -1, DynCalm)
+		}
+	}
+
+	// Links 11 and 12: optimism keeps the revolution moving; the storm of
+	// tension and fragmentation clouds it. Open models age.
+	addTrack(TrackMomentum, R.MomentumDrift-tension/R.MomentumTensionDiv-st.Tracks[TrackFragmentation]/R.MomentumFragDiv, DynMomentum)
+	addTrack(TrackDiffusion, -min(R.DiffusionDecay, diffusion), DynModelsAge)
+	fragTarget := controls*R.FragPerControl + quotas*R.FragPerQuota + blocs*R.FragPerBloc
+	addTrack(TrackFragmentation, toward(st.Tracks[TrackFragmentation], fragTarget, 4), DynFragmentation)
+
+	// Links 2, 1, 7, 6: swing states.
+	for i := range st.Swing {
+		s := &st.Swing[i]
+		def := &sc.Swing[i]
+		if def.Tier == 2 && quotas > 0 && s.Align > -BlocLimit {
+			addSwing(i, FieldAlign, -quotas*R.QuotaHedge, DynQuotaHedging)
+		}
+		if controls >= R.OverreachLevel && s.Align > 0 {
+			addSwing(i, FieldAlign, -min(s.Align, controls-R.OverreachLevel+1), DynOverreach)
+		}
+		addSwing(i, FieldAlign, (def.Align-s.Align)/R.InertiaDiv, DynInertia)
+		sov := R.SovereignBase + diffusion/R.SovereignDiffDiv
+		if def.Tier == 2 {
+			sov -= quotas
+		}
+		addSwing(i, FieldSovereign, max(0, sov), DynSovereignBuild)
+	}
+	if has(mp, StatSovereign) {
+		sov := R.SovereignBase + diffusion/R.SovereignDiffDiv + get(mp, StatCompute, 0)/R.SovereignComputeDiv - quotas
+		add(mp, StatSovereign, max(0, sov), DynSovereignBuild)
+	}
+
+	// Link 1: market shares move toward what controls, quotas and rivals allow.
+	if has(nv, StatMarket) {
+		t := R.DesignerMarketTop - controls*R.DesignerPerControl - quotas*R.DesignerPerQuota - get(hw, StatChips, 0)/R.ChampionCompeteDiv
+		add(nv, StatMarket, toward(st.Actors[nv].Stats[StatMarket], t, R.MarketMoveDiv), DynMarkets)
+	}
+	if has(hw, StatMarket) {
+		t := R.ChampionMarketBase + get(hw, StatChips, 0)/2 + chinaBloc*R.ChampionPerBloc - get(hw, StatExposure, 0)/R.ExposureMarketDiv
+		add(hw, StatMarket, toward(st.Actors[hw].Stats[StatMarket], t, R.MarketMoveDiv), DynMarkets)
+	}
+	if has(lab, StatMarket) {
+		t := R.LabMarketBase + get(lab, StatEcosystem, 0)/3 - (regulation-R.RegPivot)/5
+		add(lab, StatMarket, toward(st.Actors[lab].Stats[StatMarket], t, R.MarketMoveDiv), DynMarkets)
+	}
+	if has(fab, StatMarket) {
+		t := R.FoundryMarketBase - max(0, tension-R.FlightLevel+1)*3
+		add(fab, StatMarket, toward(st.Actors[fab].Stats[StatMarket], t, R.MarketMoveDiv), DynMarkets)
+	}
+
+	// Link 11: capital and assets flee Taiwan as the Strait heats up.
+	if fab >= 0 && tension >= R.FlightLevel {
+		k := tension - R.FlightLevel + 1
+		add(fab, StatCapital, -min(k*R.FlightCapital, get(fab, StatCapital, 0)), DynCapitalFlight)
+		add(fab, StatStability, -k, DynCapitalFlight)
+		add(fab, StatShield, -1, DynCapitalFlight)
+	}
+}

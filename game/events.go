@@ -1,0 +1,62 @@
+package game
+
+// news fires the events of the turn that is starting: first every trigger
+// whose conditions hold, then EventsPerTurn random draws, weighted, among the
+// other eligible events. Eligibility is judged on the world before any of
+// this turn's news, so the events of one turn are simultaneous too.
+func (r *resolver) news() {
+	sc, st := r.sc, r.st
+	st.News = []int{}
+	weights := make([]int, len(sc.Events))
+	var triggers []int
+	for i := range sc.Events {
+		ev := &sc.Events[i]
+		if (!ev.Repeat && st.Fired[i] > 0) || !sc.holds(st, ev.When, -1, -1) {
+			continue
+		}
+		if ev.Trigger {
+			triggers = append(triggers, i)
+		} else {
+			weights[i] = ev.Weight
+		}
+	}
+	for _, i := range triggers {
+		r.fire(i)
+	}
+	rng := NewStream(st.Seed, st.Turn, PurposeEvents, 0)
+	for range sc.EventsPerTurn {
+		i := rng.Pick(weights)
+		if i < 0 {
+			break
+		}
+		weights[i] = 0
+		r.fire(i)
+	}
+	r.l.apply()
+	if !st.Over && st.Tracks[TrackTension] >= TrackTension.Max() {
+		r.crisis([]int{}) // no actor's order did this: everyone shares the loss
+	}
+}
+
+func (r *resolver) fire(i int) {
+	sc, st := r.sc, r.st
+	ev := &sc.Events[i]
+	st.Fired[i]++
+	st.News = append(st.News, i)
+	r.report.Events = append(r.report.Events, i)
+	cause := Cause{Kind: CauseEvent, Source: i, Actor: -1, Turn: st.Turn, Target: -1}
+	for _, e := range ev.Effects {
+		if e.Delay == 0 {
+			r.l.add(e.Target, e.Add, cause)
+			continue
+		}
+		st.Pending = append(st.Pending, Pending{Due: st.Turn + e.Delay, Target: e.Target, Add: e.Add, Cause: cause})
+	}
+	for _, a := range ev.Reveal {
+		for k := range st.Covert {
+			if st.Covert[k].Action == a {
+				r.expose(k)
+			}
+		}
+	}
+}

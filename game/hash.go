@@ -1,0 +1,130 @@
+package game
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+)
+
+// Hash is the canonical fingerprint of a State: SHA-256 over a fixed binary
+// encoding of every field, in declaration order. Two states hash alike if and
+// only if they are equal (TestHashCoversEveryField checks that each field
+// counts).
+type Hash [32]byte
+
+// String is the hash in hex.
+func (h Hash) String() string { return hex.EncodeToString(h[:]) }
+
+// Short is the first 12 hex digits, for people.
+func (h Hash) Short() string { return h.String()[:12] }
+
+// Hash fingerprints the state.
+func (s *State) Hash() Hash {
+	e := hashEncoder{buf: make([]byte, 0, 4096)}
+	e.str(s.Scenario)
+	e.u64(s.Seed)
+	e.int(s.Turn)
+	e.ints(s.Tracks[:])
+	e.int(len(s.Actors))
+	for i := range s.Actors {
+		e.str(s.Actors[i].ID)
+		e.ints(s.Actors[i].Stats[:])
+	}
+	e.int(len(s.Swing))
+	for _, w := range s.Swing {
+		e.str(w.ID)
+		e.int(w.Align)
+		e.int(w.Sovereign)
+	}
+	e.int(len(s.Pending))
+	for _, p := range s.Pending {
+		e.int(p.Due)
+		e.ref(p.Target)
+		e.int(p.Add)
+		e.cause(p.Cause)
+	}
+	e.int(len(s.Uses))
+	for _, u := range s.Uses {
+		e.int(u.Count)
+		e.int(u.Last)
+	}
+	e.int(len(s.Fired))
+	e.ints(s.Fired)
+	e.int(len(s.News))
+	e.ints(s.News)
+	e.int(len(s.Covert))
+	for _, c := range s.Covert {
+		e.int(c.Turn)
+		e.int(c.Actor)
+		e.int(c.Action)
+		e.int(c.Target)
+		e.int(c.Exposed)
+	}
+	e.int(len(s.History))
+	for _, sn := range s.History {
+		e.int(sn.Turn)
+		e.ints(sn.Tracks[:])
+		e.int(sn.Gap)
+		e.int(len(sn.Stats))
+		for i := range sn.Stats {
+			e.ints(sn.Stats[i][:])
+		}
+		e.int(len(sn.Align))
+		e.ints(sn.Align)
+		e.int(len(sn.Sovereign))
+		e.ints(sn.Sovereign)
+		e.int(len(sn.Scores))
+		e.ints(sn.Scores)
+	}
+	e.bool(s.Over)
+	e.str(s.Outcome)
+	e.int(s.Crisis.Turn)
+	e.int(len(s.Crisis.Culprits))
+	e.ints(s.Crisis.Culprits)
+	return sha256.Sum256(e.buf)
+}
+
+type hashEncoder struct{ buf []byte }
+
+func (e *hashEncoder) u64(v uint64) { e.buf = binary.LittleEndian.AppendUint64(e.buf, v) }
+
+// int writes every integer as 64 bits, so 32- and 64-bit builds agree.
+func (e *hashEncoder) int(v int) { e.u64(uint64(int64(v))) }
+
+func (e *hashEncoder) ints(vs []int) {
+	for _, v := range vs {
+		e.int(v)
+	}
+}
+
+func (e *hashEncoder) str(s string) {
+	e.int(len(s))
+	e.buf = append(e.buf, s...)
+}
+
+func (e *hashEncoder) bool(b bool) {
+	if b {
+		e.buf = append(e.buf, 1)
+	} else {
+		e.buf = append(e.buf, 0)
+	}
+}
+
+func (e *hashEncoder) ref(r Ref) {
+	e.int(int(r.Kind))
+	e.int(r.Actor)
+	e.int(int(r.Stat))
+	e.int(int(r.Track))
+	e.int(r.Swing)
+	e.int(int(r.Field))
+	e.int(int(r.Bloc))
+	e.int(r.Index)
+}
+
+func (e *hashEncoder) cause(c Cause) {
+	e.int(int(c.Kind))
+	e.int(c.Source)
+	e.int(c.Actor)
+	e.int(c.Turn)
+	e.int(c.Target)
+}

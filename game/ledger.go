@@ -1,0 +1,275 @@
+package game
+
+import (
+	"cmp"
+	"slices"
+)
+
+// CauseKind says what produced a change.
+type CauseKind uint8
+
+// The kinds of cause.
+const (
+	CauseAction  CauseKind = iota + 1 // an order's immediate effect (Source: action)
+	CauseCost                         // capital paid for an order (Source: action)
+	CauseDelayed                      // an order's effect arriving late (Source: action; Turn: when ordered)
+	CauseExposed                      // consequences of a covert action coming to light (Source: action)
+	CauseDynamic                      // a standing causal link of the model (Source: Dynamic)
+	CauseEvent                        // an event (Source: event)
+	CauseLimit                        // the value hit its minimum or maximum
+)
+
+var causeKindIDs = [...]string{"", "action", "cost", "delayed", "exposed", "dynamic", "event", "limit"}
+
+// String names the kind.
+func (k CauseKind) String() string {
+	if int(k) < len(causeKindIDs) {
+		return causeKindIDs[k]
+	}
+	return "?"
+}
+
+// Cause is why a number changed.
+type Cause struct {
+	Kind   CauseKind `json:"kind"`
+	Source int       `json:"source"` // action index, event index or Dynamic, by Kind
+	Actor  int       `json:"actor"`  // the actor responsible, or -1
+	Turn   int       `json:"turn"`   // the turn the cause arose in
+	Target int       `json:"target"` // the swing state an order targeted, or -1
+}
+
+// CauseDelta is one cause's share of a change.
+type CauseDelta struct {
+	Cause
+	Delta int `json:"delta"`
+}
+
+// Change is one line of the ledger: a number, its value before and after
+// the resolution, and every cause with its share. The shares always sum to
+// After - Before; clamping at a limit is itself a cause.
+type Change struct {
+	Target Ref          `json:"target"`
+	Before int          `json:"before"`
+	After  int          `json:"after"`
+	Causes []CauseDelta `json:"causes"`
+}
+
+// Refusal is an order the engine would not carry out, and why.
+type Refusal struct {
+	Order  Order  `json:"order"`
+	Reason string `json:"reason"`
+}
+
+// Report is what one resolution did.
+type Report struct {
+	Turn    int            `json:"turn"` // the turn resolved; 0 for the set-up before turn 1
+	Orders  []Order        `json:"orders"`
+	Refused []Refusal      `json:"refused"`
+	Changes []Change       `json:"changes"`
+	Events  []int          `json:"events"`  // fired at the start of the next turn
+	Exposed []CovertRecord `json:"exposed"` // covert actions that came to light
+	Crisis  bool           `json:"crisis"`
+	Over    bool           `json:"over"`
+}
+
+// ChangeOf finds the ledger line for a number, if it changed.
+func (r *Report) ChangeOf(target Ref) (Change, bool) {
+	for _, c := range r.Changes {
+		if c.Target == target {
+			return c, true
+		}
+	}
+	return Change{}, false
+}
+
+// entry is one contribution to a slot during a resolution.
+type entry struct {
+	slot  int
+	delta int
+	cause Cause
+}
+
+// ledger accumulates contributions phase by phase. Within a phase all
+// contributions are summed per number and applied together, so the order in
+// which simultaneous orders are listed cannot change the result.
+type ledger struct {
+	sc         *Scenario
+	st         *State
+	entries    []entry
+	phaseStart int
+	before     []int
+	sums       []int
+	touched    []int
+}
+
+func (l *ledger) init(sc *Scenario, st *State) {
+	l.sc, l.st = sc, st
+	n := l.slots()
+	l.before = make([]int, n)
+	l.sums = make([]int, n)
+	for i := range n {
+		l.before[i] = l.get(i)
+	}
+	l.entries = make([]entry, 0, 128)
+}
+
+func (l *ledger) slots() int {
+	return len(l.st.Actors)*int(NumStats) + int(NumTracks) + 2*len(l.st.Swing)
+}
+
+func (l *ledger) slotOf(r Ref) int {
+	switch r.Kind {
+	case RefStat:
+		return r.Actor*int(NumStats) + int(r.Stat)
+	case RefTrack:
+		return len(l.st.Actors)*int(NumStats) + int(r.Track)
+	case RefSwing:
+		return len(l.st.Actors)*int(NumStats) + int(NumTracks) + 2*r.Swing + int(r.Field)
+	}
+	return -1
+}
+
+func (l *ledger) refOf(slot int) Ref {
+	na := len(l.st.Actors) * int(NumStats)
+	switch {
+	case slot < na:
+		return Ref{Kind: RefStat, Actor: slot / int(NumStats), Stat: Stat(slot % int(NumStats))}
+	case slot < na+int(NumTracks):
+		return Ref{Kind: RefTrack, Track: Track(slot - na)}
+	}
+	s := slot - na - int(NumTracks)
+	return Ref{Kind: RefSwing, Swing: s / 2, Field: SwingField(s % 2)}
+}
+
+func (l *ledger) get(slot int) int {
+	r := l.refOf(slot)
+	switch r.Kind {
+	case RefStat:
+		return l.st.Actors[r.Actor].Stats[r.Stat]
+	case RefTrack:
+		return l.st.Tracks[r.Track]
+	}
+	return swingField(&l.st.Swing[r.Swing], r.Field)
+}
+
+func (l *ledger) set(slot, v int) {
+	r := l.refOf(slot)
+	switch r.Kind {
+	case RefStat:
+		l.st.Actors[r.Actor].Stats[r.Stat] = v
+	case RefTrack:
+		l.st.Tracks[r.Track] = v
+	default:
+		if r.Field == FieldSovereign {
+			l.st.Swing[r.Swing].Sovereign = v
+		} else {
+			l.st.Swing[r.Swing].Align = v
+		}
+	}
+}
+
+func (l *ledger) bounds(slot int) (int, int) {
+	r := l.refOf(slot)
+	switch r.Kind {
+	case RefStat:
+		return 0, r.Stat.Max()
+	case RefTrack:
+		return r.Track.Min(), r.Track.Max()
+	}
+	if r.Field == FieldSovereign {
+		return 0, 100
+	}
+	return AlignMin, AlignMax
+}
+
+// add records a contribution to a concrete or group reference. References
+// to a stat the actor does not have are ignored.
+func (l *ledger) add(r Ref, delta int, c Cause) {
+	if delta == 0 {
+		return
+	}
+	if r.Kind == RefSwing && (r.Swing == SwingAll || r.Swing == SwingTier2) {
+		for i := range l.st.Swing {
+			if r.Swing == SwingTier2 && l.sc.Swing[i].Tier != 2 {
+				continue
+			}
+			l.add(Ref{Kind: RefSwing, Swing: i, Field: r.Field}, delta, c)
+		}
+		return
+	}
+	if r.Kind == RefStat && !l.sc.Actors[r.Actor].Has[r.Stat] {
+		return
+	}
+	slot := l.slotOf(r)
+	if slot < 0 {
+		return
+	}
+	l.entries = append(l.entries, entry{slot: slot, delta: delta, cause: c})
+}
+
+// apply ends a phase: every number touched in it moves by the sum of its
+// contributions, clamped to its range.
+func (l *ledger) apply() {
+	l.touched = l.touched[:0]
+	for _, e := range l.entries[l.phaseStart:] {
+		if l.sums[e.slot] == 0 && !slices.Contains(l.touched, e.slot) {
+			l.touched = append(l.touched, e.slot)
+		}
+		l.sums[e.slot] += e.delta
+	}
+	slices.Sort(l.touched)
+	for _, slot := range l.touched {
+		old := l.get(slot)
+		want := old + l.sums[slot]
+		lo, hi := l.bounds(slot)
+		v := min(max(want, lo), hi)
+		l.set(slot, v)
+		if v != want {
+			l.entries = append(l.entries, entry{slot: slot, delta: v - want,
+				cause: Cause{Kind: CauseLimit, Actor: -1, Target: -1, Turn: l.st.Turn}})
+		}
+		l.sums[slot] = 0
+	}
+	l.phaseStart = len(l.entries)
+}
+
+// phaseDelta sums the contributions to a slot in the current phase.
+func (l *ledger) phaseDelta(r Ref) int {
+	slot := l.slotOf(r)
+	d := 0
+	for _, e := range l.entries[l.phaseStart:] {
+		if e.slot == slot {
+			d += e.delta
+		}
+	}
+	return d
+}
+
+// changes turns the entries into ledger lines, one per number that changed
+// or had causes, in slot order, merging identical causes.
+func (l *ledger) changes() []Change {
+	es := slices.Clone(l.entries)
+	slices.SortStableFunc(es, func(a, b entry) int { return cmp.Compare(a.slot, b.slot) })
+	var out []Change
+	for i := 0; i < len(es); {
+		j := i
+		for j < len(es) && es[j].slot == es[i].slot {
+			j++
+		}
+		ch := Change{Target: l.refOf(es[i].slot), Before: l.before[es[i].slot], After: l.get(es[i].slot)}
+		for _, e := range es[i:j] {
+			k := slices.IndexFunc(ch.Causes, func(cd CauseDelta) bool { return cd.Cause == e.cause })
+			if k >= 0 {
+				ch.Causes[k].Delta += e.delta
+			} else {
+				ch.Causes = append(ch.Causes, CauseDelta{Cause: e.cause, Delta: e.delta})
+			}
+		}
+		ch.Causes = slices.DeleteFunc(ch.Causes, func(cd CauseDelta) bool { return cd.Delta == 0 })
+		if len(ch.Causes) > 0 || ch.Before != ch.After {
+			out = append(out, ch)
+		}
+		i = j
+	}
+	return out
+}

@@ -1,0 +1,189 @@
+package game
+
+import (
+	"fmt"
+	"slices"
+)
+
+// Order is one action an actor commits to for the turn. It names things by
+// id so that replays and saves stay readable.
+type Order struct {
+	Actor  string `json:"actor"`
+	Action string `json:"action"`
+	Target string `json:"target,omitempty"` // swing state id, for targeted actions
+}
+
+// Option is one thing an actor could order now, with its price and, when it
+// is not available, the reason in words a player can act on.
+type Option struct {
+	Action    int    // index into Scenario.Actions
+	Target    int    // swing index, or -1
+	AP        int    // action points it takes
+	Cost      int    // capital it takes now (escalation included)
+	Available bool   // whether it can be added to the orders chosen so far
+	Reason    string // why not, when unavailable
+}
+
+// Order builds the Order for an option.
+func (sc *Scenario) OrderFor(o Option) Order {
+	a := sc.Actions[o.Action]
+	ord := Order{Actor: sc.Actors[a.Actor].ID, Action: a.ID}
+	if o.Target >= 0 {
+		ord.Target = sc.Swing[o.Target].ID
+	}
+	return ord
+}
+
+// Cost is what an action costs its owner now: the base cost plus the
+// escalation for each earlier use.
+func (sc *Scenario) Cost(st *State, action int) int {
+	a := &sc.Actions[action]
+	return a.Cost + a.Escalate*st.Uses[action].Count
+}
+
+// Options lists everything an actor could order, given the orders it has
+// already chosen this turn: every action it owns (targeted ones once per
+// swing state), in content order, available or not.
+func (sc *Scenario) Options(st *State, actor int, chosen []Order) []Option {
+	if actor < 0 || actor >= len(sc.Actors) {
+		return nil
+	}
+	spentAP, spentCap, picked := sc.spent(st, actor, chosen)
+	var out []Option
+	for _, ai := range sc.Actors[actor].Actions {
+		a := &sc.Actions[ai]
+		if !a.Targeted {
+			out = append(out, sc.option(st, actor, ai, -1, spentAP, spentCap, picked))
+			continue
+		}
+		for t := range sc.Swing {
+			out = append(out, sc.option(st, actor, ai, t, spentAP, spentCap, picked))
+		}
+	}
+	return out
+}
+
+func (sc *Scenario) option(st *State, actor, action, target, spentAP, spentCap int, picked []int) Option {
+	o := Option{Action: action, Target: target, AP: sc.Actions[action].AP, Cost: sc.Cost(st, action)}
+	o.Reason = sc.refusal(st, actor, action, target, spentAP, spentCap, picked)
+	o.Available = o.Reason == ""
+	return o
+}
+
+// spent adds up the action points and capital of the valid orders among
+// chosen, in order, and lists the actions they use.
+func (sc *Scenario) spent(st *State, actor int, chosen []Order) (ap, capital int, picked []int) {
+	for _, o := range chosen {
+		ai, ti, reason := sc.lookup(actor, o)
+		if reason != "" {
+			continue
+		}
+		if sc.refusal(st, actor, ai, ti, ap, capital, picked) != "" {
+			continue
+		}
+		ap += sc.Actions[ai].AP
+		capital += sc.Cost(st, ai)
+		picked = append(picked, ai)
+	}
+	return ap, capital, picked
+}
+
+// lookup resolves an order's names for an actor.
+func (sc *Scenario) lookup(actor int, o Order) (action, target int, reason string) {
+	ai, ok := sc.actionIndex[o.Action]
+	if !ok {
+		return -1, -1, fmt.Sprintf("there is no action %q%s", o.Action, suggest(o.Action, sc.actionIDs()))
+	}
+	a := &sc.Actions[ai]
+	if a.Actor != actor {
+		return -1, -1, fmt.Sprintf("%s is an action of %s, not of %s", a.Name, sc.Actors[a.Actor].Name, sc.Actors[actor].Name)
+	}
+	if !a.Targeted {
+		if o.Target != "" {
+			return -1, -1, fmt.Sprintf("%s does not take a target", a.Name)
+		}
+		return ai, -1, ""
+	}
+	if o.Target == "" {
+		return -1, -1, fmt.Sprintf("%s needs a swing state as its target", a.Name)
+	}
+	ti, ok := sc.swingIndex[o.Target]
+	if !ok {
+		return -1, -1, fmt.Sprintf("there is no swing state %q%s", o.Target, suggest(o.Target, sc.swingIDs()))
+	}
+	return ai, ti, ""
+}
+
+// refusal says why an actor may not take an action now, or "" if it may.
+func (sc *Scenario) refusal(st *State, actor, action, target, spentAP, spentCap int, picked []int) string {
+	if st.Over {
+		return "the game is over"
+	}
+	a := &sc.Actions[action]
+	u := st.Uses[action]
+	if slices.Contains(picked, action) {
+		return fmt.Sprintf("%s is already in this turn's orders", a.Name)
+	}
+	if a.Once && u.Count > 0 {
+		return fmt.Sprintf("%s can be taken only once (it was, in %s)", a.Name, sc.Date(u.Last))
+	}
+	if a.Cooldown > 0 && u.Count > 0 && st.Turn-u.Last <= a.Cooldown {
+		return fmt.Sprintf("%s can be taken again from %s", a.Name, sc.Date(u.Last+a.Cooldown+1))
+	}
+	for _, c := range a.Requires {
+		if v := sc.Value(st, c.Ref, actor, target); !c.Holds(v) {
+			return fmt.Sprintf("needs %s (now %d)", sc.Describe(c, actor), v)
+		}
+	}
+	ap := sc.Actors[actor].AP
+	if spentAP+a.AP > ap {
+		return fmt.Sprintf("needs %d action point%s; %d of %d left", a.AP, plural(a.AP), ap-spentAP, ap)
+	}
+	cost := sc.Cost(st, action)
+	capital := st.Actors[actor].Stats[StatCapital]
+	if spentCap+cost > capital {
+		return fmt.Sprintf("costs %d capital; %d left", cost, capital-spentCap)
+	}
+	return ""
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+// Validate checks one actor's orders for the turn, in order, as Resolve
+// will: each result is nil or the reason that order would be refused.
+func (sc *Scenario) Validate(st *State, actor int, orders []Order) []error {
+	errs := make([]error, len(orders))
+	ap, capital := 0, 0
+	var picked []int
+	for i, o := range orders {
+		reason := sc.orderRefusal(st, actor, o, ap, capital, picked)
+		if reason != "" {
+			errs[i] = fmt.Errorf("%s", reason)
+			continue
+		}
+		ai, _, _ := sc.lookup(actor, o)
+		ap += sc.Actions[ai].AP
+		capital += sc.Cost(st, ai)
+		picked = append(picked, ai)
+	}
+	return errs
+}
+
+func (sc *Scenario) orderRefusal(st *State, actor int, o Order, ap, capital int, picked []int) string {
+	if actor < 0 || actor >= len(sc.Actors) {
+		return fmt.Sprintf("actor %q is not in play%s", o.Actor, suggest(o.Actor, sc.actorIDs()))
+	}
+	if o.Actor != sc.Actors[actor].ID {
+		return fmt.Sprintf("the order is for %q, not for %s", o.Actor, sc.Actors[actor].ID)
+	}
+	ai, ti, reason := sc.lookup(actor, o)
+	if reason != "" {
+		return reason
+	}
+	return sc.refusal(st, actor, ai, ti, ap, capital, picked)
+}

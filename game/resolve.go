@@ -1,0 +1,241 @@
+package game
+
+import (
+	"slices"
+)
+
+// resolver carries one resolution (or the set-up of a new game).
+type resolver struct {
+	sc     *Scenario
+	st     *State
+	l      ledger
+	report Report
+}
+
+func newResolver(sc *Scenario, st *State) *resolver {
+	r := &resolver{sc: sc, st: st}
+	r.l.init(sc, st)
+	r.report = Report{
+		Turn: st.Turn, Orders: []Order{}, Refused: []Refusal{}, Events: []int{},
+		Exposed: []CovertRecord{},
+	}
+	return r
+}
+
+// accepted is an order that passed validation, with its names resolved.
+type accepted struct {
+	actor, action, target int
+	cost                  int
+}
+
+// Resolve plays one turn: every actor's orders are applied together and the
+// world moves on (see the package documentation for the phases). prev is not
+// modified. Orders may come in any order and mix actors; each actor's orders
+// are checked in the order given. Illegal orders are refused with a reason
+// and change nothing.
+func (sc *Scenario) Resolve(prev *State, orders []Order) (State, Report) {
+	st := prev.Clone()
+	r := newResolver(sc, &st)
+	acc := r.validate(orders)
+	if st.Over {
+		r.finish()
+		return st, r.report
+	}
+
+	// Costs.
+	for _, a := range acc {
+		r.l.add(Ref{Kind: RefStat, Actor: a.actor, Stat: StatCapital}, -a.cost,
+			Cause{Kind: CauseCost, Source: a.action, Actor: a.actor, Turn: st.Turn, Target: a.target})
+	}
+	r.l.apply()
+
+	// Actions, and delayed effects falling due.
+	for _, a := range acc {
+		r.act(a)
+	}
+	r.dueEffects()
+	r.l.apply()
+
+	// Dynamics: the standing causal links.
+	r.dynamics()
+	r.l.apply()
+
+	// Thresholds.
+	if st.Tracks[TrackTension] >= TrackTension.Max() {
+		r.crisis(r.culprits())
+	}
+
+	// Advance and read the next turn's news.
+	st.Turn++
+	if !st.Over && st.Turn > sc.Turns {
+		r.end()
+	}
+	if !st.Over {
+		r.news()
+	}
+	r.finish()
+	st.History = append(st.History, sc.snapshot(&st))
+	return st, r.report
+}
+
+// validate sorts orders by actor, checks each and records the result.
+func (r *resolver) validate(orders []Order) []accepted {
+	sc, st := r.sc, r.st
+	var acc []accepted
+	for actor := range sc.Actors {
+		ap, capital := 0, 0
+		var picked []int
+		for _, o := range orders {
+			if o.Actor != sc.Actors[actor].ID {
+				continue
+			}
+			if reason := sc.orderRefusal(st, actor, o, ap, capital, picked); reason != "" {
+				r.report.Refused = append(r.report.Refused, Refusal{Order: o, Reason: reason})
+				continue
+			}
+			ai, ti, _ := sc.lookup(actor, o)
+			cost := sc.Cost(st, ai)
+			ap += sc.Actions[ai].AP
+			capital += cost
+			picked = append(picked, ai)
+			acc = append(acc, accepted{actor: actor, action: ai, target: ti, cost: cost})
+			r.report.Orders = append(r.report.Orders, o)
+		}
+	}
+	// Orders for actors not in play.
+	for _, o := range orders {
+		if _, ok := sc.actorIndex[o.Actor]; !ok {
+			r.report.Refused = append(r.report.Refused, Refusal{Order: o,
+				Reason: sc.orderRefusal(st, -1, o, 0, 0, nil)})
+		}
+	}
+	return acc
+}
+
+// act applies one accepted order: immediate effects now, delayed ones
+// queued; a covert order may be exposed.
+func (r *resolver) act(a accepted) {
+	sc, st := r.sc, r.st
+	def := &sc.Actions[a.action]
+	cause := Cause{Kind: CauseAction, Source: a.action, Actor: a.actor, Turn: st.Turn, Target: a.target}
+	for _, e := range def.Effects {
+		t := concrete(e.Target, a.actor, a.target)
+		if e.Delay == 0 {
+			r.l.add(t, e.Add, cause)
+			continue
+		}
+		dc := cause
+		dc.Kind = CauseDelayed
+		st.Pending = append(st.Pending, Pending{Due: st.Turn + e.Delay, Target: t, Add: e.Add, Cause: dc})
+	}
+	u := &st.Uses[a.action]
+	u.Count++
+	u.Last = st.Turn
+	if def.Covert {
+		rec := CovertRecord{Turn: st.Turn, Actor: a.actor, Action: a.action, Target: a.target}
+		st.Covert = append(st.Covert, rec)
+		rng := NewStream(st.Seed, st.Turn, PurposeExpose, a.action)
+		if rng.Percent(def.ExposePct) {
+			r.expose(len(st.Covert) - 1)
+		}
+	}
+}
+
+// expose brings a covert record to light and applies its consequences.
+func (r *resolver) expose(i int) {
+	sc, st := r.sc, r.st
+	rec := &st.Covert[i]
+	if rec.Exposed != 0 {
+		return
+	}
+	rec.Exposed = st.Turn
+	r.report.Exposed = append(r.report.Exposed, *rec)
+	cause := Cause{Kind: CauseExposed, Source: rec.Action, Actor: rec.Actor, Turn: st.Turn, Target: rec.Target}
+	for _, e := range sc.Actions[rec.Action].ExposedEffects {
+		r.l.add(concrete(e.Target, rec.Actor, rec.Target), e.Add, cause)
+	}
+}
+
+// concrete replaces "self" and "target" in a reference.
+func concrete(t Ref, actor, target int) Ref {
+	if t.Kind == RefStat && t.Actor == ActorSelf {
+		t.Actor = actor
+	}
+	if t.Kind == RefSwing && t.Swing == SwingTarget {
+		t.Swing = target
+	}
+	return t
+}
+
+// dueEffects moves delayed effects that fall due this turn into the ledger.
+func (r *resolver) dueEffects() {
+	st := r.st
+	kept := st.Pending[:0]
+	for _, p := range st.Pending {
+		if p.Due <= st.Turn {
+			r.l.add(p.Target, p.Add, p.Cause)
+			continue
+		}
+		kept = append(kept, p)
+	}
+	st.Pending = kept
+}
+
+// culprits are the actors whose orders (immediate, delayed or exposed) raised
+// tension the most this turn; none if no order raised it.
+func (r *resolver) culprits() []int {
+	push := make([]int, len(r.sc.Actors))
+	slot := r.l.slotOf(Ref{Kind: RefTrack, Track: TrackTension})
+	for _, e := range r.l.entries {
+		if e.slot != slot || e.delta <= 0 || e.cause.Actor < 0 {
+			continue
+		}
+		switch e.cause.Kind {
+		case CauseAction, CauseDelayed, CauseExposed:
+			push[e.cause.Actor] += e.delta
+		}
+	}
+	best := slices.Max(push)
+	var out []int
+	if best <= 0 {
+		return []int{}
+	}
+	for i, p := range push {
+		if p == best {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// crisis ends the game in a Strait crisis.
+func (r *resolver) crisis(culprits []int) {
+	st := r.st
+	st.Over = true
+	st.Crisis = Crisis{Turn: st.Turn, Culprits: culprits}
+	r.report.Crisis = true
+	r.report.Over = true
+	for _, o := range r.sc.Outcomes {
+		if o.Crisis {
+			st.Outcome = o.ID
+		}
+	}
+}
+
+// end closes a game that ran its course and names the world outcome.
+func (r *resolver) end() {
+	st := r.st
+	st.Over = true
+	r.report.Over = true
+	for _, o := range r.sc.Outcomes {
+		if !o.Crisis && r.sc.holds(st, o.When, -1, -1) {
+			st.Outcome = o.ID
+			return
+		}
+	}
+}
+
+// finish writes the ledger into the report.
+func (r *resolver) finish() {
+	r.report.Changes = r.l.changes()
+}

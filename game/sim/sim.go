@@ -1,0 +1,135 @@
+// Package sim plays whole games with bots in every seat and gathers the
+// statistics the balance of the game is judged by. It is as deterministic as
+// the engine: the same scenario, seed and settings give the same results,
+// whatever the number of workers.
+package sim
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"runtime"
+	"sync"
+
+	"zerosum/game"
+	"zerosum/game/bot"
+)
+
+// Seat is the bot playing one actor.
+type Seat = bot.Bot
+
+// Game is one finished all-bot game.
+type Game struct {
+	Seed    uint64
+	Seats   []Seat         // per actor
+	Orders  [][]game.Order // per turn
+	Hashes  []game.Hash    // per turn: the state after that turn's resolution
+	Start   game.Hash      // the state before turn 1
+	Final   game.State
+	Reports []game.Report // per turn, only when Config.KeepReports
+	Winners []int
+	Scores  []int // per actor, final totals
+}
+
+// SeatsFor draws the bots of one game from its seed: each actor gets a
+// personality at random (so that balance figures cover them all) and the
+// given difficulty.
+func SeatsFor(sc *game.Scenario, seed uint64, d bot.Difficulty) []Seat {
+	rng := game.NewStream(seed, 0, game.PurposeSetup, 0)
+	seats := make([]Seat, len(sc.Actors))
+	for i := range seats {
+		seats[i] = Seat{Personality: bot.Personality(rng.IntN(int(bot.NumPersonalities))), Difficulty: d}
+	}
+	return seats
+}
+
+// Play runs one game to its end.
+func Play(sc *game.Scenario, seed uint64, seats []Seat, keepReports bool) Game {
+	st, _ := sc.NewGame(seed)
+	g := Game{Seed: seed, Seats: seats, Start: st.Hash()}
+	for !st.Over {
+		var orders []game.Order
+		for a := range sc.Actors {
+			view := sc.View(&st, a, false)
+			orders = append(orders, seats[a].Choose(sc, &view, a)...)
+		}
+		next, rep := sc.Resolve(&st, orders)
+		st = next
+		g.Orders = append(g.Orders, orders)
+		g.Hashes = append(g.Hashes, st.Hash())
+		if keepReports {
+			g.Reports = append(g.Reports, rep)
+		}
+	}
+	g.Final = st
+	g.Winners = sc.Winners(&st)
+	g.Scores = make([]int, len(sc.Actors))
+	for a := range sc.Actors {
+		g.Scores[a] = sc.Score(&st, a).Total
+	}
+	return g
+}
+
+// Config is a batch of games.
+type Config struct {
+	Scenario   *game.Scenario
+	Games      int
+	Seed       uint64 // game i is played with seed Seed+i
+	Difficulty bot.Difficulty
+	Workers    int                  // 0: one per CPU
+	OnGame     func(i int, g *Game) // called in game order, from one goroutine
+}
+
+// Run plays the batch and summarises it.
+func Run(cfg Config) Summary {
+	sc := cfg.Scenario
+	workers := cfg.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	workers = max(1, min(workers, cfg.Games))
+	games := make([]*Game, cfg.Games)
+	done := make([]chan struct{}, cfg.Games)
+	for i := range done {
+		done[i] = make(chan struct{})
+	}
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				seed := cfg.Seed + uint64(i)
+				g := Play(sc, seed, SeatsFor(sc, seed, cfg.Difficulty), false)
+				games[i] = &g
+				close(done[i])
+			}
+		}()
+	}
+	go func() {
+		for i := range cfg.Games {
+			next <- i
+		}
+		close(next)
+	}()
+	acc := newSummary(cfg)
+	for i := range cfg.Games {
+		<-done[i]
+		if cfg.OnGame != nil {
+			cfg.OnGame(i, games[i])
+		}
+		acc.add(games[i])
+		games[i] = nil // let it go
+	}
+	wg.Wait()
+	return acc.finish()
+}
+
+// digest hashes a list of final state hashes in order.
+func digest(hashes []game.Hash) string {
+	h := sha256.New()
+	for _, x := range hashes {
+		h.Write(x[:])
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}

@@ -1,0 +1,153 @@
+package game
+
+import "slices"
+
+// State is everything that changes during a game. It is plain data: it holds
+// no pointers into the Scenario and encodes to JSON and back without loss.
+type State struct {
+	Scenario string         `json:"scenario"`
+	Seed     uint64         `json:"seed"`
+	Turn     int            `json:"turn"` // the turn whose orders are awaited (or the last turn, once over)
+	Tracks   [NumTracks]int `json:"tracks"`
+	Actors   []ActorState   `json:"actors"`
+	Swing    []SwingState   `json:"swing"`
+	Pending  []Pending      `json:"pending"` // delayed effects, in the order they were queued
+	Uses     []Use          `json:"uses"`    // per action, indexed like Scenario.Actions
+	Fired    []int          `json:"fired"`   // per event: how many times it has fired
+	News     []int          `json:"news"`    // events that fired at the start of this turn
+	Covert   []CovertRecord `json:"covert"`  // every covert action taken, exposed or not
+	History  []Snapshot     `json:"history"` // one per turn start, History[0] is turn 1
+	Over     bool           `json:"over"`
+	Outcome  string         `json:"outcome,omitempty"` // world outcome id, once over
+	Crisis   Crisis         `json:"crisis"`
+}
+
+// ActorState holds one actor's numbers. Stats it does not have stay 0.
+type ActorState struct {
+	ID    string        `json:"id"`
+	Stats [NumStats]int `json:"stats"`
+}
+
+// SwingState holds one swing state's numbers.
+type SwingState struct {
+	ID        string `json:"id"`
+	Align     int    `json:"align"`
+	Sovereign int    `json:"sovereign"`
+}
+
+// Use counts how often an action has been taken.
+type Use struct {
+	Count int `json:"count"`
+	Last  int `json:"last"` // turn of the latest use, 0 if never
+}
+
+// Pending is an effect waiting for its turn.
+type Pending struct {
+	Due    int   `json:"due"`
+	Target Ref   `json:"target"` // concrete: no self or target selectors
+	Add    int   `json:"add"`
+	Cause  Cause `json:"cause"`
+}
+
+// CovertRecord is one covert action taken.
+type CovertRecord struct {
+	Turn    int `json:"turn"`
+	Actor   int `json:"actor"`
+	Action  int `json:"action"`
+	Target  int `json:"target"`  // swing index or -1
+	Exposed int `json:"exposed"` // turn it was exposed, 0 if still secret
+}
+
+// Crisis records a Strait crisis.
+type Crisis struct {
+	Turn     int   `json:"turn"`     // 0: no crisis
+	Culprits []int `json:"culprits"` // actors whose actions pushed tension to the top
+}
+
+// Snapshot is the world at the start of a turn, kept for charts and the
+// debrief.
+type Snapshot struct {
+	Turn      int             `json:"turn"`
+	Tracks    [NumTracks]int  `json:"tracks"`
+	Gap       int             `json:"gap"`
+	Stats     [][NumStats]int `json:"stats"`
+	Align     []int           `json:"align"`
+	Sovereign []int           `json:"sovereign"`
+	Scores    []int           `json:"scores"`
+}
+
+// NewGame sets up the first turn: starting values, then the first turn's
+// news. The report holds what the news changed.
+func (sc *Scenario) NewGame(seed uint64) (State, Report) {
+	st := State{
+		Scenario: sc.ID,
+		Seed:     seed,
+		Turn:     1,
+		Tracks:   sc.Start,
+		Actors:   make([]ActorState, len(sc.Actors)),
+		Swing:    make([]SwingState, len(sc.Swing)),
+		Pending:  []Pending{},
+		Uses:     make([]Use, len(sc.Actions)),
+		Fired:    make([]int, len(sc.Events)),
+		News:     []int{},
+		Covert:   []CovertRecord{},
+		History:  []Snapshot{},
+		Crisis:   Crisis{Culprits: []int{}},
+	}
+	for i, a := range sc.Actors {
+		st.Actors[i] = ActorState{ID: a.ID, Stats: a.Start}
+	}
+	for i, s := range sc.Swing {
+		st.Swing[i] = SwingState{ID: s.ID, Align: s.Align, Sovereign: s.Sovereign}
+	}
+	r := newResolver(sc, &st)
+	r.report.Turn = 0
+	r.news()
+	r.finish()
+	st.History = append(st.History, sc.snapshot(&st))
+	return st, r.report
+}
+
+// Clone returns a deep copy that shares nothing mutable with s. Past
+// snapshots are never modified, so the history slice is shared with its
+// capacity cut, which forces the next append to copy.
+func (s *State) Clone() State {
+	c := *s
+	c.Actors = slices.Clone(s.Actors)
+	c.Swing = slices.Clone(s.Swing)
+	c.Pending = slices.Clone(s.Pending)
+	c.Uses = slices.Clone(s.Uses)
+	c.Fired = slices.Clone(s.Fired)
+	c.News = slices.Clone(s.News)
+	c.Covert = slices.Clone(s.Covert)
+	c.History = s.History[:len(s.History):len(s.History)]
+	c.Crisis.Culprits = slices.Clone(s.Crisis.Culprits)
+	return c
+}
+
+// Stat returns an actor's stat.
+func (s *State) Stat(actor int, st Stat) int { return s.Actors[actor].Stats[st] }
+
+// Tension is the Strait tension.
+func (s *State) Tension() int { return s.Tracks[TrackTension] }
+
+func (sc *Scenario) snapshot(st *State) Snapshot {
+	sn := Snapshot{
+		Turn:      st.Turn,
+		Tracks:    st.Tracks,
+		Gap:       sc.gap(st),
+		Stats:     make([][NumStats]int, len(st.Actors)),
+		Align:     make([]int, len(st.Swing)),
+		Sovereign: make([]int, len(st.Swing)),
+		Scores:    make([]int, len(st.Actors)),
+	}
+	for i := range st.Actors {
+		sn.Stats[i] = st.Actors[i].Stats
+		sn.Scores[i] = sc.total(st, i)
+	}
+	for i, s := range st.Swing {
+		sn.Align[i] = s.Align
+		sn.Sovereign[i] = s.Sovereign
+	}
+	return sn
+}

@@ -1,0 +1,256 @@
+// Package saves reads and writes the files a player keeps: replays (this
+// file), saves and autosaves. Every decoder here takes untrusted bytes and
+// answers with a clear error, never a panic.
+package saves
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"zerosum/game"
+)
+
+// ReplayFormat is the magic string at the top of every replay.
+const ReplayFormat = "zerosum-replay"
+
+// ReplayVersion is the version this build writes and reads.
+const ReplayVersion = 1
+
+// Replay is a whole game in a small, human-readable JSON file: which
+// scenario and content, the seed, who sat where, every turn's orders and the
+// state hash after every turn.
+type Replay struct {
+	Format   string       `json:"format"`
+	Version  int          `json:"version"`
+	Scenario string       `json:"scenario"`
+	Content  string       `json:"content"` // content hash of the scenario files
+	Seed     uint64       `json:"seed"`
+	Seats    []Seat       `json:"seats"`
+	Branch   string       `json:"branch,omitempty"` // set on a what-if branch: where it left the main line
+	Start    string       `json:"start"`            // state hash before turn 1
+	Turns    []ReplayTurn `json:"turns"`
+	Outcome  string       `json:"outcome,omitempty"` // world outcome, when the game is over
+}
+
+// Seat says who played an actor.
+type Seat struct {
+	Actor       string `json:"actor"`
+	Kind        string `json:"kind"` // "human" or "bot"
+	Name        string `json:"name,omitempty"`
+	Personality string `json:"personality,omitempty"`
+	Difficulty  string `json:"difficulty,omitempty"`
+}
+
+// ReplayTurn is one resolved turn.
+type ReplayTurn struct {
+	Turn   int      `json:"turn"`
+	Orders []string `json:"orders"` // "actor:action" or "actor:action@target"
+	Hash   string   `json:"hash"`   // state hash after the turn
+}
+
+// FormatOrder writes an order as "actor:action" or "actor:action@target".
+func FormatOrder(o game.Order) string {
+	s := o.Actor + ":" + o.Action
+	if o.Target != "" {
+		s += "@" + o.Target
+	}
+	return s
+}
+
+// ParseOrder reads FormatOrder's form.
+func ParseOrder(s string) (game.Order, error) {
+	actor, rest, ok := strings.Cut(s, ":")
+	if !ok || actor == "" || rest == "" {
+		return game.Order{}, fmt.Errorf("order %q should read actor:action or actor:action@target", s)
+	}
+	action, target, _ := strings.Cut(rest, "@")
+	if action == "" {
+		return game.Order{}, fmt.Errorf("order %q has no action", s)
+	}
+	return game.Order{Actor: actor, Action: action, Target: target}, nil
+}
+
+// NewReplay starts a replay of a game.
+func NewReplay(sc *game.Scenario, seed uint64, seats []Seat, start game.Hash) *Replay {
+	return &Replay{
+		Format: ReplayFormat, Version: ReplayVersion, Scenario: sc.ID, Content: sc.ContentHash,
+		Seed: seed, Seats: seats, Start: start.String(), Turns: []ReplayTurn{},
+	}
+}
+
+// Add records a resolved turn.
+func (r *Replay) Add(turn int, orders []game.Order, after game.Hash) {
+	t := ReplayTurn{Turn: turn, Orders: make([]string, len(orders)), Hash: after.String()}
+	for i, o := range orders {
+		t.Orders[i] = FormatOrder(o)
+	}
+	r.Turns = append(r.Turns, t)
+}
+
+// Encode writes the replay as indented JSON with each turn's orders on one
+// line, so a person can read it and a diff shows which turn changed.
+func (r *Replay) Encode(w io.Writer) error {
+	var b bytes.Buffer
+	head := *r
+	head.Turns = nil
+	hb, err := json.MarshalIndent(head, "", "  ")
+	if err != nil {
+		return err
+	}
+	// Splice the turns in by hand: one line per turn.
+	hs := strings.TrimSuffix(string(hb), "\n}")
+	hs = strings.Replace(hs, "\n  \"turns\": null", "", 1)
+	b.WriteString(strings.TrimSuffix(hs, ","))
+	b.WriteString(",\n  \"turns\": [")
+	for i, t := range r.Turns {
+		tb, err := json.Marshal(t)
+		if err != nil {
+			return err
+		}
+		if i > 0 {
+			b.WriteString(",")
+		}
+		b.WriteString("\n    ")
+		b.Write(tb)
+	}
+	if len(r.Turns) > 0 {
+		b.WriteString("\n  ")
+	}
+	b.WriteString("]\n}\n")
+	_, err = w.Write(b.Bytes())
+	return err
+}
+
+// ErrNotReplay is returned for files that are not ZERO SUM replays at all.
+var ErrNotReplay = errors.New("not a ZERO SUM replay")
+
+// DecodeReplay reads a replay and checks its form (not its content: see
+// Verify). Every failure says what is wrong in words.
+func DecodeReplay(data []byte) (*Replay, error) {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, fmt.Errorf("%w: the file is empty", ErrNotReplay)
+	}
+	var r Replay
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&r); err != nil {
+		if errors.Is(err, io.ErrUnexpectedEOF) || strings.Contains(err.Error(), "unexpected end of JSON") {
+			return nil, fmt.Errorf("the replay is incomplete: the file ends too early (truncated?)")
+		}
+		var syn *json.SyntaxError
+		if errors.As(err, &syn) {
+			if r.Format == "" && !bytes.Contains(data, []byte(ReplayFormat)) {
+				return nil, fmt.Errorf("%w: it is not valid JSON (%v)", ErrNotReplay, err)
+			}
+			return nil, fmt.Errorf("the replay is damaged at byte %d: %v", syn.Offset, err)
+		}
+		return nil, fmt.Errorf("the replay is damaged: %v", err)
+	}
+	if dec.More() {
+		return nil, fmt.Errorf("the replay is damaged: unexpected data after the end")
+	}
+	if r.Format != ReplayFormat {
+		return nil, fmt.Errorf("%w (its format is %q)", ErrNotReplay, r.Format)
+	}
+	if r.Version > ReplayVersion {
+		return nil, fmt.Errorf("the replay is format version %d, made by a newer ZERO SUM; this one reads up to version %d", r.Version, ReplayVersion)
+	}
+	if r.Version < 1 {
+		return nil, fmt.Errorf("the replay has an invalid format version %d", r.Version)
+	}
+	if r.Scenario == "" {
+		return nil, fmt.Errorf("the replay does not say which scenario it is")
+	}
+	if !isHash(r.Start) {
+		return nil, fmt.Errorf("the replay's start hash %q is not a state hash", r.Start)
+	}
+	for i, t := range r.Turns {
+		if t.Turn != i+1 {
+			return nil, fmt.Errorf("the replay's turn %d is numbered %d; turns must run 1, 2, 3, ...", i+1, t.Turn)
+		}
+		if !isHash(t.Hash) {
+			return nil, fmt.Errorf("turn %d: %q is not a state hash", t.Turn, t.Hash)
+		}
+		for _, o := range t.Orders {
+			if _, err := ParseOrder(o); err != nil {
+				return nil, fmt.Errorf("turn %d: %v", t.Turn, err)
+			}
+		}
+	}
+	return &r, nil
+}
+
+func isHash(s string) bool {
+	if len(s) != 64 {
+		return false
+	}
+	for _, c := range s {
+		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f') {
+			return false
+		}
+	}
+	return true
+}
+
+// Orders returns the parsed orders of a turn (1-based).
+func (r *Replay) Orders(turn int) []game.Order {
+	t := r.Turns[turn-1]
+	out := make([]game.Order, len(t.Orders))
+	for i, s := range t.Orders {
+		out[i], _ = ParseOrder(s) // DecodeReplay checked them
+	}
+	return out
+}
+
+// MismatchError says where a replay and the engine part ways.
+type MismatchError struct {
+	Turn      int // 0: before turn 1
+	Want, Got string
+}
+
+func (e *MismatchError) Error() string {
+	where := fmt.Sprintf("turn %d", e.Turn)
+	if e.Turn == 0 {
+		where = "the start (before turn 1)"
+	}
+	return fmt.Sprintf("state hash differs at %s: the replay says %s, this build computes %s", where, e.Want[:12], e.Got[:12])
+}
+
+// Check says whether a replay belongs to a scenario as loaded: same id and
+// same content version.
+func (r *Replay) Check(sc *game.Scenario) error {
+	if r.Scenario != sc.ID {
+		return fmt.Errorf("the replay is of scenario %q, not %q", r.Scenario, sc.ID)
+	}
+	if r.Content != sc.ContentHash {
+		return fmt.Errorf("the replay was recorded with content version %s of scenario %s; this build has version %s, so the game may play out differently",
+			r.Content, sc.ID, sc.ContentHash)
+	}
+	return nil
+}
+
+// Verify re-plays the replay and stops at the first turn whose state hash
+// differs, returning a *MismatchError. It returns the final state.
+func (r *Replay) Verify(sc *game.Scenario) (game.State, error) {
+	if err := r.Check(sc); err != nil {
+		return game.State{}, err
+	}
+	st, _ := sc.NewGame(r.Seed)
+	if h := st.Hash().String(); h != r.Start {
+		return st, &MismatchError{Turn: 0, Want: r.Start, Got: h}
+	}
+	for i, t := range r.Turns {
+		if st.Over {
+			return st, fmt.Errorf("the replay goes on after the game ended (turn %d)", t.Turn)
+		}
+		st, _ = sc.Resolve(&st, r.Orders(i+1))
+		if h := st.Hash().String(); h != t.Hash {
+			return st, &MismatchError{Turn: t.Turn, Want: t.Hash, Got: h}
+		}
+	}
+	return st, nil
+}
