@@ -1,0 +1,223 @@
+// Package match is a game in progress: a scenario, its seed, who sits in
+// each seat, and every turn played so far. It is what the interface, saves
+// and replays share. Like the engine it is pure: bots choose from their own
+// views, and the same seed, seats and human orders always give the same
+// match.
+package match
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"zerosum/game"
+	"zerosum/game/bot"
+)
+
+// Seat is who plays one actor.
+type Seat struct {
+	Human bool
+	Name  string  // the player's name, for humans
+	Bot   bot.Bot // for bots
+}
+
+// Turn is one resolved turn.
+type Turn struct {
+	Orders []game.Order // every actor's accepted and refused orders, as submitted
+	Report game.Report
+	Hash   game.Hash // state after the turn
+}
+
+// Match is a game in progress.
+type Match struct {
+	Scenario *game.Scenario
+	Seed     uint64
+	Seats    []Seat // per actor
+	// Branch is empty on the main line; on a what-if branch it says where
+	// it left (e.g. "rewound to H2 2026").
+	Branch string
+	Setup  game.Report  // the news before turn 1
+	States []game.State // States[i] is the world at the start of turn i+1
+	Turns  []Turn
+}
+
+// New starts a match.
+func New(sc *game.Scenario, seed uint64, seats []Seat) (*Match, error) {
+	if len(seats) != len(sc.Actors) {
+		return nil, fmt.Errorf("%d seats for %d actors", len(seats), len(sc.Actors))
+	}
+	st, rep := sc.NewGame(seed)
+	return &Match{Scenario: sc, Seed: seed, Seats: slices.Clone(seats), Setup: rep, States: []game.State{st}}, nil
+}
+
+// State is the world now.
+func (m *Match) State() *game.State { return &m.States[len(m.States)-1] }
+
+// Over reports whether the game has ended.
+func (m *Match) Over() bool { return m.State().Over }
+
+// Humans lists the actors held by humans, in actor order.
+func (m *Match) Humans() []int {
+	var out []int
+	for a, s := range m.Seats {
+		if s.Human {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// BotOrders are the orders every bot seat gives this turn.
+func (m *Match) BotOrders() []game.Order {
+	sc, st := m.Scenario, m.State()
+	var orders []game.Order
+	for a, s := range m.Seats {
+		if s.Human {
+			continue
+		}
+		v := sc.View(st, a, false)
+		orders = append(orders, s.Bot.Choose(sc, &v, a)...)
+	}
+	return orders
+}
+
+// Play resolves the current turn with the humans' orders (keyed by actor)
+// and the bots' own, and returns the report.
+func (m *Match) Play(human map[int][]game.Order) (game.Report, error) {
+	if m.Over() {
+		return game.Report{}, fmt.Errorf("the game is over")
+	}
+	var orders []game.Order
+	for _, a := range m.Humans() {
+		for _, o := range human[a] {
+			if o.Actor != m.Scenario.Actors[a].ID {
+				return game.Report{}, fmt.Errorf("an order of %s was given for %s", o.Actor, m.Scenario.Actors[a].ID)
+			}
+			orders = append(orders, o)
+		}
+	}
+	orders = append(orders, m.BotOrders()...)
+	return m.apply(orders), nil
+}
+
+// Apply resolves the current turn with exactly these orders (a replay's or
+// a save's), bots included.
+func (m *Match) Apply(orders []game.Order) game.Report { return m.apply(orders) }
+
+func (m *Match) apply(orders []game.Order) game.Report {
+	next, rep := m.Scenario.Resolve(m.State(), orders)
+	m.Turns = append(m.Turns, Turn{Orders: orders, Report: rep, Hash: next.Hash()})
+	m.States = append(m.States, next)
+	return rep
+}
+
+// Rewind returns a new match that goes back to the start of an earlier turn
+// (1-based), keeping everything before it; the original is untouched. The
+// world at that turn is exactly as it was, so nothing already revealed is
+// rolled again.
+func (m *Match) Rewind(turn int) (*Match, error) {
+	if turn < 1 || turn > len(m.Turns) {
+		return nil, fmt.Errorf("can rewind only to turns 1 to %d", len(m.Turns))
+	}
+	b := &Match{
+		Scenario: m.Scenario, Seed: m.Seed, Seats: slices.Clone(m.Seats), Setup: m.Setup,
+		States: slices.Clone(m.States[:turn]),
+		Turns:  slices.Clone(m.Turns[:turn-1]),
+	}
+	b.Branch = "what-if from " + m.Scenario.Date(turn)
+	if m.Branch != "" {
+		b.Branch = m.Branch + "; " + b.Branch
+	}
+	return b, nil
+}
+
+// Report is the report of a resolved turn (1-based); turn 0 is the set-up.
+func (m *Match) Report(turn int) game.Report {
+	if turn == 0 {
+		return m.Setup
+	}
+	return m.Turns[turn-1].Report
+}
+
+// SeatName names who plays an actor: "Ana", "bot (hawk, normal)".
+func (m *Match) SeatName(a int) string {
+	s := m.Seats[a]
+	if s.Human {
+		if s.Name != "" {
+			return s.Name
+		}
+		return "human"
+	}
+	return fmt.Sprintf("bot (%s, %s)", s.Bot.Personality, s.Bot.Difficulty)
+}
+
+// ParseSeats reads a seat spec such as
+// "washington=human:Ana,beijing=human:Bo,meta=bot:hedger,all=bot" into
+// seats for the scenario. Actors not named get def. "all" applies to every
+// actor not named elsewhere.
+func ParseSeats(sc *game.Scenario, spec string, def Seat) ([]Seat, error) {
+	seats := make([]Seat, len(sc.Actors))
+	named := make([]bool, len(sc.Actors))
+	var all *Seat
+	if strings.TrimSpace(spec) == "" {
+		return nil, fmt.Errorf("empty seat list")
+	}
+	for _, part := range strings.Split(spec, ",") {
+		part = strings.TrimSpace(part)
+		who, what, ok := strings.Cut(part, "=")
+		if !ok {
+			return nil, fmt.Errorf("seat %q should read actor=human:Name or actor=bot[:personality]", part)
+		}
+		seat, err := parseSeat(what, def.Bot.Difficulty)
+		if err != nil {
+			return nil, fmt.Errorf("seat %q: %v", part, err)
+		}
+		if who == "all" {
+			all = &seat
+			continue
+		}
+		a, ok := sc.ActorIndex(who)
+		if !ok {
+			var ids []string
+			for _, ad := range sc.Actors {
+				ids = append(ids, ad.ID)
+			}
+			return nil, fmt.Errorf("seat %q: %q is not an actor in this scenario (actors: %s)%s", part, who,
+				strings.Join(ids, ", "), game.Suggest(who, ids))
+		}
+		if named[a] {
+			return nil, fmt.Errorf("seat %q: %s is seated twice", part, who)
+		}
+		named[a] = true
+		seats[a] = seat
+	}
+	for a := range seats {
+		if !named[a] {
+			if all != nil {
+				seats[a] = *all
+			} else {
+				seats[a] = def
+			}
+		}
+	}
+	return seats, nil
+}
+
+func parseSeat(s string, d bot.Difficulty) (Seat, error) {
+	kind, rest, _ := strings.Cut(s, ":")
+	switch kind {
+	case "human":
+		return Seat{Human: true, Name: rest}, nil
+	case "bot":
+		b := bot.Bot{Personality: bot.Hedger, Difficulty: d}
+		if rest != "" {
+			p, err := bot.ParsePersonality(rest)
+			if err != nil {
+				return Seat{}, err
+			}
+			b.Personality = p
+		}
+		return Seat{Bot: b}, nil
+	}
+	return Seat{}, fmt.Errorf("%q should be human[:Name] or bot[:hawk|dove|hedger]", s)
+}

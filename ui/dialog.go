@@ -1,0 +1,94 @@
+package ui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+)
+
+// Dialog is a box over the current screen that sees every key first.
+type Dialog interface {
+	// Update handles a message; done closes the dialog.
+	Update(msg tea.Msg) (d Dialog, cmd tea.Cmd, done bool)
+	View() string
+	Keys() []key.Binding
+}
+
+// Confirm asks a yes/no question.
+type Confirm struct {
+	ctx      *Context
+	Question string
+	Detail   string
+	OnYes    tea.Cmd
+	OnNo     tea.Cmd
+}
+
+// NewConfirm builds a confirmation dialog.
+func NewConfirm(ctx *Context, question, detail string, onYes, onNo tea.Cmd) *Confirm {
+	return &Confirm{ctx: ctx, Question: question, Detail: detail, OnYes: onYes, OnNo: onNo}
+}
+
+// Update answers y/n (esc is no; ctrl+c is yes when the question is about
+// quitting, since the player pressed it twice).
+func (c *Confirm) Update(msg tea.Msg) (Dialog, tea.Cmd, bool) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return c, nil, false
+	}
+	switch {
+	case key.Matches(k, c.ctx.Keys.Yes):
+		return c, c.OnYes, true
+	case key.Matches(k, c.ctx.Keys.No):
+		return c, c.OnNo, true
+	}
+	return c, nil, false
+}
+
+// View draws the box.
+func (c *Confirm) View() string {
+	t := c.ctx.Theme
+	w := min(60, c.ctx.Width-4)
+	body := t.Title.Render(c.Question)
+	if c.Detail != "" {
+		body += "\n\n" + lipgloss.NewStyle().Width(w-6).Render(c.Detail)
+	}
+	body += "\n\n" + t.Key.Render("y") + t.KeyDesc.Render(" yes   ") + t.Key.Render("n") + t.KeyDesc.Render(" no")
+	return t.Dialog.Width(w).Render(body)
+}
+
+// Keys lists the dialog's keys.
+func (c *Confirm) Keys() []key.Binding { return []key.Binding{c.ctx.Keys.Yes, c.ctx.Keys.No} }
+
+// Notice shows a message until any key.
+type Notice struct {
+	ctx   *Context
+	Title string
+	Body  string
+}
+
+// NewNotice builds a message box.
+func NewNotice(ctx *Context, title, body string) *Notice {
+	return &Notice{ctx: ctx, Title: title, Body: body}
+}
+
+// Update closes on any key.
+func (n *Notice) Update(msg tea.Msg) (Dialog, tea.Cmd, bool) {
+	_, ok := msg.(tea.KeyPressMsg)
+	return n, nil, ok
+}
+
+// View draws the box.
+func (n *Notice) View() string {
+	t := n.ctx.Theme
+	w := min(70, n.ctx.Width-4)
+	body := t.Title.Render(n.Title) + "\n\n" + lipgloss.NewStyle().Width(w-6).Render(strings.TrimSpace(n.Body)) +
+		"\n\n" + t.KeyDesc.Render("any key to close")
+	return t.Dialog.Width(w).Render(body)
+}
+
+// Keys lists the dialog's keys.
+func (n *Notice) Keys() []key.Binding {
+	return []key.Binding{key.NewBinding(key.WithKeys(), key.WithHelp("any key", "close"))}
+}

@@ -1,0 +1,56 @@
+package ui
+
+import "charm.land/bubbles/v2/key"
+
+// KeyMap is every key binding, grouped by where it applies. Help screens
+// are generated from it, so a binding that is not here does not exist.
+type KeyMap struct {
+	// Everywhere.
+	Help, Quit, ForceQuit key.Binding
+	// Moving around.
+	Up, Down, Left, Right, PageUp, PageDown, Top, Bottom key.Binding
+	NextTab, PrevTab, Select, Back                       key.Binding
+	// The turn dashboard.
+	Toggle, Clear, EndTurn, Orders, World, News, Why, Charts, Encyclopedia key.Binding
+	// Dialogs.
+	Yes, No key.Binding
+}
+
+// DefaultKeyMap is the standard layout: arrows and vim keys, enter, esc,
+// tab, ? for help, q to quit (with a confirmation during a game).
+func DefaultKeyMap() KeyMap {
+	b := func(help, desc string, keys ...string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
+	}
+	return KeyMap{
+		Help:      b("?", "help", "?"),
+		Quit:      b("q", "quit", "q"),
+		ForceQuit: b("ctrl+c", "quit", "ctrl+c"),
+
+		Up:       b("↑/k", "up", "up", "k"),
+		Down:     b("↓/j", "down", "down", "j"),
+		Left:     b("←/h", "left", "left", "h"),
+		Right:    b("→/l", "right", "right", "l"),
+		PageUp:   b("pgup", "page up", "pgup", "ctrl+u"),
+		PageDown: b("pgdn", "page down", "pgdown", "ctrl+d"),
+		Top:      b("g/home", "top", "g", "home"),
+		Bottom:   b("G/end", "bottom", "G", "end"),
+		NextTab:  b("tab", "next pane", "tab"),
+		PrevTab:  b("shift+tab", "previous pane", "shift+tab"),
+		Select:   b("enter", "choose", "enter"),
+		Back:     b("esc", "back", "esc"),
+
+		Toggle:       b("space", "add/remove order", "space"),
+		Clear:        b("x", "clear orders", "x"),
+		EndTurn:      b("E", "end turn", "E"),
+		Orders:       b("1", "orders", "1"),
+		World:        b("2", "world", "2"),
+		News:         b("3", "news", "3"),
+		Why:          b("4", "why (ledger)", "4"),
+		Charts:       b("5", "charts", "5"),
+		Encyclopedia: b("6", "encyclopedia", "6"),
+
+		Yes: b("y", "yes", "y", "Y"),
+		No:  b("n/esc", "no", "n", "N", "esc"),
+	}
+}
