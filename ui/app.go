@@ -91,38 +91,45 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			r.Resize()
 		}
 		return a, nil
-	case SwitchMsg:
-		a.screen = m.To
+	}
+	cmd := a.route(msg)
+	a.settle()
+	return a, cmd
+}
+
+// settle applies the screen switch and dialogs a handler asked for.
+func (a *App) settle() {
+	if a.ctx.next != nil {
+		a.screen, a.ctx.next = a.ctx.next, nil
 		if r, ok := a.screen.(Resizer); ok {
 			r.Resize()
 		}
-		return a, nil
-	case DialogMsg:
-		a.dialogs = append(a.dialogs, m.D)
-		return a, nil
-	case GameStartedMsg:
-		a.ctx.Game = m.S
-		return a, nil
 	}
+	a.dialogs = append(a.dialogs, a.ctx.open...)
+	a.ctx.open = nil
+}
+
+// route hands a message to the dialog on top, the global keys or the screen.
+func (a *App) route(msg tea.Msg) tea.Cmd {
 
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		if a.err != nil {
 			a.err = nil
-			return a, nil
+			return nil
 		}
 		if n := len(a.dialogs); n > 0 {
 			d, cmd, done := a.dialogs[n-1].Update(k)
 			if done {
-				a.dialogs = a.dialogs[:n-1]
+				a.dialogs = append(a.dialogs[:n-1:n-1], a.dialogs[n:]...)
 			} else {
 				a.dialogs[n-1] = d
 			}
-			return a, cmd
+			return cmd
 		}
 		if a.showHelp {
 			// Any key closes help; ? and esc are the obvious ones.
 			a.showHelp = false
-			return a, nil
+			return nil
 		}
 		capturing := false
 		if c, ok := a.screen.(Capturer); ok {
@@ -130,24 +137,29 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		switch {
 		case key.Matches(k, a.ctx.Keys.ForceQuit):
-			return a, a.quit()
+			return a.quit()
 		case !capturing && key.Matches(k, a.ctx.Keys.Quit):
-			return a, a.quit()
+			return a.quit()
 		case !capturing && key.Matches(k, a.ctx.Keys.Help):
 			a.showHelp = true
-			return a, nil
+			return nil
 		}
 	}
+	before := a.screen
 	var cmd tea.Cmd
 	a.screen, cmd = a.screen.Update(msg)
-	return a, cmd
+	if r, ok := a.screen.(Resizer); ok && a.screen != before {
+		r.Resize()
+	}
+	return cmd
 }
 
 // quit leaves at once, or asks first when a game would be lost.
 func (a *App) quit() tea.Cmd {
 	if a.ctx.Game.InProgress() && !a.ctx.Game.Saved {
-		return Open(NewConfirm(a.ctx, "Quit the game in progress?",
-			"The current game will be lost.", tea.Quit, nil))
+		a.ctx.Open(NewConfirm(a.ctx, "Quit the game in progress?",
+			"The current game will be lost.", func() tea.Cmd { return tea.Quit }, nil))
+		return nil
 	}
 	return tea.Quit
 }

@@ -16,32 +16,38 @@ type Dialog interface {
 	Keys() []key.Binding
 }
 
-// Confirm asks a yes/no question.
+// Confirm asks a yes/no question. OnYes and OnNo run synchronously when
+// the player answers (either may be nil); what they return is a command.
 type Confirm struct {
 	ctx      *Context
 	Question string
 	Detail   string
-	OnYes    tea.Cmd
-	OnNo     tea.Cmd
+	OnYes    func() tea.Cmd
+	OnNo     func() tea.Cmd
 }
 
 // NewConfirm builds a confirmation dialog.
-func NewConfirm(ctx *Context, question, detail string, onYes, onNo tea.Cmd) *Confirm {
+func NewConfirm(ctx *Context, question, detail string, onYes, onNo func() tea.Cmd) *Confirm {
 	return &Confirm{ctx: ctx, Question: question, Detail: detail, OnYes: onYes, OnNo: onNo}
 }
 
-// Update answers y/n (esc is no; ctrl+c is yes when the question is about
-// quitting, since the player pressed it twice).
+// Update answers y or n (esc is no).
 func (c *Confirm) Update(msg tea.Msg) (Dialog, tea.Cmd, bool) {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return c, nil, false
 	}
+	run := func(f func() tea.Cmd) tea.Cmd {
+		if f == nil {
+			return nil
+		}
+		return f()
+	}
 	switch {
 	case key.Matches(k, c.ctx.Keys.Yes):
-		return c, c.OnYes, true
+		return c, run(c.OnYes), true
 	case key.Matches(k, c.ctx.Keys.No):
-		return c, c.OnNo, true
+		return c, run(c.OnNo), true
 	}
 	return c, nil, false
 }

@@ -46,7 +46,18 @@ type Context struct {
 	Height int
 	Opts   Options
 	Game   *Session // nil until a game starts
+
+	next Screen   // a screen to switch to once the current message is handled
+	open []Dialog // dialogs to open likewise
 }
+
+// SwitchTo replaces the current screen as soon as the message being
+// handled is done. Transitions are synchronous, so a key that changes
+// screens has done so before the next key arrives.
+func (c *Context) SwitchTo(s Screen) { c.next = s }
+
+// Open opens a dialog over the current screen, likewise synchronously.
+func (c *Context) Open(d Dialog) { c.open = append(c.open, d) }
 
 // BodyHeight is the height screens draw into (the footer takes one line).
 func (c *Context) BodyHeight() int { return max(c.Height-1, 0) }
@@ -72,19 +83,3 @@ func (s *Session) View() game.State { return s.Scenario().View(s.State(), s.Play
 
 // InProgress reports whether quitting would abandon a running game.
 func (s *Session) InProgress() bool { return s != nil && !s.Match.Over() }
-
-// Messages that move between screens.
-type (
-	// SwitchMsg replaces the current screen.
-	SwitchMsg struct{ To Screen }
-	// DialogMsg opens a dialog over the current screen.
-	DialogMsg struct{ D Dialog }
-	// GameStartedMsg tells the App a session began (for the quit guard).
-	GameStartedMsg struct{ S *Session }
-)
-
-// Switch is a command that switches to a screen.
-func Switch(s Screen) tea.Cmd { return func() tea.Msg { return SwitchMsg{To: s} } }
-
-// Open is a command that opens a dialog.
-func Open(d Dialog) tea.Cmd { return func() tea.Msg { return DialogMsg{D: d} } }

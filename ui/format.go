@@ -1,0 +1,106 @@
+package ui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"zerosum/content"
+	"zerosum/game"
+)
+
+// Signed writes a change with its sign: "+3", "-2", "±0".
+func Signed(n int) string {
+	switch {
+	case n > 0:
+		return "+" + strconv.Itoa(n)
+	case n < 0:
+		return strconv.Itoa(n)
+	}
+	return "±0"
+}
+
+// EffectText describes one effect for a player: "Beijing Grievance +6",
+// "Export controls +1 (in 2 turns)". actor resolves "self"; target names the
+// swing state of a targeted order (-1: "target state").
+func EffectText(sc *game.Scenario, e game.Effect, actor, target int) string {
+	r := e.Target
+	if r.Kind == game.RefSwing && r.Swing == game.SwingTarget && target >= 0 {
+		r.Swing = target
+	}
+	s := sc.Label(r, actor) + " " + Signed(e.Add)
+	switch e.Delay {
+	case 0:
+	case 1:
+		s += " (next turn)"
+	default:
+		s += fmt.Sprintf(" (in %d turns)", e.Delay)
+	}
+	return s
+}
+
+// CauseText names a cause for the ledger: "Washington: Tighten export
+// controls", "event: DeepSeek shock", "Grey-zone pressure", "limit".
+func CauseText(p *content.Pack, c game.Cause) string {
+	sc := p.Scenario
+	switch c.Kind {
+	case game.CauseAction, game.CauseCost, game.CauseDelayed, game.CauseExposed:
+		if c.Source < 0 {
+			return "undisclosed activity"
+		}
+		a := sc.Actions[c.Source]
+		s := sc.Actors[c.Actor].Name + ": " + a.Name
+		if c.Target >= 0 {
+			s += " (" + sc.Swing[c.Target].Name + ")"
+		}
+		switch c.Kind {
+		case game.CauseCost:
+			s += " (cost)"
+		case game.CauseDelayed:
+			s += " (from " + sc.Date(c.Turn) + ")"
+		case game.CauseExposed:
+			s += " (exposed)"
+		}
+		return s
+	case game.CauseEvent:
+		return "news: " + sc.Events[c.Source].Name
+	case game.CauseDynamic:
+		if n := p.T("dynamics." + game.Dynamic(c.Source).String() + ".name"); n != "" {
+			return n
+		}
+		return game.Dynamic(c.Source).String()
+	case game.CauseLimit:
+		return "at its limit"
+	}
+	return "?"
+}
+
+// ChangeText writes a ledger line: "Strait tension 3→5 (+2): grey-zone
+// drills +1, Huawei blockade +1".
+func ChangeText(p *content.Pack, ch game.Change, viewer int) string {
+	sc := p.Scenario
+	var parts []string
+	for _, c := range ch.Causes {
+		parts = append(parts, CauseText(p, c.Cause)+" "+Signed(c.Delta))
+	}
+	return fmt.Sprintf("%s %d→%d (%s): %s", sc.Label(ch.Target, viewer), ch.Before, ch.After,
+		Signed(ch.After-ch.Before), strings.Join(parts, ", "))
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// TensionWord names a level of Strait tension, so the gauge never relies
+// on colour alone.
+func TensionWord(t int) string {
+	switch {
+	case t >= 10:
+		return "CRISIS"
+	case t >= 8:
+		return "DANGER"
+	case t >= 6:
+		return "HIGH"
+	case t >= 4:
+		return "TENSE"
+	}
+	return "calm"
+}
