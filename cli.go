@@ -9,6 +9,7 @@ import (
 	"github.com/alecthomas/kong"
 
 	"zerosum/content"
+	"zerosum/ui"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -16,6 +17,7 @@ var version = "0.1.0-dev"
 
 // cli is the command line. Each command is a struct with a Run method.
 type cli struct {
+	Play      playCmd      `cmd:"" help:"Start a game straight away (zerosum with no arguments opens the title screen)."`
 	Sim       simCmd       `cmd:"" help:"Play all-bot games and print statistics."`
 	Replay    replayCmd    `cmd:"" help:"Re-run a replay; --verify checks every turn's state hash."`
 	Validate  validateCmd  `cmd:"" help:"Check scenario files and report every problem with file and line."`
@@ -70,7 +72,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 		return 2
 	}
 	if len(args) == 0 {
-		args = []string{"--help"}
+		if err := runTUI(&env{stdin: stdin, stdout: stdout, stderr: stderr}, ui.Options{Theme: theme("")}); err != nil {
+			fmt.Fprintf(stderr, "zerosum: %v\n", err)
+			return 1
+		}
+		return 0
 	}
 	ctx, err := parser.Parse(args)
 	if err != nil {

@@ -1,0 +1,58 @@
+package main
+
+import (
+	"os"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"zerosum/game/bot"
+	"zerosum/ui"
+)
+
+type playCmd struct {
+	Scenario   string `help:"Scenario id or path." default:"${scenario}"`
+	Actor      string `help:"The actor you lead (washington, beijing, brussels, abudhabi, meta, nvidia, huawei, taipei)." default:"washington"`
+	Seed       uint64 `help:"Seed of the game (default: a random one, shown in the game)."`
+	Difficulty string `help:"Bot difficulty: easy, normal or hard." default:"normal" enum:"easy,normal,hard"`
+	Theme      string `help:"Colours: default, colorblind or mono (NO_COLOR selects mono)." default:"" enum:",default,colorblind,mono"`
+}
+
+func (c playCmd) Run(e *env) error {
+	p, err := loadScenario(c.Scenario)
+	if err != nil {
+		return failf("%v", err)
+	}
+	if _, ok := p.Scenario.ActorIndex(c.Actor); !ok {
+		_, err := ui.NewSession(p, 0, c.Actor, bot.Normal, nil)
+		return failf("%v", err)
+	}
+	seed := c.Seed
+	if seed == 0 {
+		seed = randomSeed()
+	}
+	return runTUI(e, ui.Options{Theme: theme(c.Theme), Start: &ui.StartOptions{
+		Scenario: p.Scenario.ID, Actor: c.Actor, Seed: seed, Difficulty: c.Difficulty,
+	}})
+}
+
+// randomSeed picks a seed people can read out and type back.
+func randomSeed() uint64 { return uint64(time.Now().UnixNano()%900_000) + 100_000 }
+
+func theme(name string) ui.ThemeName {
+	if name != "" {
+		return ui.ThemeName(name)
+	}
+	if os.Getenv("NO_COLOR") != "" {
+		return ui.ThemeMono
+	}
+	return ui.ThemeDefault
+}
+
+// runTUI runs the interface on the terminal.
+func runTUI(e *env, opts ui.Options) error {
+	if _, err := tea.NewProgram(ui.New(opts)).Run(); err != nil {
+		return failf("the interface stopped: %v", err)
+	}
+	return nil
+}
