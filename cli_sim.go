@@ -196,6 +196,26 @@ func printSimTable(e *env, p *content.Pack, s sim.Summary, detail bool) {
 		for _, a := range s.Actions {
 			fmt.Fprintf(e.stdout, "  %-12s %-28s used in %6s of games, in %6s of wins\n", a.Actor, a.ID, pct(a.Games, s.Games), pct(a.InWins, a.OwnerWins))
 		}
+		fmt.Fprintln(e.stdout, "\nMean progress of each objective at the end:")
+		for ai, a := range s.Actors {
+			var parts []string
+			for i, pr := range a.Progress {
+				o := sc.Actors[ai].Objectives[i]
+				q := a.Quantiles[i]
+				parts = append(parts, fmt.Sprintf("%s %s%% (%d→%d; p20/50/80 %d/%d/%d)", o.ID, hundredths(pr), o.From, o.To, q[0], q[1], q[2]))
+			}
+			fmt.Fprintf(e.stdout, "  %-12s %s\n", a.ID, strings.Join(parts, "\n               "))
+		}
+		fmt.Fprintln(e.stdout, "\nThe world on average at the start of each turn (turn 13: the end):")
+		fmt.Fprintln(e.stdout, "  turn games tension controls quotas pgap   gap diffusion regulation frag momentum blocUS blocCN grievance")
+		for _, tp := range s.Trend {
+			tr := tp.Tracks
+			fmt.Fprintf(e.stdout, "  %4d %5d %7s %8s %6s %5s %5s %9s %10s %5s %8s %6s %6s %9s\n", tp.Turn, tp.Games,
+				hundredths(tr[game.TrackTension]), hundredths(tr[game.TrackControls]), hundredths(tr[game.TrackQuotas]),
+				hundredths(tr[game.TrackPerceivedGap]), hundredths(tp.Gap), hundredths(tr[game.TrackDiffusion]),
+				hundredths(tr[game.TrackRegulation]), hundredths(tr[game.TrackFragmentation]), hundredths(tr[game.TrackMomentum]),
+				hundredths(tp.BlocUS), hundredths(tp.BlocChina), hundredths(tp.Grievance))
+		}
 		fmt.Fprintln(e.stdout, "\nWin rate by personality:")
 		for _, a := range s.Actors {
 			var parts []string

@@ -74,17 +74,28 @@ func toward(cur, target, div int) int {
 func (r *resolver) dynamics() {
 	sc, st, R := r.sc, r.st, &r.sc.Rules
 	turn := st.Turn
+	cause := func(dyn Dynamic) Cause {
+		return Cause{Kind: CauseDynamic, Source: int(dyn), Actor: -1, Turn: turn, Target: -1}
+	}
+	// add and addF change an actor's stat by whole points or by hundredths;
+	// the Track and Swing variants do the same for tracks and swing states.
 	add := func(actor int, s Stat, d int, dyn Dynamic) {
-		if actor < 0 || d == 0 {
-			return
+		if actor >= 0 {
+			r.l.add(Ref{Kind: RefStat, Actor: actor, Stat: s}, d, cause(dyn))
 		}
-		r.l.add(Ref{Kind: RefStat, Actor: actor, Stat: s}, d, Cause{Kind: CauseDynamic, Source: int(dyn), Actor: -1, Turn: turn, Target: -1})
 	}
-	addTrack := func(t Track, d int, dyn Dynamic) {
-		r.l.add(Ref{Kind: RefTrack, Track: t}, d, Cause{Kind: CauseDynamic, Source: int(dyn), Actor: -1, Turn: turn, Target: -1})
+	addF := func(actor int, s Stat, d int, dyn Dynamic) {
+		if actor >= 0 {
+			r.l.addFrac(Ref{Kind: RefStat, Actor: actor, Stat: s}, d, cause(dyn))
+		}
 	}
+	addTrack := func(t Track, d int, dyn Dynamic) { r.l.add(Ref{Kind: RefTrack, Track: t}, d, cause(dyn)) }
+	addTrackF := func(t Track, d int, dyn Dynamic) { r.l.addFrac(Ref{Kind: RefTrack, Track: t}, d, cause(dyn)) }
 	addSwing := func(i int, f SwingField, d int, dyn Dynamic) {
-		r.l.add(Ref{Kind: RefSwing, Swing: i, Field: f}, d, Cause{Kind: CauseDynamic, Source: int(dyn), Actor: -1, Turn: turn, Target: -1})
+		r.l.add(Ref{Kind: RefSwing, Swing: i, Field: f}, d, cause(dyn))
+	}
+	addSwingF := func(i int, f SwingField, d int, dyn Dynamic) {
+		r.l.addFrac(Ref{Kind: RefSwing, Swing: i, Field: f}, d, cause(dyn))
 	}
 	has := func(a int, s Stat) bool { return a >= 0 && sc.Actors[a].Has[s] }
 	get := func(a int, s Stat, dflt int) int {
@@ -120,28 +131,28 @@ func (r *resolver) dynamics() {
 
 	// Income: every actor earns its income; firms also earn from market share.
 	for a := range sc.Actors {
-		inc := sc.Actors[a].Income
+		inc := sc.Actors[a].Income * 100
 		if has(a, StatMarket) {
-			inc += st.Actors[a].Stats[StatMarket] / R.IncomeMarketDiv
+			inc += st.Actors[a].Stats[StatMarket] * 100 / R.IncomeMarketDiv
 		}
-		add(a, StatCapital, inc, DynIncome)
+		addF(a, StatCapital, inc, DynIncome)
 	}
 
 	// Link 1: controls cut China's chip supply (more so when its firms are
 	// exposed to sanctions) and push it to spend on self-reliance.
 	if cn >= 0 {
-		drag := controls * R.ControlsChipDrag * (100 + get(cn, StatExposure, 0)) / 100
-		add(cn, StatChips, -drag, DynControlsDrag)
-		add(cn, StatSelfReliance, controls/R.SelfRelianceDiv, DynSelfReliance)
+		drag := controls * R.ControlsChipDrag * (100 + get(cn, StatExposure, 0))
+		addF(cn, StatChips, -drag, DynControlsDrag)
+		addF(cn, StatSelfReliance, controls*100/R.SelfRelianceDiv, DynSelfReliance)
 		add(cn, StatCapital, -controls*R.SelfRelianceSpend, DynSelfReliance)
-		add(hw, StatDesign, get(cn, StatSelfReliance, 0)/R.ChampionDesignDiv, DynStateSupport)
+		addF(hw, StatDesign, get(cn, StatSelfReliance, 0)*100/R.ChampionDesignDiv, DynStateSupport)
 	}
 
 	// Link 10: the champion's output is design times yield; it feeds China.
 	if hw >= 0 {
 		out := get(hw, StatDesign, 0) * get(hw, StatYield, 0) / 100
 		add(hw, StatChips, toward(get(hw, StatChips, 0), out, 3), DynChampionOutput)
-		add(cn, StatChips, get(hw, StatChips, 0)/R.ChampionSupplyDiv, DynChampionOutput)
+		addF(cn, StatChips, get(hw, StatChips, 0)*100/R.ChampionSupplyDiv, DynChampionOutput)
 	} else {
 		add(cn, StatChips, R.ChampionSupplyNoRole, DynChampionOutput)
 	}
@@ -163,7 +174,7 @@ func (r *resolver) dynamics() {
 		c := st.Actors[a].Stats[StatCompute]
 		switch {
 		case c < ceiling:
-			add(a, StatCompute, max(1, (ceiling-c)*R.ComputeGrowthPct/100), DynComputeBuild)
+			addF(a, StatCompute, max(100, (ceiling-c)*R.ComputeGrowthPct), DynComputeBuild)
 		case c > ceiling:
 			add(a, StatCompute, -((c - ceiling + R.ComputeDecayDiv - 1) / R.ComputeDecayDiv), DynComputeBuild)
 		}
@@ -193,16 +204,16 @@ func (r *resolver) dynamics() {
 			continue
 		}
 		f := st.Actors[a].Stats[StatFrontier]
-		growth := (get(a, StatCompute, 50) + get(a, StatTalent, 50)) * st.Tracks[TrackMomentum] / R.FrontierDiv
-		add(a, StatFrontier, growth, DynFrontier)
-		add(a, StatFrontier, (leader-f)*diffusion/R.CatchUpDiv, DynCatchUp)
+		base := get(a, StatCompute, 50) + (get(a, StatTalent, 50)-50)/2 - R.FrontierFloor
+		addF(a, StatFrontier, max(0, base)*st.Tracks[TrackMomentum]*100/R.FrontierDiv, DynFrontier)
+		addF(a, StatFrontier, (leader-f)*diffusion*100/R.CatchUpDiv, DynCatchUp)
 		if a == eu || a == lab {
-			add(a, StatFrontier, -regulation/R.RegulationDiv, DynRegulationDrag)
+			addF(a, StatFrontier, -regulation*100/R.RegulationDiv, DynRegulationDrag)
 		}
 	}
 	// Link 8: precaution buys trust and standard-setting power.
-	add(eu, StatTrust, (regulation-R.RegPivot)/R.RegTrustDiv, DynRegulationTrust)
-	add(eu, StatInfluence, (regulation-40)/R.RegInfluenceDiv, DynRegulationTrust)
+	addF(eu, StatTrust, (regulation-R.RegPivot)*100/R.RegTrustDiv, DynRegulationTrust)
+	addF(eu, StatInfluence, (regulation-40)*100/R.RegInfluenceDiv, DynRegulationTrust)
 
 	// Link 3: Washington's estimate chases the real gap, but a low yield at
 	// the champion reads as "controls work" and inflates the estimate.
@@ -230,7 +241,11 @@ func (r *resolver) dynamics() {
 		if has(cn, StatStability) && st.Actors[cn].Stats[StatStability] < 40 {
 			g += R.GrievanceFalter
 		}
-		add(cn, StatGrievance, g, DynGrievance)
+		g *= 100
+		if gap := sc.gap(st); gap > R.GrievanceGapBase {
+			g += (gap - R.GrievanceGapBase) * 100 / R.GrievanceGapDiv
+		}
+		addF(cn, StatGrievance, g, DynGrievance)
 		switch grievance := st.Actors[cn].Stats[StatGrievance]; {
 		case grievance >= R.GreyZoneHigh:
 			addTrack(TrackTension, 2, DynGreyZone)
@@ -243,7 +258,7 @@ func (r *resolver) dynamics() {
 
 	// Links 11 and 12: optimism keeps the revolution moving; the storm of
 	// tension and fragmentation clouds it. Open models age.
-	addTrack(TrackMomentum, R.MomentumDrift-tension/R.MomentumTensionDiv-st.Tracks[TrackFragmentation]/R.MomentumFragDiv, DynMomentum)
+	addTrackF(TrackMomentum, R.MomentumDrift*100-tension*100/R.MomentumTensionDiv-st.Tracks[TrackFragmentation]*100/R.MomentumFragDiv, DynMomentum)
 	addTrack(TrackDiffusion, -min(R.DiffusionDecay, diffusion), DynModelsAge)
 	fragTarget := controls*R.FragPerControl + quotas*R.FragPerQuota + blocs*R.FragPerBloc
 	addTrack(TrackFragmentation, toward(st.Tracks[TrackFragmentation], fragTarget, 4), DynFragmentation)
@@ -258,16 +273,16 @@ func (r *resolver) dynamics() {
 		if controls >= R.OverreachLevel && s.Align > 0 {
 			addSwing(i, FieldAlign, -min(s.Align, controls-R.OverreachLevel+1), DynOverreach)
 		}
-		addSwing(i, FieldAlign, (def.Align-s.Align)/R.InertiaDiv, DynInertia)
-		sov := R.SovereignBase + diffusion/R.SovereignDiffDiv
+		addSwingF(i, FieldAlign, (def.Align-s.Align)*100/R.InertiaDiv, DynInertia)
+		sov := R.SovereignBase*100 + diffusion*100/R.SovereignDiffDiv
 		if def.Tier == 2 {
-			sov -= quotas
+			sov -= quotas * 100
 		}
-		addSwing(i, FieldSovereign, max(0, sov), DynSovereignBuild)
+		addSwingF(i, FieldSovereign, max(0, sov), DynSovereignBuild)
 	}
 	if has(mp, StatSovereign) {
-		sov := R.SovereignBase + diffusion/R.SovereignDiffDiv + get(mp, StatCompute, 0)/R.SovereignComputeDiv - quotas
-		add(mp, StatSovereign, max(0, sov), DynSovereignBuild)
+		sov := R.SovereignBase*100 + diffusion*100/R.SovereignDiffDiv + get(mp, StatCompute, 0)*100/R.SovereignComputeDiv - quotas*100
+		addF(mp, StatSovereign, max(0, sov), DynSovereignBuild)
 	}
 
 	// Link 1: market shares move toward what controls, quotas and rivals allow.

@@ -76,6 +76,8 @@ func (s *State) Hash() Hash {
 		e.int(len(sn.Scores))
 		e.ints(sn.Scores)
 	}
+	e.int(len(s.Carry))
+	e.ints(s.Carry)
 	e.bool(s.Over)
 	e.str(s.Outcome)
 	e.int(s.Crisis.Turn)

@@ -17,9 +17,10 @@ const (
 	CauseDynamic                      // a standing causal link of the model (Source: Dynamic)
 	CauseEvent                        // an event (Source: event)
 	CauseLimit                        // the value hit its minimum or maximum
+	CauseCarry                        // fractions of earlier standing effects adding up to a whole point
 )
 
-var causeKindIDs = [...]string{"", "action", "cost", "delayed", "exposed", "dynamic", "event", "limit"}
+var causeKindIDs = [...]string{"", "action", "cost", "delayed", "exposed", "dynamic", "event", "limit", "carry"}
 
 // String names the kind.
 func (k CauseKind) String() string {
@@ -205,6 +206,30 @@ func (l *ledger) add(r Ref, delta int, c Cause) {
 		return
 	}
 	l.entries = append(l.entries, entry{slot: slot, delta: delta, cause: c})
+}
+
+// addFrac records a contribution of d hundredths, as standing effects
+// (dynamics) compute them. The whole part counts now under cause c; the
+// fraction goes to the number's carry, and when the carry reaches a whole
+// point that point counts too, under CauseCarry. So small effects add up
+// over turns instead of being rounded away, and the ledger stays in whole
+// numbers.
+func (l *ledger) addFrac(r Ref, d int, c Cause) {
+	if d == 0 {
+		return
+	}
+	if r.Kind == RefStat && !l.sc.Actors[r.Actor].Has[r.Stat] {
+		return
+	}
+	whole := d / 100
+	l.add(r, whole, c)
+	slot := l.slotOf(r)
+	carry := l.st.Carry[slot] + d - whole*100
+	if carry >= 100 || carry <= -100 {
+		l.add(r, carry/100, Cause{Kind: CauseCarry, Actor: -1, Turn: l.st.Turn, Target: -1})
+		carry %= 100
+	}
+	l.st.Carry[slot] = carry
 }
 
 // apply ends a phase: every number touched in it moves by the sum of its

@@ -24,6 +24,8 @@ type Rules struct {
 	GrievancePerLevel  int // grievance per control level above (or below) that
 	GrievanceShutOut   int // extra grievance while the champion's market share is under 15
 	GrievanceFalter    int // extra grievance while China's stability is under 40
+	GrievanceGapBase   int // real gap above which falling behind feeds grievance
+	GrievanceGapDiv    int // grievance per turn = (gap - base) / this
 	GreyZoneLevel      int // grievance at which grey-zone pressure adds 1 tension a turn
 	GreyZoneHigh       int // grievance at which it adds 2
 	CalmLevel          int // grievance at or under which tension eases by 1 a turn
@@ -35,7 +37,8 @@ type Rules struct {
 	OverconfidenceDiv int // overrating = (OverconfidenceTop - champion yield) / this
 
 	// Frontier progress (links 6, 8, 12).
-	FrontierDiv   int // progress = (compute + talent) * momentum / this
+	FrontierDiv   int // progress = (compute + (talent-50)/2 - FrontierFloor) * momentum / this
+	FrontierFloor int // compute below which the frontier does not move
 	CatchUpDiv    int // laggards gain (leader - own) * diffusion / this
 	RegulationDiv int // the regulator and the open lab lose regulation / this
 
@@ -103,6 +106,8 @@ func (r *Rules) Fields() []RuleField {
 		{"grievance_per_level", &r.GrievancePerLevel, 0, 20},
 		{"grievance_shut_out", &r.GrievanceShutOut, 0, 20},
 		{"grievance_falter", &r.GrievanceFalter, 0, 20},
+		{"grievance_gap_base", &r.GrievanceGapBase, 0, 100},
+		{"grievance_gap_div", &r.GrievanceGapDiv, 1, 100},
 		{"grey_zone_level", &r.GreyZoneLevel, 0, 100},
 		{"grey_zone_high", &r.GreyZoneHigh, 0, 100},
 		{"calm_level", &r.CalmLevel, 0, 100},
@@ -111,6 +116,7 @@ func (r *Rules) Fields() []RuleField {
 		{"overconfidence_top", &r.OverconfidenceTop, 0, 100},
 		{"overconfidence_div", &r.OverconfidenceDiv, 1, 100},
 		{"frontier_div", &r.FrontierDiv, 1, 100000},
+		{"frontier_floor", &r.FrontierFloor, 0, 100},
 		{"catch_up_div", &r.CatchUpDiv, 1, 100000},
 		{"regulation_div", &r.RegulationDiv, 1, 1000},
 		{"momentum_drift", &r.MomentumDrift, 0, 20},

@@ -17,9 +17,13 @@ type State struct {
 	News     []int          `json:"news"`    // events that fired at the start of this turn
 	Covert   []CovertRecord `json:"covert"`  // every covert action taken, exposed or not
 	History  []Snapshot     `json:"history"` // one per turn start, History[0] is turn 1
-	Over     bool           `json:"over"`
-	Outcome  string         `json:"outcome,omitempty"` // world outcome id, once over
-	Crisis   Crisis         `json:"crisis"`
+	// Carry holds, per number, the hundredths that standing effects have
+	// added but that do not yet make a whole point (see CauseCarry). It is
+	// indexed like the ledger: actors' stats, then tracks, then swing fields.
+	Carry   []int  `json:"carry"`
+	Over    bool   `json:"over"`
+	Outcome string `json:"outcome,omitempty"` // world outcome id, once over
+	Crisis  Crisis `json:"crisis"`
 }
 
 // ActorState holds one actor's numbers. Stats it does not have stay 0.
@@ -92,6 +96,7 @@ func (sc *Scenario) NewGame(seed uint64) (State, Report) {
 		News:     []int{},
 		Covert:   []CovertRecord{},
 		History:  []Snapshot{},
+		Carry:    make([]int, len(sc.Actors)*int(NumStats)+int(NumTracks)+2*len(sc.Swing)),
 		Crisis:   Crisis{Culprits: []int{}},
 	}
 	for i, a := range sc.Actors {
@@ -122,6 +127,7 @@ func (s *State) Clone() State {
 	c.Covert = slices.Clone(s.Covert)
 	c.History = s.History[:len(s.History):len(s.History)]
 	c.Crisis.Culprits = slices.Clone(s.Crisis.Culprits)
+	c.Carry = slices.Clone(s.Carry)
 	return c
 }
 

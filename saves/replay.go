@@ -30,10 +30,10 @@ type Replay struct {
 	Content  string       `json:"content"` // content hash of the scenario files
 	Seed     uint64       `json:"seed"`
 	Seats    []Seat       `json:"seats"`
-	Branch   string       `json:"branch,omitempty"` // set on a what-if branch: where it left the main line
-	Start    string       `json:"start"`            // state hash before turn 1
-	Turns    []ReplayTurn `json:"turns"`
+	Branch   string       `json:"branch,omitempty"`  // set on a what-if branch: where it left the main line
+	Start    string       `json:"start"`             // state hash before turn 1
 	Outcome  string       `json:"outcome,omitempty"` // world outcome, when the game is over
+	Turns    []ReplayTurn `json:"turns,omitempty"`   // written last, one line per turn (see Encode)
 }
 
 // Seat says who played an actor.
@@ -101,10 +101,8 @@ func (r *Replay) Encode(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	// Splice the turns in by hand: one line per turn.
-	hs := strings.TrimSuffix(string(hb), "\n}")
-	hs = strings.Replace(hs, "\n  \"turns\": null", "", 1)
-	b.WriteString(strings.TrimSuffix(hs, ","))
+	// Splice the turns in by hand at the end: one line per turn.
+	b.WriteString(strings.TrimSuffix(strings.TrimRight(string(hb), "\n"), "\n}"))
 	b.WriteString(",\n  \"turns\": [")
 	for i, t := range r.Turns {
 		tb, err := json.Marshal(t)

@@ -71,6 +71,8 @@ func CauseText(p *content.Pack, c game.Cause) string {
 		return game.Dynamic(c.Source).String()
 	case game.CauseLimit:
 		return "at its limit"
+	case game.CauseCarry:
+		return "small effects adding up"
 	}
 	return "?"
 }

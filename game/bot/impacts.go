@@ -14,7 +14,10 @@ type impact struct {
 // not simulate.
 func (e *evaluator) impacts(r game.Ref, d int) []impact {
 	sc, v, R := e.sc, e.v, &e.sc.Rules
-	horizon := min(e.turnsLeft, 4) // how many turns a standing effect is felt
+	// horizon is how many turns a standing rate acts on a level; long is
+	// how long a changed level keeps feeding a rate (the rest of the game).
+	horizon := min(e.turnsLeft, 6)
+	long := e.turnsLeft
 	cn := e.roles[game.RoleChinaGov]
 	hw, nv := e.roles[game.RoleChinaChampion], e.roles[game.RoleChipDesigner]
 	eu, lab, mp := e.roles[game.RoleRegulator], e.roles[game.RoleOpenLab], e.roles[game.RoleMiddlePower]
@@ -74,7 +77,8 @@ func (e *evaluator) impacts(r game.Ref, d int) []impact {
 		case game.TrackMomentum:
 			for a := range sc.Actors {
 				if has(a, game.StatFrontier) {
-					add(stat(a, game.StatFrontier), d*(compute(e, a)+talent(e, a))*horizon/R.FrontierDiv)
+					base := max(0, compute(e, a)+(talent(e, a)-50)/2-R.FrontierFloor)
+					add(stat(a, game.StatFrontier), d*base*horizon/R.FrontierDiv)
 				}
 			}
 		case game.TrackFragmentation:
@@ -87,11 +91,16 @@ func (e *evaluator) impacts(r game.Ref, d int) []impact {
 		switch r.Stat {
 		case game.StatGrievance:
 			if a == cn {
+				// Grievance turns into tension only past the grey-zone line;
+				// near it, each point brings the next turn of pressure closer.
 				g := get(cn, game.StatGrievance)
-				if g >= R.GreyZoneLevel-15 {
-					add(track(game.TrackTension), d*min(horizon, 3)/15)
-				} else {
-					add(track(game.TrackTension), d/40)
+				switch {
+				case g+d/100 >= R.GreyZoneLevel:
+					add(track(game.TrackTension), d*min(horizon, 3)/20)
+				case g >= R.GreyZoneLevel-10:
+					add(track(game.TrackTension), d*min(horizon, 3)/40)
+				default:
+					add(track(game.TrackTension), d/80)
 				}
 			}
 		case game.StatChips:
@@ -109,10 +118,24 @@ func (e *evaluator) impacts(r game.Ref, d int) []impact {
 			}
 		case game.StatCompute, game.StatTalent:
 			if has(a, game.StatFrontier) {
-				add(stat(a, game.StatFrontier), d*v.Tracks[game.TrackMomentum]*horizon/R.FrontierDiv)
+				k := d
+				if r.Stat == game.StatTalent {
+					k /= 2
+				}
+				add(stat(a, game.StatFrontier), k*v.Tracks[game.TrackMomentum]*long/R.FrontierDiv)
 			}
 			if a == mp && r.Stat == game.StatCompute {
 				add(stat(mp, game.StatSovereign), d*horizon/R.SovereignComputeDiv)
+			}
+		case game.StatFrontier:
+			if a == e.roles[game.RoleUSGov] || a == cn {
+				sign := 1
+				if a == cn {
+					sign = -1
+				}
+				if e.sc.Gap(v)*100+sign*d > R.GrievanceGapBase*100 {
+					add(stat(cn, game.StatGrievance), sign*d*horizon/R.GrievanceGapDiv)
+				}
 			}
 		case game.StatDesign:
 			if a == hw {

@@ -48,7 +48,7 @@ func (e *evaluator) value(o game.Option) (int, bool) {
 		if ef.Delay > e.turnsLeft-1 && ef.Delay > 0 {
 			continue // arrives after the game ends
 		}
-		total += e.worth(t, d, 2)
+		total += e.worth(t, d, 3)
 	}
 	if tensionNow > 0 {
 		margin := 2
@@ -108,11 +108,11 @@ func (e *evaluator) tilt(tags game.Tags) int {
 func (e *evaluator) riskWeight() int {
 	switch e.b.Personality {
 	case Hawk:
-		return 60
+		return 40
 	case Dove:
 		return 160
 	}
-	return 120
+	return 100
 }
 
 // worth values a change of d hundredths in the number r: directly through the
