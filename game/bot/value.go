@@ -1,6 +1,10 @@
 package bot
 
-import "zerosum/game"
+import (
+	"slices"
+
+	"zerosum/game"
+)
 
 // Values are in milli-points of the bot's own final score (1000 = one
 // point); quantities are in hundredths of a unit, so that the rules of thumb
@@ -22,6 +26,8 @@ type evaluator struct {
 	turnsLeft int
 	score     int // the bot's current score, in points
 	roles     [game.NumRoles]int
+	focus     []int // per objective, percent weight for this game's plan
+	skip      []int // actions this game's plan leaves out
 }
 
 func newEvaluator(sc *game.Scenario, v *game.State, actor int, b Bot) *evaluator {
@@ -30,12 +36,47 @@ func newEvaluator(sc *game.Scenario, v *game.State, actor int, b Bot) *evaluator
 	for r := range game.NumRoles {
 		e.roles[r] = sc.RoleActor(r)
 	}
+	e.focus, e.skip = Plan(sc, v.Seed, actor, b.Difficulty)
 	return e
+}
+
+// Plan is the line a bot follows in one game, drawn from the game seed so
+// the same bot does not play every game alike: it leans on one of its
+// objectives (200%) and neglects another (25%), and it has blind spots,
+// actions it never considers that game (two when easy, one otherwise), as
+// human players do. It is fixed for the whole game.
+func Plan(sc *game.Scenario, seed uint64, actor int, d Difficulty) (focus, skip []int) {
+	n := len(sc.Actors[actor].Objectives)
+	focus = make([]int, n)
+	for i := range focus {
+		focus[i] = 100
+	}
+	rng := game.NewStream(seed, 0, game.PurposeBot, actor)
+	if n >= 2 {
+		up := rng.IntN(n)
+		down := (up + 1 + rng.IntN(n-1)) % n
+		focus[up], focus[down] = 200, 25
+	}
+	own := sc.Actors[actor].Actions
+	blind := 1
+	if d == Easy {
+		blind = 2
+	}
+	for len(skip) < min(blind, len(own)-1) {
+		a := own[rng.IntN(len(own))]
+		if !slices.Contains(skip, a) {
+			skip = append(skip, a)
+		}
+	}
+	return focus, skip
 }
 
 // value is what an option is worth; ok is false when the bot refuses to
 // consider it at all (it could tip the Strait into crisis by its own hand).
 func (e *evaluator) value(o game.Option) (int, bool) {
+	if slices.Contains(e.skip, o.Action) {
+		return 0, false
+	}
 	def := &e.sc.Actions[o.Action]
 	total := 0
 	tensionNow := 0
@@ -50,14 +91,12 @@ func (e *evaluator) value(o game.Option) (int, bool) {
 		}
 		total += e.worth(t, d, 3)
 	}
-	if tensionNow > 0 {
-		margin := 2
-		if e.b.Personality == Hawk {
-			margin = 1
-		}
-		if e.v.Tension()+tensionNow+e.drift() >= game.TrackTension.Max()-margin+1 {
-			return 0, false
-		}
+	// The mutual-loss rule: never raise tension where this order, the
+	// standing drift, effects already on their way, one more push by someone
+	// else and the drift that pushes might set off could reach the top in
+	// one turn.
+	if tensionNow > 0 && e.v.Tension()+tensionNow+e.drift()+e.pendingTension()+2 >= game.TrackTension.Max() {
+		return 0, false
 	}
 	total -= o.Cost * capitalValue
 	total += e.tilt(def.Tags)
@@ -80,6 +119,18 @@ func (e *evaluator) drift() int {
 	return 0
 }
 
+// pendingTension is tension already on its way (delayed effects due next
+// turn that this actor can see).
+func (e *evaluator) pendingTension() int {
+	t := 0
+	for _, p := range e.v.Pending {
+		if p.Due == e.v.Turn && p.Target.Kind == game.RefTrack && p.Target.Track == game.TrackTension {
+			t += p.Add
+		}
+	}
+	return t
+}
+
 // tilt is the personality's taste for kinds of action.
 func (e *evaluator) tilt(tags game.Tags) int {
 	type pref struct {
@@ -89,7 +140,7 @@ func (e *evaluator) tilt(tags game.Tags) int {
 	var prefs []pref
 	switch e.b.Personality {
 	case Hawk:
-		prefs = []pref{{game.TagEscalation, 1500}, {game.TagControls, 1000}, {game.TagSecurity, 800}, {game.TagDeescalation, -1000}}
+		prefs = []pref{{game.TagEscalation, 2500}, {game.TagControls, 2000}, {game.TagSecurity, 800}, {game.TagDeescalation, -1500}}
 	case Dove:
 		prefs = []pref{{game.TagEscalation, -2500}, {game.TagDeescalation, 1500}, {game.TagDiplomacy, 1000}}
 	case Hedger:
@@ -167,7 +218,7 @@ func (e *evaluator) direct(r game.Ref, d int) int {
 			continue
 		}
 		span := o.To - o.From
-		marg := o.Weight * 1000 / span // milli-points per unit, signed
+		marg := o.Weight * e.focus[i] * 10 / span // milli-points per unit, signed, as this game's plan weighs it
 		cur := o.Progress(e.sc.Value(e.v, m, e.actor, -1))
 		// Beyond the goal a margin is still worth a little; below the start
 		// every step counts.

@@ -1,0 +1,211 @@
+package bot_test
+
+import (
+	"slices"
+	"sync"
+	"testing"
+
+	"zerosum/content"
+	"zerosum/game"
+	"zerosum/game/bot"
+	"zerosum/game/sim"
+)
+
+var (
+	once sync.Once
+	pack *content.Pack
+)
+
+func scenario(t testing.TB) *game.Scenario {
+	t.Helper()
+	once.Do(func() {
+		var err error
+		if pack, err = content.Load(content.DefaultScenario); err != nil {
+			t.Fatal(err)
+		}
+	})
+	return pack.Scenario
+}
+
+// TestBotsIssueOnlyLegalOrders plays many games with every personality and
+// difficulty and checks the engine never refuses a bot's order.
+func TestBotsIssueOnlyLegalOrders(t *testing.T) {
+	sc := scenario(t)
+	for d := range bot.NumDifficulties {
+		for seed := uint64(1); seed <= 40; seed++ {
+			seats := sim.SeatsFor(sc, seed, d)
+			g := sim.Play(sc, seed, seats, true)
+			for turn, rep := range g.Reports {
+				if len(rep.Refused) > 0 {
+					t.Fatalf("%s seed %d turn %d: refused %+v: %s", d, seed, turn+1, rep.Refused[0].Order, rep.Refused[0].Reason)
+				}
+			}
+		}
+	}
+}
+
+// TestBotsNeverPushTheStraitOver: a bot that blunders into a Strait crisis
+// is a bug. Crises may still come from drift and events, never with a bot
+// as the culprit.
+func TestBotsNeverPushTheStraitOver(t *testing.T) {
+	sc := scenario(t)
+	crises := 0
+	for d := range bot.NumDifficulties {
+		for seed := uint64(1); seed <= 300; seed++ {
+			g := sim.Play(sc, seed, sim.SeatsFor(sc, seed, d), false)
+			if g.Final.Crisis.Turn > 0 {
+				crises++
+				if len(g.Final.Crisis.Culprits) > 0 {
+					t.Errorf("%s seed %d: bots %v pushed the Strait into crisis in turn %d", d, seed, g.Final.Crisis.Culprits, g.Final.Crisis.Turn)
+				}
+			}
+		}
+	}
+	if crises == 0 {
+		t.Error("900 games without a crisis: the test no longer exercises the rule")
+	}
+}
+
+// TestBotsSeeOnlyTheirView: changing what an actor cannot see (another
+// actor's hidden stats, another actor's unexposed covert actions) does not
+// change its orders.
+func TestBotsSeeOnlyTheirView(t *testing.T) {
+	sc := scenario(t)
+	us, cn := sc.RoleActor(game.RoleUSGov), sc.RoleActor(game.RoleChinaGov)
+	if !sc.Actors[cn].Hidden[game.StatFrontier] {
+		t.Skip("China's frontier is not hidden in this scenario")
+	}
+	for seed := uint64(1); seed <= 30; seed++ {
+		st, _ := sc.NewGame(seed)
+		b := bot.Bot{Personality: bot.Hawk, Difficulty: bot.Hard}
+		v := sc.View(&st, us, false)
+		before := b.Choose(sc, &v, us)
+		alt := st.Clone()
+		alt.Actors[cn].Stats[game.StatFrontier] = 100 - alt.Actors[cn].Stats[game.StatFrontier]
+		alt.Actors[cn].Stats[game.StatChips] = 0
+		alt.Covert = append(alt.Covert, game.CovertRecord{Turn: 1, Actor: cn, Action: sc.Actors[cn].Actions[0], Target: -1})
+		v2 := sc.View(&alt, us, false)
+		after := b.Choose(sc, &v2, us)
+		if !slices.Equal(before, after) {
+			t.Fatalf("seed %d: hidden information changed Washington's orders: %v vs %v", seed, before, after)
+		}
+		// But what it can see does matter: a visible change changes the view.
+		alt.Tracks[game.TrackTension] = 9
+		v3 := sc.View(&alt, us, false)
+		if v3.Tension() != 9 {
+			t.Fatal("the view should show public tracks")
+		}
+	}
+}
+
+// TestBotsPursueTheirObjectives: in every seat, bots score better on
+// average than a player who takes random legal orders.
+func TestBotsPursueTheirObjectives(t *testing.T) {
+	sc := scenario(t)
+	const games = 60
+	for a := range sc.Actors {
+		botSum, randSum := 0, 0
+		for seed := uint64(1); seed <= games; seed++ {
+			seats := sim.SeatsFor(sc, seed, bot.Normal)
+			botSum += sim.Play(sc, seed, seats, false).Scores[a]
+			randSum += playRandom(sc, seed, seats, a)
+		}
+		if botSum <= randSum {
+			t.Errorf("%s: bots average %d, random play %d", sc.Actors[a].ID, botSum/games, randSum/games)
+		}
+	}
+}
+
+// playRandom plays a game in which actor takes random available orders
+// and returns its final score.
+func playRandom(sc *game.Scenario, seed uint64, seats []sim.Seat, actor int) int {
+	st, _ := sc.NewGame(seed)
+	rng := game.NewStream(seed, 0, 99, actor)
+	for !st.Over {
+		var orders []game.Order
+		for a := range sc.Actors {
+			if a != actor {
+				v := sc.View(&st, a, false)
+				orders = append(orders, seats[a].Choose(sc, &v, a)...)
+				continue
+			}
+			var mine []game.Order
+			for range sc.Actors[a].AP {
+				var avail []game.Option
+				for _, o := range sc.Options(&st, a, mine) {
+					if o.Available {
+						avail = append(avail, o)
+					}
+				}
+				if len(avail) == 0 {
+					break
+				}
+				mine = append(mine, sc.OrderFor(avail[rng.IntN(len(avail))]))
+			}
+			orders = append(orders, mine...)
+		}
+		st, _ = sc.Resolve(&st, orders)
+	}
+	return sc.Score(&st, actor).Total
+}
+
+// TestPersonalitiesDiffer: hawks order escalation more often than doves,
+// and doves de-escalate more often than hawks.
+func TestPersonalitiesDiffer(t *testing.T) {
+	sc := scenario(t)
+	count := func(p bot.Personality) (esc, calm int) {
+		for seed := uint64(1); seed <= 60; seed++ {
+			seats := sim.SeatsFor(sc, seed, bot.Normal)
+			for i := range seats {
+				seats[i].Personality = p
+			}
+			g := sim.Play(sc, seed, seats, false)
+			for _, turn := range g.Orders {
+				for _, o := range turn {
+					ai, _ := sc.ActionIndex(o.Action)
+					tags := sc.Actions[ai].Tags
+					if tags.Has(game.TagEscalation) {
+						esc++
+					}
+					if tags.Has(game.TagDeescalation) {
+						calm++
+					}
+				}
+			}
+		}
+		return esc, calm
+	}
+	hawkEsc, hawkCalm := count(bot.Hawk)
+	doveEsc, doveCalm := count(bot.Dove)
+	if hawkEsc <= doveEsc*3/2 {
+		t.Errorf("hawks escalated %d times, doves %d: personalities barely differ", hawkEsc, doveEsc)
+	}
+	if doveCalm <= hawkCalm {
+		t.Errorf("doves de-escalated %d times, hawks %d", doveCalm, hawkCalm)
+	}
+}
+
+// TestPlansDifferBetweenGames: a bot's plan (focus and blind spots) is
+// drawn per game, and the same seed always draws the same plan.
+func TestPlansDifferBetweenGames(t *testing.T) {
+	sc := scenario(t)
+	seen := map[string]bool{}
+	for seed := uint64(1); seed <= 50; seed++ {
+		f1, s1 := bot.Plan(sc, seed, 0, bot.Normal)
+		f2, s2 := bot.Plan(sc, seed, 0, bot.Normal)
+		if !slices.Equal(f1, f2) || !slices.Equal(s1, s2) {
+			t.Fatal("the same seed drew two different plans")
+		}
+		if len(s1) != 1 {
+			t.Fatalf("a normal bot has one blind spot, got %d", len(s1))
+		}
+		key := ""
+		for _, f := range f1 {
+			key += string(rune('0' + f/25))
+		}
+		seen[key] = true
+	}
+	if len(seen) < 5 {
+		t.Errorf("only %d different focuses in 50 games", len(seen))
+	}
+}
