@@ -214,8 +214,14 @@ func (l *loader) buildSwing(b *bundle, p *Pack) {
 	if len(b.swing) == 0 {
 		r.at(0, "no swing states are defined")
 	}
+	seen := map[string]int{}
 	for _, s := range b.swing {
-		if !validID(s.ID.V) {
+		if prev, dup := seen[s.ID.V]; dup {
+			r.at(s.ID.Line, "swing state %q is defined twice (first on line %d)", s.ID.V, prev)
+			s.ID.V += "~dup"
+		}
+		seen[s.ID.V] = s.ID.Line
+		if !validID(s.ID.V) && !strings.HasSuffix(s.ID.V, "~dup") {
 			r.at(s.ID.Line, "swing state id %q should be lower-case letters, digits and _", s.ID.V)
 		}
 		l.need(r, s.Line, "swing state "+s.ID.V+": name", s.Name)
@@ -241,6 +247,12 @@ var statIDs = func() []string {
 
 func (l *loader) buildActors(b *bundle, p *Pack) {
 	sc := p.Scenario
+	type place struct {
+		file string
+		line int
+	}
+	actions := map[string]place{}
+	roles := map[game.Role]string{}
 	for i, f := range b.actors {
 		r := l.reporter(b.actorNames[i])
 		a := game.ActorDef{ID: f.ID.V, Name: f.Name}
@@ -252,6 +264,11 @@ func (l *loader) buildActors(b *bundle, p *Pack) {
 			if !ok {
 				r.at(f.Role.Line, "role %q is not known (roles: us_gov, china_gov, regulator, middle_power, open_lab, chip_designer, china_champion, foundry)", f.Role.V)
 			}
+			if other, dup := roles[role]; dup && ok {
+				r.at(f.Role.Line, "role %s is already played by %s; each role has one actor", f.Role.V, other)
+				role = game.RoleNone
+			}
+			roles[role] = f.ID.V
 			a.Role = role
 		}
 		bloc, ok := game.ParseBloc(f.Bloc.V)
@@ -294,23 +311,40 @@ func (l *loader) buildActors(b *bundle, p *Pack) {
 		// Actions are registered now so that every id is known before any
 		// reference is parsed; their details are filled in later.
 		for _, af := range f.Actions {
-			if !validID(af.ID.V) {
-				r.at(af.ID.Line, "action id %q should be lower-case letters, digits and _", af.ID.V)
+			id := af.ID.V
+			if !validID(id) {
+				r.at(af.ID.Line, "action id %q should be lower-case letters, digits and _", id)
 			}
+			if prev, dup := actions[id]; dup {
+				r.at(af.ID.Line, "action %q is defined twice (first in %s:%d)", id, prev.file, prev.line)
+				id += "~dup" // keep going: the load fails anyway
+			}
+			actions[id] = place{b.actorNames[i], af.ID.Line}
 			a.Actions = append(a.Actions, len(sc.Actions))
-			sc.Actions = append(sc.Actions, game.ActionDef{ID: af.ID.V, Name: af.Name, Actor: len(sc.Actors)})
+			sc.Actions = append(sc.Actions, game.ActionDef{ID: id, Name: af.Name, Actor: len(sc.Actors)})
 		}
 		sc.Actors = append(sc.Actors, a)
 	}
 }
 
 func (l *loader) buildEvents(b *bundle, p *Pack) {
+	type place struct {
+		file string
+		line int
+	}
+	seen := map[string]place{}
 	for i, f := range b.events {
 		r := l.reporter(b.eventNames[i])
-		if !validID(f.ID.V) {
-			r.at(f.ID.Line, "event id %q should be lower-case letters, digits and _", f.ID.V)
+		id := f.ID.V
+		if !validID(id) {
+			r.at(f.ID.Line, "event id %q should be lower-case letters, digits and _", id)
 		}
-		p.Scenario.Events = append(p.Scenario.Events, game.EventDef{ID: f.ID.V, Name: f.Headline})
+		if prev, dup := seen[id]; dup {
+			r.at(f.ID.Line, "event %q is defined twice (first in %s:%d)", id, prev.file, prev.line)
+			id += "~dup"
+		}
+		seen[id] = place{b.eventNames[i], f.ID.Line}
+		p.Scenario.Events = append(p.Scenario.Events, game.EventDef{ID: id, Name: f.Headline})
 	}
 }
 
@@ -481,7 +515,7 @@ func (l *loader) buildActorRefs(b *bundle, p *Pack, i int) {
 		l.need(r, af.Line, what+": desc", af.Desc)
 		l.need(r, af.Line, what+": basis", af.Basis)
 		act.AP, act.Cost, act.Escalate, act.Cooldown, act.Once = af.AP.V, af.Cost.V, af.Escalate.V, af.Cooldown.V, af.Once
-		l.inRange(r, af.AP, what+": ap", 1, a.AP)
+		l.inRange(r, af.AP, what+": ap", 1, max(a.AP, 1))
 		l.inRange(r, af.Cost, what+": cost", 0, 500)
 		l.inRange(r, af.Escalate, what+": escalate", 0, 200)
 		l.inRange(r, af.Cooldown, what+": cooldown", 0, 20)

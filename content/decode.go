@@ -58,11 +58,10 @@ type decoder struct {
 
 func (d *decoder) value(n *yaml.Node, v reflect.Value, what string) {
 	if n.Kind == yaml.AliasNode {
-		n = n.Alias
-		if n == nil {
-			d.r.at(0, "%s: broken alias", what)
-			return
-		}
+		// Aliases could expand exponentially (a "billion laughs" file), and
+		// content has no need of them.
+		d.r.unreadable(n.Line, "%s: YAML aliases (*name) are not supported in content files; write the value out", describe(what))
+		return
 	}
 	// Pos[T]: decode T and record the line.
 	if v.Kind() == reflect.Struct && strings.HasPrefix(v.Type().Name(), "Pos[") {
@@ -107,24 +106,24 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, what string) {
 		v.Set(m)
 	case reflect.String:
 		if n.Kind != yaml.ScalarNode {
-			d.r.at(n.Line, "%s should be text", describe(what))
+			d.r.unreadable(n.Line, "%s should be text", describe(what))
 			return
 		}
 		v.SetString(n.Value)
 	case reflect.Int:
 		if n.Kind != yaml.ScalarNode {
-			d.r.at(n.Line, "%s should be a whole number", describe(what))
+			d.r.unreadable(n.Line, "%s should be a whole number", describe(what))
 			return
 		}
 		i, err := strconv.Atoi(strings.TrimPrefix(n.Value, "+"))
 		if err != nil {
-			d.r.at(n.Line, "%s: %q is not a whole number", describe(what), n.Value)
+			d.r.unreadable(n.Line, "%s: %q is not a whole number", describe(what), n.Value)
 			return
 		}
 		v.SetInt(int64(i))
 	case reflect.Bool:
 		if n.Kind != yaml.ScalarNode {
-			d.r.at(n.Line, "%s should be true or false", describe(what))
+			d.r.unreadable(n.Line, "%s should be true or false", describe(what))
 			return
 		}
 		switch n.Value {
@@ -133,7 +132,7 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, what string) {
 		case "false", "no":
 			v.SetBool(false)
 		default:
-			d.r.at(n.Line, "%s: %q should be true or false", describe(what), n.Value)
+			d.r.unreadable(n.Line, "%s: %q should be true or false", describe(what), n.Value)
 		}
 	default:
 		d.r.at(n.Line, "%s: unsupported type %s", describe(what), v.Type())

@@ -155,12 +155,16 @@ func unwrapPathError(err error) error {
 func load(src source, lang string) (*Pack, error) {
 	l := &loader{src: src, files: map[string][]byte{}, where: map[string]place{}}
 	b := l.gather()
-	if len(l.problems) > 0 {
+	if b.scenarioName != "" && b.scenario.Line == 0 {
+		// Without a readable scenario.yaml there is nothing to build on.
 		return nil, l.problems.sorted()
 	}
+	// Build even when some files had problems, so that one run reports
+	// as many as it can; a value that failed to decode stays zero and is
+	// not reported twice (see Problems.deduplicated).
 	p := l.build(b, lang)
 	if len(l.problems) > 0 {
-		return nil, l.problems.sorted()
+		return nil, l.problems.deduplicated().sorted()
 	}
 	return p, nil
 }
@@ -189,7 +193,8 @@ func (l *loader) gather() *bundle {
 	l.read(embedded, "data/common/glossary.yaml", b.glossaryName, &b.glossary, false)
 
 	b.scenarioName = src.name("scenario.yaml")
-	if !l.read(src.fsys, path.Join(src.dir, "scenario.yaml"), b.scenarioName, &b.scenario, false) {
+	l.read(src.fsys, path.Join(src.dir, "scenario.yaml"), b.scenarioName, &b.scenario, false)
+	if b.scenario.Line == 0 {
 		return b
 	}
 	b.swingName = src.name("swing.yaml")
@@ -213,13 +218,15 @@ func (l *loader) gather() *bundle {
 				id.V, id.V, game.Suggest(id.V, l.actorFiles()))
 			continue
 		}
-		if l.read(src.fsys, path.Join(src.dir, "actors", id.V+".yaml"), name, &a, false) {
-			if a.ID.V != id.V {
-				l.reporter(name).at(a.ID.Line, "the file is actors/%s.yaml but its id is %q", id.V, a.ID.V)
-			}
-			b.actors = append(b.actors, a)
-			b.actorNames = append(b.actorNames, name)
+		l.read(src.fsys, path.Join(src.dir, "actors", id.V+".yaml"), name, &a, false)
+		if a.Line == 0 {
+			continue // not even YAML: reported already
 		}
+		if a.ID.V != id.V {
+			l.reporter(name).at(a.ID.Line, "the file is actors/%s.yaml but its id is %q", id.V, a.ID.V)
+		}
+		b.actors = append(b.actors, a)
+		b.actorNames = append(b.actorNames, name)
 	}
 
 	entries, _ := fs.ReadDir(src.fsys, path.Join(src.dir, "events"))
@@ -229,11 +236,10 @@ func (l *loader) gather() *bundle {
 		}
 		var evs []eventFile
 		name := src.name("events/" + e.Name())
-		if l.read(src.fsys, path.Join(src.dir, "events", e.Name()), name, &evs, false) {
-			for _, ev := range evs {
-				b.events = append(b.events, ev)
-				b.eventNames = append(b.eventNames, name)
-			}
+		l.read(src.fsys, path.Join(src.dir, "events", e.Name()), name, &evs, false)
+		for _, ev := range evs {
+			b.events = append(b.events, ev)
+			b.eventNames = append(b.eventNames, name)
 		}
 	}
 	return b

@@ -11,6 +11,9 @@ type Problem struct {
 	File string
 	Line int // 0 when the problem concerns the file as a whole
 	Msg  string
+	// decode marks a value that could not be read at all; later checks of
+	// that (zero) value on the same line are not worth repeating.
+	decode bool
 }
 
 func (p Problem) String() string {
@@ -42,6 +45,29 @@ func (ps Problems) sorted() Problems {
 	return ps
 }
 
+// deduplicated drops problems on a line where a value could not be read at
+// all: the unreadable value is not reported again as out of range.
+func (ps Problems) deduplicated() Problems {
+	type at struct {
+		file string
+		line int
+	}
+	unreadable := map[at]bool{}
+	for _, p := range ps {
+		if p.decode {
+			unreadable[at{p.File, p.Line}] = true
+		}
+	}
+	var out Problems
+	for _, p := range ps {
+		if !p.decode && unreadable[at{p.File, p.Line}] {
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
 // report collects problems for one file.
 type report struct {
 	file string
@@ -50,4 +76,9 @@ type report struct {
 
 func (r report) at(line int, format string, args ...any) {
 	*r.out = append(*r.out, Problem{File: r.file, Line: line, Msg: fmt.Sprintf(format, args...)})
+}
+
+// unreadable records a value the decoder could not read.
+func (r report) unreadable(line int, format string, args ...any) {
+	*r.out = append(*r.out, Problem{File: r.file, Line: line, Msg: fmt.Sprintf(format, args...), decode: true})
 }
