@@ -1,17 +1,370 @@
 package ui
 
 import (
+	"fmt"
+	"strings"
+
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"zerosum/game"
 )
 
-// briefing is the actor briefing (placeholder, replaced by the full one).
-type briefing struct{ ctx *Context }
+// briefing is the actor's briefing before the first turn: the situation,
+// the objectives and where they stand, what every number means, the
+// mutual-loss rule and what the model simplifies. It scrolls.
+type briefing struct {
+	ctx *Context
+	doc docView
+}
 
-func newBriefing(ctx *Context) *briefing { return &briefing{ctx: ctx} }
+func newBriefing(ctx *Context) *briefing {
+	b := &briefing{ctx: ctx, doc: newDocView()}
+	b.Resize()
+	return b
+}
 
-func (b *briefing) Update(msg tea.Msg) (Screen, tea.Cmd) { return b, nil }
-func (b *briefing) View() string                         { return "Briefing" }
-func (b *briefing) Name() string                         { return "Briefing" }
-func (b *briefing) Keys() []key.Binding                  { return nil }
-func (b *briefing) KeyGroups() [][]key.Binding           { return nil }
+// Resize lays the briefing out again for the terminal's size.
+func (b *briefing) Resize() {
+	w, h := b.ctx.Width, b.ctx.BodyHeight()
+	if w <= 0 || h <= 0 || b.ctx.Game == nil {
+		return
+	}
+	head := b.header()
+	b.doc.setSize(w, max(h-lipgloss.Height(head), 1))
+	b.doc.setContent(b.content(w))
+}
+
+// Update scrolls; enter starts the turn dashboard, esc goes back to the
+// setup with the same choices.
+func (b *briefing) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok || b.ctx.Game == nil {
+		return b, nil
+	}
+	km := b.ctx.Keys
+	switch {
+	case key.Matches(k, km.Select):
+		b.ctx.SwitchTo(newDashboard(b.ctx))
+	case key.Matches(k, km.Back):
+		s := newSetupFrom(b.ctx, b.ctx.Game)
+		b.ctx.Game = nil
+		b.ctx.SwitchTo(s)
+	default:
+		b.doc.scroll(k, km)
+	}
+	return b, nil
+}
+
+// header is the briefing's title bar: who you are, when, and the seed.
+func (b *briefing) header() string {
+	th := b.ctx.Theme
+	g := b.ctx.Game
+	sc := g.Scenario()
+	w := b.ctx.Width
+	a := sc.Actors[g.Player]
+	left := th.Title.Render("BRIEFING") + "  " + th.Bold.Render(a.Name) + th.Muted.Render(" · ") +
+		th.Text.Render(g.Pack.T("actors."+a.ID+".title"))
+	right := th.Muted.Render(fmt.Sprintf("%s · %s · seed %d", sc.Title, sc.Date(g.State().Turn), g.Match.Seed))
+	pos := th.Muted.Render(b.doc.position())
+	line := docSpread(left, right, w)
+	if lipgloss.Width(left)+lipgloss.Width(right)+2 > w {
+		line = left + "\n" + right
+	}
+	return line + "\n" + docSpread(th.Muted.Render(strings.Repeat("─", max(w-lipgloss.Width(pos)-1, 0))), pos, w)
+}
+
+// content is the whole briefing, in one column on narrow terminals and two
+// side by side from 110 columns.
+func (b *briefing) content(w int) string {
+	if w >= 110 {
+		lw := (w - 3) / 2
+		rw := w - 3 - lw
+		left := strings.Join([]string{b.situation(lw), b.objectives(lw), b.mutualLoss(lw)}, "\n\n")
+		right := strings.Join([]string{b.numbers(rw), b.world(rw), b.simplifies(rw), b.startKeys(rw)}, "\n\n")
+		return lipgloss.JoinHorizontal(lipgloss.Top, lipgloss.NewStyle().Width(lw).Render(left), "   ", right)
+	}
+	cw := min(w-1, 100)
+	return strings.Join([]string{b.situation(cw), b.objectives(cw), b.mutualLoss(cw), b.numbers(cw),
+		b.world(cw), b.simplifies(cw), b.startKeys(cw)}, "\n\n")
+}
+
+func (b *briefing) situation(w int) string {
+	th := b.ctx.Theme
+	g := b.ctx.Game
+	a := g.Scenario().Actors[g.Player]
+	return th.Heading.Render("THE SITUATION") + "\n" + Prose(b.ctx, g.Pack.Summary, w) + "\n\n" +
+		th.Heading.Render("YOU LEAD "+strings.ToUpper(a.Name)) + "\n" +
+		Prose(b.ctx, g.Pack.T("actors."+a.ID+".pitch"), w)
+}
+
+func (b *briefing) objectives(w int) string {
+	th := b.ctx.Theme
+	g := b.ctx.Game
+	sc := g.Scenario()
+	view := g.View()
+	card := sc.Score(&view, g.Player)
+	a := sc.Actors[g.Player]
+	var out []string
+	out = append(out, th.Heading.Render("YOUR OBJECTIVES"),
+		lipgloss.Wrap("Your final score, 0 to 100, is the sum of these. Each pays its weight in full once its measure reaches the far end of its range, and part of it on the way.", w, " "))
+	for _, p := range card.Parts {
+		o := a.Objectives[p.Objective]
+		head := th.Bold.Render(fmt.Sprintf("%2d pts  %s", o.Weight, o.Name))
+		pts := th.Muted.Render(fmt.Sprintf("now %d of %d", p.Points, o.Weight))
+		out = append(out, "", docSpread(head, pts, w))
+		desc := g.Pack.T("objectives." + a.ID + "." + o.ID + ".desc")
+		if desc == "" {
+			desc = fmt.Sprintf("%s, from %d (nothing) to %d (all).", sc.Label(o.Measure, g.Player), o.From, o.To)
+		}
+		out = append(out, docIndent(Prose(b.ctx, desc, w-8), 8))
+		now := fmt.Sprintf("%s %3d%%  now: %s %d", Meter(th, p.Progress, 0, 100, 10), p.Progress,
+			sc.Label(o.Measure, g.Player), p.Value)
+		if o.Measure.Kind == game.RefGap && b.gapHidden() {
+			now += th.Muted.Render(" (as far as you can tell)")
+		}
+		out = append(out, docIndent(lipgloss.Wrap(now, w-8, " "), 8))
+	}
+	out = append(out, "", th.Bold.Render(fmt.Sprintf("Score if the game ended now: %d of 100", card.Total)))
+	return strings.Join(out, "\n")
+}
+
+// gapHidden reports whether the player reads the capability gap through
+// an estimate, because Beijing's frontier is hidden from it.
+func (b *briefing) gapHidden() bool {
+	sc := b.ctx.Game.Scenario()
+	cn := sc.RoleActor(game.RoleChinaGov)
+	return cn >= 0 && cn != b.ctx.Game.Player && sc.Actors[cn].Hidden[game.StatFrontier]
+}
+
+func (b *briefing) mutualLoss(w int) string {
+	th := b.ctx.Theme
+	g := b.ctx.Game
+	sc := g.Scenario()
+	t := g.State().Tension()
+	text := fmt.Sprintf("If Strait tension reaches %d, the game ends at once in a Strait crisis. "+
+		"Every player keeps only %d%% of its score, and the player whose actions pushed tension to the top "+
+		"scores 0 and loses outright, whatever it had built. Nobody wins a crisis.",
+		game.TrackTension.Max(), sc.CrisisScorePct)
+	return th.Heading.Render("THE MUTUAL-LOSS RULE") + "\n" + lipgloss.Wrap(text, w, " ") + "\n" +
+		"Strait tension now: " + TensionGauge(th, t)
+}
+
+func (b *briefing) numbers(w int) string {
+	th := b.ctx.Theme
+	g := b.ctx.Game
+	sc := g.Scenario()
+	a := sc.Actors[g.Player]
+	view := g.View()
+	out := []string{th.Heading.Render("YOUR NUMBERS"),
+		lipgloss.Wrap(fmt.Sprintf("Each turn you have %d action points to spend on orders, and earn about %d capital.", a.AP, a.Income), w, " ")}
+	lw := 0
+	for s := range game.NumStats {
+		if a.Has[s] {
+			lw = max(lw, ansi.StringWidth(sc.StatName(s)))
+		}
+	}
+	lw += 5
+	for s := range game.NumStats {
+		if !a.Has[s] {
+			continue
+		}
+		desc := g.Pack.T("stats." + s.String() + ".desc")
+		if w-lw-1 < 40 {
+			// Too narrow for a column of text beside the names: stack.
+			out = append(out, th.Bold.Render(sc.StatName(s))+"  "+th.Bold.Render(itoa(view.Stat(g.Player, s))),
+				docIndent(Prose(b.ctx, desc, w-2), 2))
+			continue
+		}
+		left := docPad(sc.StatName(s), lw-4) + th.Bold.Render(fmt.Sprintf("%4d", view.Stat(g.Player, s)))
+		out = append(out, docRow(left, lw, Prose(b.ctx, desc, 0), w))
+	}
+	return strings.Join(out, "\n")
+}
+
+// trackValue writes a track's value for a reader: the level's name for a
+// stepped track, the gauge for tension.
+func docTrackValue(ctx *Context, tr game.Track, v int) string {
+	switch tr {
+	case game.TrackTension:
+		return fmt.Sprintf("%d %s", v, TensionWord(v))
+	case game.TrackControls, game.TrackQuotas:
+		if ctx.Game != nil {
+			if l := ctx.Game.Pack.Level(tr, v); l != "" {
+				return fmt.Sprintf("%d: %s", v, l)
+			}
+		}
+	case game.TrackPerceivedGap:
+		return Signed(v)
+	}
+	return itoa(v)
+}
+
+func (b *briefing) world(w int) string {
+	th := b.ctx.Theme
+	g := b.ctx.Game
+	sc := g.Scenario()
+	view := g.View()
+	out := []string{th.Heading.Render("THE WORLD"), lipgloss.Wrap("Global tracks every player sees.", w, " ")}
+	for t := range game.NumTracks {
+		name := th.Bold.Render(sc.TrackName(t))
+		val := docTrackValue(b.ctx, t, view.Tracks[t])
+		if t == game.TrackTension {
+			val = TensionGauge(th, view.Tracks[t])
+		}
+		out = append(out, "", name+"  "+val)
+		out = append(out, docIndent(Prose(b.ctx, g.Pack.T("tracks."+t.String()+".desc"), w-2), 2))
+	}
+	return strings.Join(out, "\n")
+}
+
+func (b *briefing) simplifies(w int) string {
+	th := b.ctx.Theme
+	return th.Heading.Render("WHAT THE MODEL SIMPLIFIES") + "\n" + Prose(b.ctx, b.ctx.Game.Pack.Note, w)
+}
+
+func (b *briefing) startKeys(w int) string {
+	th := b.ctx.Theme
+	rows := [][2]string{
+		{"enter", "go to the turn dashboard and give your first orders"},
+		{"↑/↓ pgup/pgdn", "scroll this briefing"},
+		{"esc", "back to the setup to choose again"},
+		{"?", "the keys of any screen, at any time"},
+	}
+	out := []string{th.Heading.Render("TO START")}
+	for _, r := range rows {
+		out = append(out, docRow(th.Key.Render(r[0]), 14, th.Text.Render(r[1]), w))
+	}
+	return strings.Join(out, "\n")
+}
+
+// View draws the header and the scrolling page.
+func (b *briefing) View() string {
+	w, h := b.ctx.Width, b.ctx.BodyHeight()
+	if b.ctx.Game == nil {
+		return fit("", w, h)
+	}
+	return fit(b.header()+"\n"+b.doc.view(), w, h)
+}
+
+// Name is shown in the help overlay.
+func (b *briefing) Name() string { return "Briefing" }
+
+// Keys are the briefing's keys for the footer.
+func (b *briefing) Keys() []key.Binding {
+	km := b.ctx.Keys
+	start := km.Select
+	start.SetHelp("enter", "start")
+	return []key.Binding{start, km.Down, km.PageDown, km.Back}
+}
+
+// KeyGroups are the briefing's keys for the help overlay.
+func (b *briefing) KeyGroups() [][]key.Binding {
+	km := b.ctx.Keys
+	start := km.Select
+	start.SetHelp("enter", "start the first turn")
+	back := km.Back
+	back.SetHelp("esc", "back to the setup")
+	return [][]key.Binding{{start, back}, {km.Up, km.Down, km.PageUp, km.PageDown, km.Top, km.Bottom}}
+}
+
+// docView is a page of text that scrolls: a bubbles viewport driven by the
+// key map's movement keys (not the viewport's own bindings, so the keys are
+// the game's everywhere).
+type docView struct {
+	vp viewport.Model
+}
+
+func newDocView() docView {
+	vp := viewport.New()
+	vp.MouseWheelEnabled = false
+	return docView{vp: vp}
+}
+
+func (d *docView) setSize(w, h int) {
+	d.vp.SetWidth(max(w, 1))
+	d.vp.SetHeight(max(h, 1))
+}
+
+func (d *docView) setContent(s string) { d.vp.SetContent(s) }
+
+// scroll handles a movement key and reports whether it was one.
+func (d *docView) scroll(k tea.KeyPressMsg, km KeyMap) bool {
+	switch {
+	case key.Matches(k, km.Up):
+		d.vp.ScrollUp(1)
+	case key.Matches(k, km.Down):
+		d.vp.ScrollDown(1)
+	case key.Matches(k, km.PageUp):
+		d.vp.PageUp()
+	case key.Matches(k, km.PageDown):
+		d.vp.PageDown()
+	case key.Matches(k, km.Top):
+		d.vp.GotoTop()
+	case key.Matches(k, km.Bottom):
+		d.vp.GotoBottom()
+	default:
+		return false
+	}
+	return true
+}
+
+func (d *docView) view() string { return d.vp.View() }
+
+// position says where the page is: "all shown", "top ↓", "42% ↕", "end ↑".
+func (d *docView) position() string {
+	total, shown := d.vp.TotalLineCount(), d.vp.VisibleLineCount()
+	switch {
+	case total <= d.vp.Height() || total <= shown && d.vp.YOffset() == 0:
+		return ""
+	case d.vp.AtTop():
+		return fmt.Sprintf("lines 1-%d of %d ↓", d.vp.Height(), total)
+	case d.vp.AtBottom():
+		return fmt.Sprintf("lines %d-%d of %d ↑", d.vp.YOffset()+1, total, total)
+	}
+	return fmt.Sprintf("lines %d-%d of %d ↕", d.vp.YOffset()+1, d.vp.YOffset()+d.vp.Height(), total)
+}
+
+// spread puts left at the start and right at the end of a line of width
+// cells (right is dropped when both do not fit).
+func docSpread(left, right string, width int) string {
+	gap := width - lipgloss.Width(left) - lipgloss.Width(right)
+	if gap < 1 {
+		return left
+	}
+	return left + strings.Repeat(" ", gap) + right
+}
+
+// indent shifts every line of s right by n cells.
+func docIndent(s string, n int) string {
+	pad := strings.Repeat(" ", n)
+	return pad + strings.ReplaceAll(s, "\n", "\n"+pad)
+}
+
+// padTo pads s with spaces to n cells.
+func docPad(s string, n int) string {
+	if w := ansi.StringWidth(s); w < n {
+		return s + strings.Repeat(" ", n-w)
+	}
+	return s
+}
+
+// docRow lays out a left column of leftW cells and text wrapped in the rest
+// of the width, lined up under itself. When the rest is too narrow the text
+// goes below, indented.
+func docRow(left string, leftW int, text string, width int) string {
+	tw := width - leftW - 1
+	if tw < 24 {
+		return left + "\n" + docIndent(lipgloss.Wrap(text, max(width-4, 10), " "), 4)
+	}
+	lines := strings.Split(lipgloss.Wrap(text, tw, " "), "\n")
+	out := docPad(left, leftW) + " " + lines[0]
+	pad := strings.Repeat(" ", leftW+1)
+	for _, l := range lines[1:] {
+		out += "\n" + pad + l
+	}
+	return out
+}

@@ -14,6 +14,11 @@ type KeyMap struct {
 	Toggle, Clear, EndTurn, Orders, World, News, Why, Charts, Encyclopedia key.Binding
 	// Dialogs.
 	Yes, No key.Binding
+	// The dashboard and the resolution report (help and footer wording for
+	// keys that move within a pane).
+	PaneKeys, OrderTarget, ChartPick, EncSection, PaneScroll, ListMove, DetailScroll, ReportContinue key.Binding
+	// New-game setup: the seed field.
+	NewSeed, SeedDigits, SeedErase key.Binding
 }
 
 // DefaultKeyMap is the standard layout: arrows and vim keys, enter, esc,
@@ -52,5 +57,18 @@ func DefaultKeyMap() KeyMap {
 
 		Yes: b("y", "yes", "y", "Y"),
 		No:  b("n/esc", "no", "n", "N", "esc"),
+
+		PaneKeys:       b("1-6", "pane", "1", "2", "3", "4", "5", "6"),
+		OrderTarget:    b("←/→", "target", "left", "h", "right", "l"),
+		ChartPick:      b("←/→", "chart", "left", "h", "right", "l"),
+		EncSection:     b("←/→", "section", "left", "h", "right", "l"),
+		PaneScroll:     b("↑/↓", "scroll", "up", "k", "down", "j"),
+		ListMove:       b("↑/↓", "move", "up", "k", "down", "j"),
+		DetailScroll:   b("pgup/pgdn", "scroll details", "pgup", "ctrl+u", "pgdown", "ctrl+d"),
+		ReportContinue: b("enter", "continue", "enter"),
+
+		NewSeed:    b("r", "new seed", "r"),
+		SeedDigits: b("0-9", "type seed", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
+		SeedErase:  b("backspace", "delete digit", "backspace"),
 	}
 }

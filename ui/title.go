@@ -1,17 +1,269 @@
 package ui
 
 import (
+	"strings"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 )
 
-// title is the title screen (placeholder, replaced by the full one).
-type title struct{ ctx *Context }
+// titleArt is the game's name in block letters (64 cells wide).
+var titleArt = []string{
+	"███████╗███████╗██████╗  ██████╗    ███████╗██╗   ██╗███╗   ███╗",
+	"╚══███╔╝██╔════╝██╔══██╗██╔═══██╗   ██╔════╝██║   ██║████╗ ████║",
+	"  ███╔╝ █████╗  ██████╔╝██║   ██║   ███████╗██║   ██║██╔████╔██║",
+	" ███╔╝  ██╔══╝  ██╔══██╗██║   ██║   ╚════██║██║   ██║██║╚██╔╝██║",
+	"███████╗███████╗██║  ██║╚██████╔╝   ███████║╚██████╔╝██║ ╚═╝ ██║",
+	"╚══════╝╚══════╝╚═╝  ╚═╝ ╚═════╝    ╚══════╝ ╚═════╝ ╚═╝     ╚═╝",
+}
 
-func newTitle(ctx *Context) *title { return &title{ctx: ctx} }
+// The title's words.
+const (
+	titleTagline = "a strategy game about the geopolitics of the AI race"
+	titlePitch   = "Chips, controls and alliances: win the race without losing the Strait."
+	titleTip     = "From a shell: zerosum play --actor beijing --seed 7 starts a game at once."
+)
 
-func (t *title) Update(msg tea.Msg) (Screen, tea.Cmd) { return t, nil }
-func (t *title) View() string                         { return t.ctx.Theme.Title.Render("ZERO SUM") }
-func (t *title) Name() string                         { return "Title" }
-func (t *title) Keys() []key.Binding                  { return nil }
-func (t *title) KeyGroups() [][]key.Binding           { return nil }
+// SavedGames is what the title screen needs from the store of saved games.
+// Saving is not built yet: noSavedGames stands in until savedGames returns
+// the real store.
+type SavedGames interface {
+	// Count is how many saved games there are to load.
+	Count() int
+	// Open is the screen that lists them and loads one.
+	Open(ctx *Context) Screen
+}
+
+type noSavedGames struct{}
+
+func (noSavedGames) Count() int               { return 0 }
+func (noSavedGames) Open(ctx *Context) Screen { return nil }
+
+// savedGames is where the title screen finds saves (none yet).
+func savedGames(ctx *Context) SavedGames { return noSavedGames{} }
+
+// titleItem is one entry of the title menu.
+type titleItem int
+
+const (
+	itemNew titleItem = iota
+	itemLoad
+	itemGuide
+	itemQuit
+	numTitleItems
+)
+
+// title is the title screen: the name, a pitch and the main menu.
+type title struct {
+	ctx    *Context
+	saves  SavedGames
+	cursor titleItem
+}
+
+func newTitle(ctx *Context) *title { return &title{ctx: ctx, saves: savedGames(ctx)} }
+
+// enabled reports whether a menu item can be chosen now.
+func (t *title) enabled(i titleItem) bool {
+	return i != itemLoad || t.saves.Count() > 0
+}
+
+// move steps the cursor over the enabled items, wrapping round.
+func (t *title) move(step int) {
+	n := int(numTitleItems)
+	for i := 1; i <= n; i++ {
+		c := titleItem(((int(t.cursor)+step*i)%n + n) % n)
+		if t.enabled(c) {
+			t.cursor = c
+			return
+		}
+	}
+}
+
+// Update moves through the menu and acts on enter.
+func (t *title) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return t, nil
+	}
+	km := t.ctx.Keys
+	switch {
+	case key.Matches(k, km.Up):
+		t.move(-1)
+	case key.Matches(k, km.Down):
+		t.move(1)
+	case key.Matches(k, km.Top):
+		t.cursor = numTitleItems - 1
+		t.move(1)
+	case key.Matches(k, km.Bottom):
+		t.cursor = 0
+		t.move(-1)
+	case key.Matches(k, km.Select):
+		return t, t.choose()
+	}
+	return t, nil
+}
+
+func (t *title) choose() tea.Cmd {
+	switch t.cursor {
+	case itemNew:
+		t.ctx.SwitchTo(newSetup(t.ctx))
+	case itemLoad:
+		if s := t.saves.Open(t.ctx); s != nil {
+			t.ctx.SwitchTo(s)
+		}
+	case itemGuide:
+		t.ctx.SwitchTo(newGuide(t.ctx, t))
+	case itemQuit:
+		return tea.Quit
+	}
+	return nil
+}
+
+// View draws the name, the pitch and the menu, centred.
+func (t *title) View() string {
+	th := t.ctx.Theme
+	w, h := t.ctx.Width, t.ctx.BodyHeight()
+	var parts []string
+	for _, l := range titleArt {
+		parts = append(parts, th.Title.Render(l))
+	}
+	parts = append(parts, "", th.Accent.Render(strings.ToUpper(titleTagline)), "", th.Text.Render(titlePitch), "")
+
+	labels := [numTitleItems]string{"New game", "Load game", "How to play", "Quit"}
+	notes := [numTitleItems]string{
+		"choose a scenario, an actor and a seed",
+		"",
+		"turns, orders, capital and the Strait",
+		"",
+	}
+	if n := t.saves.Count(); n > 0 {
+		notes[itemLoad] = itoa(n) + " saved"
+	} else {
+		notes[itemLoad] = "no saves yet"
+	}
+	var menu []string
+	for i := range numTitleItems {
+		label := lipgloss.NewStyle().Width(13).Render(labels[i])
+		line := "  " + label + "  " + th.Muted.Render(notes[i])
+		switch {
+		case i == t.cursor:
+			line = th.Selected.Render("▸ "+label) + "  " + th.Muted.Render(notes[i])
+		case !t.enabled(i):
+			line = th.Disabled.Render("  " + label + "  " + notes[i])
+		}
+		menu = append(menu, line)
+	}
+	// The menu is a block, left-aligned within itself, centred as a whole.
+	parts = append(parts, lipgloss.JoinVertical(lipgloss.Left, menu...), "", th.Muted.Render(titleTip))
+	body := lipgloss.JoinVertical(lipgloss.Center, parts...)
+	return fit(lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, body), w, h)
+}
+
+// Name is shown in the help overlay.
+func (t *title) Name() string { return "Title" }
+
+// Keys are the title's keys for the footer.
+func (t *title) Keys() []key.Binding {
+	return []key.Binding{t.ctx.Keys.Up, t.ctx.Keys.Down, t.ctx.Keys.Select}
+}
+
+// KeyGroups are the title's keys for the help overlay.
+func (t *title) KeyGroups() [][]key.Binding {
+	km := t.ctx.Keys
+	return [][]key.Binding{{km.Up, km.Down, km.Top, km.Bottom, km.Select}}
+}
+
+// guide is the "How to play" page: a short, scrollable guide to a turn.
+type guide struct {
+	ctx  *Context
+	back Screen
+	doc  docView
+}
+
+func newGuide(ctx *Context, back Screen) *guide {
+	g := &guide{ctx: ctx, back: back, doc: newDocView()}
+	g.Resize()
+	return g
+}
+
+// Resize lays the page out again for the terminal's size.
+func (g *guide) Resize() {
+	w, h := g.ctx.Width, g.ctx.BodyHeight()
+	cw := min(w-4, 96)
+	g.doc.setSize(cw, max(h-2, 1))
+	g.doc.setContent(guideText(g.ctx, cw))
+}
+
+// Update scrolls, or goes back on esc or enter.
+func (g *guide) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return g, nil
+	}
+	if key.Matches(k, g.ctx.Keys.Back, g.ctx.Keys.Select) {
+		g.ctx.SwitchTo(g.back)
+		return g, nil
+	}
+	g.doc.scroll(k, g.ctx.Keys)
+	return g, nil
+}
+
+// View draws the page with a heading and a scroll position.
+func (g *guide) View() string {
+	th := g.ctx.Theme
+	w, h := g.ctx.Width, g.ctx.BodyHeight()
+	head := th.Title.Render("HOW TO PLAY") + "  " + th.Muted.Render(g.doc.position())
+	page := lipgloss.JoinVertical(lipgloss.Left, head, "", g.doc.view())
+	return fit(lipgloss.PlaceHorizontal(w, lipgloss.Center, page), w, h)
+}
+
+// Name is shown in the help overlay.
+func (g *guide) Name() string { return "How to play" }
+
+// Keys are the guide's keys for the footer.
+func (g *guide) Keys() []key.Binding {
+	km := g.ctx.Keys
+	back := km.Back
+	back.SetHelp("esc/enter", "back")
+	return []key.Binding{km.Up, km.Down, km.PageDown, back}
+}
+
+// KeyGroups are the guide's keys for the help overlay.
+func (g *guide) KeyGroups() [][]key.Binding {
+	km := g.ctx.Keys
+	return [][]key.Binding{{km.Up, km.Down, km.PageUp, km.PageDown, km.Top, km.Bottom}, {km.Back, km.Select}}
+}
+
+// guideSections is the text of the guide, section by section. It says how
+// the game works, not what any actor should do.
+var guideSections = []struct{ head, body string }{
+	{"The game", "You lead one of the players of the AI race (a government or a firm) through a run of half-year turns. " +
+		"Bots hold every other seat and obey the same rules. At the end each player's score, 0 to 100, says how far it met its own objectives: there is no single way to win, because every player wants different things."},
+	{"A turn", "Each turn opens with the news: events that fired and what they changed. " +
+		"Then everyone picks orders in secret, at the same time, and the turn resolves them all together, so nobody reacts to this turn's moves. " +
+		"A report shows what happened, every change to your numbers and why."},
+	{"Orders and action points", "Your orders are actions from your own list. Each costs action points (you get a few every turn) and capital. " +
+		"The Orders pane lists every action with its cost and expected effects, and says why an action is not available now. " +
+		"You may change your picks freely until you end the turn. Some actions work with a delay, some can be taken only once, some are covert: hidden from the others unless exposed."},
+	{"Capital", "Capital is the budget for actions: political and financial. You earn some each turn; big moves cost more, and repeating some moves costs more each time. Spending it all now can leave you unable to answer later."},
+	{"Tension and the mutual-loss rule", "Strait tension runs from 0 to 10. Controls feed Beijing's grievance, and grievance turns into pressure on the Taiwan Strait. " +
+		"If tension reaches 10 the game ends at once in a Strait crisis: every player's score collapses, and whoever pushed tension to the top scores nothing and loses outright. Watch the gauge; brakes exist (talks, a thaw)."},
+	{"The screen", "The turn dashboard always shows the world's tracks and your numbers. Its panes: Orders (choose this turn's actions), World (swing states and which bloc they lean to), News (this turn's events), Why (the ledger: every change and its causes), Charts (history) and Encyclopedia (terms and profiles). " +
+		"Press ? on any screen for its keys."},
+	{"Same seed, same game", "A game is fixed by its scenario, its seed and the orders given. Play the same seed again, or give it to a class, and the dice fall the same way."},
+}
+
+func guideText(ctx *Context, width int) string {
+	th := ctx.Theme
+	var b strings.Builder
+	for i, s := range guideSections {
+		if i > 0 {
+			b.WriteString("\n\n")
+		}
+		b.WriteString(th.Heading.Render(s.head))
+		b.WriteString("\n")
+		b.WriteString(lipgloss.Wrap(s.body, width, " "))
+	}
+	return b.String()
+}

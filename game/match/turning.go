@@ -126,6 +126,7 @@ func turningCandidates(m *Match) []TurningPoint {
 	sc := m.Scenario
 	var out []TurningPoint
 	add := func(tp TurningPoint) { out = append(out, tp) }
+	var exposedBefore [][2]int // actor and action of every exposure seen
 
 	for i := range m.Turns {
 		if i+1 >= len(m.States) {
@@ -167,14 +168,23 @@ func turningCandidates(m *Match) []TurningPoint {
 			if game.AlignBloc(b) == game.AlignBloc(a) {
 				continue
 			}
-			tp := point(turn, TurnBlocShift, 0, b, a, 200+blocShiftBonus*sc.Swing[s].Weight)
+			// A big market weighs more, and so does a decisive move: a
+			// wobble across the line by a point or two matters less.
+			tp := point(turn, TurnBlocShift, 0, b, a, 150+blocShiftBonus*sc.Swing[s].Weight+5*min(abs(a-b), 20))
 			tp.Swing = s
 			add(tp)
 		}
 
 		// Covert actions exposed, dated when they came to light (news that
-		// opens the next turn can expose one).
+		// opens the next turn can expose one). Only the first exposure of
+		// an actor's action is news; the same secret coming out again is
+		// not a new turning point.
 		for _, rec := range rep.Exposed {
+			k := [2]int{rec.Actor, rec.Action}
+			if slices.Contains(exposedBefore, k) {
+				continue
+			}
+			exposedBefore = append(exposedBefore, k)
 			when := rec.Exposed
 			if when == 0 {
 				when = turn

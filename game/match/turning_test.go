@@ -292,6 +292,18 @@ func TestTurningPointsBotMatches(t *testing.T) {
 		}
 		checkTrue(t, m, tps)
 		checkPicked(t, m, tps)
+		// The same secret coming out again is not news.
+		var seen [][2]int
+		for _, tp := range turningCandidates(m) {
+			if tp.Kind != TurnExposed {
+				continue
+			}
+			k := [2]int{tp.Actors[0], tp.Action}
+			if slices.Contains(seen, k) {
+				t.Errorf("seed %d: %s exposed twice as a turning point", seed, sc.Actions[tp.Action].ID)
+			}
+			seen = append(seen, k)
+		}
 		if again := TurningPoints(botMatch(t, sc, seed)); !reflect.DeepEqual(tps, again) {
 			t.Errorf("seed %d: not deterministic:\n%+v\n%+v", seed, tps, again)
 		}

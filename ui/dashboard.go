@@ -1,0 +1,789 @@
+package ui
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"zerosum/game"
+	"zerosum/game/match"
+)
+
+// paneID names the dashboard's panes, in tab order.
+type paneID int
+
+// The panes.
+const (
+	paneOrders paneID = iota
+	paneWorld
+	paneNews
+	paneWhy
+	paneCharts
+	paneEncyclopedia
+	numPanes
+)
+
+var paneNames = [numPanes]string{"Orders", "World", "News", "Why", "Charts", "Encyclopedia"}
+
+// pane is one tab of the dashboard. It reads the game through the
+// dashboard's caches and draws itself into the space it is given.
+type pane interface {
+	// update handles a key the dashboard did not take.
+	update(k tea.KeyPressMsg)
+	// view renders w x h cells.
+	view(w, h int) string
+	// keys are the pane's bindings for the footer; help is its group in
+	// the help overlay.
+	keys() []key.Binding
+	help() []key.Binding
+}
+
+// wideWidth is the width from which the Orders pane sits beside another.
+const wideWidth = 120
+
+// dashboard is the turn dashboard: the header with the world's tracks and
+// the player's numbers, always visible, and six panes below it.
+type dashboard struct {
+	ctx    *Context
+	focus  paneID // the pane keys go to
+	right  paneID // the pane beside Orders in the wide layout
+	panes  [numPanes]pane
+	orders *ordersPane
+
+	// Caches, rebuilt when the turn or the orders change (see sync).
+	match   *match.Match
+	states  int
+	gen     int        // bumped on every new turn, for the panes' caches
+	view    game.State // the world as the player may know it, with history
+	rep     game.Report
+	repTurn int // the turn rep resolved; 0 for the opening news
+	ordKey  string
+	opts    []game.Option
+	apLeft  int
+	capLeft int
+	valid   int // orders that pass validation
+	head    []string
+	headKey [3]any // what head was drawn for: turn, orders, width
+}
+
+// newDashboard opens the turn dashboard for the session in ctx.
+func newDashboard(ctx *Context) Screen {
+	d := &dashboard{ctx: ctx, focus: paneOrders, right: paneNews, ordKey: "\x00"}
+	d.orders = newOrdersPane(d)
+	d.panes = [numPanes]pane{d.orders, &textPane{d: d, build: d.worldText}, &textPane{d: d, build: d.newsText},
+		&textPane{d: d, build: d.whyText}, newChartsPane(d), newEncyclopediaPane(d)}
+	d.sync()
+	return d
+}
+
+func (d *dashboard) sc() *game.Scenario { return d.ctx.Game.Scenario() }
+func (d *dashboard) player() int        { return d.ctx.Game.Player }
+
+// sync rebuilds what the panes read when the turn or the orders changed.
+func (d *dashboard) sync() {
+	g := d.ctx.Game
+	m := g.Match
+	sc := m.Scenario
+	if d.match != m || d.states != len(m.States) {
+		d.match, d.states = m, len(m.States)
+		d.gen++
+		d.view = g.View()
+		d.repTurn = len(m.Turns)
+		d.rep = sc.ReportFor(m.State(), m.Report(d.repTurn), g.Player)
+		d.ordKey = "\x00"
+	}
+	var kb strings.Builder
+	for _, o := range g.Orders {
+		kb.WriteString(o.Action + ">" + o.Target + ";")
+	}
+	if k := kb.String(); k != d.ordKey {
+		d.ordKey = k
+		d.opts = sc.Options(&d.view, g.Player, g.Orders)
+		d.apLeft = sc.Actors[g.Player].AP
+		d.capLeft = d.view.Stat(g.Player, game.StatCapital)
+		d.valid = 0
+		for i, err := range sc.Validate(&d.view, g.Player, g.Orders) {
+			if err != nil {
+				continue
+			}
+			ai, _ := sc.ActionIndex(g.Orders[i].Action)
+			d.apLeft -= sc.Actions[ai].AP
+			d.capLeft -= sc.Cost(&d.view, ai)
+			d.valid++
+		}
+	}
+}
+
+// Update handles the dashboard's own keys and hands the rest to the pane
+// in focus.
+func (d *dashboard) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return d, nil
+	}
+	d.sync()
+	keys := &d.ctx.Keys
+	tabKeys := []key.Binding{keys.Orders, keys.World, keys.News, keys.Why, keys.Charts, keys.Encyclopedia}
+	for i, b := range tabKeys {
+		if key.Matches(k, b) {
+			d.setFocus(paneID(i))
+			return d, nil
+		}
+	}
+	switch {
+	case key.Matches(k, keys.NextTab):
+		d.setFocus((d.focus + 1) % numPanes)
+	case key.Matches(k, keys.PrevTab):
+		d.setFocus((d.focus + numPanes - 1) % numPanes)
+	case key.Matches(k, keys.EndTurn):
+		d.askEndTurn()
+	default:
+		d.panes[d.focus].update(k)
+		d.sync()
+	}
+	return d, nil
+}
+
+func (d *dashboard) setFocus(p paneID) {
+	d.focus = p
+	if p != paneOrders {
+		d.right = p
+	}
+}
+
+// askEndTurn opens the confirmation that lists the orders.
+func (d *dashboard) askEndTurn() {
+	g := d.ctx.Game
+	if g.Match.Over() {
+		d.ctx.SwitchTo(newEnd(d.ctx))
+		return
+	}
+	sc := d.sc()
+	turn := d.view.Turn
+	var b strings.Builder
+	if len(g.Orders) == 0 {
+		b.WriteString("You have given no orders this turn.\n")
+	} else {
+		b.WriteString("Your orders:\n")
+		for _, o := range g.Orders {
+			ai, _ := sc.ActionIndex(o.Action)
+			fmt.Fprintf(&b, "• %s — %d AP, %d capital\n", orderName(sc, o), sc.Actions[ai].AP, sc.Cost(&d.view, ai))
+		}
+	}
+	if d.apLeft > 0 {
+		fmt.Fprintf(&b, "\n⚠ %d action point%s left unused.\n", d.apLeft, plural(d.apLeft))
+	}
+	b.WriteString("\nEvery other actor's orders are resolved at the same time.")
+	q := fmt.Sprintf("End turn %d (%s)?", turn, sc.Date(turn))
+	d.ctx.Open(NewConfirm(d.ctx, q, b.String(), func() tea.Cmd {
+		d.endTurn()
+		return nil
+	}, nil))
+}
+
+// endTurn resolves the turn with the player's orders and shows the report.
+func (d *dashboard) endTurn() {
+	g := d.ctx.Game
+	orders := slices.Clone(g.Orders)
+	rep, err := g.Match.Play(map[int][]game.Order{g.Player: orders})
+	if err != nil {
+		d.ctx.Open(NewNotice(d.ctx, "The turn could not be played", err.Error()))
+		return
+	}
+	g.Orders = nil
+	g.Saved = false
+	d.ctx.SwitchTo(newResolution(d.ctx, rep.Turn))
+}
+
+// orderName is an order as a player reads it: "Court a swing state (India)".
+func orderName(sc *game.Scenario, o game.Order) string {
+	ai, ok := sc.ActionIndex(o.Action)
+	if !ok {
+		return o.Action
+	}
+	s := sc.Actions[ai].Name
+	if ti, ok := sc.SwingIndex(o.Target); ok {
+		s += " (" + sc.Swing[ti].Name + ")"
+	}
+	return s
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+// Name is shown in the help overlay.
+func (d *dashboard) Name() string { return "Turn dashboard: " + paneNames[d.focus] }
+
+// Keys are the footer's keys: the pane's own, then ending the turn.
+func (d *dashboard) Keys() []key.Binding {
+	return append(slices.Clone(d.panes[d.focus].keys()), d.ctx.Keys.EndTurn)
+}
+
+// KeyGroups are the help overlay's columns.
+func (d *dashboard) KeyGroups() [][]key.Binding {
+	k := d.ctx.Keys
+	return [][]key.Binding{
+		d.panes[d.focus].help(),
+		{k.Orders, k.World, k.News, k.Why, k.Charts, k.Encyclopedia, k.NextTab, k.PrevTab, k.EndTurn},
+	}
+}
+
+// Resize has nothing to do: every frame is laid out from the current size.
+func (d *dashboard) Resize() {}
+
+// View draws the header, the tab bar and the panes.
+func (d *dashboard) View() string {
+	d.sync()
+	w, h := d.ctx.Width, d.ctx.BodyHeight()
+	if w <= 0 || h <= 0 {
+		return ""
+	}
+	if d.headKey != [3]any{d.gen, d.ordKey, w} {
+		d.headKey, d.head = [3]any{d.gen, d.ordKey, w}, d.header(w)
+	}
+	lines := append(slices.Clone(d.head), d.tabBar(w))
+	ph := max(h-len(lines), 3)
+	var body string
+	if w >= wideWidth {
+		lw := min(max(w*45/100, 56), 92)
+		left := box(d.ctx.Theme, "1 Orders", d.orders.view(lw-4, ph-2), lw, ph, d.focus == paneOrders)
+		rw := w - lw
+		right := box(d.ctx.Theme, fmt.Sprintf("%d %s", d.right+1, paneNames[d.right]),
+			d.panes[d.right].view(rw-4, ph-2), rw, ph, d.focus == d.right)
+		for i := range left {
+			left[i] += right[i]
+		}
+		body = strings.Join(left, "\n")
+	} else {
+		body = d.panes[d.focus].view(w, ph)
+	}
+	lines = append(lines, body)
+	return strings.Join(lines, "\n")
+}
+
+// box draws content in a bordered pane of w x h cells with a title in its
+// top border; the focused pane has the focus border (thicker in mono). It
+// returns the lines. (Built by hand: lipgloss would measure every line
+// again, and this is drawn every frame.)
+func box(t Theme, title, content string, w, h int, focused bool) []string {
+	st := t.Pane
+	if focused {
+		st = t.PaneFocused
+		title = "▸ " + title
+	}
+	b := st.GetBorderStyle()
+	bs := lipgloss.NewStyle().Foreground(st.GetBorderTopForeground())
+	pl, pr := st.GetPaddingLeft(), st.GetPaddingRight()
+	iw, ih := max(w-2-pl-pr, 1), max(h-2, 1)
+	tt := " " + ansi.Truncate(title, max(w-6, 1), "…") + " "
+	fill := max(w-3-ansi.StringWidth(tt), 0)
+	ts := t.Heading
+	if focused {
+		ts = t.Title
+	}
+	out := make([]string, 0, h)
+	out = append(out, bs.Render(b.TopLeft+b.Top)+ts.Render(tt)+bs.Render(strings.Repeat(b.Top, fill)+b.TopRight))
+	left := bs.Render(b.Left) + strings.Repeat(" ", pl)
+	right := strings.Repeat(" ", pr) + bs.Render(b.Right)
+	for _, l := range strings.Split(fit(content, iw, ih), "\n") {
+		out = append(out, left+l+right)
+	}
+	return append(out, bs.Render(b.BottomLeft+strings.Repeat(b.Bottom, max(w-2, 0))+b.BottomRight))
+}
+
+// tabBar lists the panes with their keys; the one in focus is bracketed.
+func (d *dashboard) tabBar(w int) string {
+	t := d.ctx.Theme
+	var parts []string
+	for i := range numPanes {
+		label := fmt.Sprintf("%d %s", i+1, paneNames[i])
+		if i == d.focus {
+			parts = append(parts, t.TabActive.Render("["+label+"]"))
+		} else {
+			parts = append(parts, t.Tab.Render(" "+label+" "))
+		}
+	}
+	s := strings.Join(parts, "")
+	hint := t.Muted.Render("tab/1-6 switch · E end turn")
+	if ansi.StringWidth(s)+2+ansi.StringWidth(hint) <= w {
+		return spread(s, hint, w)
+	}
+	return ansi.Truncate(s, w, "…")
+}
+
+// firstFit returns the first candidate no wider than w, or the last one
+// truncated to w.
+func firstFit(w int, candidates ...string) string {
+	for _, c := range candidates {
+		if ansi.StringWidth(c) <= w {
+			return c
+		}
+	}
+	return ansi.Truncate(candidates[len(candidates)-1], w, "…")
+}
+
+// spread puts left at the left edge and right at the right edge of w
+// cells, truncating left if they do not both fit.
+func spread(left, right string, w int) string {
+	lw, rw := ansi.StringWidth(left), ansi.StringWidth(right)
+	if lw+1+rw > w {
+		if rw+2 > w {
+			return ansi.Truncate(left, w, "…")
+		}
+		left = ansi.Truncate(left, w-rw-1, "…")
+		lw = ansi.StringWidth(left)
+	}
+	return left + strings.Repeat(" ", max(w-lw-rw, 1)) + right
+}
+
+// pad makes s exactly w cells wide.
+func pad(s string, w int) string {
+	sw := ansi.StringWidth(s)
+	switch {
+	case sw > w:
+		return ansi.Truncate(s, w, "…")
+	case sw < w:
+		return s + strings.Repeat(" ", w-sw)
+	}
+	return s
+}
+
+// padLeft right-aligns s in w cells.
+func padLeft(s string, w int) string {
+	sw := ansi.StringWidth(s)
+	if sw >= w {
+		return s
+	}
+	return strings.Repeat(" ", w-sw) + s
+}
+
+// delta writes a change for a header or table: " +3", " -2", or "" when
+// nothing changed.
+func (d *dashboard) delta(r game.Ref) int {
+	if ch, ok := d.rep.ChangeOf(r); ok {
+		return ch.After - ch.Before
+	}
+	return 0
+}
+
+func (d *dashboard) deltaText(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return d.ctx.Theme.Accent.Render(Signed(n))
+}
+
+// levelGlyph is a one-cell meter: ▁ to █ for v in [0, hi].
+func levelGlyph(v, hi int) string {
+	const glyphs = "▁▂▃▄▅▆▇█"
+	rs := []rune(glyphs)
+	i := min(max(v, 0)*len(rs)/(hi+1), len(rs)-1)
+	return string(rs[i])
+}
+
+// trackRef names a global track as a Ref.
+func trackRef(t game.Track) game.Ref { return game.Ref{Kind: game.RefTrack, Track: t} }
+
+// statRef names an actor's stat as a Ref.
+func statRef(a int, s game.Stat) game.Ref { return game.Ref{Kind: game.RefStat, Actor: a, Stat: s} }
+
+// gapKnown reports whether the player can read the real capability gap
+// (it is hidden from everyone but Beijing while China's frontier is
+// secret).
+func gapKnown(sc *game.Scenario, st *game.State, player int) bool {
+	cn := sc.RoleActor(game.RoleChinaGov)
+	return st.Over || cn < 0 || cn == player || !sc.Actors[cn].Hidden[game.StatFrontier]
+}
+
+// header is the part of the dashboard that is always visible: the date and
+// budget, the global tracks, warnings, the player's stats and score.
+func (d *dashboard) header(w int) []string {
+	t := d.ctx.Theme
+	sc, p, v := d.sc(), d.player(), &d.view
+	pack := d.ctx.Game.Pack
+	ad := &sc.Actors[p]
+	var lines []string
+
+	// The date, the actor and what is left to spend.
+	turn := min(v.Turn, sc.Turns) // a finished game stays on its last turn
+	capital := v.Stat(p, game.StatCapital)
+	apS := t.Bold.Render(itoa(d.apLeft))
+	capS := t.Bold.Render(itoa(d.capLeft))
+	if d.apLeft == 0 {
+		apS = t.Warn.Render("0")
+	}
+	ordersS := "no orders yet"
+	if n := len(d.ctx.Game.Orders); n > 0 {
+		ordersS = fmt.Sprintf("%d order%s", n, plural(n))
+	}
+	left := firstFit(w/2+8,
+		t.Title.Render("ZERO SUM")+" · "+t.Bold.Render(sc.Date(turn))+fmt.Sprintf(" · Turn %d of %d · ", turn, sc.Turns)+
+			t.Title.Render(ad.Name)+t.Muted.Render(" — "+pack.T("actors."+ad.ID+".title")),
+		t.Bold.Render(sc.Date(turn))+fmt.Sprintf(" · Turn %d/%d · ", turn, sc.Turns)+t.Title.Render(ad.Name))
+	right := firstFit(w-ansi.StringWidth(left)-1,
+		"Action points "+apS+" of "+itoa(ad.AP)+" left · Capital "+capS+" of "+itoa(capital)+" left · "+ordersS,
+		apS+" of "+itoa(ad.AP)+" AP left · "+capS+" of "+itoa(capital)+" capital left",
+		"AP "+apS+"/"+itoa(ad.AP)+" · Capital "+capS+"/"+itoa(capital))
+	lines = append(lines, spread(left, right, w))
+
+	// Strait tension, unmistakable, and the capability gap.
+	tension := v.Tension()
+	tDelta := d.delta(trackRef(game.TrackTension))
+	tLabel := "Strait tension "
+	if tension >= 6 {
+		tLabel = t.Warn.Render("STRAIT TENSION ")
+	}
+	gauge := tLabel + TensionGauge(t, tension)
+	if tDelta != 0 {
+		st := t.Good
+		if tDelta > 0 {
+			st = t.Warn
+		}
+		gauge += " " + st.Render("("+Signed(tDelta)+")")
+	}
+	perceived := v.Tracks[game.TrackPerceivedGap]
+	pd := ""
+	if dt := d.delta(trackRef(game.TrackPerceivedGap)); dt != 0 {
+		pd = " (" + d.deltaText(dt) + ")"
+	}
+	var gapLong, gapShort string
+	if gapKnown(sc, v, p) {
+		real := sc.Gap(v)
+		gapLong = fmt.Sprintf("Real US-China gap %s · Washington perceives %s%s", t.Bold.Render(itoa(real)), t.Bold.Render(itoa(perceived)), pd)
+		gapShort = fmt.Sprintf("Gap %s real · %s perceived%s", t.Bold.Render(itoa(real)), t.Bold.Render(itoa(perceived)), pd)
+	} else {
+		known := sc.Gap(v)
+		who := "Washington's estimate"
+		if sc.RoleActor(game.RoleUSGov) == p {
+			who = "your estimate"
+		}
+		gapLong = fmt.Sprintf("Perceived US-China gap %s%s (%s; the real gap is hidden)", t.Bold.Render(itoa(known)), pd, who)
+		gapShort = fmt.Sprintf("Perceived gap %s%s · real gap hidden", t.Bold.Render(itoa(known)), pd)
+	}
+	lines = append(lines, firstFit(w, gauge+"   "+gapLong, gauge+"   "+gapShort, gauge+"  Gap "+itoa(sc.Gap(v))))
+
+	// Export controls and quotas, with their level names.
+	ctl := v.Tracks[game.TrackControls]
+	qta := v.Tracks[game.TrackQuotas]
+	ctlS := fmt.Sprintf("%s %s/%d %s%s", sc.TrackName(game.TrackControls), t.Bold.Render(itoa(ctl)), game.TrackControls.Max(),
+		pack.Level(game.TrackControls, ctl), d.deltaParen(game.TrackControls))
+	qtaS := fmt.Sprintf("%s %s/%d %s%s", sc.TrackName(game.TrackQuotas), t.Bold.Render(itoa(qta)), game.TrackQuotas.Max(),
+		pack.Level(game.TrackQuotas, qta), d.deltaParen(game.TrackQuotas))
+	if ansi.StringWidth(ctlS)+5+ansi.StringWidth(qtaS) > w {
+		// Compact: the tracks' ids read as short names.
+		ctlS = fmt.Sprintf("%s %s/%d %s%s", capitalize(game.TrackControls.String()), t.Bold.Render(itoa(ctl)),
+			game.TrackControls.Max(), pack.Level(game.TrackControls, ctl), d.deltaParen(game.TrackControls))
+		qtaS = fmt.Sprintf("%s %s/%d %s%s", capitalize(game.TrackQuotas.String()), t.Bold.Render(itoa(qta)),
+			game.TrackQuotas.Max(), pack.Level(game.TrackQuotas, qta), d.deltaParen(game.TrackQuotas))
+	}
+	if ansi.StringWidth(ctlS)+5+ansi.StringWidth(qtaS) <= w {
+		lines = append(lines, ctlS+"  │  "+qtaS)
+	} else if ansi.StringWidth(ctlS)+3+ansi.StringWidth(qtaS) <= w {
+		lines = append(lines, ctlS+" │ "+qtaS)
+	} else {
+		half := (w - 3) / 2
+		lines = append(lines, pad(ctlS, half)+" │ "+ansi.Truncate(qtaS, w-half-3, "…"))
+	}
+
+	// The 0-100 tracks.
+	rest := []game.Track{game.TrackDiffusion, game.TrackRegulation, game.TrackFragmentation, game.TrackMomentum}
+	variant := func(full bool, meter int, deltas bool) string {
+		var items []string
+		for _, tr := range rest {
+			name := sc.TrackName(tr)
+			if !full {
+				name = capitalize(tr.String())
+			}
+			s := name + " " + t.Bold.Render(itoa(v.Tracks[tr]))
+			if meter > 0 {
+				s += " " + Meter(t, v.Tracks[tr], tr.Min(), tr.Max(), meter)
+			}
+			if dt := d.delta(trackRef(tr)); deltas && dt != 0 {
+				s += " " + d.deltaText(dt)
+			}
+			items = append(items, s)
+		}
+		return strings.Join(items, "  ·  ")
+	}
+	lines = append(lines, firstFit(w, variant(true, 10, true), variant(true, 6, true), variant(true, 0, true),
+		variant(false, 0, true), variant(false, 0, false)))
+
+	// Warnings.
+	if tension >= 6 {
+		word := TensionWord(tension)
+		flight := ""
+		if fl := sc.Rules.FlightLevel; fl > 0 && tension >= fl {
+			flight = "capital is fleeing Taiwan; "
+		}
+		lines = append(lines, t.Danger.Render(firstFit(w,
+			fmt.Sprintf("⚠ STRAIT TENSION %d %s: %sat 10 a crisis ends the game, every score collapses and whoever pushed it there loses outright.", tension, word, flight),
+			fmt.Sprintf("⚠ STRAIT TENSION %d %s: at 10 a crisis ends the game; whoever pushes it there loses.", tension, word),
+			fmt.Sprintf("⚠ TENSION %d %s: a crisis at 10 ends the game", tension, word))))
+	}
+	if cn := sc.RoleActor(game.RoleChinaGov); cn >= 0 && sc.Actors[cn].Has[game.StatGrievance] {
+		g := v.Stat(cn, game.StatGrievance)
+		R := sc.Rules
+		if R.GreyZoneLevel > 0 && g >= R.GreyZoneLevel {
+			add := 1
+			if g >= R.GreyZoneHigh {
+				add = 2
+			}
+			name := sc.Actors[cn].Name
+			lines = append(lines, t.Warn.Render(firstFit(w,
+				fmt.Sprintf("⚠ %s's grievance is %d (%d+): grey-zone pressure will add %s Strait tension when this turn ends, unless it falls.", name, g, R.GreyZoneLevel, Signed(add)),
+				fmt.Sprintf("⚠ %s grievance %d: grey-zone pressure, Strait tension %s at turn end", name, g, Signed(add)))))
+		}
+	}
+
+	lines = append(lines, d.statsBlock(w)...)
+	lines = append(lines, d.scoreLine(w)...)
+	return lines
+}
+
+func (d *dashboard) deltaParen(tr game.Track) string {
+	if dt := d.delta(trackRef(tr)); dt != 0 {
+		return " (" + d.deltaText(dt) + ")"
+	}
+	return ""
+}
+
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// statsBlock shows the player's stats with meters and last turn's change:
+// a grid of named meters when there is room, a compact flow otherwise.
+func (d *dashboard) statsBlock(w int) []string {
+	t := d.ctx.Theme
+	sc, p, v := d.sc(), d.player(), &d.view
+	pack := d.ctx.Game.Pack
+	var stats []game.Stat
+	nameW := 0
+	for s := range game.NumStats {
+		if sc.Actors[p].Has[s] {
+			stats = append(stats, s)
+			nameW = max(nameW, ansi.StringWidth(sc.StatName(s)))
+		}
+	}
+	if w >= wideWidth {
+		nameW = min(nameW, 20)
+		mw := 10
+		colW := nameW + 1 + 3 + 1 + mw + 4
+		if (len(stats)+(w+2)/(colW+2)-1)/((w+2)/(colW+2)) > 3 {
+			mw = 6
+			colW = nameW + 1 + 3 + 1 + mw + 4
+		}
+		cols := max((w+2)/(colW+2), 1)
+		var lines []string
+		for r := 0; r*cols < len(stats); r++ {
+			var cells []string
+			for _, s := range stats[r*cols : min((r+1)*cols, len(stats))] {
+				val := v.Stat(p, s)
+				meter := strings.Repeat(" ", mw)
+				if s != game.StatCapital {
+					meter = Meter(t, val, 0, s.Max(), mw)
+				}
+				cell := pad(sc.StatName(s), nameW) + " " + t.Bold.Render(padLeft(itoa(val), 3)) + " " + meter +
+					padLeft(d.deltaText(d.delta(statRef(p, s))), 4)
+				cells = append(cells, pad(cell, colW))
+			}
+			lines = append(lines, strings.Join(cells, "  "))
+		}
+		return lines
+	}
+	item := func(s game.Stat, name string) string {
+		val := v.Stat(p, s)
+		it := name + " "
+		if s != game.StatCapital {
+			it += t.BarFill.Render(levelGlyph(val, s.Max()))
+		}
+		it += t.Bold.Render(itoa(val))
+		if dt := d.delta(statRef(p, s)); dt != 0 {
+			it += " " + d.deltaText(dt)
+		}
+		return it
+	}
+	// worst is an item as wide as it can get ("Capital ▇100 +10"), so the
+	// choice of layout does not flip from turn to turn with the numbers.
+	worst := func(name string) string { return name + " ▇100 +10" }
+	var named, short, namedW, shortW []string
+	for _, s := range stats {
+		named = append(named, item(s, sc.StatName(s)))
+		namedW = append(namedW, worst(sc.StatName(s)))
+		sh := pack.T("stats." + s.String() + ".short")
+		if sh == "" {
+			sh = s.String()
+		}
+		short = append(short, item(s, sh))
+		shortW = append(shortW, worst(sh))
+	}
+	// Full names on one line, else abbreviations (the World pane and the
+	// encyclopedia spell them out), else full names on two lines, else
+	// abbreviations on as many as they need.
+	for _, try := range []struct {
+		items, worst []string
+		lines        int
+	}{{named, namedW, 1}, {short, shortW, 1}, {named, namedW, 2}} {
+		if len(flow(try.worst, "  ", w)) <= try.lines {
+			return flow(try.items, "  ", w)
+		}
+	}
+	return flow(short, "  ", w)
+}
+
+// scoreLine is the player's score now with its objective breakdown; names
+// are shortened to fit.
+func (d *dashboard) scoreLine(w int) []string {
+	t := d.ctx.Theme
+	sc, p := d.sc(), d.player()
+	card := sc.Score(&d.view, p)
+	ad := &sc.Actors[p]
+	head := t.Bold.Render(fmt.Sprintf("Score %d/100", card.Total)) + ": "
+	var parts []string
+	for _, part := range card.Parts {
+		o := &ad.Objectives[part.Objective]
+		parts = append(parts, o.Name+" "+t.Bold.Render(itoa(part.Points))+"/"+itoa(o.Weight))
+	}
+	lines := flow(append([]string{head + parts[0]}, parts[1:]...), " · ", w)
+	if len(lines) > 2 {
+		lines = append(lines[:1], ansi.Truncate(strings.Join(lines[1:], " · "), w, "…"))
+	}
+	return lines
+}
+
+// wrap wraps text to w cells, keeping its styles. A minus sign before a
+// digit is kept with its number (the wrapper breaks after any hyphen).
+func wrap(s string, w int) string {
+	if w <= 0 {
+		return s
+	}
+	if !strings.Contains(s, "-") {
+		return lipgloss.Wrap(s, w, " ")
+	}
+	s = negative.ReplaceAllString(s, "\u2011$1")
+	return strings.ReplaceAll(lipgloss.Wrap(s, w, " "), "\u2011", "-")
+}
+
+// negative finds a minus sign before a digit.
+var negative = regexp.MustCompile(`-([0-9])`)
+
+// scroller is a scrollable text pane: a bubbles viewport whose content is
+// rebuilt only when the turn or the width changes.
+type scroller struct {
+	vp     viewport.Model
+	gen, w int
+	built  bool
+	key    [4]int // what out was drawn for: turn, width, height, offset
+	out    string
+}
+
+// render draws the content in w x h cells, with a scroll hint on the last
+// line when it does not all fit.
+func (s *scroller) render(t Theme, gen, w, h int, build func(w int) string) string {
+	if !s.built || s.gen != gen || s.w != w {
+		if s.gen != gen {
+			s.vp.SetYOffset(0)
+		}
+		s.vp.SetWidth(w)
+		s.vp.SetContent(build(w))
+		s.gen, s.w, s.built = gen, w, true
+	}
+	if s.key == [4]int{gen, w, h, s.vp.YOffset()} && s.out != "" {
+		return s.out
+	}
+	s.vp.SetWidth(w)
+	total := s.vp.TotalLineCount()
+	if total <= h {
+		s.vp.SetHeight(h)
+		s.vp.SetYOffset(0)
+		s.key, s.out = [4]int{gen, w, h, 0}, fit(s.vp.View(), w, h)
+		return s.out
+	}
+	s.vp.SetHeight(h - 1)
+	s.vp.SetYOffset(s.vp.YOffset()) // clamp after a resize
+	first := s.vp.YOffset() + 1
+	last := min(s.vp.YOffset()+h-1, total)
+	hint := fmt.Sprintf("lines %d-%d of %d · ↑/↓ pgup/pgdn scroll", first, last, total)
+	if !s.vp.AtBottom() {
+		hint = "↓ " + hint
+	}
+	s.key = [4]int{gen, w, h, s.vp.YOffset()}
+	s.out = fit(s.vp.View(), w, h-1) + "\n" + t.Muted.Render(pad(hint, w))
+	return s.out
+}
+
+// update scrolls with the movement keys; it reports whether the key was
+// one of them.
+func (s *scroller) update(keys *KeyMap, k tea.KeyPressMsg) bool {
+	switch {
+	case key.Matches(k, keys.Up):
+		s.vp.ScrollUp(1)
+	case key.Matches(k, keys.Down):
+		s.vp.ScrollDown(1)
+	case key.Matches(k, keys.PageUp):
+		s.vp.PageUp()
+	case key.Matches(k, keys.PageDown):
+		s.vp.PageDown()
+	case key.Matches(k, keys.Top):
+		s.vp.GotoTop()
+	case key.Matches(k, keys.Bottom):
+		s.vp.GotoBottom()
+	default:
+		return false
+	}
+	return true
+}
+
+// textPane is a pane of text that scrolls and is rebuilt once a turn: the
+// World, News and Why panes.
+type textPane struct {
+	d     *dashboard
+	sc    scroller
+	build func(w int) string
+}
+
+func (p *textPane) update(k tea.KeyPressMsg) { p.sc.update(&p.d.ctx.Keys, k) }
+
+func (p *textPane) keys() []key.Binding {
+	return []key.Binding{p.d.ctx.Keys.PaneScroll, p.d.ctx.Keys.PaneKeys}
+}
+
+func (p *textPane) help() []key.Binding {
+	k := &p.d.ctx.Keys
+	return []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}
+}
+
+func (p *textPane) view(w, h int) string {
+	return p.sc.render(p.d.ctx.Theme, p.d.gen, w, h, p.build)
+}
+
+// clip shows the lines from scroll on in h rows, saying how many are above
+// and below; it returns the scroll clamped to what there is.
+func clip(t Theme, lines []string, scroll, h int) ([]string, int) {
+	out := slices.Clone(lines)
+	scroll = min(scroll, max(len(out)-h+1, 0))
+	if scroll > 0 {
+		out = out[scroll:]
+		out[0] = t.Muted.Render(fmt.Sprintf("↑ %d more (pgup)", scroll))
+	}
+	if len(out) > h {
+		more := len(out) - h + 1
+		out = out[:h]
+		out[h-1] = t.Muted.Render(fmt.Sprintf("↓ %d more lines (pgdn)", more))
+	}
+	return out, scroll
+}

@@ -1,0 +1,601 @@
+package ui
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"zerosum/content"
+	"zerosum/game"
+	"zerosum/game/match"
+)
+
+// endTab is a section of the debrief.
+type endTab int
+
+const (
+	tabOutcome endTab = iota
+	tabScores
+	tabTurning
+	tabCharts
+	tabSecrets
+	numEndTabs
+)
+
+var endTabNames = [numEndTabs]string{"Outcome", "Scores", "Turning points", "Charts", "Secrets"}
+
+// endScreen is the end of the game and its debrief: the world outcome (a
+// crisis said loudly, with its culprits), every actor's score with its
+// breakdown, the turning points, the history charts and every secret
+// action, in tabs that scroll. Everything is revealed: the game is over.
+type endScreen struct {
+	ctx     *Context
+	tab     endTab
+	doc     docView
+	turning []match.TurningPoint
+}
+
+// newEnd is the end screen of the game in ctx.Game.
+func newEnd(ctx *Context) Screen {
+	e := &endScreen{ctx: ctx, doc: newDocView()}
+	if ctx.Game != nil {
+		e.turning = match.TurningPoints(ctx.Game.Match)
+	}
+	e.Resize()
+	return e
+}
+
+// Resize lays the debrief out again.
+func (e *endScreen) Resize() {
+	w, h := e.ctx.Width, e.ctx.BodyHeight()
+	if w <= 0 || h <= 0 || e.ctx.Game == nil {
+		return
+	}
+	e.doc.setSize(w, max(h-lipgloss.Height(e.header()), 1))
+	e.doc.setContent(e.content(w))
+}
+
+// Update switches tabs and scrolls; enter or esc go back to the title.
+func (e *endScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok || e.ctx.Game == nil {
+		return e, nil
+	}
+	km := e.ctx.Keys
+	switch {
+	case key.Matches(k, km.Select, km.Back):
+		e.ctx.Game = nil
+		e.ctx.SwitchTo(newTitle(e.ctx))
+	case key.Matches(k, km.NextTab, km.Right):
+		e.setTab((e.tab + 1) % numEndTabs)
+	case key.Matches(k, km.PrevTab, km.Left):
+		e.setTab((e.tab + numEndTabs - 1) % numEndTabs)
+	default:
+		e.doc.scroll(k, km)
+	}
+	return e, nil
+}
+
+func (e *endScreen) setTab(t endTab) {
+	e.tab = t
+	e.Resize()
+	e.doc.vp.GotoTop()
+}
+
+// header is the outcome line (a banner for a crisis), the tabs and a rule
+// with the scroll position.
+func (e *endScreen) header() string {
+	th := e.ctx.Theme
+	g := e.ctx.Game
+	sc := g.Scenario()
+	st := g.State()
+	w := e.ctx.Width
+	var top string
+	if st.Crisis.Turn > 0 {
+		msg := fmt.Sprintf(" STRAIT CRISIS · %s · ", sc.Date(st.Crisis.Turn))
+		if len(st.Crisis.Culprits) > 0 {
+			msg += "pushed by " + strings.ToUpper(endActorNames(sc, st.Crisis.Culprits)) + " · "
+		}
+		msg += "EVERYONE LOSES "
+		top = th.Danger.Render(docPad(msg, w))
+	} else {
+		left := th.Title.Render("GAME OVER") + "  " + th.Bold.Render(e.outcomeName())
+		top = docSpread(left, th.Muted.Render(fmt.Sprintf("%s · seed %d", sc.Title, g.Match.Seed)), w)
+	}
+	var tabs []string
+	for t := range numEndTabs {
+		if t == e.tab {
+			tabs = append(tabs, th.TabActive.Render(endTabNames[t]))
+		} else {
+			tabs = append(tabs, th.Tab.Render(endTabNames[t]))
+		}
+	}
+	bar := strings.Join(tabs, "")
+	pos := th.Muted.Render(e.doc.position())
+	rule := th.Muted.Render(strings.Repeat("─", max(w-lipgloss.Width(pos)-1, 0)))
+	return top + "\n" + ansi.Truncate(bar, w, "…") + "\n" + docSpread(rule, pos, w)
+}
+
+func (e *endScreen) outcomeName() string {
+	g := e.ctx.Game
+	st := g.State()
+	if n := g.Pack.T("outcomes." + st.Outcome + ".name"); n != "" {
+		return n
+	}
+	if i := g.Scenario().OutcomeIndex(st); i >= 0 {
+		return g.Scenario().Outcomes[i].Name
+	}
+	return st.Outcome
+}
+
+func (e *endScreen) content(w int) string {
+	cw := min(w-1, 110)
+	switch e.tab {
+	case tabOutcome:
+		if w >= 110 {
+			lw := (w - 4) * 3 / 5
+			return lipgloss.JoinHorizontal(lipgloss.Top, lipgloss.NewStyle().Width(lw).Render(e.outcome(lw)),
+				"    ", e.standings(w-4-lw))
+		}
+	case tabScores:
+		return e.scores(cw)
+	case tabTurning:
+		return e.turningPoints(cw)
+	case tabCharts:
+		return e.charts(w - 1)
+	case tabSecrets:
+		return e.secrets(cw)
+	}
+	return e.outcome(cw)
+}
+
+// ranking lists the actors best first (ties in scenario order).
+func (e *endScreen) ranking() []game.ScoreCard {
+	sc, st := e.ctx.Game.Scenario(), e.ctx.Game.State()
+	var cards []game.ScoreCard
+	for a := range sc.Actors {
+		cards = append(cards, sc.Score(st, a))
+	}
+	slices.SortStableFunc(cards, func(x, y game.ScoreCard) int { return cmp.Compare(y.Total, x.Total) })
+	return cards
+}
+
+// endActorNames joins actor names: "Washington", "Washington and Beijing",
+// "A, B and C".
+func endActorNames(sc *game.Scenario, actors []int) string {
+	var ns []string
+	for _, a := range actors {
+		ns = append(ns, sc.Actors[a].Name)
+	}
+	switch len(ns) {
+	case 0:
+		return "nobody"
+	case 1:
+		return ns[0]
+	}
+	return strings.Join(ns[:len(ns)-1], ", ") + " and " + ns[len(ns)-1]
+}
+
+func (e *endScreen) outcome(w int) string {
+	th := e.ctx.Theme
+	g := e.ctx.Game
+	sc, st := g.Scenario(), g.State()
+	wrap := func(s string) string { return lipgloss.Wrap(s, w, " ") }
+	var out []string
+
+	if st.Crisis.Turn > 0 {
+		out = append(out, th.Danger.Render(" THE STRAIT WENT INTO CRISIS "), "")
+		who := "No single player's action pushed it there; the pressure had built up on its own."
+		if len(st.Crisis.Culprits) > 0 {
+			who = "Pushed to the top by " + th.Bad.Render(strings.ToUpper(endActorNames(sc, st.Crisis.Culprits))) + "."
+			if causes := e.crisisCauses(); causes != "" {
+				who += " " + causes
+			}
+		}
+		out = append(out, wrap(fmt.Sprintf("In %s Strait tension reached %d and the game ended at once. ", sc.Date(st.Crisis.Turn), game.TrackTension.Max())+who))
+		rule := fmt.Sprintf("The mutual-loss rule: every player keeps only %d%% of its score", sc.CrisisScorePct)
+		if len(st.Crisis.Culprits) > 0 {
+			rule += ", and " + endActorNames(sc, st.Crisis.Culprits) + " scores 0 and loses outright"
+		}
+		out = append(out, wrap(rule+"."), "")
+	}
+
+	out = append(out, th.Heading.Render("WORLD OUTCOME: "+strings.ToUpper(e.outcomeName())))
+	if d := g.Pack.T("outcomes." + st.Outcome + ".desc"); d != "" {
+		out = append(out, Prose(e.ctx, d, w))
+	}
+	out = append(out, "")
+
+	winners := sc.Winners(st)
+	best := sc.Score(st, winners[0]).Total
+	label := "WINNER"
+	if len(winners) > 1 {
+		label = "WINNERS (tied)"
+	}
+	lw := len(label) + 2
+	out = append(out, th.Title.Render(docPad(label, lw))+th.Bold.Render(endActorNames(sc, winners))+
+		fmt.Sprintf(" with %d points", best))
+	rank := slices.IndexFunc(e.ranking(), func(c game.ScoreCard) bool { return c.Actor == g.Player })
+	you := sc.Score(st, g.Player)
+	youLine := fmt.Sprintf("%s, %d points: %s of %d.", sc.Actors[g.Player].Name, you.Total, endOrdinal(rank+1), len(sc.Actors))
+	switch {
+	case you.Culprit:
+		youLine += " You pushed the Strait into crisis and lose outright."
+	case slices.Contains(winners, g.Player):
+		youLine += " You won."
+	}
+	out = append(out, th.Bold.Render(docPad("YOU", lw))+youLine, "")
+
+	out = append(out, th.Heading.Render("THE WORLD AT THE END"))
+	for _, t := range []game.Track{game.TrackTension, game.TrackControls, game.TrackQuotas, game.TrackFragmentation, game.TrackDiffusion} {
+		v := docTrackValue(e.ctx, t, st.Tracks[t])
+		if t == game.TrackTension {
+			v = TensionGauge(th, st.Tracks[t])
+		}
+		out = append(out, docPad(sc.TrackName(t), 22)+v)
+	}
+	out = append(out, docPad("US-China gap", 22)+fmt.Sprintf("real %s, Washington believed %s",
+		Signed(sc.Gap(st)), Signed(st.Tracks[game.TrackPerceivedGap])))
+	var blocs [3][]string
+	for i, s := range st.Swing {
+		b := game.AlignBloc(s.Align)
+		blocs[b] = append(blocs[b], sc.Swing[i].Name)
+	}
+	for _, b := range []game.Bloc{game.BlocUS, game.BlocNone, game.BlocChina} {
+		name := map[game.Bloc]string{game.BlocUS: "US bloc", game.BlocNone: "Non-aligned", game.BlocChina: "China bloc"}[b]
+		list := strings.Join(blocs[b], ", ")
+		if list == "" {
+			list = th.Muted.Render("none")
+		}
+		out = append(out, docRow(fmt.Sprintf("%s (%d)", name, len(blocs[b])), 22, list, w))
+	}
+	out = append(out, "", th.Muted.Render(wrap(fmt.Sprintf("Seed %d. The same scenario, seed and orders replay this game exactly.", g.Match.Seed))))
+	return strings.Join(out, "\n")
+}
+
+// standings is the final ranking at a glance, for the side of the outcome
+// on wide terminals.
+func (e *endScreen) standings(w int) string {
+	th := e.ctx.Theme
+	g := e.ctx.Game
+	sc, st := g.Scenario(), g.State()
+	winners := sc.Winners(st)
+	out := []string{th.Heading.Render("FINAL SCORES"), ""}
+	bar := max(w-32, 6)
+	for i, c := range e.ranking() {
+		line := fmt.Sprintf("%d. %s %3d ", i+1, docPad(sc.Actors[c.Actor].Name, 11), c.Total) + Meter(th, c.Total, 0, 100, bar)
+		var tags []string
+		if slices.Contains(winners, c.Actor) {
+			tags = append(tags, th.Good.Render("★"))
+		}
+		if c.Actor == g.Player {
+			tags = append(tags, th.Accent.Render("you"))
+		}
+		if c.Culprit {
+			tags = append(tags, th.Danger.Render("CULPRIT"))
+		}
+		out = append(out, line+" "+strings.Join(tags, " "))
+	}
+	out = append(out, "", th.Muted.Render(lipgloss.Wrap("The Scores tab shows how each was made.", w, " ")))
+	return strings.Join(out, "\n")
+}
+
+// crisisCauses names what pushed tension up in the crisis turn: "Arm
+// Taiwan +1, grey-zone pressure +1."
+func (e *endScreen) crisisCauses() string {
+	g := e.ctx.Game
+	st := g.State()
+	rep := g.Match.Report(st.Crisis.Turn)
+	ch, ok := rep.ChangeOf(game.Ref{Kind: game.RefTrack, Track: game.TrackTension})
+	if !ok {
+		return ""
+	}
+	var parts []string
+	for _, c := range ch.Causes {
+		if c.Delta > 0 {
+			parts = append(parts, CauseText(g.Pack, c.Cause)+" "+Signed(c.Delta))
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "Tension rose by: " + strings.Join(parts, ", ") + "."
+}
+
+func endOrdinal(n int) string {
+	suffix := "th"
+	switch {
+	case n%100 >= 11 && n%100 <= 13:
+	case n%10 == 1:
+		suffix = "st"
+	case n%10 == 2:
+		suffix = "nd"
+	case n%10 == 3:
+		suffix = "rd"
+	}
+	return itoa(n) + suffix
+}
+
+func (e *endScreen) scores(w int) string {
+	th := e.ctx.Theme
+	g := e.ctx.Game
+	sc, st := g.Scenario(), g.State()
+	winners := sc.Winners(st)
+	out := []string{lipgloss.Wrap("Every player's final score, 0 to 100, and how it was made: each objective's measure at the end, how far along its range it got, and the points that earned.", w, " ")}
+	if st.Crisis.Turn > 0 {
+		out = append(out, th.Bad.Render(lipgloss.Wrap(fmt.Sprintf("After the crisis every score is cut to %d%% of what it was; the culprit scores 0.", sc.CrisisScorePct), w, " ")))
+	}
+	nw := 0
+	for _, a := range sc.Actors {
+		for _, o := range a.Objectives {
+			nw = max(nw, ansi.StringWidth(o.Name))
+		}
+	}
+	nw = min(nw, 24)
+	for i, c := range e.ranking() {
+		a := sc.Actors[c.Actor]
+		head := th.Bold.Render(fmt.Sprintf("%d. %s", i+1, a.Name)) + "  " + th.Title.Render(fmt.Sprintf("%d", c.Total))
+		var tags []string
+		if slices.Contains(winners, c.Actor) {
+			tags = append(tags, th.Good.Render("★ winner"))
+		}
+		if c.Actor == g.Player {
+			tags = append(tags, th.Accent.Render("you"))
+		}
+		if c.Culprit {
+			tags = append(tags, th.Danger.Render(" CULPRIT: pushed the Strait into crisis, scores 0 "))
+		} else if st.Crisis.Turn > 0 {
+			tags = append(tags, th.Bad.Render(fmt.Sprintf("%d before the crisis", c.Raw)))
+		}
+		if len(tags) > 0 {
+			head += "  " + strings.Join(tags, " · ")
+		}
+		out = append(out, "", docSpread(head, th.Muted.Render(g.Match.SeatName(c.Actor)), w))
+		for _, p := range c.Parts {
+			o := a.Objectives[p.Objective]
+			measure := fmt.Sprintf("%s %d", sc.Label(o.Measure, c.Actor), p.Value)
+			left := "  " + docPad(ansi.Truncate(o.Name, nw, "…"), nw) + "  " + Meter(th, p.Progress, 0, 100, 8) +
+				fmt.Sprintf(" %3d%%  %2d/%-2d", p.Progress, p.Points, o.Weight)
+			lw := lipgloss.Width(left)
+			if rest := w - lw - 2; rest >= 12 {
+				left += "  " + th.Muted.Render(ansi.Truncate(measure, rest, "…"))
+			}
+			out = append(out, left)
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+func (e *endScreen) turningPoints(w int) string {
+	th := e.ctx.Theme
+	g := e.ctx.Game
+	sc := g.Scenario()
+	out := []string{lipgloss.Wrap("The moments that mattered most, in order.", w, " "), ""}
+	if len(e.turning) == 0 {
+		return strings.Join(append(out, th.Muted.Render("Nothing stood out: a quiet game.")), "\n")
+	}
+	for _, tp := range e.turning {
+		tag, text := turningWords(g.Pack, g.Match, tp)
+		st := th.Accent
+		switch tp.Kind {
+		case match.TurnCrisis:
+			st = th.Danger
+		case match.TurnTensionRise, match.TurnExposed:
+			st = th.Warn
+		}
+		left := docPad(sc.Date(tp.Turn), 8) + st.Render(docPad(tag, 8))
+		out = append(out, docRow(left, 17, text, w))
+	}
+	return strings.Join(out, "\n")
+}
+
+// turningWords puts a turning point into words: a short tag and a sentence.
+func turningWords(p *content.Pack, m *match.Match, tp match.TurningPoint) (tag, text string) {
+	sc := m.Scenario
+	rep := m.Report(tp.Turn)
+	causes := func(r game.Ref) string {
+		ch, ok := rep.ChangeOf(r)
+		if !ok {
+			return ""
+		}
+		cs := slices.Clone(ch.Causes)
+		slices.SortStableFunc(cs, func(x, y game.CauseDelta) int { return cmp.Compare(endAbs(y.Delta), endAbs(x.Delta)) })
+		var parts []string
+		for _, c := range cs[:min(len(cs), 3)] {
+			parts = append(parts, CauseText(p, c.Cause)+" "+Signed(c.Delta))
+		}
+		return " Causes: " + strings.Join(parts, ", ") + "."
+	}
+	switch tp.Kind {
+	case match.TurnCrisis:
+		who := "with no single culprit"
+		if len(tp.Actors) > 0 {
+			who = "pushed over the edge by " + endActorNames(sc, tp.Actors)
+		}
+		return "CRISIS", fmt.Sprintf("Strait crisis: tension %d→%d, %s.", tp.Before, tp.After, who) +
+			causes(game.Ref{Kind: game.RefTrack, Track: game.TrackTension})
+	case match.TurnTensionRise:
+		return "TENSION", fmt.Sprintf("Strait tension rose %d→%d (%s): now %s.", tp.Before, tp.After, Signed(tp.Delta),
+			strings.ToLower(TensionWord(tp.After))) + causes(game.Ref{Kind: game.RefTrack, Track: game.TrackTension})
+	case match.TurnControlLevel:
+		verb := "tightened"
+		if tp.Delta < 0 {
+			verb = "eased"
+		}
+		level := p.Level(tp.Track, tp.After)
+		if level != "" {
+			level = ": " + level
+		}
+		return "CONTROLS", fmt.Sprintf("%s %s to level %d%s.", sc.TrackName(tp.Track), verb, tp.After, level) +
+			causes(game.Ref{Kind: game.RefTrack, Track: tp.Track})
+	case match.TurnBlocShift:
+		blocName := map[game.Bloc]string{game.BlocUS: "the US bloc", game.BlocChina: "the China bloc"}
+		from, to := game.AlignBloc(tp.Before), game.AlignBloc(tp.After)
+		var what string
+		if to == game.BlocNone {
+			what = "left " + blocName[from] + " for non-alignment"
+		} else {
+			what = "joined " + blocName[to]
+		}
+		return "BLOC", fmt.Sprintf("%s %s (alignment %d→%d).", sc.Swing[tp.Swing].Name, what, tp.Before, tp.After) +
+			causes(game.Ref{Kind: game.RefSwing, Swing: tp.Swing, Field: game.FieldAlign})
+	case match.TurnExposed:
+		a := sc.Actions[tp.Action]
+		s := fmt.Sprintf("%s secret came out: %s", endPossessive(endActorNames(sc, tp.Actors)), a.Name)
+		if tp.Swing >= 0 {
+			s += " (" + sc.Swing[tp.Swing].Name + ")"
+		}
+		return "EXPOSED", s + fmt.Sprintf(", taken in %s.", sc.Date(tp.Since))
+	case match.TurnBigAction:
+		a := sc.Actions[tp.Action]
+		s := fmt.Sprintf("%s: %s", endActorNames(sc, tp.Actors), a.Name)
+		if tp.Swing >= 0 {
+			s += " (" + sc.Swing[tp.Swing].Name + ")"
+		}
+		return "MOVE", s + ", a step that can be taken only once."
+	case match.TurnScoreSwing:
+		verb := "rose"
+		if tp.Delta < 0 {
+			verb = "fell"
+		}
+		return "SCORE", fmt.Sprintf("%s score %s %d→%d (%s).", endPossessive(endActorNames(sc, tp.Actors)), verb, tp.Before, tp.After, Signed(tp.Delta))
+	}
+	return "?", ""
+}
+
+// endPossessive is "Beijing's", "Brussels'".
+func endPossessive(name string) string {
+	if strings.HasSuffix(name, "s") {
+		return name + "'"
+	}
+	return name + "'s"
+}
+
+func endAbs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// charts draws the history: Strait tension, the real and the perceived
+// gap, and every actor's score, turn by turn.
+func (e *endScreen) charts(w int) string {
+	th := e.ctx.Theme
+	g := e.ctx.Game
+	sc, st := g.Scenario(), g.State()
+	hist := st.History
+	var labels []string
+	tension := Series{Name: "Strait tension"}
+	gap := Series{Name: "real gap"}
+	perceived := Series{Name: "Washington's perceived gap"}
+	scores := make([]Series, len(sc.Actors))
+	for a := range sc.Actors {
+		scores[a].Name = sc.Actors[a].Name
+	}
+	for i, sn := range hist {
+		l := sc.Date(sn.Turn)
+		if i == len(hist)-1 && st.Over {
+			l = "end"
+		}
+		labels = append(labels, l)
+		tension.Values = append(tension.Values, sn.Tracks[game.TrackTension])
+		gap.Values = append(gap.Values, sn.Gap)
+		perceived.Values = append(perceived.Values, sn.Tracks[game.TrackPerceivedGap])
+		for a := range sc.Actors {
+			v := NoValue
+			if a < len(sn.Scores) {
+				v = sn.Scores[a]
+			}
+			scores[a].Values = append(scores[a].Values, v)
+		}
+	}
+	tc := LineChart{Title: "Strait tension (a crisis at 10)", Series: []Series{tension}, XLabels: labels, Min: 0, Max: 10}
+	gc := LineChart{Title: "US-China capability gap: real and as Washington saw it", Series: []Series{gap, perceived}, XLabels: labels}
+	scc := LineChart{Title: "Scores", Series: scores, XLabels: labels, Min: 0, Max: 100}
+	intro := lipgloss.Wrap("How the game went, turn by turn (each point is the start of a turn; \"end\" is the final state).", w, " ")
+	if w >= 110 {
+		half := (w - 2) / 2
+		top := lipgloss.JoinHorizontal(lipgloss.Top, tc.Render(th, half, 12), "  ", gc.Render(th, w-2-half, 12))
+		return intro + "\n\n" + top + "\n\n" + scc.Render(th, w, 18)
+	}
+	return intro + "\n\n" + tc.Render(th, w, 11) + "\n\n" + gc.Render(th, w, 12) + "\n\n" + scc.Render(th, w, 18)
+}
+
+func (e *endScreen) secrets(w int) string {
+	th := e.ctx.Theme
+	g := e.ctx.Game
+	sc, st := g.Scenario(), g.State()
+	recs := slices.Clone(st.Covert)
+	slices.SortStableFunc(recs, func(x, y game.CovertRecord) int {
+		if c := cmp.Compare(x.Turn, y.Turn); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.Actor, y.Actor)
+	})
+	exposed := 0
+	for _, r := range recs {
+		if r.Exposed != 0 {
+			exposed++
+		}
+	}
+	out := []string{lipgloss.Wrap(fmt.Sprintf("Every covert action of the game, revealed: %d taken, %d exposed during play, %d kept secret until now.",
+		len(recs), exposed, len(recs)-exposed), w, " "), ""}
+	if len(recs) == 0 {
+		return strings.Join(append(out, th.Muted.Render("Nobody acted in secret.")), "\n")
+	}
+	for _, r := range recs {
+		a := sc.Actions[r.Action]
+		what := th.Bold.Render(sc.Actors[r.Actor].Name) + ": " + a.Name
+		if r.Target >= 0 {
+			what += " (" + sc.Swing[r.Target].Name + ")"
+		}
+		status := th.Warn.Render("exposed in " + sc.Date(r.Exposed))
+		if r.Exposed == 0 {
+			status = th.Muted.Render("never exposed: secret until now")
+		}
+		out = append(out, docRow(docPad(sc.Date(r.Turn), 8), 8, what+"\n"+status, w))
+	}
+	return strings.Join(out, "\n")
+}
+
+// View draws the header and the current tab.
+func (e *endScreen) View() string {
+	w, h := e.ctx.Width, e.ctx.BodyHeight()
+	if e.ctx.Game == nil {
+		return fit("", w, h)
+	}
+	return fit(e.header()+"\n"+e.doc.view(), w, h)
+}
+
+// Name is shown in the help overlay.
+func (e *endScreen) Name() string { return "Game over: debrief" }
+
+// Keys are the end screen's keys for the footer.
+func (e *endScreen) Keys() []key.Binding {
+	km := e.ctx.Keys
+	tab := km.NextTab
+	tab.SetHelp("tab/←/→", "section")
+	title := km.Select
+	title.SetHelp("enter", "title screen")
+	scroll := km.Down
+	scroll.SetHelp("↑/↓", "scroll")
+	return []key.Binding{tab, scroll, title}
+}
+
+// KeyGroups are the end screen's keys for the help overlay.
+func (e *endScreen) KeyGroups() [][]key.Binding {
+	km := e.ctx.Keys
+	next, prev := km.NextTab, km.PrevTab
+	next.SetHelp("tab/→", "next section")
+	prev.SetHelp("shift+tab/←", "previous section")
+	title := km.Select
+	title.SetHelp("enter/esc", "back to the title screen")
+	return [][]key.Binding{{next, prev, title}, {km.Up, km.Down, km.PageUp, km.PageDown, km.Top, km.Bottom}}
+}

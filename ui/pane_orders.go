@@ -1,0 +1,403 @@
+package ui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"zerosum/game"
+)
+
+// ordersPane lists every action of the player's actor, one row each
+// (targeted actions choose their swing state on the row), with a detail
+// panel for the highlighted one. Orders change freely until the turn ends.
+type ordersPane struct {
+	d       *dashboard
+	cursor  int         // row
+	top     int         // first row shown
+	targets map[int]int // action -> the swing state its row points at
+	scroll  int         // first line of the detail panel shown
+	flash   string      // why the last key did nothing, until the next key
+
+	detailKey   string // what detailLines describe
+	detailLines []string
+}
+
+func newOrdersPane(d *dashboard) *ordersPane {
+	return &ordersPane{d: d, targets: map[int]int{}}
+}
+
+// orderRow is one action with its options (one per swing state when
+// targeted).
+type orderRow struct {
+	action int
+	opts   []game.Option
+}
+
+// rows groups the options by action, in the actor's content order.
+func (o *ordersPane) rows() []orderRow {
+	var rows []orderRow
+	for _, op := range o.d.opts {
+		if n := len(rows); n > 0 && rows[n-1].action == op.Action {
+			rows[n-1].opts = append(rows[n-1].opts, op)
+			continue
+		}
+		rows = append(rows, orderRow{action: op.Action, opts: []game.Option{op}})
+	}
+	return rows
+}
+
+// chosen is the index of the order for an action in the session's
+// orders, or -1.
+func (o *ordersPane) chosen(action int) int {
+	id := o.d.sc().Actions[action].ID
+	return slices.IndexFunc(o.d.ctx.Game.Orders, func(ord game.Order) bool { return ord.Action == id })
+}
+
+// target is the swing state a targeted row points at: the chosen order's,
+// else the last one picked on the row, else the first available.
+func (o *ordersPane) target(r orderRow) int {
+	if !o.d.sc().Actions[r.action].Targeted {
+		return -1
+	}
+	if i := o.chosen(r.action); i >= 0 {
+		if ti, ok := o.d.sc().SwingIndex(o.d.ctx.Game.Orders[i].Target); ok {
+			return ti
+		}
+	}
+	if t, ok := o.targets[r.action]; ok {
+		return t
+	}
+	for _, op := range r.opts {
+		if op.Available {
+			return op.Target
+		}
+	}
+	return 0
+}
+
+// option is the row's option for its current target.
+func (o *ordersPane) option(r orderRow) game.Option {
+	t := o.target(r)
+	for _, op := range r.opts {
+		if op.Target == t {
+			return op
+		}
+	}
+	return r.opts[0]
+}
+
+func (o *ordersPane) update(k tea.KeyPressMsg) {
+	keys := &o.d.ctx.Keys
+	rows := o.rows()
+	if len(rows) == 0 {
+		return
+	}
+	o.flash = ""
+	o.cursor = min(o.cursor, len(rows)-1)
+	r := rows[o.cursor]
+	switch {
+	case key.Matches(k, keys.Up):
+		o.move(-1, len(rows))
+	case key.Matches(k, keys.Down):
+		o.move(1, len(rows))
+	case key.Matches(k, keys.Top):
+		o.move(-len(rows), len(rows))
+	case key.Matches(k, keys.Bottom):
+		o.move(len(rows), len(rows))
+	case key.Matches(k, keys.PageUp):
+		o.scroll = max(o.scroll-5, 0)
+	case key.Matches(k, keys.PageDown):
+		o.scroll += 5
+	case key.Matches(k, keys.Left):
+		o.retarget(r, -1)
+	case key.Matches(k, keys.Right):
+		o.retarget(r, 1)
+	case key.Matches(k, keys.Toggle):
+		o.toggle(r)
+	case key.Matches(k, keys.Clear):
+		if len(o.d.ctx.Game.Orders) > 0 {
+			o.d.ctx.Game.Orders = nil
+			o.flash = "Orders cleared."
+		}
+	}
+}
+
+func (o *ordersPane) move(by, n int) {
+	c := min(max(o.cursor+by, 0), n-1)
+	if c != o.cursor {
+		o.cursor, o.scroll = c, 0
+	}
+}
+
+// toggle adds the row's order, if the rules allow it, or removes it.
+func (o *ordersPane) toggle(r orderRow) {
+	g := o.d.ctx.Game
+	sc := o.d.sc()
+	if i := o.chosen(r.action); i >= 0 {
+		g.Orders = slices.Delete(slices.Clone(g.Orders), i, i+1)
+		return
+	}
+	op := o.option(r)
+	if !op.Available {
+		o.flash = "Cannot add: " + op.Reason
+		return
+	}
+	next := append(slices.Clone(g.Orders), sc.OrderFor(op))
+	if err := sc.Validate(&o.d.view, g.Player, next)[len(next)-1]; err != nil {
+		o.flash = "Cannot add: " + err.Error()
+		return
+	}
+	g.Orders = next
+}
+
+// retarget moves a targeted row to the next or previous swing state; a
+// chosen order follows if it stays legal.
+func (o *ordersPane) retarget(r orderRow, by int) {
+	sc := o.d.sc()
+	if !sc.Actions[r.action].Targeted {
+		o.flash = "This action has no target to choose."
+		return
+	}
+	n := len(sc.Swing)
+	t := (o.target(r) + by + n) % n
+	i := o.chosen(r.action)
+	if i < 0 {
+		o.targets[r.action] = t
+		return
+	}
+	g := o.d.ctx.Game
+	next := slices.Clone(g.Orders)
+	next[i].Target = sc.Swing[t].ID
+	if err := sc.Validate(&o.d.view, g.Player, next)[i]; err != nil {
+		o.flash = fmt.Sprintf("Cannot move the order to %s: %v", sc.Swing[t].Name, err)
+		return
+	}
+	g.Orders = next
+	o.targets[r.action] = t
+}
+
+func (o *ordersPane) keys() []key.Binding {
+	k := &o.d.ctx.Keys
+	return []key.Binding{k.Toggle, k.OrderTarget}
+}
+
+func (o *ordersPane) help() []key.Binding {
+	k := &o.d.ctx.Keys
+	return []key.Binding{k.Up, k.Down, k.Toggle, k.OrderTarget, k.Clear, k.DetailScroll, k.Top, k.Bottom}
+}
+
+// view lays the list and the detail side by side when the pane is wide or
+// short, one above the other otherwise.
+func (o *ordersPane) view(w, h int) string {
+	rows := o.rows()
+	o.cursor = min(o.cursor, max(len(rows)-1, 0))
+	listH := len(rows) + 2
+	if w >= 70 && (w >= 96 || h < listH+12) {
+		lw := min(max(w*56/100, 40), 58)
+		dw := w - lw - 3
+		list := o.list(rows, lw, h)
+		detail := o.detail(rows, dw, h)
+		ll, dl := strings.Split(list, "\n"), strings.Split(detail, "\n")
+		sep := o.d.ctx.Theme.Muted.Render(" │ ")
+		out := make([]string, h)
+		for i := range h {
+			out[i] = ll[i] + sep + dl[i]
+		}
+		return strings.Join(out, "\n")
+	}
+	listH = min(listH, max(h/2, h-8))
+	return o.list(rows, w, listH) + "\n" + o.d.ctx.Theme.Muted.Render(strings.Repeat("─", w)) + "\n" + o.detail(rows, w, h-listH-1)
+}
+
+// list draws the rows with the cursor, a header and a status line, in
+// exactly w x h cells.
+func (o *ordersPane) list(rows []orderRow, w, h int) string {
+	t := o.d.ctx.Theme
+	sc := o.d.sc()
+	costW := 7 // " 1  20": action points and capital
+	nameW := w - 6 - costW
+	lines := []string{t.Muted.Render(pad("      Action", nameW+6) + padLeft("AP cap", costW))}
+	visible := max(h-2, 1)
+	if o.cursor < o.top {
+		o.top = o.cursor
+	}
+	if o.cursor >= o.top+visible {
+		o.top = o.cursor - visible + 1
+	}
+	o.top = min(o.top, max(len(rows)-visible, 0))
+	for i := o.top; i < len(rows) && i < o.top+visible; i++ {
+		r := rows[i]
+		a := &sc.Actions[r.action]
+		op := o.option(r)
+		chosen := o.chosen(r.action) >= 0
+		mark := "[ ]"
+		switch {
+		case chosen:
+			mark = "[x]"
+		case !op.Available:
+			mark = " ✗ "
+		}
+		name := a.Name
+		if a.Targeted {
+			name += " → " + sc.Swing[o.target(r)].Name
+		}
+		if a.Covert {
+			name += " (covert)"
+		}
+		cost := fmt.Sprintf("%2d %3d", op.AP, op.Cost)
+		cur := "  "
+		if i == o.cursor {
+			cur = "▸ "
+		}
+		line := cur + mark + " " + pad(name, nameW) + padLeft(cost, costW)
+		switch {
+		case i == o.cursor:
+			line = t.Selected.Render(line)
+		case chosen:
+			line = t.Good.Render(line)
+		case !op.Available:
+			line = t.Disabled.Render(line)
+		}
+		lines = append(lines, line)
+	}
+	for len(lines) < h-1 {
+		lines = append(lines, "")
+	}
+	status := o.flash
+	st := t.Warn
+	if status == "" {
+		st = t.Muted
+		var names []string
+		for _, ord := range o.d.ctx.Game.Orders {
+			names = append(names, orderName(sc, ord))
+		}
+		switch {
+		case len(rows) > visible:
+			status = fmt.Sprintf("%d-%d of %d actions · ", o.top+1, min(o.top+visible, len(rows)), len(rows))
+		}
+		if len(names) == 0 {
+			status += fmt.Sprintf("No orders yet: %d AP and %d capital to spend.", o.d.apLeft, o.d.capLeft)
+		} else {
+			status += fmt.Sprintf("%d AP, %d capital left · ", o.d.apLeft, o.d.capLeft) + strings.Join(names, ", ")
+		}
+	}
+	lines = append(lines, st.Render(ansi.Truncate(status, w, "…")))
+	return fit(strings.Join(lines, "\n"), w, h)
+}
+
+// detail describes the highlighted action: its price, whether it can be
+// taken (and why not), its target, its expected effects, its text and its
+// basis in the source.
+func (o *ordersPane) detail(rows []orderRow, w, h int) string {
+	if len(rows) == 0 || w < 10 {
+		return fit("", w, h)
+	}
+	t := o.d.ctx.Theme
+	r := rows[o.cursor]
+	key := fmt.Sprint(o.d.gen, o.d.ordKey, r.action, o.target(r), w)
+	if key != o.detailKey {
+		o.detailKey, o.detailLines = key, o.describe(r, w)
+	}
+	var out []string
+	out, o.scroll = clip(t, o.detailLines, o.scroll, h)
+	return fit(strings.Join(out, "\n"), w, h)
+}
+
+// describe writes the detail of a row's action at width w.
+func (o *ordersPane) describe(r orderRow, w int) []string {
+	t := o.d.ctx.Theme
+	sc := o.d.sc()
+	pack := o.d.ctx.Game.Pack
+	p := o.d.player()
+	a := &sc.Actions[r.action]
+	op := o.option(r)
+	target := o.target(r)
+	var out []string
+	add := func(s string) { out = append(out, strings.Split(s, "\n")...) }
+	add(t.Title.Render(wrap(a.Name, w)))
+
+	price := fmt.Sprintf("%d AP · %d capital", op.AP, op.Cost)
+	if a.Escalate > 0 {
+		price += fmt.Sprintf(" (+%d each later use)", a.Escalate)
+	}
+	add(t.Muted.Render(wrap(price, w)))
+	var terms []string
+	if a.Covert {
+		terms = append(terms, fmt.Sprintf("covert: hidden unless exposed (%d%% chance this turn; some news can reveal it later)", a.ExposePct))
+	} else {
+		terms = append(terms, "public")
+	}
+	if a.Cooldown > 0 {
+		terms = append(terms, fmt.Sprintf("then rests %d turn%s", a.Cooldown, plural(a.Cooldown)))
+	}
+	if a.Once {
+		terms = append(terms, "once per game")
+	}
+	add(t.Muted.Render(wrap(strings.Join(terms, " · "), w)))
+
+	switch {
+	case o.chosen(r.action) >= 0:
+		add(t.Good.Render(wrap("✓ In your orders (space removes it)", w)))
+	case op.Available:
+		add(t.Good.Render(wrap("○ Available (space adds it)", w)))
+	default:
+		add(t.Bad.Render(wrap("✗ Not available: "+op.Reason, w)))
+	}
+	if a.Targeted {
+		open := 0
+		for _, x := range r.opts {
+			if x.Available {
+				open++
+			}
+		}
+		align := o.d.view.Swing[target].Align
+		line := fmt.Sprintf("Target ◂ %s ▸ (%d/%d, ←/→) · alignment %s, %s", t.Bold.Render(sc.Swing[target].Name),
+			target+1, len(sc.Swing), Signed(align), blocWord(align))
+		if o.chosen(r.action) < 0 {
+			line += fmt.Sprintf(" · %d of %d targets open", open, len(r.opts))
+		}
+		add(wrap(line, w))
+	}
+	if len(a.Requires) > 0 {
+		var conds []string
+		for _, c := range a.Requires {
+			conds = append(conds, sc.Describe(c, p))
+		}
+		add(t.Muted.Render(wrap("Requires "+strings.Join(conds, ", "), w)))
+	}
+	add(t.Heading.Render("Expected effects"))
+	for _, e := range a.Effects {
+		add(wrap("• "+EffectText(sc, e, p, target), w))
+	}
+	if len(a.ExposedEffects) > 0 {
+		add(t.Heading.Render("If exposed"))
+		for _, e := range a.ExposedEffects {
+			add(wrap("• "+EffectText(sc, e, p, target), w))
+		}
+	}
+	if desc := pack.T("actions." + a.ID + ".desc"); desc != "" {
+		add("")
+		add(Prose(o.d.ctx, desc, w))
+	}
+	if basis := pack.T("actions." + a.ID + ".basis"); basis != "" {
+		add("")
+		add(wrap(t.Muted.Render("Basis: ")+Prose(o.d.ctx, basis, 0), w))
+	}
+	return out
+}
+
+// blocWord names the bloc an alignment puts a swing state in.
+func blocWord(align int) string {
+	switch BlocLetter(align) {
+	case "U":
+		return "US bloc"
+	case "C":
+		return "China bloc"
+	}
+	return "non-aligned"
+}
