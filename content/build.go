@@ -604,7 +604,7 @@ func (l *loader) buildGlossary(b *bundle, p *Pack) {
 		}
 		l.need(r, t.Line, "term "+t.ID.V+": term", t.Term)
 		l.need(r, t.Line, "term "+t.ID.V+": def", t.Def)
-		term := Term{ID: t.ID.V, Term: t.Term, Def: t.Def}
+		term := Term{ID: t.ID.V, Term: t.Term, Common: t.Common, Def: t.Def}
 		for _, s := range t.See {
 			term.See = append(term.See, s.V)
 		}

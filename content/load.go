@@ -40,10 +40,11 @@ type Pack struct {
 
 // Term is one glossary entry.
 type Term struct {
-	ID   string
-	Term string
-	Def  string
-	See  []string
+	ID     string
+	Term   string
+	Common bool // a common noun ("export controls"), lower-cased inside a sentence
+	Def    string
+	See    []string
 }
 
 // T returns the text for a key such as "actions.tighten_controls.desc",

@@ -149,9 +149,10 @@ type trackText struct {
 
 // termFile is one item of common/glossary.yaml.
 type termFile struct {
-	Line int
-	ID   Pos[string]   `yaml:"id"`
-	Term string        `yaml:"term"`
-	Def  string        `yaml:"def"`
-	See  []Pos[string] `yaml:"see"`
+	Line   int
+	ID     Pos[string]   `yaml:"id"`
+	Term   string        `yaml:"term"`
+	Common bool          `yaml:"common"` // a common noun: lower-case it inside a sentence
+	Def    string        `yaml:"def"`
+	See    []Pos[string] `yaml:"see"`
 }

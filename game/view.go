@@ -43,6 +43,9 @@ func (sc *Scenario) View(st *State, actor int, history bool) State {
 			if sc.hidesGap(actor) {
 				sn.Gap = sn.Tracks[TrackPerceivedGap]
 			}
+			// Scores too are as far as the actor can tell: a score read
+			// from the real state would leak what the view hides.
+			sn.Scores = sc.snapshotScores(st, &sn, actor)
 			v.History[i] = sn
 		}
 	}
@@ -79,6 +82,32 @@ func (sc *Scenario) View(st *State, actor int, history bool) State {
 		v.Uses[ai] = u
 	}
 	return v
+}
+
+// snapshotScores recomputes every actor's score at a past turn from a
+// masked snapshot, the way the viewer would estimate it: hidden stats read
+// as their public estimates at that time.
+func (sc *Scenario) snapshotScores(st *State, sn *Snapshot, viewer int) []int {
+	past := State{Turn: sn.Turn, Tracks: sn.Tracks, Actors: make([]ActorState, len(sn.Stats)),
+		Swing: make([]SwingState, len(sn.Align)), Uses: st.Uses, Fired: st.Fired, Crisis: Crisis{}}
+	for b := range sn.Stats {
+		past.Actors[b].Stats = sn.Stats[b]
+	}
+	for b := range sn.Stats {
+		for s := range NumStats {
+			if b != viewer && sc.Actors[b].Hidden[s] {
+				past.Actors[b].Stats[s] = sc.estimate(&past, b, s)
+			}
+		}
+	}
+	for i := range sn.Align {
+		past.Swing[i] = SwingState{Align: sn.Align[i], Sovereign: sn.Sovereign[i]}
+	}
+	out := make([]int, len(sn.Stats))
+	for b := range out {
+		out[b] = sc.total(&past, b)
+	}
+	return out
 }
 
 // hidesGap reports whether an actor reads Washington's perceived gap in

@@ -217,12 +217,17 @@ func (a *App) helpView() string {
 	t := a.ctx.Theme
 	groups := append([][]key.Binding{}, a.screen.KeyGroups()...)
 	groups = append(groups, []key.Binding{a.ctx.Keys.Help, a.ctx.Keys.Quit, a.ctx.Keys.ForceQuit})
+	// The box is the dialog frame around an inner column that fits the
+	// terminal with a margin.
+	frame := t.Dialog.GetHorizontalFrameSize()
+	inner := min(a.ctx.Width-4-frame, 96)
 	h := a.help
 	h.ShowAll = true
-	h.SetWidth(a.ctx.Width - 10)
+	h.SetWidth(inner)
+	text := lipgloss.NewStyle().Width(inner)
 	body := t.Title.Render("Keys: "+a.screen.Name()) + "\n\n" + h.FullHelpView(groups) +
-		"\n\n" + t.Muted.Render("Arrows or h/j/k/l move; enter chooses; esc goes back. Any key closes this.")
-	return t.Dialog.MaxWidth(a.ctx.Width - 4).Render(body)
+		"\n\n" + text.Render(t.Muted.Render("Arrows or h/j/k/l move; enter chooses; esc goes back. Any key closes this."))
+	return t.Dialog.Render(body)
 }
 
 // fit pads or clips s to exactly w×h cells, measuring in cells (wide

@@ -27,8 +27,9 @@ func AlignBar(t Theme, align, width int) string {
 	}
 	pos := (align + 100) * (width - 1) / 200
 	cells := make([]string, width)
+	// The ticks sit symmetrically around the centre whatever the width.
 	left := (100 - 34) * (width - 1) / 200
-	right := (100 + 34) * (width - 1) / 200
+	right := (width - 1) - left
 	for i := range cells {
 		switch {
 		case i == pos:

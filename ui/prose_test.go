@@ -1,0 +1,67 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"zerosum/content"
+	"zerosum/game/bot"
+)
+
+func proseCtx(t *testing.T) *Context {
+	t.Helper()
+	p, err := content.Load(content.DefaultScenario)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := NewSession(p, 1, "washington", bot.Normal, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &Context{Theme: NewTheme(ThemeMono), Game: s}
+}
+
+// TestProseNeverSplitsANegativeNumber wraps at every width and checks no
+// line ends in a minus sign whose digits went to the next line.
+func TestProseNeverSplitsANegativeNumber(t *testing.T) {
+	ctx := proseCtx(t)
+	s := "Tension rose by -3 points and the well-known grey-zone pressure rose -10 again (-7 in all)."
+	for w := 8; w <= 40; w++ {
+		lines := strings.Split(ansi.Strip(Prose(ctx, s, w)), "\n")
+		for i, l := range lines[:len(lines)-1] {
+			l = strings.TrimRight(l, " ")
+			if (strings.HasSuffix(l, "-") || strings.HasSuffix(l, "\u2011")) && strings.IndexAny(lines[i+1], "0123456789") == 0 {
+				t.Fatalf("width %d splits a number: %q / %q", w, l, lines[i+1])
+			}
+		}
+		for _, l := range lines {
+			if ansi.StringWidth(l) > w {
+				t.Fatalf("width %d: line %q is wider", w, l)
+			}
+		}
+	}
+}
+
+// TestProseGlossaryLinks: a bare link reads as the term, a common noun is
+// lower-cased inside a sentence but not at its start, proper names keep
+// their capitals, and [[id|words]] shows the words.
+func TestProseGlossaryLinks(t *testing.T) {
+	ctx := proseCtx(t)
+	cases := map[string]string{
+		"Use [[export_controls]] to slow China.":     "Use export controls to slow China.",
+		"[[export_controls]] slow China.":            "Export controls slow China.",
+		"It hit the [[entity_list]] hard.":           "It hit the Entity List hard.",
+		"Build [[sovereign_ai]] at home.":            "Build sovereign AI at home.",
+		"The [[ai_act|AI Act]] came into force.":     "The AI Act came into force.",
+		"Done. [[grey_zone]] followed.":              "Done. Grey-zone pressure followed.",
+		"A model from [[deepseek]] surprised them.":  "A model from DeepSeek surprised them.",
+		"Nothing to link here: [[x|words]] as shown": "Nothing to link here: words as shown",
+	}
+	for in, want := range cases {
+		if got := ansi.Strip(Prose(ctx, in, 0)); got != want {
+			t.Errorf("%q\n got  %q\n want %q", in, got, want)
+		}
+	}
+}
