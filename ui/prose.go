@@ -7,7 +7,6 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-
 // Prose renders content text for the screen: [[id]] and [[id|words]]
 // glossary links become styled terms (the encyclopedia explains them), and
 // the result is wrapped to width cells.
