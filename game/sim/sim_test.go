@@ -1,0 +1,50 @@
+package sim_test
+
+import (
+	"reflect"
+	"testing"
+
+	"zerosum/content"
+	"zerosum/game/bot"
+	"zerosum/game/sim"
+)
+
+// TestWorkersDoNotChangeResults: the batch is the same whether one worker
+// or many play it (run this under -race: the workers share nothing).
+func TestWorkersDoNotChangeResults(t *testing.T) {
+	p, err := content.Load(content.DefaultScenario)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := sim.Config{Scenario: p.Scenario, Games: 24, Seed: 100, Difficulty: bot.Normal}
+	var order []uint64
+	cfg.Workers = 1
+	cfg.OnGame = func(i int, g *sim.Game) { order = append(order, g.Seed) }
+	one := sim.Run(cfg)
+	cfg.Workers = 4
+	var order4 []uint64
+	cfg.OnGame = func(i int, g *sim.Game) { order4 = append(order4, g.Seed) }
+	four := sim.Run(cfg)
+	if !reflect.DeepEqual(one, four) {
+		t.Fatalf("results differ with 1 and 4 workers:\n%+v\n%+v", one, four)
+	}
+	for i, s := range order4 {
+		if s != 100+uint64(i) || order[i] != s {
+			t.Fatalf("games reported out of order: %v / %v", order, order4)
+		}
+	}
+	wins := 0
+	for _, a := range one.Actors {
+		wins += a.Wins
+	}
+	if wins < one.Games {
+		t.Errorf("%d wins in %d games: every game has at least one winner", wins, one.Games)
+	}
+	ends := 0
+	for _, n := range one.Endings {
+		ends += n
+	}
+	if ends != one.Games {
+		t.Errorf("endings add up to %d, want %d", ends, one.Games)
+	}
+}
