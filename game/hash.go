@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
+	"hash"
 )
 
 // Hash is the canonical fingerprint of a State: SHA-256 over a fixed binary
@@ -20,7 +21,8 @@ func (h Hash) Short() string { return h.String()[:12] }
 
 // Hash fingerprints the state.
 func (s *State) Hash() Hash {
-	e := hashEncoder{buf: make([]byte, 0, 4096)}
+	e := hashEncoder{h: sha256.New()}
+	e.buf = e.scratch[:0]
 	e.str(s.Scenario)
 	e.u64(s.Seed)
 	e.int(s.Turn)
@@ -83,15 +85,41 @@ func (s *State) Hash() Hash {
 	e.int(s.Crisis.Turn)
 	e.int(len(s.Crisis.Culprits))
 	e.ints(s.Crisis.Culprits)
-	return sha256.Sum256(e.buf)
+	e.flush()
+	var out Hash
+	e.h.Sum(out[:0])
+	return out
 }
 
-type hashEncoder struct{ buf []byte }
+// hashEncoder streams the encoding into SHA-256 through a small buffer, so
+// hashing allocates nothing however long the history.
+type hashEncoder struct {
+	h       hash.Hash
+	scratch [512]byte
+	buf     []byte
+}
 
-func (e *hashEncoder) u64(v uint64) { e.buf = binary.LittleEndian.AppendUint64(e.buf, v) }
+func (e *hashEncoder) flush() {
+	e.h.Write(e.buf)
+	e.buf = e.scratch[:0]
+}
 
-// int writes every integer as 64 bits, so 32- and 64-bit builds agree.
-func (e *hashEncoder) int(v int) { e.u64(uint64(int64(v))) }
+func (e *hashEncoder) u64(v uint64) {
+	if len(e.buf)+binary.MaxVarintLen64 > cap(e.buf) {
+		e.flush()
+	}
+	e.buf = binary.AppendUvarint(e.buf, v)
+}
+
+// int writes every integer as a zig-zag varint of its 64-bit value, so
+// 32- and 64-bit builds agree and small numbers (most of a state) take one
+// byte.
+func (e *hashEncoder) int(v int) {
+	if len(e.buf)+binary.MaxVarintLen64 > cap(e.buf) {
+		e.flush()
+	}
+	e.buf = binary.AppendVarint(e.buf, int64(v))
+}
 
 func (e *hashEncoder) ints(vs []int) {
 	for _, v := range vs {
@@ -101,14 +129,15 @@ func (e *hashEncoder) ints(vs []int) {
 
 func (e *hashEncoder) str(s string) {
 	e.int(len(s))
-	e.buf = append(e.buf, s...)
+	e.flush()
+	e.h.Write([]byte(s))
 }
 
 func (e *hashEncoder) bool(b bool) {
 	if b {
-		e.buf = append(e.buf, 1)
+		e.u64(1)
 	} else {
-		e.buf = append(e.buf, 0)
+		e.u64(0)
 	}
 }
 

@@ -96,23 +96,21 @@ type entry struct {
 type ledger struct {
 	sc         *Scenario
 	st         *State
+	prev       *State // the state before this resolution, for "before" values
 	entries    []entry
 	phaseStart int
-	before     []int
 	sums       []int
 	touched    []int
 }
 
-func (l *ledger) init(sc *Scenario, st *State) {
-	l.sc, l.st = sc, st
-	n := l.slots()
-	l.before = make([]int, n)
-	l.sums = make([]int, n)
-	for i := range n {
-		l.before[i] = l.get(i)
-	}
+func (l *ledger) init(sc *Scenario, st, prev *State) {
+	l.sc, l.st, l.prev = sc, st, prev
+	l.sums = make([]int, l.slots())
 	l.entries = make([]entry, 0, 128)
 }
+
+// before is a number's value before the resolution.
+func (l *ledger) before(slot int) int { return l.valueIn(l.prev, slot) }
 
 func (l *ledger) slots() int {
 	return len(l.st.Actors)*int(NumStats) + int(NumTracks) + 2*len(l.st.Swing)
@@ -142,15 +140,17 @@ func (l *ledger) refOf(slot int) Ref {
 	return Ref{Kind: RefSwing, Swing: s / 2, Field: SwingField(s % 2)}
 }
 
-func (l *ledger) get(slot int) int {
+func (l *ledger) get(slot int) int { return l.valueIn(l.st, slot) }
+
+func (l *ledger) valueIn(st *State, slot int) int {
 	r := l.refOf(slot)
 	switch r.Kind {
 	case RefStat:
-		return l.st.Actors[r.Actor].Stats[r.Stat]
+		return st.Actors[r.Actor].Stats[r.Stat]
 	case RefTrack:
-		return l.st.Tracks[r.Track]
+		return st.Tracks[r.Track]
 	}
-	return swingField(&l.st.Swing[r.Swing], r.Field)
+	return swingField(&st.Swing[r.Swing], r.Field)
 }
 
 func (l *ledger) set(slot, v int) {
@@ -281,7 +281,7 @@ func (l *ledger) changes() []Change {
 		for j < len(es) && es[j].slot == es[i].slot {
 			j++
 		}
-		ch := Change{Target: l.refOf(es[i].slot), Before: l.before[es[i].slot], After: l.get(es[i].slot)}
+		ch := Change{Target: l.refOf(es[i].slot), Before: l.before(es[i].slot), After: l.get(es[i].slot)}
 		for _, e := range es[i:j] {
 			k := slices.IndexFunc(ch.Causes, func(cd CauseDelta) bool { return cd.Cause == e.cause })
 			if k >= 0 {

@@ -14,14 +14,69 @@ type Order struct {
 }
 
 // Option is one thing an actor could order now, with its price and, when it
-// is not available, the reason in words a player can act on.
+// is not available, why not (Scenario.Reason puts that in words a player
+// can act on).
 type Option struct {
-	Action    int    // index into Scenario.Actions
-	Target    int    // swing index, or -1
-	AP        int    // action points it takes
-	Cost      int    // capital it takes now (escalation included)
-	Available bool   // whether it can be added to the orders chosen so far
-	Reason    string // why not, when unavailable
+	Action    int  // index into Scenario.Actions
+	Target    int  // swing index, or -1
+	AP        int  // action points it takes
+	Cost      int  // capital it takes now (escalation included)
+	Available bool // whether it can be added to the orders chosen so far
+	Why       Why  // why not, when unavailable
+}
+
+// whyKind is the kind of obstacle to an order.
+type whyKind uint8
+
+const (
+	whyNone whyKind = iota
+	whyOver
+	whyTwice
+	whyOnce
+	whyCooldown
+	whyNeeds
+	whyAP
+	whyCapital
+)
+
+// Why is the reason an order cannot be given, kept as plain numbers and put
+// into words only when someone reads it: bots weigh hundreds of options a
+// turn and never do.
+type Why struct {
+	kind  whyKind
+	cond  int32 // index into the action's Requires
+	value int32 // the value a condition read, or a turn
+	need  int32 // action points or capital the action takes
+	have  int32 // what is left of them
+	limit int32 // the actor's action points
+}
+
+// Reason says in words why an option is unavailable ("" if it is not).
+func (sc *Scenario) Reason(o Option) string { return sc.why(o.Action, o.Why) }
+
+func (sc *Scenario) why(action int, w Why) string {
+	if w.kind == whyNone {
+		return ""
+	}
+	if w.kind == whyOver {
+		return "the game is over"
+	}
+	a := &sc.Actions[action]
+	switch w.kind {
+	case whyTwice:
+		return fmt.Sprintf("%s is already in this turn's orders", a.Name)
+	case whyOnce:
+		return fmt.Sprintf("%s can be taken only once (it was, in %s)", a.Name, sc.Date(int(w.value)))
+	case whyCooldown:
+		return fmt.Sprintf("%s can be taken again from %s", a.Name, sc.Date(int(w.value)))
+	case whyNeeds:
+		return fmt.Sprintf("needs %s (now %d)", sc.Describe(a.Requires[w.cond], a.Actor), w.value)
+	case whyAP:
+		return fmt.Sprintf("needs %d action point%s; %d of %d left", w.need, plural(int(w.need)), w.have, w.limit)
+	case whyCapital:
+		return fmt.Sprintf("costs %d capital; %d left", w.need, w.have)
+	}
+	return "?"
 }
 
 // Order builds the Order for an option.
@@ -49,7 +104,15 @@ func (sc *Scenario) Options(st *State, actor int, chosen []Order) []Option {
 		return nil
 	}
 	spentAP, spentCap, picked := sc.spent(st, actor, chosen)
-	var out []Option
+	n := 0
+	for _, ai := range sc.Actors[actor].Actions {
+		if sc.Actions[ai].Targeted {
+			n += len(sc.Swing)
+		} else {
+			n++
+		}
+	}
+	out := make([]Option, 0, n)
 	for _, ai := range sc.Actors[actor].Actions {
 		a := &sc.Actions[ai]
 		if !a.Targeted {
@@ -65,8 +128,8 @@ func (sc *Scenario) Options(st *State, actor int, chosen []Order) []Option {
 
 func (sc *Scenario) option(st *State, actor, action, target, spentAP, spentCap int, picked []int) Option {
 	o := Option{Action: action, Target: target, AP: sc.Actions[action].AP, Cost: sc.Cost(st, action)}
-	o.Reason = sc.refusal(st, actor, action, target, spentAP, spentCap, picked)
-	o.Available = o.Reason == ""
+	o.Why = sc.refusal(st, actor, action, target, spentAP, spentCap, picked)
+	o.Available = o.Why.kind == whyNone
 	return o
 }
 
@@ -78,7 +141,7 @@ func (sc *Scenario) spent(st *State, actor int, chosen []Order) (ap, capital int
 		if reason != "" {
 			continue
 		}
-		if sc.refusal(st, actor, ai, ti, ap, capital, picked) != "" {
+		if sc.refusal(st, actor, ai, ti, ap, capital, picked).kind != whyNone {
 			continue
 		}
 		ap += sc.Actions[ai].AP
@@ -114,37 +177,37 @@ func (sc *Scenario) lookup(actor int, o Order) (action, target int, reason strin
 	return ai, ti, ""
 }
 
-// refusal says why an actor may not take an action now, or "" if it may.
-func (sc *Scenario) refusal(st *State, actor, action, target, spentAP, spentCap int, picked []int) string {
+// refusal says why an actor may not take an action now (kind whyNone if it
+// may).
+func (sc *Scenario) refusal(st *State, actor, action, target, spentAP, spentCap int, picked []int) Why {
 	if st.Over {
-		return "the game is over"
+		return Why{kind: whyOver}
 	}
 	a := &sc.Actions[action]
 	u := st.Uses[action]
-	if slices.Contains(picked, action) {
-		return fmt.Sprintf("%s is already in this turn's orders", a.Name)
+	switch {
+	case slices.Contains(picked, action):
+		return Why{kind: whyTwice}
+	case a.Once && u.Count > 0:
+		return Why{kind: whyOnce, value: int32(u.Last)}
+	case a.Cooldown > 0 && u.Count > 0 && st.Turn-u.Last <= a.Cooldown:
+		return Why{kind: whyCooldown, value: int32(u.Last + a.Cooldown + 1)}
 	}
-	if a.Once && u.Count > 0 {
-		return fmt.Sprintf("%s can be taken only once (it was, in %s)", a.Name, sc.Date(u.Last))
-	}
-	if a.Cooldown > 0 && u.Count > 0 && st.Turn-u.Last <= a.Cooldown {
-		return fmt.Sprintf("%s can be taken again from %s", a.Name, sc.Date(u.Last+a.Cooldown+1))
-	}
-	for _, c := range a.Requires {
+	for i, c := range a.Requires {
 		if v := sc.Value(st, c.Ref, actor, target); !c.Holds(v) {
-			return fmt.Sprintf("needs %s (now %d)", sc.Describe(c, actor), v)
+			return Why{kind: whyNeeds, cond: int32(i), value: int32(v)}
 		}
 	}
 	ap := sc.Actors[actor].AP
 	if spentAP+a.AP > ap {
-		return fmt.Sprintf("needs %d action point%s; %d of %d left", a.AP, plural(a.AP), ap-spentAP, ap)
+		return Why{kind: whyAP, need: int32(a.AP), have: int32(ap - spentAP), limit: int32(ap)}
 	}
 	cost := sc.Cost(st, action)
 	capital := st.Actors[actor].Stats[StatCapital]
 	if spentCap+cost > capital {
-		return fmt.Sprintf("costs %d capital; %d left", cost, capital-spentCap)
+		return Why{kind: whyCapital, need: int32(cost), have: int32(capital - spentCap)}
 	}
-	return ""
+	return Why{}
 }
 
 func plural(n int) string {
@@ -185,5 +248,5 @@ func (sc *Scenario) orderRefusal(st *State, actor int, o Order, ap, capital int,
 	if reason != "" {
 		return reason
 	}
-	return sc.refusal(st, actor, ai, ti, ap, capital, picked)
+	return sc.why(ai, sc.refusal(st, actor, ai, ti, ap, capital, picked))
 }

@@ -152,8 +152,8 @@ func TestOptionsMatchValidate(t *testing.T) {
 				if o.Available != (err == nil) {
 					t.Fatalf("%s: option available=%v but Validate says %v", sc.Actions[o.Action].ID, o.Available, err)
 				}
-				if err != nil && err.Error() != o.Reason {
-					t.Fatalf("reasons differ: %q vs %q", o.Reason, err.Error())
+				if err != nil && err.Error() != sc.Reason(o) {
+					t.Fatalf("reasons differ: %q vs %q", sc.Reason(o), err.Error())
 				}
 			}
 		}

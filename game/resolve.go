@@ -6,15 +6,16 @@ import (
 
 // resolver carries one resolution (or the set-up of a new game).
 type resolver struct {
-	sc     *Scenario
-	st     *State
-	l      ledger
-	report Report
+	sc         *Scenario
+	st         *State
+	l          ledger
+	report     Report
+	keepLedger bool
 }
 
-func newResolver(sc *Scenario, st *State) *resolver {
+func newResolver(sc *Scenario, st, prev *State) *resolver {
 	r := &resolver{sc: sc, st: st}
-	r.l.init(sc, st)
+	r.l.init(sc, st, prev)
 	r.report = Report{
 		Turn: st.Turn, Orders: []Order{}, Refused: []Refusal{}, Events: []int{},
 		Exposed: []CovertRecord{},
@@ -34,8 +35,20 @@ type accepted struct {
 // are checked in the order given. Illegal orders are refused with a reason
 // and change nothing.
 func (sc *Scenario) Resolve(prev *State, orders []Order) (State, Report) {
+	return sc.resolve(prev, orders, true)
+}
+
+// Advance is Resolve without the ledger lines of the report (the report
+// still lists orders, refusals, events, exposures and the crisis): the same
+// next state, for the simulator, which never reads the ledger.
+func (sc *Scenario) Advance(prev *State, orders []Order) (State, Report) {
+	return sc.resolve(prev, orders, false)
+}
+
+func (sc *Scenario) resolve(prev *State, orders []Order, ledger bool) (State, Report) {
 	st := prev.Clone()
-	r := newResolver(sc, &st)
+	r := newResolver(sc, &st, prev)
+	r.keepLedger = ledger
 	acc := r.validate(orders)
 	if st.Over {
 		r.finish()
@@ -237,5 +250,7 @@ func (r *resolver) end() {
 
 // finish writes the ledger into the report.
 func (r *resolver) finish() {
-	r.report.Changes = r.l.changes()
+	if r.keepLedger {
+		r.report.Changes = r.l.changes()
+	}
 }

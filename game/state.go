@@ -1,7 +1,5 @@
 package game
 
-import "slices"
-
 // State is everything that changes during a game. It is plain data: it holds
 // no pointers into the Scenario and encodes to JSON and back without loss.
 type State struct {
@@ -105,7 +103,9 @@ func (sc *Scenario) NewGame(seed uint64) (State, Report) {
 	for i, s := range sc.Swing {
 		st.Swing[i] = SwingState{ID: s.ID, Align: s.Align, Sovereign: s.Sovereign}
 	}
-	r := newResolver(sc, &st)
+	start := st.Clone()
+	r := newResolver(sc, &st, &start)
+	r.keepLedger = true
 	r.report.Turn = 0
 	r.news()
 	r.finish()
@@ -117,18 +117,27 @@ func (sc *Scenario) NewGame(seed uint64) (State, Report) {
 // snapshots are never modified, so the history slice is shared with its
 // capacity cut, which forces the next append to copy.
 func (s *State) Clone() State {
-	c := *s
-	c.Actors = slices.Clone(s.Actors)
-	c.Swing = slices.Clone(s.Swing)
-	c.Pending = slices.Clone(s.Pending)
-	c.Uses = slices.Clone(s.Uses)
-	c.Fired = slices.Clone(s.Fired)
-	c.News = slices.Clone(s.News)
-	c.Covert = slices.Clone(s.Covert)
-	c.History = s.History[:len(s.History):len(s.History)]
-	c.Crisis.Culprits = slices.Clone(s.Crisis.Culprits)
-	c.Carry = slices.Clone(s.Carry)
+	var c State
+	s.CloneInto(&c)
 	return c
+}
+
+// CloneInto makes dst a deep copy of s, reusing dst's slices where they
+// have room (for callers that copy states in a loop, such as bots' views).
+func (s *State) CloneInto(dst *State) {
+	actors, swing, pending, uses := dst.Actors, dst.Swing, dst.Pending, dst.Uses
+	fired, news, covert, culprits, carry := dst.Fired, dst.News, dst.Covert, dst.Crisis.Culprits, dst.Carry
+	*dst = *s
+	dst.Actors = append(actors[:0], s.Actors...)
+	dst.Swing = append(swing[:0], s.Swing...)
+	dst.Pending = append(pending[:0], s.Pending...)
+	dst.Uses = append(uses[:0], s.Uses...)
+	dst.Fired = append(fired[:0], s.Fired...)
+	dst.News = append(news[:0], s.News...)
+	dst.Covert = append(covert[:0], s.Covert...)
+	dst.History = s.History[:len(s.History):len(s.History)]
+	dst.Crisis.Culprits = append(culprits[:0], s.Crisis.Culprits...)
+	dst.Carry = append(carry[:0], s.Carry...)
 }
 
 // Stat returns an actor's stat.

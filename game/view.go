@@ -9,12 +9,19 @@ import "slices"
 // the actor would read. Once the game is over everything is revealed.
 // Without history the View is cheaper (bots need no history).
 func (sc *Scenario) View(st *State, actor int, history bool) State {
-	v := st.Clone()
+	var v State
+	sc.ViewInto(&v, st, actor, history)
+	return v
+}
+
+// ViewInto is View writing into dst, reusing its slices.
+func (sc *Scenario) ViewInto(v *State, st *State, actor int, history bool) {
+	st.CloneInto(v)
 	if !history {
 		v.History = nil
 	}
 	if st.Over {
-		return v
+		return
 	}
 	for b := range v.Actors {
 		if b == actor {
@@ -81,7 +88,6 @@ func (sc *Scenario) View(st *State, actor int, history bool) State {
 		}
 		v.Uses[ai] = u
 	}
-	return v
 }
 
 // snapshotScores recomputes every actor's score at a past turn from a

@@ -100,7 +100,7 @@ func TestUnavailableOptionCannotBeAdded(t *testing.T) {
 	for range idx {
 		press(a, "down")
 	}
-	reason := d.orders.option(rows[idx]).Reason
+	reason := a.ctx.Game.Scenario().Reason(d.orders.option(rows[idx]))
 	press(a, "space")
 	if len(g.Orders) != 0 {
 		t.Fatalf("an unavailable option was added: %v", g.Orders)

@@ -144,7 +144,7 @@ func (o *ordersPane) toggle(r orderRow) {
 	}
 	op := o.option(r)
 	if !op.Available {
-		o.flash = "Cannot add: " + op.Reason
+		o.flash = "Cannot add: " + sc.Reason(op)
 		return
 	}
 	next := append(slices.Clone(g.Orders), sc.OrderFor(op))
@@ -346,7 +346,7 @@ func (o *ordersPane) describe(r orderRow, w int) []string {
 	case op.Available:
 		add(t.Good.Render(wrap("○ Available (space adds it)", w)))
 	default:
-		add(t.Bad.Render(wrap("✗ Not available: "+op.Reason, w)))
+		add(t.Bad.Render(wrap("✗ Not available: "+sc.Reason(op), w)))
 	}
 	if a.Targeted {
 		open := 0

@@ -94,12 +94,13 @@ func (b Bot) Choose(sc *game.Scenario, view *game.State, actor int) []game.Order
 	}
 	rng := game.NewStream(view.Seed, view.Turn, game.PurposeBot, actor)
 	e := newEvaluator(sc, view, actor, b)
+	defer e.release()
 	opts := sc.Options(view, actor, nil)
 	type scored struct {
 		opt   game.Option
 		value int
 	}
-	var cands []scored
+	cands := make([]scored, 0, len(opts))
 	for _, o := range opts {
 		if !o.Available {
 			continue
@@ -121,7 +122,7 @@ func (b Bot) Choose(sc *game.Scenario, view *game.State, actor int) []game.Order
 	if b.Difficulty == Easy && budgetAP > 1 {
 		budgetAP-- // easy bots leave an action point unused
 	}
-	ap := 0
+	ap, spent := 0, 0
 	for _, c := range cands {
 		if c.value <= 0 {
 			break
@@ -129,14 +130,16 @@ func (b Bot) Choose(sc *game.Scenario, view *game.State, actor int) []game.Order
 		if slices.Contains(used, c.opt.Action) || ap+c.opt.AP > budgetAP {
 			continue
 		}
-		o := sc.OrderFor(c.opt)
-		trial := append(slices.Clone(orders), o)
-		if errs := sc.Validate(view, actor, trial); errs[len(errs)-1] != nil {
-			continue // out of capital after earlier picks, or a conflict
+		// Options were checked alone; together they must also fit the
+		// capital (action points are counted above, and each action is
+		// taken once).
+		if spent+c.opt.Cost > view.Stat(actor, game.StatCapital) {
+			continue
 		}
-		orders = trial
+		orders = append(orders, sc.OrderFor(c.opt))
 		used = append(used, c.opt.Action)
 		ap += c.opt.AP
+		spent += c.opt.Cost
 	}
 	return orders
 }

@@ -2,17 +2,12 @@ package bot
 
 import "zerosum/game"
 
-// impact is a knock-on change, in hundredths of a unit.
-type impact struct {
-	ref game.Ref
-	d   int
-}
-
-// impacts are the bot's rules of thumb for the standing causal links: what a
-// change of d hundredths in r does to other numbers over the turns left.
-// They mirror game/dynamics.go roughly, not exactly: bots reason, they do
+// knockOn is what the knock-on effects of a change of d hundredths in r are
+// worth, valued to depth. The bot's rules of thumb for the standing causal
+// links say what such a change does to other numbers over the turns left;
+// they mirror game/dynamics.go roughly, not exactly: bots reason, they do
 // not simulate.
-func (e *evaluator) impacts(r game.Ref, d int) []impact {
+func (e *evaluator) knockOn(r game.Ref, d, depth int) int {
 	sc, v, R := e.sc, e.v, &e.sc.Rules
 	// horizon is how many turns a standing rate acts on a level; long is
 	// how long a changed level keeps feeding a rate (the rest of the game).
@@ -30,10 +25,10 @@ func (e *evaluator) impacts(r game.Ref, d int) []impact {
 		}
 		return v.Stat(a, s)
 	}
-	var out []impact
+	sum := 0
 	add := func(ref game.Ref, dd int) {
 		if dd != 0 && (ref.Kind != game.RefStat || has(ref.Actor, ref.Stat)) {
-			out = append(out, impact{ref, dd})
+			sum += e.worth(ref, dd, depth)
 		}
 	}
 
@@ -105,7 +100,13 @@ func (e *evaluator) impacts(r game.Ref, d int) []impact {
 			}
 		case game.StatChips:
 			if has(a, game.StatCompute) && has(a, game.StatEnergy) && get(a, game.StatChips) <= get(a, game.StatEnergy) {
+				// Chips become compute, and compute moves the frontier: both
+				// steps are counted here so that two levels of reasoning
+				// reach the frontier from a change in controls.
 				add(stat(a, game.StatCompute), d/2)
+				if has(a, game.StatFrontier) {
+					add(stat(a, game.StatFrontier), d/2*v.Tracks[game.TrackMomentum]*long/R.FrontierDiv)
+				}
 			}
 			if a == hw {
 				add(stat(cn, game.StatChips), d*horizon/R.ChampionSupplyDiv)
@@ -115,6 +116,9 @@ func (e *evaluator) impacts(r game.Ref, d int) []impact {
 		case game.StatEnergy:
 			if has(a, game.StatCompute) && (!has(a, game.StatChips) || get(a, game.StatEnergy) <= get(a, game.StatChips)) {
 				add(stat(a, game.StatCompute), d/2)
+				if has(a, game.StatFrontier) {
+					add(stat(a, game.StatFrontier), d/2*v.Tracks[game.TrackMomentum]*long/R.FrontierDiv)
+				}
 			}
 		case game.StatCompute, game.StatTalent:
 			if has(a, game.StatFrontier) {
@@ -164,7 +168,7 @@ func (e *evaluator) impacts(r game.Ref, d int) []impact {
 			add(stat(a, game.StatCapital), d*horizon/R.IncomeMarketDiv)
 		}
 	}
-	return out
+	return sum
 }
 
 func compute(e *evaluator, a int) int {

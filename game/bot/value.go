@@ -1,7 +1,9 @@
 package bot
 
 import (
+	"math"
 	"slices"
+	"sync"
 
 	"zerosum/game"
 )
@@ -28,17 +30,63 @@ type evaluator struct {
 	roles     [game.NumRoles]int
 	focus     []int // per objective, percent weight for this game's plan
 	skip      []int // actions this game's plan leaves out
+	objs      []objective
+	// direct1 caches the direct worth of +1 and -1 of each number (see
+	// direct); shared caches, per targeted action, the worth of its effects
+	// that do not depend on the target.
+	direct1 []int
+	shared  []int
 }
 
+// objective is one of the bot's objectives as this turn's valuation sees it.
+type objective struct {
+	measure game.Ref
+	span    int // To - From
+	marg    int // milli-points per unit of the measure, signed, with the plan's weight
+	done    int // progress now, 0-100
+}
+
+// evaluators are reused: a bot chooses once per actor per turn, and
+// building its tables from scratch each time costs more than the choice.
+var evaluators = sync.Pool{New: func() any { return new(evaluator) }}
+
 func newEvaluator(sc *game.Scenario, v *game.State, actor int, b Bot) *evaluator {
-	e := &evaluator{sc: sc, v: v, actor: actor, b: b, turnsLeft: sc.Turns - v.Turn + 1}
+	e := evaluators.Get().(*evaluator)
+	*e = evaluator{
+		sc: sc, v: v, actor: actor, b: b, turnsLeft: sc.Turns - v.Turn + 1,
+		objs: e.objs[:0], direct1: e.direct1[:0], shared: e.shared[:0],
+	}
 	e.score = sc.Score(v, actor).Raw
 	for r := range game.NumRoles {
 		e.roles[r] = sc.RoleActor(r)
 	}
 	e.focus, e.skip = Plan(sc, v.Seed, actor, b.Difficulty)
+	for i := range sc.Actors[actor].Objectives {
+		o := &sc.Actors[actor].Objectives[i]
+		m := concrete(o.Measure, actor, -1)
+		span := o.To - o.From
+		e.objs = append(e.objs, objective{measure: m, span: span,
+			marg: o.Weight * e.focus[i] * 10 / span, done: o.Progress(sc.Value(v, m, actor, -1))})
+	}
+	n := 2 * (len(sc.Actors)*int(game.NumStats) + int(game.NumTracks) + 2*len(sc.Swing))
+	for range n {
+		e.direct1 = append(e.direct1, unknown)
+	}
+
+	for range len(sc.Actions) {
+		e.shared = append(e.shared, unknown)
+	}
 	return e
 }
+
+// release returns the evaluator to the pool.
+func (e *evaluator) release() {
+	e.sc, e.v = nil, nil
+	evaluators.Put(e)
+}
+
+// unknown marks a cache cell not yet computed.
+const unknown = math.MinInt
 
 // Plan is the line a bot follows in one game, drawn from the game seed so
 // the same bot does not play every game alike: it leans on one of its
@@ -78,18 +126,11 @@ func (e *evaluator) value(o game.Option) (int, bool) {
 		return 0, false
 	}
 	def := &e.sc.Actions[o.Action]
-	total := 0
 	tensionNow := 0
 	for _, ef := range def.Effects {
-		t := concrete(ef.Target, e.actor, o.Target)
-		if t.Kind == game.RefTrack && t.Track == game.TrackTension && ef.Delay <= 1 {
+		if t := ef.Target; t.Kind == game.RefTrack && t.Track == game.TrackTension && ef.Delay <= 1 {
 			tensionNow += ef.Add
 		}
-		d := ef.Add * 100
-		if ef.Delay > e.turnsLeft-1 && ef.Delay > 0 {
-			continue // arrives after the game ends
-		}
-		total += e.worth(t, d, 3)
 	}
 	// The mutual-loss rule: never raise tension where this order, the
 	// standing drift, effects already on their way, one more push by someone
@@ -98,9 +139,37 @@ func (e *evaluator) value(o game.Option) (int, bool) {
 	if tensionNow > 0 && e.v.Tension()+tensionNow+e.drift()+e.pendingTension()+2 >= game.TrackTension.Max() {
 		return 0, false
 	}
+	total := 0
+	if def.Targeted {
+		// The effects that do not name the target are the same for every
+		// target: value them once per action.
+		if e.shared[o.Action] == unknown {
+			e.shared[o.Action] = e.effectsWorth(def, -1, false)
+		}
+		total = e.shared[o.Action] + e.effectsWorth(def, o.Target, true)
+	} else {
+		total = e.effectsWorth(def, -1, false)
+	}
 	total -= o.Cost * capitalValue
 	total += e.tilt(def.Tags)
 	return total, true
+}
+
+// effectsWorth values an action's effects: those aimed at the target only
+// (targetOnly), or those that are not.
+func (e *evaluator) effectsWorth(def *game.ActionDef, target int, targetOnly bool) int {
+	total := 0
+	for _, ef := range def.Effects {
+		aimed := ef.Target.Kind == game.RefSwing && ef.Target.Swing == game.SwingTarget
+		if aimed != targetOnly {
+			continue
+		}
+		if ef.Delay > e.turnsLeft-1 && ef.Delay > 0 {
+			continue // arrives after the game ends
+		}
+		total += e.worth(concrete(ef.Target, e.actor, target), ef.Add*100, 2)
+	}
+	return total
 }
 
 // drift is the tension the standing links will add next turn on their own.
@@ -168,7 +237,8 @@ func (e *evaluator) riskWeight() int {
 
 // worth values a change of d hundredths in the number r: directly through the
 // bot's objectives, through crisis risk for tension, and through the
-// standing causal links (to depth levels).
+// standing causal links (to depth levels; options are valued to depth 2,
+// with the long chains folded into single rules of thumb in knockOn).
 func (e *evaluator) worth(r game.Ref, d int, depth int) int {
 	if d == 0 {
 		return 0
@@ -188,9 +258,7 @@ func (e *evaluator) worth(r game.Ref, d int, depth int) int {
 		v += e.crisisWorth(d)
 	}
 	if depth > 0 {
-		for _, im := range e.impacts(r, d) {
-			v += e.worth(im.ref, im.d, depth-1)
-		}
+		v += e.knockOn(r, d, depth-1)
 	}
 	return v
 }
@@ -207,27 +275,59 @@ func (e *evaluator) crisisWorth(d int) int {
 	return -(risk[hi] - risk[lo]) * loss / 100 * e.riskWeight() / 100
 }
 
-// direct is the worth of d hundredths on the bot's objective measures.
+// direct is the worth of d hundredths on the bot's objective measures. It
+// is linear in d on each side of zero, so the worth of one unit up and one
+// unit down is computed once per number and scaled.
 func (e *evaluator) direct(r game.Ref, d int) int {
+	slot := e.slotOf(r)
+	if slot < 0 {
+		return e.directFull(r, d)
+	}
+	k := 2 * slot
+	unit := 100
+	if d < 0 {
+		k, unit = k+1, -100
+	}
+	if e.direct1[k] == unknown {
+		e.direct1[k] = e.directFull(r, unit)
+	}
+	return e.direct1[k] * abs(d) / 100
+}
+
+func (e *evaluator) directFull(r game.Ref, d int) int {
 	v := 0
-	for i := range e.sc.Actors[e.actor].Objectives {
-		o := &e.sc.Actors[e.actor].Objectives[i]
-		m := concrete(o.Measure, e.actor, -1)
-		delta := e.measureDelta(m, r, d)
+	for _, o := range e.objs {
+		delta := e.measureDelta(o.measure, r, d)
 		if delta == 0 {
 			continue
 		}
-		span := o.To - o.From
-		marg := o.Weight * e.focus[i] * 10 / span // milli-points per unit, signed, as this game's plan weighs it
-		cur := o.Progress(e.sc.Value(e.v, m, e.actor, -1))
+		marg := o.marg
 		// Beyond the goal a margin is still worth a little; below the start
 		// every step counts.
-		if (cur >= 100 && delta*span > 0) || (cur <= 0 && delta*span < 0) {
+		if (o.done >= 100 && delta*o.span > 0) || (o.done <= 0 && delta*o.span < 0) {
 			marg /= 4
 		}
-		v += marg * delta / 100
+		v += marg * delta
 	}
-	return v
+	return v / 100
+}
+
+// slotOf numbers the single numbers a bot values, or -1 for groups.
+func (e *evaluator) slotOf(r game.Ref) int {
+	na := len(e.sc.Actors) * int(game.NumStats)
+	switch r.Kind {
+	case game.RefStat:
+		if r.Actor >= 0 {
+			return r.Actor*int(game.NumStats) + int(r.Stat)
+		}
+	case game.RefTrack:
+		return na + int(r.Track)
+	case game.RefSwing:
+		if r.Swing >= 0 {
+			return na + int(game.NumTracks) + 2*r.Swing + int(r.Field)
+		}
+	}
+	return -1
 }
 
 // measureDelta is how much (in hundredths) a measure moves when r moves by d.

@@ -46,14 +46,19 @@ func SeatsFor(sc *game.Scenario, seed uint64, d bot.Difficulty) []Seat {
 func Play(sc *game.Scenario, seed uint64, seats []Seat, keepReports bool) Game {
 	st, _ := sc.NewGame(seed)
 	g := Game{Seed: seed, Seats: seats, Start: st.Hash()}
+	var view game.State // reused: every bot's view is built in the same place
 	for !st.Over {
 		var orders []game.Order
 		for a := range sc.Actors {
-			view := sc.View(&st, a, false)
+			sc.ViewInto(&view, &st, a, false)
 			orders = append(orders, seats[a].Choose(sc, &view, a)...)
 		}
-		next, rep := sc.Resolve(&st, orders)
-		st = next
+		var rep game.Report
+		if keepReports {
+			st, rep = sc.Resolve(&st, orders)
+		} else {
+			st, rep = sc.Advance(&st, orders)
+		}
 		g.Orders = append(g.Orders, orders)
 		g.Hashes = append(g.Hashes, st.Hash())
 		if keepReports {
