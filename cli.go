@@ -102,5 +102,10 @@ func (versionCmd) Run(e *env) error {
 		goVersion = bi.GoVersion
 	}
 	fmt.Fprintf(e.stdout, "zerosum %s (%s)\n", version, goVersion)
+	for _, id := range content.ScenarioIDs() {
+		if p, err := content.Load(id); err == nil {
+			fmt.Fprintf(e.stdout, "  scenario %s, content %s\n", id, p.Scenario.ContentHash)
+		}
+	}
 	return nil
 }
