@@ -22,6 +22,9 @@ import (
 //go:embed data
 var embedded embed.FS
 
+// langFS is where translations are read from (tests point it elsewhere).
+var langFS fs.FS = embedded
+
 // DefaultScenario is the id of the scenario `go run .` plays.
 const DefaultScenario = "race2025"
 
@@ -79,12 +82,33 @@ type source struct {
 func (s source) name(file string) string { return path.Join(s.label, file) }
 
 // Load loads an embedded scenario by id, with English text.
-func Load(id string) (*Pack, error) {
+func Load(id string) (*Pack, error) { return LoadLang(id, "en") }
+
+// LoadLang loads an embedded scenario with its text in a language: English
+// is written in the content files themselves; another language comes from
+// data/lang/<lang>.yaml, which maps text keys ("actions.thaw.name") to
+// translations and falls back to English for any key it leaves out.
+func LoadLang(id, lang string) (*Pack, error) {
 	if !slices.Contains(ScenarioIDs(), id) {
 		return nil, fmt.Errorf("unknown scenario %q; the scenarios are: %s%s", id,
 			strings.Join(ScenarioIDs(), ", "), game.Suggest(id, ScenarioIDs()))
 	}
-	return load(source{fsys: embedded, dir: "data/" + id, label: id}, "en")
+	if lang != "en" && !slices.Contains(Languages(), lang) {
+		return nil, fmt.Errorf("no text in language %q; the languages are: en %s", lang, strings.Join(Languages(), " "))
+	}
+	return load(source{fsys: embedded, dir: "data/" + id, label: id}, lang)
+}
+
+// Languages lists the translations embedded besides English.
+func Languages() []string {
+	entries, _ := fs.ReadDir(embedded, "data/lang")
+	var out []string
+	for _, e := range entries {
+		if name, ok := strings.CutSuffix(e.Name(), ".yaml"); ok {
+			out = append(out, name)
+		}
+	}
+	return out
 }
 
 // LoadPath loads a scenario from a folder on disk (one holding
@@ -164,6 +188,9 @@ func load(src source, lang string) (*Pack, error) {
 	// as many as it can; a value that failed to decode stays zero and is
 	// not reported twice (see Problems.deduplicated).
 	p := l.build(b, lang)
+	if lang != "en" && len(l.problems) == 0 {
+		l.translate(p, lang, langFS)
+	}
 	if len(l.problems) > 0 {
 		return nil, l.problems.deduplicated().sorted()
 	}

@@ -389,3 +389,59 @@ func TestLink6DiffusionHelpsLaggards(t *testing.T) {
 		t.Error("open models should speed sovereign AI in swing states")
 	}
 }
+
+// Link 5: state-directed compute pooling raises China's capability but
+// raises its sanction exposure, which makes controls bite harder.
+func TestLink5PoolingRaisesCapabilityAndExposure(t *testing.T) {
+	sc := quiet(scenario(t))
+	cn := role(t, sc, game.RoleChinaGov)
+	st, _ := sc.NewGame(5)
+	pool := game.Order{Actor: "beijing", Action: "compute_pooling"}
+	mustHave(t, sc, &st, pool)
+	base, none := sc.Resolve(&st, nil)
+	pooled, rep := sc.Resolve(&st, []game.Order{pool})
+	if !(delta(rep, stat(cn, game.StatCompute)) > delta(none, stat(cn, game.StatCompute))) {
+		t.Error("pooling should raise China's compute")
+	}
+	if !(delta(rep, stat(cn, game.StatExposure)) > delta(none, stat(cn, game.StatExposure))) {
+		t.Error("pooling should raise China's sanction exposure")
+	}
+	// Capability follows (the frontier effect arrives a turn later).
+	base, _ = sc.Resolve(&base, nil)
+	pooled, _ = sc.Resolve(&pooled, nil)
+	if !(pooled.Stat(cn, game.StatFrontier) > base.Stat(cn, game.StatFrontier)) {
+		t.Error("pooling should raise China's frontier capability")
+	}
+	// And exposure makes each level of controls cut deeper into China's chips.
+	_, low, _, _ := pair(t, sc, 5, func(s *game.State) { s.Actors[cn].Stats[game.StatExposure] = 0 }, nil)
+	_, high, _, _ := pair(t, sc, 5, func(s *game.State) { s.Actors[cn].Stats[game.StatExposure] = 90 }, nil)
+	if !(delta(high, stat(cn, game.StatChips)) < delta(low, stat(cn, game.StatChips))) {
+		t.Error("sanction exposure should make controls bite harder")
+	}
+}
+
+// Link 6 (the actions): releasing open weights spreads capability to
+// laggards, China included, erodes the closed labs' edge and alarms the
+// hawks (Washington's estimate of its lead drops).
+func TestLink6OpenWeightsHelpLaggardsAndAlarmHawks(t *testing.T) {
+	sc := quiet(scenario(t))
+	cn := role(t, sc, game.RoleChinaGov)
+	st, _ := sc.NewGame(6)
+	release := game.Order{Actor: "meta", Action: "release_open_weights"}
+	mustHave(t, sc, &st, release)
+	_, none := sc.Resolve(&st, nil)
+	after, rep := sc.Resolve(&st, []game.Order{release})
+	if !(delta(rep, track(game.TrackDiffusion)) > delta(none, track(game.TrackDiffusion))) {
+		t.Error("open weights should raise diffusion")
+	}
+	if !(delta(rep, stat(cn, game.StatFrontier)) > delta(none, stat(cn, game.StatFrontier))) {
+		t.Error("open weights should help China's frontier")
+	}
+	if !(delta(rep, track(game.TrackPerceivedGap)) < delta(none, track(game.TrackPerceivedGap))) {
+		t.Error("open weights should alarm Washington: its perceived lead shrinks")
+	}
+	noneSt, _ := sc.Resolve(&st, nil)
+	if !(sc.Gap(&after) < sc.Gap(&noneSt)) {
+		t.Error("open weights should erode the US lead")
+	}
+}

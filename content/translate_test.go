@@ -1,0 +1,76 @@
+package content
+
+import (
+	"errors"
+	"os"
+	"strings"
+	"testing"
+)
+
+func loadWithLang(t *testing.T, lang string) (*Pack, error) {
+	t.Helper()
+	old := langFS
+	langFS = os.DirFS("testdata")
+	t.Cleanup(func() { langFS = old })
+	return load(source{fsys: embedded, dir: "data/" + DefaultScenario, label: DefaultScenario}, lang)
+}
+
+// TestTranslationOverlay: a language file replaces the text it names, the
+// engine's names follow, and everything it leaves out stays English.
+func TestTranslationOverlay(t *testing.T) {
+	p, err := loadWithLang(t, "xx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := p.Scenario
+	us, _ := sc.ActorIndex("washington")
+	ai, _ := sc.ActionIndex("tighten_controls")
+	ei, _ := sc.EventIndex("deepseek_shock")
+	checks := map[string][2]string{
+		"actor name":   {sc.Actors[us].Name, "Huashengdun"},
+		"action name":  {sc.Actions[ai].Name, "Shoujin chukou guanzhi"},
+		"event name":   {sc.Events[ei].Name, "DeepSeek zhenjing shichang"},
+		"title":        {sc.Title, "Jingsai"},
+		"text":         {p.T("actors.washington.name"), "Huashengdun"},
+		"fallback":     {p.T("actors.beijing.name"), "Beijing"},
+		"fallback too": {p.T("actions.thaw.name"), "Signal a thaw"},
+	}
+	for what, c := range checks {
+		if c[0] != c[1] {
+			t.Errorf("%s: got %q, want %q", what, c[0], c[1])
+		}
+	}
+	if term, _ := p.TermByID("export_controls"); term.Term != "Chukou guanzhi" {
+		t.Errorf("glossary term not translated: %q", term.Term)
+	}
+	if p.Lang != "xx" {
+		t.Errorf("Lang = %q", p.Lang)
+	}
+	// The English pack is untouched by a translated load.
+	en, _ := Load(DefaultScenario)
+	if en.Scenario.Actors[us].Name != "Washington" {
+		t.Error("loading a translation changed the English pack")
+	}
+}
+
+// TestBrokenTranslation reports a key that names no text and an empty
+// translation, with file and line.
+func TestBrokenTranslation(t *testing.T) {
+	_, err := loadWithLang(t, "bad")
+	var ps Problems
+	if !errors.As(err, &ps) || len(ps) != 2 {
+		t.Fatalf("want 2 problems, got %v", err)
+	}
+	if !strings.HasPrefix(ps[0].String(), `lang/bad.yaml:2: "actions.tighten_contrls.name" is not a text key of this scenario; did you mean "actions.tighten_controls.name"?`) {
+		t.Errorf("got %s", ps[0])
+	}
+	if !strings.HasPrefix(ps[1].String(), "lang/bad.yaml:3: events.deepseek_shock.body: the translation is empty") {
+		t.Errorf("got %s", ps[1])
+	}
+}
+
+func TestUnknownLanguage(t *testing.T) {
+	if _, err := LoadLang(DefaultScenario, "tlh"); err == nil || !strings.Contains(err.Error(), `no text in language "tlh"`) {
+		t.Fatalf("got %v", err)
+	}
+}
