@@ -215,7 +215,7 @@ func (e *MismatchError) Error() string {
 	if e.Turn == 0 {
 		where = "the start (before turn 1)"
 	}
-	return fmt.Sprintf("state hash differs at %s: the replay says %s, this build computes %s", where, e.Want[:12], e.Got[:12])
+	return fmt.Sprintf("state hash differs at %s: the file says %s, this build computes %s", where, e.Want[:12], e.Got[:12])
 }
 
 // Check says whether a replay belongs to a scenario as loaded: same id and

@@ -1,0 +1,76 @@
+package saves
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+)
+
+// fileOps are the file-system steps of an atomic write. Tests replace them
+// to stop a write at any step, as a crash would.
+type fileOps interface {
+	CreateTemp(dir, pattern string) (tempFile, error)
+	Rename(from, to string) error
+	SyncDir(dir string) error
+	Remove(name string) error
+}
+
+// tempFile is the part of *os.File an atomic write uses.
+type tempFile interface {
+	Name() string
+	Write(b []byte) (int, error)
+	Sync() error
+	Close() error
+}
+
+// osOps is the real file system.
+type osOps struct{}
+
+func (osOps) CreateTemp(dir, pattern string) (tempFile, error) { return os.CreateTemp(dir, pattern) }
+func (osOps) Rename(from, to string) error                     { return os.Rename(from, to) }
+func (osOps) Remove(name string) error                         { return os.Remove(name) }
+
+func (osOps) SyncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	return d.Sync()
+}
+
+// writeAtomic replaces path with data so that, whatever happens, path holds
+// either its old bytes or all of the new ones: write a temporary file in the
+// same folder, flush it to disk, rename it over path, then flush the folder
+// so the rename itself survives a power cut.
+func writeAtomic(ops fileOps, path string, data []byte) (err error) {
+	dir := filepath.Dir(path)
+	f, err := ops.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	tmp := f.Name()
+	defer func() {
+		if err != nil {
+			ops.Remove(tmp) // best effort: a leftover temp file is swept on the next Open
+		}
+	}()
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	if err := ops.Rename(tmp, path); err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	if err := ops.SyncDir(dir); err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	return nil
+}

@@ -1,0 +1,334 @@
+package saves
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"zerosum/game"
+	"zerosum/game/bot"
+	"zerosum/game/match"
+)
+
+// SaveMagic starts the first line of every save file.
+const SaveMagic = "zerosum-save"
+
+// SaveVersion is the save format this build writes. Version 1 files are
+// migrated on load (see migrate.go).
+const SaveVersion = 2
+
+// Save is a game that can be resumed exactly: the scenario and its content
+// version, the seed, who sits where, every resolved turn's orders with the
+// state hash after it (the world is recomputed from them and checked turn
+// by turn on load), the orders the player had chosen but not yet submitted,
+// and the settings. A save file is a header line (magic, format version,
+// content hash, SHA-256 of the payload) followed by the payload as JSON.
+type Save struct {
+	Scenario string       `json:"scenario"`
+	Content  string       `json:"content"`
+	Seed     uint64       `json:"seed"`
+	Seats    []Seat       `json:"seats"`
+	Player   string       `json:"player"`           // the actor whose screens were shown
+	Branch   string       `json:"branch,omitempty"` // set on a what-if branch
+	Turns    []ReplayTurn `json:"turns"`
+	Pending  []string     `json:"pending,omitempty"` // the player's orders not yet submitted
+	Settings Settings     `json:"settings"`
+	SavedAt  string       `json:"saved_at"` // RFC 3339, from the caller's clock
+	Preview  Preview      `json:"preview"`  // for lists of saves; recomputed on load
+
+	migrated bool // read from an older format: hashes are filled in by Restore
+}
+
+// Settings are the player's choices that are not part of the world.
+type Settings struct {
+	Theme      string `json:"theme,omitempty"`
+	Difficulty string `json:"difficulty,omitempty"`
+}
+
+// Preview is what a list of saves shows without replaying the game.
+type Preview struct {
+	Title   string `json:"title"` // scenario title
+	Actor   string `json:"actor"` // display name of the player's actor
+	Turn    int    `json:"turn"`  // the turn awaiting orders
+	Date    string `json:"date"`  // "H2 2026"
+	Score   int    `json:"score"` // the player's score as far as they can tell
+	Over    bool   `json:"over"`
+	Outcome string `json:"outcome,omitempty"`
+}
+
+// FromMatch captures a match.
+func FromMatch(m *match.Match, player int, pending []game.Order, settings Settings, savedAt string) *Save {
+	sc := m.Scenario
+	s := &Save{
+		Scenario: sc.ID, Content: sc.ContentHash, Seed: m.Seed, Player: sc.Actors[player].ID,
+		Branch: m.Branch, Turns: []ReplayTurn{}, Settings: settings, SavedAt: savedAt,
+	}
+	for a, seat := range m.Seats {
+		s.Seats = append(s.Seats, SeatOf(sc, a, seat))
+	}
+	for i, t := range m.Turns {
+		rt := ReplayTurn{Turn: i + 1, Orders: make([]string, len(t.Orders)), Hash: t.Hash.String()}
+		for k, o := range t.Orders {
+			rt.Orders[k] = FormatOrder(o)
+		}
+		s.Turns = append(s.Turns, rt)
+	}
+	for _, o := range pending {
+		s.Pending = append(s.Pending, FormatOrder(o))
+	}
+	s.Preview = PreviewOf(m, player)
+	return s
+}
+
+// SeatOf describes a match seat for a file.
+func SeatOf(sc *game.Scenario, a int, seat match.Seat) Seat {
+	if seat.Human {
+		return Seat{Actor: sc.Actors[a].ID, Kind: "human", Name: seat.Name}
+	}
+	return Seat{Actor: sc.Actors[a].ID, Kind: "bot", Personality: seat.Bot.Personality.String(), Difficulty: seat.Bot.Difficulty.String()}
+}
+
+// PreviewOf summarises a match for a list of saves.
+func PreviewOf(m *match.Match, player int) Preview {
+	sc, st := m.Scenario, m.State()
+	v := sc.View(st, player, false)
+	p := Preview{Title: sc.Title, Actor: sc.Actors[player].Name, Turn: st.Turn, Date: sc.Date(min(st.Turn, sc.Turns)),
+		Score: sc.Score(&v, player).Total, Over: st.Over}
+	if st.Over {
+		p.Date = "end of " + sc.Date(sc.Turns)
+		if i := sc.OutcomeIndex(st); i >= 0 {
+			p.Outcome = sc.Outcomes[i].Name
+		}
+	}
+	return p
+}
+
+// Encode writes the save: the header line, then the payload.
+func (s *Save) Encode() ([]byte, error) {
+	payload, err := json.MarshalIndent(s, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	payload = append(payload, '\n')
+	sum := checksum(payload)
+	head := fmt.Sprintf("%s %d content=%s sha256=%s\n", SaveMagic, SaveVersion, s.Content, sum)
+	return append([]byte(head), payload...), nil
+}
+
+// checksum is the hex SHA-256 of a payload.
+func checksum(payload []byte) string {
+	sum := sha256.Sum256(payload)
+	return hex.EncodeToString(sum[:])
+}
+
+// ErrNotSave is returned for files that are not ZERO SUM saves at all.
+var ErrNotSave = errors.New("not a ZERO SUM save")
+
+// DecodeSave reads a save file of this version or an older one, checking
+// the header, the checksum and the form of the payload. Every failure says
+// what is wrong in words; nothing here panics on any input.
+func DecodeSave(data []byte) (*Save, error) {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, fmt.Errorf("%w: the file is empty", ErrNotSave)
+	}
+	head, payload, ok := bytes.Cut(data, []byte("\n"))
+	if !ok {
+		if bytes.HasPrefix(data, []byte(SaveMagic)) {
+			return nil, fmt.Errorf("the save is incomplete: it ends inside its first line (truncated?)")
+		}
+		return nil, fmt.Errorf("%w", ErrNotSave)
+	}
+	fields := strings.Fields(string(head))
+	if len(fields) < 2 || fields[0] != SaveMagic {
+		return nil, ErrNotSave
+	}
+	version, err := strconv.Atoi(fields[1])
+	if err != nil || version < 1 {
+		return nil, fmt.Errorf("the save's format version %q is not a number", fields[1])
+	}
+	if version > SaveVersion {
+		return nil, fmt.Errorf("the save is format version %d, made by a newer ZERO SUM; this one reads versions 1 to %d", version, SaveVersion)
+	}
+	want := ""
+	for _, f := range fields[2:] {
+		if v, ok := strings.CutPrefix(f, "sha256="); ok {
+			want = v
+		}
+	}
+	if want == "" {
+		return nil, fmt.Errorf("the save's header has no checksum")
+	}
+	if checksum(payload) != want {
+		if len(payload) == 0 || !bytes.HasSuffix(bytes.TrimRight(payload, "\n"), []byte("}")) {
+			return nil, fmt.Errorf("the save is incomplete: the file ends too early (truncated?)")
+		}
+		return nil, fmt.Errorf("the save is damaged: its checksum does not match its contents")
+	}
+	var s *Save
+	switch version {
+	case 1:
+		s, err = migrateV1(payload)
+	default:
+		s, err = decodePayload(payload)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := s.check(); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// Migrated reports whether the save was read from an older format.
+func (s *Save) Migrated() bool { return s.migrated }
+
+func decodePayload(payload []byte) (*Save, error) {
+	var s Save
+	dec := json.NewDecoder(bytes.NewReader(payload))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&s); err != nil {
+		return nil, fmt.Errorf("the save is damaged: %v", err)
+	}
+	if dec.More() {
+		return nil, fmt.Errorf("the save is damaged: unexpected data after the end")
+	}
+	return &s, nil
+}
+
+// check verifies the form of a decoded save.
+func (s *Save) check() error {
+	if s.Scenario == "" {
+		return fmt.Errorf("the save does not say which scenario it is")
+	}
+	if len(s.Seats) == 0 {
+		return fmt.Errorf("the save has no seats")
+	}
+	for i, t := range s.Turns {
+		if t.Turn != i+1 {
+			return fmt.Errorf("the save's turn %d is numbered %d", i+1, t.Turn)
+		}
+		if !isHash(t.Hash) {
+			return fmt.Errorf("turn %d: %q is not a state hash", t.Turn, t.Hash)
+		}
+		for _, o := range t.Orders {
+			if _, err := ParseOrder(o); err != nil {
+				return fmt.Errorf("turn %d: %v", t.Turn, err)
+			}
+		}
+	}
+	for _, o := range s.Pending {
+		if _, err := ParseOrder(o); err != nil {
+			return fmt.Errorf("pending orders: %v", err)
+		}
+	}
+	return nil
+}
+
+// Restore rebuilds the match a save describes, replaying every turn and
+// checking its state hash, and returns it with the player's actor and the
+// orders they had chosen. A save of another scenario or content version, or
+// one whose hashes do not match this build's rules, is refused with the
+// reason and the turn.
+func (s *Save) Restore(sc *game.Scenario) (*match.Match, int, []game.Order, error) {
+	if s.Scenario != sc.ID {
+		return nil, 0, nil, fmt.Errorf("the save is of scenario %q, not %q", s.Scenario, sc.ID)
+	}
+	if s.Content != sc.ContentHash {
+		return nil, 0, nil, fmt.Errorf("the save was made with content version %s of scenario %s; this build has version %s, so the game cannot be resumed exactly",
+			s.Content, sc.ID, sc.ContentHash)
+	}
+	seats := make([]match.Seat, len(sc.Actors))
+	seen := make([]bool, len(sc.Actors))
+	for _, st := range s.Seats {
+		a, ok := sc.ActorIndex(st.Actor)
+		if !ok {
+			return nil, 0, nil, fmt.Errorf("the save seats %q, who is not an actor of %s", st.Actor, sc.ID)
+		}
+		seat, err := st.matchSeat()
+		if err != nil {
+			return nil, 0, nil, err
+		}
+		seats[a], seen[a] = seat, true
+	}
+	for a, ok := range seen {
+		if !ok {
+			return nil, 0, nil, fmt.Errorf("the save does not say who plays %s", sc.Actors[a].ID)
+		}
+	}
+	player, ok := sc.ActorIndex(s.Player)
+	if !ok {
+		return nil, 0, nil, fmt.Errorf("the save's player %q is not an actor of %s", s.Player, sc.ID)
+	}
+	m, err := match.New(sc, s.Seed, seats)
+	if err != nil {
+		return nil, 0, nil, err
+	}
+	m.Branch = s.Branch
+	for i, t := range s.Turns {
+		if m.Over() {
+			return nil, 0, nil, fmt.Errorf("the save goes on after the game ended (turn %d)", t.Turn)
+		}
+		orders := make([]game.Order, len(t.Orders))
+		for k, o := range t.Orders {
+			orders[k], _ = ParseOrder(o) // checked by DecodeSave
+		}
+		m.Apply(orders)
+		h := m.Turns[i].Hash.String()
+		if s.migrated && t.Hash == unknownHash {
+			s.Turns[i].Hash = h // an older format did not record it
+			continue
+		}
+		if h != t.Hash {
+			return nil, 0, nil, &MismatchError{Turn: t.Turn, Want: t.Hash, Got: h}
+		}
+	}
+	var pending []game.Order
+	for _, o := range s.Pending {
+		ord, _ := ParseOrder(o)
+		pending = append(pending, ord)
+	}
+	return m, player, pending, nil
+}
+
+// matchSeat turns a file's seat into a match seat.
+func (s Seat) matchSeat() (match.Seat, error) {
+	switch s.Kind {
+	case "human":
+		return match.Seat{Human: true, Name: s.Name}, nil
+	case "bot":
+		p, err := bot.ParsePersonality(s.Personality)
+		if err != nil {
+			return match.Seat{}, fmt.Errorf("seat %s: %v", s.Actor, err)
+		}
+		d, err := bot.ParseDifficulty(s.Difficulty)
+		if err != nil {
+			return match.Seat{}, fmt.Errorf("seat %s: %v", s.Actor, err)
+		}
+		return match.Seat{Bot: bot.Bot{Personality: p, Difficulty: d}}, nil
+	}
+	return match.Seat{}, fmt.Errorf("seat %s: kind %q should be human or bot", s.Actor, s.Kind)
+}
+
+// MatchReplay is the replay of a match so far.
+func MatchReplay(m *match.Match) *Replay {
+	sc := m.Scenario
+	seats := make([]Seat, len(m.Seats))
+	for a, seat := range m.Seats {
+		seats[a] = SeatOf(sc, a, seat)
+	}
+	r := NewReplay(sc, m.Seed, seats, m.States[0].Hash())
+	r.Branch = m.Branch
+	for i, t := range m.Turns {
+		r.Add(i+1, t.Orders, t.Hash)
+	}
+	if m.Over() {
+		r.Outcome = m.State().Outcome
+	}
+	return r
+}

@@ -1,0 +1,271 @@
+package saves
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/adrg/xdg"
+)
+
+// File names and folders under the data directory.
+const (
+	saveExt      = ".zsave"
+	slotsDir     = "saves"
+	autoDir      = "autosaves"
+	replaysDir   = "replays"
+	lastGoodName = "last-good" + saveExt
+	autoPrefix   = "auto-"
+	// KeepAutosaves is how many autosaves are kept besides the last-known-good copy.
+	KeepAutosaves = 5
+)
+
+// DefaultDir is where saves live: $ZEROSUM_HOME if set, otherwise the
+// user's data directory (XDG_DATA_HOME on Linux, ~/.local/share by default)
+// plus "zerosum".
+func DefaultDir() (string, error) {
+	if d := os.Getenv("ZEROSUM_HOME"); d != "" {
+		return d, nil
+	}
+	if xdg.DataHome == "" {
+		return "", errors.New("cannot find a data directory: set ZEROSUM_HOME or use --data-dir")
+	}
+	return filepath.Join(xdg.DataHome, "zerosum"), nil
+}
+
+// Store keeps saves, autosaves and replays in one data directory.
+type Store struct {
+	Dir string
+	ops fileOps
+}
+
+// Open prepares a data directory (creating its folders) and sweeps away
+// temporary files a crashed write left behind.
+func Open(dir string) (*Store, error) {
+	s := &Store{Dir: dir, ops: osOps{}}
+	for _, sub := range []string{slotsDir, autoDir, replaysDir} {
+		if err := os.MkdirAll(filepath.Join(dir, sub), 0o755); err != nil {
+			return nil, fmt.Errorf("cannot use data directory %s: %w", dir, err)
+		}
+		tmps, _ := filepath.Glob(filepath.Join(dir, sub, ".*.tmp-*"))
+		for _, t := range tmps {
+			os.Remove(t)
+		}
+	}
+	return s, nil
+}
+
+// Kind says what sort of save an entry is.
+type Kind string
+
+// The kinds of save.
+const (
+	KindSlot     Kind = "save"
+	KindAutosave Kind = "autosave"
+	KindLastGood Kind = "last good autosave"
+)
+
+// Entry is one save file as a list shows it. A file that cannot be read is
+// listed with its error, so the player sees it is there and why it is not
+// offered.
+type Entry struct {
+	Name    string // slot name, or the autosave's file name
+	Path    string
+	Kind    Kind
+	Save    *Save // nil when Err is set
+	Err     error
+	ModTime string // RFC 3339, from the file system
+}
+
+// ValidSlot checks a save name: letters, digits, spaces, '-' and '_', at
+// most 40 characters, so it is also a safe file name.
+func ValidSlot(name string) error {
+	if strings.TrimSpace(name) == "" {
+		return errors.New("a save needs a name")
+	}
+	if len([]rune(name)) > 40 {
+		return errors.New("a save name has at most 40 characters")
+	}
+	for _, r := range name {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == ' ' || r == '-' || r == '_') {
+			return fmt.Errorf("a save name may hold letters, digits, spaces, - and _ (not %q)", r)
+		}
+	}
+	if strings.HasPrefix(name, autoPrefix) || name+saveExt == lastGoodName {
+		return fmt.Errorf("%q is reserved for autosaves", name)
+	}
+	return nil
+}
+
+func (s *Store) slotPath(name string) string { return filepath.Join(s.Dir, slotsDir, name+saveExt) }
+
+// SaveSlot writes a named save, replacing any save of that name atomically.
+func (s *Store) SaveSlot(name string, sv *Save) error {
+	if err := ValidSlot(name); err != nil {
+		return err
+	}
+	data, err := sv.Encode()
+	if err != nil {
+		return err
+	}
+	return writeAtomic(s.ops, s.slotPath(name), data)
+}
+
+// Autosave writes the next autosave, keeps the newest KeepAutosaves, and,
+// once the new file has been read back and found whole, copies it to the
+// last-known-good autosave.
+func (s *Store) Autosave(sv *Save) error {
+	data, err := sv.Encode()
+	if err != nil {
+		return err
+	}
+	autos := s.autosaves()
+	next := 1
+	if len(autos) > 0 {
+		next = autos[0].seq + 1
+	}
+	path := filepath.Join(s.Dir, autoDir, fmt.Sprintf("%s%06d%s", autoPrefix, next, saveExt))
+	if err := writeAtomic(s.ops, path, data); err != nil {
+		return err
+	}
+	back, err := os.ReadFile(path)
+	if err == nil {
+		_, err = DecodeSave(back)
+	}
+	if err != nil {
+		return fmt.Errorf("the autosave did not read back whole: %w", err)
+	}
+	if err := writeAtomic(s.ops, filepath.Join(s.Dir, autoDir, lastGoodName), data); err != nil {
+		return err
+	}
+	autos = s.autosaves()
+	for _, old := range autos[min(len(autos), KeepAutosaves):] {
+		s.ops.Remove(old.path)
+	}
+	return nil
+}
+
+type autoFile struct {
+	seq  int
+	path string
+}
+
+// autosaves lists the numbered autosaves, newest first.
+func (s *Store) autosaves() []autoFile {
+	paths, _ := filepath.Glob(filepath.Join(s.Dir, autoDir, autoPrefix+"*"+saveExt))
+	var out []autoFile
+	for _, p := range paths {
+		n := strings.TrimSuffix(strings.TrimPrefix(filepath.Base(p), autoPrefix), saveExt)
+		if seq, err := strconv.Atoi(n); err == nil {
+			out = append(out, autoFile{seq, p})
+		}
+	}
+	slices.SortFunc(out, func(a, b autoFile) int { return cmp.Compare(b.seq, a.seq) })
+	return out
+}
+
+// read loads and decodes one file.
+func (s *Store) read(path string, kind Kind, name string) Entry {
+	e := Entry{Name: name, Path: path, Kind: kind}
+	if fi, err := os.Stat(path); err == nil {
+		e.ModTime = fi.ModTime().UTC().Format("2006-01-02T15:04:05Z")
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		e.Err = err
+		return e
+	}
+	e.Save, e.Err = DecodeSave(data)
+	return e
+}
+
+// List gives every save: named saves first (newest first), then autosaves
+// (newest first), then the last-known-good copy.
+func (s *Store) List() []Entry {
+	var slots []Entry
+	paths, _ := filepath.Glob(filepath.Join(s.Dir, slotsDir, "*"+saveExt))
+	for _, p := range paths {
+		slots = append(slots, s.read(p, KindSlot, strings.TrimSuffix(filepath.Base(p), saveExt)))
+	}
+	slices.SortStableFunc(slots, func(a, b Entry) int { return cmp.Compare(b.ModTime, a.ModTime) })
+	out := slots
+	for _, a := range s.autosaves() {
+		out = append(out, s.read(a.path, KindAutosave, strings.TrimSuffix(filepath.Base(a.path), saveExt)))
+	}
+	lg := filepath.Join(s.Dir, autoDir, lastGoodName)
+	if _, err := os.Stat(lg); err == nil {
+		out = append(out, s.read(lg, KindLastGood, strings.TrimSuffix(lastGoodName, saveExt)))
+	}
+	return out
+}
+
+// Load reads a save by slot name, by autosave name ("auto-000012",
+// "last-good"), or by path.
+func (s *Store) Load(ref string) (Entry, error) {
+	path := ref
+	kind := KindSlot
+	switch {
+	case strings.ContainsAny(ref, `/\`) || strings.HasSuffix(ref, saveExt):
+	case strings.HasPrefix(ref, autoPrefix) || ref+saveExt == lastGoodName:
+		path, kind = filepath.Join(s.Dir, autoDir, ref+saveExt), KindAutosave
+	default:
+		path = s.slotPath(ref)
+	}
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		var names []string
+		for _, e := range s.List() {
+			names = append(names, e.Name)
+		}
+		return Entry{}, fmt.Errorf("there is no save %q (saves: %s)", ref, strings.Join(names, ", "))
+	}
+	e := s.read(path, kind, strings.TrimSuffix(filepath.Base(path), saveExt))
+	if e.Err != nil {
+		return e, fmt.Errorf("%s: %w", path, e.Err)
+	}
+	return e, nil
+}
+
+// Newest returns the newest autosave that reads back whole (falling back
+// to the last-known-good copy), for "continue".
+func (s *Store) Newest() (Entry, error) {
+	for _, e := range s.List() {
+		if e.Kind != KindSlot && e.Err == nil {
+			return e, nil
+		}
+	}
+	return Entry{}, errors.New("there is no autosave to continue from")
+}
+
+// Delete removes a named save.
+func (s *Store) Delete(name string) error {
+	if err := ValidSlot(name); err != nil {
+		return err
+	}
+	if err := os.Remove(s.slotPath(name)); err != nil {
+		return fmt.Errorf("cannot delete save %q: %w", name, err)
+	}
+	return nil
+}
+
+// KeepReplay stores the replay of a finished game.
+func (s *Store) KeepReplay(r *Replay, name string) (string, error) {
+	var b strings.Builder
+	if err := r.Encode(&b); err != nil {
+		return "", err
+	}
+	path := filepath.Join(s.Dir, replaysDir, name+".replay.json")
+	return path, writeAtomic(s.ops, path, []byte(b.String()))
+}
+
+// Replays lists the kept replays, newest name first.
+func (s *Store) Replays() []string {
+	paths, _ := filepath.Glob(filepath.Join(s.Dir, replaysDir, "*.replay.json"))
+	slices.Reverse(paths)
+	return paths
+}
