@@ -9,6 +9,7 @@ import (
 	"github.com/alecthomas/kong"
 
 	"zerosum/content"
+	"zerosum/saves"
 	"zerosum/ui"
 )
 
@@ -17,7 +18,10 @@ var version = "0.1.0-dev"
 
 // cli is the command line. Each command is a struct with a Run method.
 type cli struct {
+	DataDir string `name:"data-dir" help:"Where saves, autosaves and replays live (default: $ZEROSUM_HOME, else the user data directory)." type:"path"`
+
 	Play      playCmd      `cmd:"" help:"Start a game straight away (zerosum with no arguments opens the title screen)."`
+	Load      loadCmd      `cmd:"" help:"Resume a saved game: a save's name, an autosave (auto-000012, last-good) or a file."`
 	Sim       simCmd       `cmd:"" help:"Play all-bot games and print statistics."`
 	Replay    replayCmd    `cmd:"" help:"Re-run a replay; --verify checks every turn's state hash."`
 	Validate  validateCmd  `cmd:"" help:"Check scenario files and report every problem with file and line."`
@@ -29,6 +33,20 @@ type cli struct {
 type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
+	dataDir        string // --data-dir, if given
+}
+
+// store opens the data directory.
+func (e *env) store() (*saves.Store, error) {
+	dir := e.dataDir
+	if dir == "" {
+		d, err := saves.DefaultDir()
+		if err != nil {
+			return nil, err
+		}
+		dir = d
+	}
+	return saves.Open(dir)
 }
 
 // exitError carries an exit status through kong's Run.
@@ -72,7 +90,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 		return 2
 	}
 	if len(args) == 0 {
-		if err := runTUI(&env{stdin: stdin, stdout: stdout, stderr: stderr}, ui.Options{Theme: theme("")}); err != nil {
+		e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+		if err := runTUI(e, ui.Options{Theme: theme("")}); err != nil {
 			fmt.Fprintf(stderr, "zerosum: %v\n", err)
 			return 1
 		}
@@ -83,7 +102,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 		fmt.Fprintf(stderr, "zerosum: %v\n", err)
 		return 2
 	}
-	if err := ctx.Run(&env{stdin: stdin, stdout: stdout, stderr: stderr}); err != nil {
+	if err := ctx.Run(&env{stdin: stdin, stdout: stdout, stderr: stderr, dataDir: c.DataDir}); err != nil {
 		fmt.Fprintf(stderr, "zerosum: %v\n", err)
 		var ee *exitError
 		if errors.As(err, &ee) {

@@ -1,11 +1,13 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 
+	"zerosum/content"
 	"zerosum/game/bot"
 	"zerosum/ui"
 )
@@ -49,10 +51,46 @@ func theme(name string) ui.ThemeName {
 	return ui.ThemeDefault
 }
 
-// runTUI runs the interface on the terminal.
+// runTUI runs the interface on the terminal, with the data directory for
+// saves (a game can be played without one; it then says so).
 func runTUI(e *env, opts ui.Options) error {
+	if opts.Store == nil {
+		st, err := e.store()
+		if err != nil {
+			fmt.Fprintf(e.stderr, "warning: %v; saving is off\n", err)
+		}
+		opts.Store = st
+	}
 	if _, err := tea.NewProgram(ui.New(opts)).Run(); err != nil {
 		return failf("the interface stopped: %v", err)
 	}
 	return nil
+}
+
+type loadCmd struct {
+	Save  string `arg:"" help:"A save's name, an autosave's name or a path to a .zsave file."`
+	Theme string `help:"Colours: default, colorblind or mono (NO_COLOR selects mono)." default:"" enum:",default,colorblind,mono"`
+}
+
+func (c loadCmd) Run(e *env) error {
+	st, err := e.store()
+	if err != nil {
+		return failf("%v", err)
+	}
+	entry, err := st.Load(c.Save)
+	if err == nil {
+		var p *content.Pack
+		if p, err = content.Load(entry.Save.Scenario); err == nil {
+			_, _, _, err = entry.Save.Restore(p.Scenario)
+		}
+	}
+	if err != nil {
+		msg := fmt.Sprintf("cannot load %s: %v", c.Save, err)
+		if good, gerr := st.Newest(); gerr == nil && good.Path != entry.Path {
+			msg += fmt.Sprintf("\nThe newest good autosave is %s (%s, %s): zerosum load %s",
+				good.Name, good.Save.Preview.Actor, good.Save.Preview.Date, good.Name)
+		}
+		return failf("%s", msg)
+	}
+	return runTUI(e, ui.Options{Theme: theme(c.Theme), Store: st, Resume: entry.Save})
 }

@@ -12,6 +12,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"zerosum/saves"
 )
 
 // MinWidth and MinHeight are the smallest terminal the game lays out in.
@@ -25,8 +27,10 @@ type Options struct {
 	Theme ThemeName
 	// Start, when set, skips the title and setup screens.
 	Start *StartOptions
-	// DataDir is where saves live (not used by every screen).
-	DataDir string
+	// Store keeps saves, autosaves and replays; nil turns saving off.
+	Store *saves.Store
+	// Resume, when set, starts from this save (zerosum load).
+	Resume *saves.Save
 }
 
 // StartOptions jump straight into a game (zerosum play).
