@@ -1,5 +1,7 @@
 package game
 
+import "slices"
+
 // news fires the events of the turn that is starting: first every trigger
 // whose conditions hold, then EventsPerTurn random draws, weighted, among the
 // other eligible events. Eligibility is judged on the world before any of
@@ -22,6 +24,22 @@ func (r *resolver) news() {
 	}
 	for _, i := range triggers {
 		r.fire(i)
+	}
+	// A facilitator's injections: content events fire whatever their
+	// conditions (and leave the draw); custom news carries its own effects.
+	for k, in := range r.injections {
+		if in.Event >= 0 {
+			weights[in.Event] = 0 // not drawn again this turn
+			if !slices.Contains(st.News, in.Event) {
+				r.fire(in.Event)
+			}
+			continue
+		}
+		r.report.Injected = append(r.report.Injected, in.Headline)
+		cause := Cause{Kind: CauseInjected, Source: k, Actor: -1, Turn: st.Turn, Target: -1}
+		for _, e := range in.Effects {
+			r.l.add(e.Target, e.Add, cause)
+		}
 	}
 	rng := NewStream(st.Seed, st.Turn, PurposeEvents, 0)
 	for range sc.EventsPerTurn {

@@ -10,17 +10,18 @@ type CauseKind uint8
 
 // The kinds of cause.
 const (
-	CauseAction  CauseKind = iota + 1 // an order's immediate effect (Source: action)
-	CauseCost                         // capital paid for an order (Source: action)
-	CauseDelayed                      // an order's effect arriving late (Source: action; Turn: when ordered)
-	CauseExposed                      // consequences of a covert action coming to light (Source: action)
-	CauseDynamic                      // a standing causal link of the model (Source: Dynamic)
-	CauseEvent                        // an event (Source: event)
-	CauseLimit                        // the value hit its minimum or maximum
-	CauseCarry                        // fractions of earlier standing effects adding up to a whole point
+	CauseAction   CauseKind = iota + 1 // an order's immediate effect (Source: action)
+	CauseCost                          // capital paid for an order (Source: action)
+	CauseDelayed                       // an order's effect arriving late (Source: action; Turn: when ordered)
+	CauseExposed                       // consequences of a covert action coming to light (Source: action)
+	CauseDynamic                       // a standing causal link of the model (Source: Dynamic)
+	CauseEvent                         // an event (Source: event)
+	CauseLimit                         // the value hit its minimum or maximum
+	CauseCarry                         // fractions of earlier standing effects adding up to a whole point
+	CauseInjected                      // custom news a facilitator added (Source: index into Report.Injected)
 )
 
-var causeKindIDs = [...]string{"", "action", "cost", "delayed", "exposed", "dynamic", "event", "limit", "carry"}
+var causeKindIDs = [...]string{"", "action", "cost", "delayed", "exposed", "dynamic", "event", "limit", "carry", "injected"}
 
 // String names the kind.
 func (k CauseKind) String() string {
@@ -63,14 +64,17 @@ type Refusal struct {
 
 // Report is what one resolution did.
 type Report struct {
-	Turn    int            `json:"turn"` // the turn resolved; 0 for the set-up before turn 1
-	Orders  []Order        `json:"orders"`
-	Refused []Refusal      `json:"refused"`
-	Changes []Change       `json:"changes"`
-	Events  []int          `json:"events"`  // fired at the start of the next turn
-	Exposed []CovertRecord `json:"exposed"` // covert actions that came to light
-	Crisis  bool           `json:"crisis"`
-	Over    bool           `json:"over"`
+	Turn    int       `json:"turn"` // the turn resolved; 0 for the set-up before turn 1
+	Orders  []Order   `json:"orders"`
+	Refused []Refusal `json:"refused"`
+	Changes []Change  `json:"changes"`
+	Events  []int     `json:"events"` // fired at the start of the next turn
+	// Injected are the headlines of a facilitator's custom news, in order
+	// (content events a facilitator injected are in Events).
+	Injected []string       `json:"injected,omitempty"`
+	Exposed  []CovertRecord `json:"exposed"` // covert actions that came to light
+	Crisis   bool           `json:"crisis"`
+	Over     bool           `json:"over"`
 }
 
 // ChangeOf finds the ledger line for a number, if it changed.

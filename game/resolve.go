@@ -11,6 +11,7 @@ type resolver struct {
 	l          ledger
 	report     Report
 	keepLedger bool
+	injections []Injection // a facilitator's news for the next turn
 }
 
 func newResolver(sc *Scenario, st, prev *State) *resolver {
@@ -35,20 +36,21 @@ type accepted struct {
 // are checked in the order given. Illegal orders are refused with a reason
 // and change nothing.
 func (sc *Scenario) Resolve(prev *State, orders []Order) (State, Report) {
-	return sc.resolve(prev, orders, true)
+	return sc.resolveWith(prev, orders, nil, true)
 }
 
 // Advance is Resolve without the ledger lines of the report (the report
 // still lists orders, refusals, events, exposures and the crisis): the same
 // next state, for the simulator, which never reads the ledger.
 func (sc *Scenario) Advance(prev *State, orders []Order) (State, Report) {
-	return sc.resolve(prev, orders, false)
+	return sc.resolveWith(prev, orders, nil, false)
 }
 
-func (sc *Scenario) resolve(prev *State, orders []Order, ledger bool) (State, Report) {
+func (sc *Scenario) resolveWith(prev *State, orders []Order, injections []Injection, ledger bool) (State, Report) {
 	st := prev.Clone()
 	r := newResolver(sc, &st, prev)
 	r.keepLedger = ledger
+	r.injections = injections
 	acc := r.validate(orders)
 	if st.Over {
 		r.finish()

@@ -48,8 +48,9 @@ type Seat struct {
 // ReplayTurn is one resolved turn.
 type ReplayTurn struct {
 	Turn   int      `json:"turn"`
-	Orders []string `json:"orders"` // "actor:action" or "actor:action@target"
-	Hash   string   `json:"hash"`   // state hash after the turn
+	Orders []string `json:"orders"`           // "actor:action" or "actor:action@target"
+	Inject []string `json:"inject,omitempty"` // a facilitator's news: "event:<id>" or "news:<headline>|<ref>=<+n>;..."
+	Hash   string   `json:"hash"`             // state hash after the turn
 }
 
 // FormatOrder writes an order as "actor:action" or "actor:action@target".
@@ -84,7 +85,13 @@ func NewReplay(sc *game.Scenario, seed uint64, seats []Seat, start game.Hash) *R
 
 // Add records a resolved turn.
 func (r *Replay) Add(turn int, orders []game.Order, after game.Hash) {
-	t := ReplayTurn{Turn: turn, Orders: make([]string, len(orders)), Hash: after.String()}
+	r.AddWith(turn, orders, nil, after)
+}
+
+// AddWith records a resolved turn with a facilitator's injections (in
+// their text form, game.Scenario.FormatInjection).
+func (r *Replay) AddWith(turn int, orders []game.Order, inject []string, after game.Hash) {
+	t := ReplayTurn{Turn: turn, Orders: make([]string, len(orders)), Inject: inject, Hash: after.String()}
 	for i, o := range orders {
 		t.Orders[i] = FormatOrder(o)
 	}
@@ -204,6 +211,28 @@ func (r *Replay) Orders(turn int) []game.Order {
 	return out
 }
 
+// ParseInjections reads a turn's injections in their text form.
+func ParseInjections(sc *game.Scenario, texts []string) ([]game.Injection, error) {
+	var out []game.Injection
+	for _, s := range texts {
+		in, err := sc.ParseInjection(s)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, in)
+	}
+	return out, nil
+}
+
+// FormatInjections writes injections in their text form.
+func FormatInjections(sc *game.Scenario, ins []game.Injection) []string {
+	var out []string
+	for _, in := range ins {
+		out = append(out, sc.FormatInjection(in))
+	}
+	return out
+}
+
 // MismatchError says where a replay and the engine part ways.
 type MismatchError struct {
 	Turn      int // 0: before turn 1
@@ -245,7 +274,11 @@ func (r *Replay) Verify(sc *game.Scenario) (game.State, error) {
 		if st.Over {
 			return st, fmt.Errorf("the replay goes on after the game ended (turn %d)", t.Turn)
 		}
-		st, _ = sc.Resolve(&st, r.Orders(i+1))
+		inject, err := ParseInjections(sc, t.Inject)
+		if err != nil {
+			return st, fmt.Errorf("turn %d: %v", t.Turn, err)
+		}
+		st, _ = sc.ResolveWith(&st, r.Orders(i+1), inject)
 		if h := st.Hash().String(); h != t.Hash {
 			return st, &MismatchError{Turn: t.Turn, Want: t.Hash, Got: h}
 		}

@@ -72,7 +72,7 @@ func FromMatch(m *match.Match, player int, pending []game.Order, settings Settin
 		s.Seats = append(s.Seats, SeatOf(sc, a, seat))
 	}
 	for i, t := range m.Turns {
-		rt := ReplayTurn{Turn: i + 1, Orders: make([]string, len(t.Orders)), Hash: t.Hash.String()}
+		rt := ReplayTurn{Turn: i + 1, Orders: make([]string, len(t.Orders)), Inject: FormatInjections(sc, t.Inject), Hash: t.Hash.String()}
 		for k, o := range t.Orders {
 			rt.Orders[k] = FormatOrder(o)
 		}
@@ -278,7 +278,11 @@ func (s *Save) Restore(sc *game.Scenario) (*match.Match, int, []game.Order, erro
 		for k, o := range t.Orders {
 			orders[k], _ = ParseOrder(o) // checked by DecodeSave
 		}
-		m.Apply(orders)
+		inject, err := ParseInjections(sc, t.Inject)
+		if err != nil {
+			return nil, 0, nil, fmt.Errorf("turn %d: %v", t.Turn, err)
+		}
+		m.ApplyWith(orders, inject)
 		h := m.Turns[i].Hash.String()
 		if s.migrated && t.Hash == unknownHash {
 			s.Turns[i].Hash = h // an older format did not record it
@@ -325,7 +329,7 @@ func MatchReplay(m *match.Match) *Replay {
 	r := NewReplay(sc, m.Seed, seats, m.States[0].Hash())
 	r.Branch = m.Branch
 	for i, t := range m.Turns {
-		r.Add(i+1, t.Orders, t.Hash)
+		r.AddWith(i+1, t.Orders, FormatInjections(sc, t.Inject), t.Hash)
 	}
 	if m.Over() {
 		r.Outcome = m.State().Outcome

@@ -205,3 +205,41 @@ func encodeV1(t *testing.T, m *match.Match, player int) []byte {
 	payload = append(payload, '\n')
 	return append([]byte(fmt.Sprintf("%s 1 sha256=%s\n", SaveMagic, checksum(payload))), payload...)
 }
+
+// TestInjectionsAreSavedAndReplayed: a facilitator's news is part of the
+// record, so saves and replays of a game with injections resume and verify.
+func TestInjectionsAreSavedAndReplayed(t *testing.T) {
+	sc := scenario(t)
+	m, a := newMatch(t, sc, 6, "washington")
+	ev, _ := sc.ParseInjection("event:incident_at_sea")
+	news, _ := sc.ParseInjection("news:Cable cut off Matsu|tension=+1;taipei.security=-2")
+	m.PlayWith(humanOrders(m, a), []game.Injection{ev})
+	m.PlayWith(humanOrders(m, a), []game.Injection{news})
+	m.Play(humanOrders(m, a))
+	data, _ := FromMatch(m, a, nil, Settings{}, "").Encode()
+	if !bytes.Contains(data, []byte(`"news:Cable cut off Matsu|tension=+1;taipei.security=-2"`)) {
+		t.Fatal("the save does not record the injection")
+	}
+	sv, err := DecodeSave(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, _, _, err := sv.Restore(sc)
+	if err != nil || back.State().Hash() != m.State().Hash() {
+		t.Fatalf("restore: %v", err)
+	}
+	var b bytes.Buffer
+	MatchReplay(m).Encode(&b)
+	r, err := DecodeReplay(b.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r.Verify(sc); err != nil {
+		t.Fatal(err)
+	}
+	// Without the injections the recorded hashes no longer match.
+	r.Turns[0].Inject = nil
+	if _, err := r.Verify(sc); err == nil {
+		t.Fatal("dropping an injection went unnoticed")
+	}
+}

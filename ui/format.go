@@ -73,6 +73,8 @@ func CauseText(p *content.Pack, c game.Cause) string {
 		return "at its limit"
 	case game.CauseCarry:
 		return "small effects adding up"
+	case game.CauseInjected:
+		return "news added by the facilitator"
 	}
 	return "?"
 }

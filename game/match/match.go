@@ -23,7 +23,8 @@ type Seat struct {
 
 // Turn is one resolved turn.
 type Turn struct {
-	Orders []game.Order // every actor's accepted and refused orders, as submitted
+	Orders []game.Order     // every actor's accepted and refused orders, as submitted
+	Inject []game.Injection // a facilitator's news, if any
 	Report game.Report
 	Hash   game.Hash // state after the turn
 }
@@ -84,6 +85,11 @@ func (m *Match) BotOrders() []game.Order {
 // Play resolves the current turn with the humans' orders (keyed by actor)
 // and the bots' own, and returns the report.
 func (m *Match) Play(human map[int][]game.Order) (game.Report, error) {
+	return m.PlayWith(human, nil)
+}
+
+// PlayWith is Play with a facilitator's injections (see game.Injection).
+func (m *Match) PlayWith(human map[int][]game.Order, inject []game.Injection) (game.Report, error) {
 	if m.Over() {
 		return game.Report{}, fmt.Errorf("the game is over")
 	}
@@ -97,16 +103,17 @@ func (m *Match) Play(human map[int][]game.Order) (game.Report, error) {
 		}
 	}
 	orders = append(orders, m.BotOrders()...)
-	return m.apply(orders), nil
+	return m.ApplyWith(orders, inject), nil
 }
 
 // Apply resolves the current turn with exactly these orders (a replay's or
 // a save's), bots included.
-func (m *Match) Apply(orders []game.Order) game.Report { return m.apply(orders) }
+func (m *Match) Apply(orders []game.Order) game.Report { return m.ApplyWith(orders, nil) }
 
-func (m *Match) apply(orders []game.Order) game.Report {
-	next, rep := m.Scenario.Resolve(m.State(), orders)
-	m.Turns = append(m.Turns, Turn{Orders: orders, Report: rep, Hash: next.Hash()})
+// ApplyWith is Apply with a facilitator's injections.
+func (m *Match) ApplyWith(orders []game.Order, inject []game.Injection) game.Report {
+	next, rep := m.Scenario.ResolveWith(m.State(), orders, inject)
+	m.Turns = append(m.Turns, Turn{Orders: orders, Inject: inject, Report: rep, Hash: next.Hash()})
 	m.States = append(m.States, next)
 	return rep
 }
