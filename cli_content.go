@@ -9,7 +9,8 @@ import (
 )
 
 type validateCmd struct {
-	Paths []string `arg:"" optional:"" help:"Scenario folders or scenario.yaml files; none: the embedded scenarios." type:"path"`
+	Paths   []string `arg:"" optional:"" help:"Scenario files (a single-file scenario, or a folder's scenario.yaml) or folders; none: the embedded scenarios."`
+	Verbose bool     `short:"v" help:"Also list what a single-file scenario leaves out of the scenario it extends, and why."`
 }
 
 func (c validateCmd) Run(e *env) error {
@@ -21,6 +22,7 @@ func (c validateCmd) Run(e *env) error {
 				return failf("embedded scenario %s has problems", id)
 			}
 			fmt.Fprintf(e.stdout, "%s: ok, %s\n", id, counts(p))
+			c.omitted(e, p)
 		}
 		return nil
 	}
@@ -39,11 +41,23 @@ func (c validateCmd) Run(e *env) error {
 			continue
 		}
 		fmt.Fprintf(e.stdout, "%s: ok, %s\n", path, counts(p))
+		c.omitted(e, p)
 	}
 	if bad > 0 {
 		return failf("%d of %d scenario%s failed validation", bad, len(c.Paths), plural(len(c.Paths)))
 	}
 	return nil
+}
+
+// omitted lists, with --verbose, what a scenario leaves out of its base.
+func (c validateCmd) omitted(e *env, p *content.Pack) {
+	if !c.Verbose || len(p.Omitted) == 0 {
+		return
+	}
+	fmt.Fprintln(e.stdout, "  left out of the scenario it extends:")
+	for _, o := range p.Omitted {
+		fmt.Fprintf(e.stdout, "    %s\n", o)
+	}
 }
 
 func counts(p *content.Pack) string {
@@ -85,10 +99,5 @@ func firstLine(s string) string {
 }
 
 // loadScenario loads an embedded scenario by id, or a scenario from a path
-// when the argument names a folder or file.
-func loadScenario(idOrPath string) (*content.Pack, error) {
-	if strings.ContainsAny(idOrPath, "/\\") || strings.HasSuffix(idOrPath, ".yaml") {
-		return content.LoadPath(idOrPath)
-	}
-	return content.Load(idOrPath)
-}
+// when the argument names a folder or file (content.Load tells them apart).
+func loadScenario(idOrPath string) (*content.Pack, error) { return content.Load(idOrPath) }

@@ -13,7 +13,7 @@ import (
 )
 
 type playCmd struct {
-	Scenario   string `help:"Scenario id or path." default:"${scenario}"`
+	Scenario   string `help:"Scenario id, or the path of a scenario file or folder (see docs/scenarios.md)." default:"${scenario}"`
 	Actor      string `help:"The actor you lead (washington, beijing, brussels, abudhabi, meta, nvidia, huawei, taipei)." default:"washington"`
 	Seed       uint64 `help:"Seed of the game (default: a random one, shown in the game)."`
 	Difficulty string `help:"Bot difficulty: easy, normal or hard." default:"normal" enum:"easy,normal,hard"`
@@ -34,7 +34,8 @@ func (c playCmd) Run(e *env) error {
 		seed = randomSeed()
 	}
 	return runTUI(e, ui.Options{Theme: theme(c.Theme), Start: &ui.StartOptions{
-		Scenario: p.Scenario.ID, Actor: c.Actor, Seed: seed, Difficulty: c.Difficulty,
+		// The argument as given: a path loads the same file again.
+		Scenario: c.Scenario, Actor: c.Actor, Seed: seed, Difficulty: c.Difficulty,
 	}})
 }
 

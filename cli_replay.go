@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 
 	"zerosum/content"
@@ -11,8 +12,9 @@ import (
 )
 
 type replayCmd struct {
-	Path   string `arg:"" help:"The replay file." type:"path"`
-	Verify bool   `help:"Check every turn's state hash; exit 1 at the first difference."`
+	Path     string `arg:"" help:"The replay file." type:"path"`
+	Verify   bool   `help:"Check every turn's state hash; exit 1 at the first difference."`
+	Scenario string `help:"The scenario file or folder the replay was played with, for a scenario that is not built in." type:"path"`
 }
 
 func (c replayCmd) Run(e *env) error {
@@ -24,7 +26,15 @@ func (c replayCmd) Run(e *env) error {
 	if err != nil {
 		return failf("%s: %v", c.Path, err)
 	}
-	p, err := content.Load(r.Scenario)
+	var p *content.Pack
+	switch {
+	case c.Scenario != "":
+		p, err = content.LoadPath(c.Scenario)
+	case slices.Contains(content.ScenarioIDs(), r.Scenario):
+		p, err = content.Load(r.Scenario)
+	default:
+		err = fmt.Errorf("the replay is of scenario %q, which is not built in; give the file it was played with: --scenario PATH", r.Scenario)
+	}
 	if err != nil {
 		return failf("%s: %v", c.Path, err)
 	}

@@ -206,7 +206,7 @@ func printSimTable(e *env, p *content.Pack, s sim.Summary, detail bool) {
 			}
 			fmt.Fprintf(e.stdout, "  %-12s %s\n", a.ID, strings.Join(parts, "\n               "))
 		}
-		fmt.Fprintln(e.stdout, "\nThe world on average at the start of each turn (turn 13: the end):")
+		fmt.Fprintf(e.stdout, "\nThe world on average at the start of each turn (turn %d: the end):\n", sc.Turns+1)
 		fmt.Fprintln(e.stdout, "  turn games tension controls quotas pgap   gap diffusion regulation frag momentum blocUS blocCN grievance")
 		for _, tp := range s.Trend {
 			tr := tp.Tracks

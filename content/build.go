@@ -167,46 +167,58 @@ func (l *loader) buildFrame(b *bundle, p *Pack) {
 		r.at(f.Line, "actors: the scenario lists no actors")
 	}
 
-	var trackIDs []string
-	for t := range game.NumTracks {
-		trackIDs = append(trackIDs, t.String())
-	}
-	for _, k := range sortedKeys(f.Tracks) {
-		v := f.Tracks[k]
-		t, ok := game.ParseTrack(k)
-		if !ok {
-			r.at(v.Line, "tracks: %q is not a track%s", k, game.Suggest(k, trackIDs))
-			continue
-		}
-		l.inRange(r, v, "tracks: "+k, t.Min(), t.Max())
-		sc.Start[t] = v.V
-	}
+	l.setTracks(r, f.Tracks, &sc.Start)
 	for t := range game.NumTracks {
 		if _, ok := f.Tracks[t.String()]; !ok && t != game.TrackPerceivedGap {
 			r.at(f.Line, "tracks: no starting value for %s", t)
 		}
 	}
 
-	fields := sc.Rules.Fields()
-	var keys []string
-	for _, fl := range fields {
-		keys = append(keys, fl.Key)
-	}
-	for _, k := range sortedKeys(f.Rules) {
-		v := f.Rules[k]
-		i := slices.IndexFunc(fields, func(fl game.RuleField) bool { return fl.Key == k })
-		if i < 0 {
-			r.at(v.Line, "rules: %q is not a rule%s", k, game.Suggest(k, keys))
-			continue
-		}
-		l.inRange(r, v, "rules: "+k, fields[i].Min, fields[i].Max)
-		*fields[i].Ptr = v.V
-	}
+	fields := l.setRules(r, f.Rules, &sc.Rules, "")
 	for _, fl := range fields {
 		if _, ok := f.Rules[fl.Key]; !ok {
 			r.at(f.Line, "rules: no value for %s", fl.Key)
 		}
 	}
+}
+
+// setTracks sets the starting values a tracks: mapping gives.
+func (l *loader) setTracks(r report, m map[string]Pos[int], start *[game.NumTracks]int) {
+	var ids []string
+	for t := range game.NumTracks {
+		ids = append(ids, t.String())
+	}
+	for _, k := range sortedKeys(m) {
+		v := m[k]
+		t, ok := game.ParseTrack(k)
+		if !ok {
+			r.at(v.Line, "tracks: %q is not a track%s (the tracks are: %s)", k, game.Suggest(k, ids), strings.Join(ids, ", "))
+			continue
+		}
+		l.inRange(r, v, "tracks: "+k, t.Min(), t.Max())
+		start[t] = v.V
+	}
+}
+
+// setRules sets the coefficients a rules: mapping gives and returns every
+// rule; hint ends the message about an unknown rule.
+func (l *loader) setRules(r report, m map[string]Pos[int], rules *game.Rules, hint string) []game.RuleField {
+	fields := rules.Fields()
+	var keys []string
+	for _, fl := range fields {
+		keys = append(keys, fl.Key)
+	}
+	for _, k := range sortedKeys(m) {
+		v := m[k]
+		i := slices.IndexFunc(fields, func(fl game.RuleField) bool { return fl.Key == k })
+		if i < 0 {
+			r.at(v.Line, "rules: %q is not a rule%s%s", k, game.Suggest(k, keys), hint)
+			continue
+		}
+		l.inRange(r, v, "rules: "+k, fields[i].Min, fields[i].Max)
+		*fields[i].Ptr = v.V
+	}
+	return fields
 }
 
 func (l *loader) buildSwing(b *bundle, p *Pack) {
@@ -428,10 +440,17 @@ func (l *loader) links(r report, ls []Pos[int], what string) []int {
 
 func (l *loader) buildOutcomes(b *bundle, p *Pack) {
 	r := l.reporter(b.scenarioName)
+	p.Scenario.Outcomes = l.outcomes(r, p, b.scenario.Outcomes, b.scenario.Line)
+}
+
+// outcomes builds a list of world outcomes; line is where the list belongs,
+// for a problem with the list as a whole.
+func (l *loader) outcomes(r report, p *Pack, fs []outcomeFile, line int) []game.OutcomeDef {
 	sc := p.Scenario
+	var out []game.OutcomeDef
 	crises := 0
 	seen := map[string]int{}
-	for i, f := range b.scenario.Outcomes {
+	for i, f := range fs {
 		if prev, dup := seen[f.ID.V]; dup {
 			r.at(f.ID.Line, "outcome %q is defined twice (first on line %d)", f.ID.V, prev)
 		}
@@ -446,18 +465,19 @@ func (l *loader) buildOutcomes(b *bundle, p *Pack) {
 				r.at(f.Line, "outcome %s: the crisis outcome applies whenever the Strait boils over; it takes no when:", f.ID.V)
 			}
 		}
-		if i == len(b.scenario.Outcomes)-1 && (len(f.When) > 0 || f.Crisis) {
+		if i == len(fs)-1 && (len(f.When) > 0 || f.Crisis) {
 			r.at(f.Line, "outcome %s: the last outcome is the fallback and must have no when: (and not be the crisis)", f.ID.V)
 		}
-		sc.Outcomes = append(sc.Outcomes, o)
+		out = append(out, o)
 		l.put(p, r, f.Line, "outcomes."+f.ID.V, "name", f.Name, "desc", f.Desc)
 	}
-	if len(b.scenario.Outcomes) == 0 {
-		r.at(b.scenario.Line, "outcomes: the scenario names no world outcomes")
+	if len(fs) == 0 {
+		r.at(line, "outcomes: the scenario names no world outcomes")
 	}
-	if crises != 1 && len(b.scenario.Outcomes) > 0 {
-		r.at(b.scenario.Line, "outcomes: exactly one outcome must have crisis: true (found %d)", crises)
+	if crises != 1 && len(fs) > 0 {
+		r.at(line, "outcomes: exactly one outcome must have crisis: true (found %d)", crises)
 	}
+	return out
 }
 
 var tagNames = func() []string {
@@ -474,39 +494,7 @@ func (l *loader) buildActorRefs(b *bundle, p *Pack, i int) {
 	r := l.reporter(b.actorNames[i])
 	a := &sc.Actors[i]
 
-	weights := 0
-	seen := map[string]int{}
-	for _, of := range f.Objectives {
-		if prev, dup := seen[of.ID.V]; dup {
-			r.at(of.ID.Line, "objective %q is defined twice (first on line %d)", of.ID.V, prev)
-		}
-		seen[of.ID.V] = of.ID.Line
-		what := "objective " + of.ID.V
-		l.need(r, of.Line, what+": name", of.Name)
-		l.need(r, of.Line, what+": desc", of.Desc)
-		l.inRange(r, of.Weight, what+": weight", 1, 100)
-		weights += of.Weight.V
-		ref, err := sc.ParseRef(of.Measure.V)
-		if err != nil {
-			r.at(of.Measure.Line, "%s: measure: %v", what, err)
-			continue
-		}
-		if !l.refAllowed(r, sc, ref, of.Measure.Line, i, false, what, of.Measure.V) {
-			continue
-		}
-		if of.From == of.To.V {
-			r.at(of.To.Line, "%s: from and to are both %d; progress needs a range", what, of.From)
-		}
-		a.Objectives = append(a.Objectives, game.ObjectiveDef{
-			ID: of.ID.V, Name: of.Name, Weight: of.Weight.V, Measure: ref, From: of.From, To: of.To.V,
-		})
-		l.put(p, r, of.Line, "objectives."+a.ID+"."+of.ID.V, "name", of.Name, "desc", of.Desc)
-	}
-	if len(f.Objectives) == 0 {
-		r.at(f.Line, "the actor has no objectives")
-	} else if weights != 100 {
-		r.at(f.Objectives[0].Line, "objective weights add up to %d; they must add up to 100", weights)
-	}
+	a.Objectives = l.objectives(r, p, i, f.Objectives, f.Line)
 
 	for k, af := range f.Actions {
 		act := &sc.Actions[a.Actions[k]]
@@ -552,43 +540,96 @@ func (l *loader) buildActorRefs(b *bundle, p *Pack, i int) {
 	}
 }
 
-func (l *loader) buildEventRefs(b *bundle, p *Pack) {
+// objectives builds the objectives of actor owner; line is where the list
+// belongs, for a problem with the list as a whole.
+func (l *loader) objectives(r report, p *Pack, owner int, fs []objectiveFile, line int) []game.ObjectiveDef {
 	sc := p.Scenario
-	for i, f := range b.events {
-		r := l.reporter(b.eventNames[i])
-		ev := &sc.Events[i]
-		what := "event " + f.ID.V
-		l.need(r, f.Line, what+": headline", f.Headline)
-		l.need(r, f.Line, what+": body", f.Body)
-		l.need(r, f.Line, what+": teaching", f.Teaching)
-		ev.Weight, ev.Trigger, ev.Repeat = f.Weight.V, f.Trigger, f.Repeat
-		if f.Trigger {
-			l.inRange(r, f.Weight, what+": weight", 0, 100)
-			if len(f.When) == 0 {
-				r.at(f.Line, "%s: a trigger with no when: would fire on the first turn; give it conditions", what)
-			}
-		} else {
-			l.inRange(r, f.Weight, what+": weight", 1, 100)
+	a := &sc.Actors[owner]
+	var out []game.ObjectiveDef
+	weights := 0
+	seen := map[string]int{}
+	for _, of := range fs {
+		if prev, dup := seen[of.ID.V]; dup {
+			r.at(of.ID.Line, "objective %q is defined twice (first on line %d)", of.ID.V, prev)
 		}
-		ev.Links = l.links(r, f.Links, what)
-		ev.When = l.conditions(r, sc, f.When, -1, false, what)
-		ev.Effects = l.effects(r, sc, f.Effects, -1, false, what)
-		for _, rv := range f.Reveal {
-			ai, ok := sc.ActionIndex(rv.V)
-			switch {
-			case !ok:
-				r.at(rv.Line, "%s: reveal: there is no action %q", what, rv.V)
-			case !sc.Actions[ai].Covert:
-				r.at(rv.Line, "%s: reveal: %s is not covert; there is nothing to reveal", what, rv.V)
-			default:
-				ev.Reveal = append(ev.Reveal, ai)
-			}
+		seen[of.ID.V] = of.ID.Line
+		what := "objective " + of.ID.V
+		l.need(r, of.Line, what+": name", of.Name)
+		l.need(r, of.Line, what+": desc", of.Desc)
+		l.inRange(r, of.Weight, what+": weight", 1, 100)
+		weights += of.Weight.V
+		ref, err := sc.ParseRef(of.Measure.V)
+		if err != nil {
+			r.at(of.Measure.Line, "%s: measure: %v", what, err)
+			continue
 		}
-		if len(f.Effects) == 0 && len(f.Reveal) == 0 {
-			r.at(f.Line, "%s has no effects and reveals nothing", what)
+		if !l.refAllowed(r, sc, ref, of.Measure.Line, owner, false, what, of.Measure.V) {
+			continue
 		}
-		l.put(p, r, f.Line, "events."+f.ID.V, "headline", f.Headline, "body", f.Body, "teaching", f.Teaching)
+		if of.From == of.To.V {
+			r.at(of.To.Line, "%s: from and to are both %d; progress needs a range", what, of.From)
+		}
+		out = append(out, game.ObjectiveDef{
+			ID: of.ID.V, Name: of.Name, Weight: of.Weight.V, Measure: ref, From: of.From, To: of.To.V,
+		})
+		l.put(p, r, of.Line, "objectives."+a.ID+"."+of.ID.V, "name", of.Name, "desc", of.Desc)
 	}
+	if len(fs) == 0 {
+		r.at(line, "the actor has no objectives")
+	} else if weights != 100 {
+		r.at(fs[0].Line, "objective weights add up to %d; they must add up to 100", weights)
+	}
+	return out
+}
+
+func (l *loader) buildEventRefs(b *bundle, p *Pack) {
+	for i, f := range b.events {
+		l.event(l.reporter(b.eventNames[i]), p, f, &p.Scenario.Events[i])
+	}
+}
+
+// event fills in an event whose id is already indexed.
+func (l *loader) event(r report, p *Pack, f eventFile, ev *game.EventDef) {
+	sc := p.Scenario
+	what := "event " + f.ID.V
+	l.need(r, f.Line, what+": headline", f.Headline)
+	l.need(r, f.Line, what+": body", f.Body)
+	l.need(r, f.Line, what+": teaching", f.Teaching)
+	ev.Weight, ev.Trigger, ev.Repeat = f.Weight.V, f.Trigger, f.Repeat
+	if f.Trigger {
+		l.inRange(r, f.Weight, what+": weight", 0, 100)
+		if len(f.When) == 0 {
+			r.at(f.Line, "%s: a trigger with no when: would fire on the first turn; give it conditions", what)
+		}
+	} else {
+		l.inRange(r, f.Weight, what+": weight", 1, 100)
+	}
+	ev.Links = l.links(r, f.Links, what)
+	ev.When = l.conditions(r, sc, f.When, -1, false, what)
+	ev.Effects = l.effects(r, sc, f.Effects, -1, false, what)
+	for _, rv := range f.Reveal {
+		ai, ok := sc.ActionIndex(rv.V)
+		switch {
+		case !ok:
+			r.at(rv.Line, "%s: reveal: there is no action %q%s", what, rv.V, game.Suggest(rv.V, actionIDs(sc)))
+		case !sc.Actions[ai].Covert:
+			r.at(rv.Line, "%s: reveal: %s is not covert; there is nothing to reveal", what, rv.V)
+		default:
+			ev.Reveal = append(ev.Reveal, ai)
+		}
+	}
+	if len(f.Effects) == 0 && len(f.Reveal) == 0 {
+		r.at(f.Line, "%s has no effects and reveals nothing", what)
+	}
+	l.put(p, r, f.Line, "events."+f.ID.V, "headline", f.Headline, "body", f.Body, "teaching", f.Teaching)
+}
+
+func actionIDs(sc *game.Scenario) []string {
+	out := make([]string, len(sc.Actions))
+	for i, a := range sc.Actions {
+		out[i] = a.ID
+	}
+	return out
 }
 
 func (l *loader) buildGlossary(b *bundle, p *Pack) {
@@ -634,7 +675,10 @@ func (l *loader) checkMarkup(p *Pack) {
 	for _, key := range sortedKeys(p.text) {
 		for _, ref := range TermRefs(p.text[key]) {
 			if !terms[ref] {
-				w := l.where[key]
+				w, ok := l.where[key]
+				if !ok {
+					continue // text of a base scenario, checked when it loaded
+				}
 				w.r.at(w.line, "%s links glossary term [[%s]], which is not defined%s", key, ref, game.Suggest(ref, ids))
 			}
 		}

@@ -17,7 +17,7 @@ type Pos[T any] struct {
 	Line int
 }
 
-// lineHolder lets the decoder fill a struct's Line field.
+// lineType is the type of a struct's Line field, which the decoder fills.
 var lineType = reflect.TypeFor[int]()
 
 // decodeFile parses YAML text into v (a pointer), strictly: unknown keys,
@@ -52,6 +52,11 @@ func yamlError(err error) (int, string) {
 	return 0, msg
 }
 
+// isPos reports whether t is a Pos[T].
+func isPos(t reflect.Type) bool {
+	return t.Kind() == reflect.Struct && strings.HasPrefix(t.Name(), "Pos[")
+}
+
 type decoder struct {
 	r report
 }
@@ -64,7 +69,7 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, what string) {
 		return
 	}
 	// Pos[T]: decode T and record the line.
-	if v.Kind() == reflect.Struct && strings.HasPrefix(v.Type().Name(), "Pos[") {
+	if isPos(v.Type()) {
 		d.value(n, v.Field(0), what)
 		v.Field(1).SetInt(int64(n.Line))
 		return
@@ -77,7 +82,7 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, what string) {
 			if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
 				return
 			}
-			d.r.at(n.Line, "%s should be a list", describe(what))
+			d.r.unreadable(n.Line, "%s should be a list: [a, b], or one \"- \" line per item", describe(what))
 			return
 		}
 		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
@@ -87,7 +92,7 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, what string) {
 		v.Set(s)
 	case reflect.Map:
 		if n.Kind != yaml.MappingNode {
-			d.r.at(n.Line, "%s should be a mapping of names to values", describe(what))
+			d.r.unreadable(n.Line, "%s should be a mapping of names to values: {a: 1, b: 2}, or one \"name: value\" line each", describe(what))
 			return
 		}
 		m := reflect.MakeMapWithSize(v.Type(), len(n.Content)/2)
@@ -101,6 +106,11 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, what string) {
 			seen[k.Value] = k.Line
 			ev := reflect.New(v.Type().Elem()).Elem()
 			d.value(val, ev, joinWhat(what, k.Value))
+			if isPos(ev.Type()) {
+				// An entry of a mapping is where its name is written, even
+				// when its value (a list, a mapping) starts on a later line.
+				ev.Field(1).SetInt(int64(k.Line))
+			}
 			m.SetMapIndex(reflect.ValueOf(k.Value), ev)
 		}
 		v.Set(m)

@@ -22,8 +22,12 @@ import (
 //go:embed data
 var embedded embed.FS
 
-// langFS is where translations are read from (tests point it elsewhere).
-var langFS fs.FS = embedded
+// dataFS is where the embedded scenarios and common files are read from;
+// langFS is where translations are (tests point them elsewhere).
+var (
+	dataFS fs.FS = embedded
+	langFS fs.FS = embedded
+)
 
 // DefaultScenario is the id of the scenario `go run .` plays.
 const DefaultScenario = "race2025"
@@ -36,6 +40,11 @@ type Pack struct {
 	Note     string // what the model simplifies, shown in-game
 	Glossary []Term
 	Files    []string // the files it was loaded from
+	// Omitted lists what a single-file scenario leaves out of its base
+	// besides the actors not in play (their actions, events that read
+	// them), each with the reason: "event x: it reads huawei.yield, but
+	// huawei is not in play in this scenario".
+	Omitted []string
 
 	text   map[string]string
 	levels [game.NumTracks][]string
@@ -76,27 +85,45 @@ func (p *Pack) TermByID(id string) (Term, bool) {
 type source struct {
 	fsys  fs.FS
 	dir   string // the scenario's folder inside fsys
+	file  string // the scenario's main file in dir: scenario.yaml, or a single-file scenario
 	label string // how file names are shown in messages
+}
+
+// embeddedSource is the embedded scenario id.
+func embeddedSource(id string) source {
+	return source{fsys: dataFS, dir: "data/" + id, file: "scenario.yaml", label: id}
 }
 
 func (s source) name(file string) string { return path.Join(s.label, file) }
 
-// Load loads an embedded scenario by id, with English text.
+// Load loads an embedded scenario by id, with English text. An argument
+// that looks like a path (it holds a slash or ends in .yaml, which no
+// scenario id can) is loaded from disk with LoadPath instead.
 func Load(id string) (*Pack, error) { return LoadLang(id, "en") }
 
 // LoadLang loads an embedded scenario with its text in a language: English
 // is written in the content files themselves; another language comes from
 // data/lang/<lang>.yaml, which maps text keys ("actions.thaw.name") to
-// translations and falls back to English for any key it leaves out.
+// translations and falls back to English for any key it leaves out. Like
+// Load, it loads a path from disk.
 func LoadLang(id, lang string) (*Pack, error) {
+	if lang != "en" && !slices.Contains(Languages(), lang) {
+		return nil, fmt.Errorf("no text in language %q; the languages are: en %s", lang, strings.Join(Languages(), " "))
+	}
+	if IsPath(id) {
+		return loadPath(id, lang)
+	}
 	if !slices.Contains(ScenarioIDs(), id) {
 		return nil, fmt.Errorf("unknown scenario %q; the scenarios are: %s%s", id,
 			strings.Join(ScenarioIDs(), ", "), game.Suggest(id, ScenarioIDs()))
 	}
-	if lang != "en" && !slices.Contains(Languages(), lang) {
-		return nil, fmt.Errorf("no text in language %q; the languages are: en %s", lang, strings.Join(Languages(), " "))
-	}
-	return load(source{fsys: embedded, dir: "data/" + id, label: id}, lang)
+	return load(embeddedSource(id), lang)
+}
+
+// IsPath reports whether a scenario argument names a file or folder rather
+// than an embedded scenario: it holds a path separator or ends in .yaml.
+func IsPath(idOrPath string) bool {
+	return strings.ContainsAny(idOrPath, "/\\") || strings.HasSuffix(idOrPath, ".yaml") || strings.HasSuffix(idOrPath, ".yml")
 }
 
 // Languages lists the translations embedded besides English.
@@ -111,23 +138,27 @@ func Languages() []string {
 	return out
 }
 
-// LoadPath loads a scenario from a folder on disk (one holding
-// scenario.yaml) or from a scenario.yaml file in such a folder.
-func LoadPath(p string) (*Pack, error) {
+// LoadPath loads a scenario from disk: a folder in the full format (one
+// holding scenario.yaml, actors/, events/ and swing.yaml), that folder's
+// scenario.yaml, or a single-file scenario that extends an embedded one
+// (extends: race2025; see docs/scenarios.md).
+func LoadPath(p string) (*Pack, error) { return loadPath(p, "en") }
+
+func loadPath(p, lang string) (*Pack, error) {
 	fi, err := os.Stat(p)
 	if err != nil {
 		return nil, fmt.Errorf("cannot open scenario: %w", err)
 	}
-	dir := p
-	if !fi.IsDir() {
-		dir = filepath.Dir(p)
+	if fi.IsDir() {
+		return load(source{fsys: os.DirFS(p), dir: ".", file: "scenario.yaml", label: p}, lang)
 	}
-	return load(source{fsys: os.DirFS(dir), dir: ".", label: dir}, "en")
+	dir := filepath.Dir(p)
+	return load(source{fsys: os.DirFS(dir), dir: ".", file: filepath.Base(p), label: filepath.ToSlash(dir)}, lang)
 }
 
 // ScenarioIDs lists the embedded scenarios, sorted.
 func ScenarioIDs() []string {
-	entries, _ := fs.ReadDir(embedded, "data")
+	entries, _ := fs.ReadDir(dataFS, "data")
 	var out []string
 	for _, e := range entries {
 		if e.IsDir() && e.Name() != "common" && e.Name() != "lang" {
@@ -140,12 +171,20 @@ func ScenarioIDs() []string {
 // Embedded returns the embedded content files, for tests and tools.
 func Embedded() fs.FS { return embedded }
 
+func newLoader(src source) *loader {
+	return &loader{src: src, files: map[string][]byte{}, where: map[string]place{}}
+}
+
 // loader gathers problems while reading and building one scenario.
 type loader struct {
 	src      source
 	problems Problems
 	files    map[string][]byte // name shown -> bytes, for the content hash
 	where    map[string]place  // text key -> where it was written
+	// own marks the text a single-file scenario writes itself: a
+	// translation is written for the base's text, so it leaves this text
+	// in English rather than put the base's words on it.
+	own map[string]bool
 }
 
 type place struct {
@@ -177,8 +216,20 @@ func unwrapPathError(err error) error {
 	return err
 }
 
+// load loads a scenario in either format: the main file decides. A file
+// with extends: at the top (or any file not called scenario.yaml) is a
+// single-file scenario; otherwise it is the frame of a full folder.
 func load(src source, lang string) (*Pack, error) {
-	l := &loader{src: src, files: map[string][]byte{}, where: map[string]place{}}
+	if data, err := fs.ReadFile(src.fsys, path.Join(src.dir, src.file)); err == nil &&
+		(src.file != "scenario.yaml" || extending(data)) {
+		return loadExtending(src, data, lang)
+	}
+	return loadFolder(src, lang)
+}
+
+// loadFolder loads a scenario in the full folder format.
+func loadFolder(src source, lang string) (*Pack, error) {
+	l := newLoader(src)
 	b := l.gather()
 	if b.scenarioName != "" && b.scenario.Line == 0 {
 		// Without a readable scenario.yaml there is nothing to build on.
@@ -217,8 +268,8 @@ func (l *loader) gather() *bundle {
 	src := l.src
 	b := &bundle{}
 	b.namesName, b.glossaryName = "common/names.yaml", "common/glossary.yaml"
-	l.read(embedded, "data/common/names.yaml", b.namesName, &b.names, false)
-	l.read(embedded, "data/common/glossary.yaml", b.glossaryName, &b.glossary, false)
+	l.read(dataFS, "data/common/names.yaml", b.namesName, &b.names, false)
+	l.read(dataFS, "data/common/glossary.yaml", b.glossaryName, &b.glossary, false)
 
 	b.scenarioName = src.name("scenario.yaml")
 	l.read(src.fsys, path.Join(src.dir, "scenario.yaml"), b.scenarioName, &b.scenario, false)

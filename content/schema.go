@@ -156,3 +156,42 @@ type termFile struct {
 	Def    string        `yaml:"def"`
 	See    []Pos[string] `yaml:"see"`
 }
+
+// extendFile is a single-file scenario (docs/scenarios.md): the embedded
+// scenario it starts from and what it changes. Everything but extends, id,
+// title and summary may be left out to keep the base's value; a Pos whose
+// Line is 0 was not written.
+type extendFile struct {
+	Line           int
+	Extends        Pos[string]                         `yaml:"extends"`
+	ID             Pos[string]                         `yaml:"id"`
+	Title          Pos[string]                         `yaml:"title"`
+	Summary        Pos[string]                         `yaml:"summary"`
+	Note           Pos[string]                         `yaml:"note"`
+	Turns          Pos[int]                            `yaml:"turns"`
+	Start          startFile                           `yaml:"start"`
+	EventsPerTurn  Pos[int]                            `yaml:"events_per_turn"`
+	CrisisScorePct Pos[int]                            `yaml:"crisis_score_pct"`
+	Actors         Pos[[]Pos[string]]                  `yaml:"actors"`
+	Tracks         map[string]Pos[int]                 `yaml:"tracks"`
+	Stats          map[string]Pos[map[string]Pos[int]] `yaml:"stats"`
+	Swing          map[string]Pos[swingStart]          `yaml:"swing"`
+	Rules          map[string]Pos[int]                 `yaml:"rules"`
+	Events         eventChanges                        `yaml:"events"`
+	Objectives     map[string]Pos[[]objectiveFile]     `yaml:"objectives"`
+	Outcomes       Pos[[]outcomeFile]                  `yaml:"outcomes"`
+}
+
+// swingStart changes where a swing state starts.
+type swingStart struct {
+	Line      int
+	Align     Pos[int] `yaml:"align"`
+	Sovereign Pos[int] `yaml:"sovereign"`
+}
+
+// eventChanges takes events of the base out of play and adds new ones.
+type eventChanges struct {
+	Line    int
+	Disable []Pos[string] `yaml:"disable"`
+	Add     []eventFile   `yaml:"add"`
+}

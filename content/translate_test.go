@@ -9,10 +9,15 @@ import (
 
 func loadWithLang(t *testing.T, lang string) (*Pack, error) {
 	t.Helper()
+	return loadIDWithLang(t, DefaultScenario, lang)
+}
+
+func loadIDWithLang(t *testing.T, id, lang string) (*Pack, error) {
+	t.Helper()
 	old := langFS
 	langFS = os.DirFS("testdata")
 	t.Cleanup(func() { langFS = old })
-	return load(source{fsys: embedded, dir: "data/" + DefaultScenario, label: DefaultScenario}, lang)
+	return load(embeddedSource(id), lang)
 }
 
 // TestTranslationOverlay: a language file replaces the text it names, the
@@ -72,5 +77,22 @@ func TestBrokenTranslation(t *testing.T) {
 func TestUnknownLanguage(t *testing.T) {
 	if _, err := LoadLang(DefaultScenario, "tlh"); err == nil || !strings.Contains(err.Error(), `no text in language "tlh"`) {
 		t.Fatalf("got %v", err)
+	}
+}
+
+// TestTranslationOfASingleFileScenario: the base's text is translated; the
+// text the single file writes itself (here the title) stays English, since
+// the translation was written for the base's words.
+func TestTranslationOfASingleFileScenario(t *testing.T) {
+	p, err := loadIDWithLang(t, "flashpoint", "xx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	us, _ := p.Scenario.ActorIndex("washington")
+	if got := p.Scenario.Actors[us].Name; got != "Huashengdun" {
+		t.Errorf("base text not translated: %q", got)
+	}
+	if got := p.Scenario.Title; !strings.HasPrefix(got, "Flashpoint") {
+		t.Errorf("the scenario's own title took the base's translation: %q", got)
 	}
 }

@@ -27,43 +27,59 @@ func scenario(t testing.TB) *game.Scenario {
 	return pack.Scenario
 }
 
-// TestBotsIssueOnlyLegalOrders plays many games with every personality and
-// difficulty and checks the engine never refuses a bot's order.
-func TestBotsIssueOnlyLegalOrders(t *testing.T) {
-	sc := scenario(t)
-	for d := range bot.NumDifficulties {
-		for seed := uint64(1); seed <= 40; seed++ {
-			seats := sim.SeatsFor(sc, seed, d)
-			g := sim.Play(sc, seed, seats, true)
-			for turn, rep := range g.Reports {
-				if len(rep.Refused) > 0 {
-					t.Fatalf("%s seed %d turn %d: refused %+v: %s", d, seed, turn+1, rep.Refused[0].Order, rep.Refused[0].Reason)
-				}
+// everyScenario runs a test on each embedded scenario.
+func everyScenario(t *testing.T, test func(t *testing.T, sc *game.Scenario)) {
+	for _, id := range content.ScenarioIDs() {
+		t.Run(id, func(t *testing.T) {
+			p, err := content.Load(id)
+			if err != nil {
+				t.Fatal(err)
 			}
-		}
+			test(t, p.Scenario)
+		})
 	}
 }
 
-// TestBotsNeverPushTheStraitOver: a bot that blunders into a Strait crisis
-// is a bug. Crises may still come from drift and events, never with a bot
-// as the culprit.
-func TestBotsNeverPushTheStraitOver(t *testing.T) {
-	sc := scenario(t)
-	crises := 0
-	for d := range bot.NumDifficulties {
-		for seed := uint64(1); seed <= 300; seed++ {
-			g := sim.Play(sc, seed, sim.SeatsFor(sc, seed, d), false)
-			if g.Final.Crisis.Turn > 0 {
-				crises++
-				if len(g.Final.Crisis.Culprits) > 0 {
-					t.Errorf("%s seed %d: bots %v pushed the Strait into crisis in turn %d", d, seed, g.Final.Crisis.Culprits, g.Final.Crisis.Turn)
+// TestBotsIssueOnlyLegalOrders plays many games of every scenario with
+// every personality and difficulty and checks the engine never refuses a
+// bot's order.
+func TestBotsIssueOnlyLegalOrders(t *testing.T) {
+	everyScenario(t, func(t *testing.T, sc *game.Scenario) {
+		for d := range bot.NumDifficulties {
+			for seed := uint64(1); seed <= 40; seed++ {
+				seats := sim.SeatsFor(sc, seed, d)
+				g := sim.Play(sc, seed, seats, true)
+				for turn, rep := range g.Reports {
+					if len(rep.Refused) > 0 {
+						t.Fatalf("%s seed %d turn %d: refused %+v: %s", d, seed, turn+1, rep.Refused[0].Order, rep.Refused[0].Reason)
+					}
 				}
 			}
 		}
-	}
-	if crises == 0 {
-		t.Error("900 games without a crisis: the test no longer exercises the rule")
-	}
+	})
+}
+
+// TestBotsNeverPushTheStraitOver: a bot that blunders into a Strait crisis
+// is a bug, in every scenario. Crises may still come from drift and events,
+// never with a bot as the culprit.
+func TestBotsNeverPushTheStraitOver(t *testing.T) {
+	everyScenario(t, func(t *testing.T, sc *game.Scenario) {
+		crises := 0
+		for d := range bot.NumDifficulties {
+			for seed := uint64(1); seed <= 300; seed++ {
+				g := sim.Play(sc, seed, sim.SeatsFor(sc, seed, d), false)
+				if g.Final.Crisis.Turn > 0 {
+					crises++
+					if len(g.Final.Crisis.Culprits) > 0 {
+						t.Errorf("%s seed %d: bots %v pushed the Strait into crisis in turn %d", d, seed, g.Final.Crisis.Culprits, g.Final.Crisis.Turn)
+					}
+				}
+			}
+		}
+		if crises == 0 {
+			t.Error("900 games without a crisis: the test no longer exercises the rule")
+		}
+	})
 }
 
 // TestBotsSeeOnlyTheirView: changing what an actor cannot see (another
