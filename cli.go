@@ -24,6 +24,7 @@ type cli struct {
 	Load      loadCmd      `cmd:"" help:"Resume a saved game: a save's name, an autosave (auto-000012, last-good) or a file."`
 	Sim       simCmd       `cmd:"" help:"Play all-bot games and print statistics."`
 	Replay    replayCmd    `cmd:"" help:"Re-run a replay; --verify checks every turn's state hash."`
+	Report    reportCmd    `cmd:"" help:"Write the debrief report (Markdown) of a save or replay."`
 	Validate  validateCmd  `cmd:"" help:"Check scenario files and report every problem with file and line."`
 	Scenarios scenariosCmd `cmd:"" help:"List the scenarios."`
 	Version   versionCmd   `cmd:"" help:"Print the version."`

@@ -7,6 +7,13 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"zerosum/content"
+	"zerosum/game"
+	"zerosum/game/bot"
+	"zerosum/game/match"
+	"zerosum/report"
+	"zerosum/saves"
 )
 
 // cliRun runs the command line in-process.
@@ -160,7 +167,7 @@ func TestBadInputIsAClearError(t *testing.T) {
 }
 
 func TestEveryCommandHasHelp(t *testing.T) {
-	for _, cmd := range []string{"sim", "replay", "validate", "scenarios", "version", "play"} {
+	for _, cmd := range []string{"sim", "replay", "report", "validate", "scenarios", "version", "play"} {
 		code, out, errs := cliRun(t, cmd, "--help")
 		if code != 0 || !strings.Contains(out, "Usage: zerosum "+cmd) {
 			t.Errorf("%s --help: exit %d\n%s%s", cmd, code, out, errs)
@@ -173,5 +180,147 @@ func TestEveryCommandHasHelp(t *testing.T) {
 	_, out, _ = cliRun(t, "scenarios")
 	if !strings.Contains(out, "race2025") || !strings.Contains(out, "12 turns") {
 		t.Errorf("scenarios: %q", out)
+	}
+}
+
+// TestReportOfAReplay: `zerosum report` of a replay prints the debrief (the
+// same bytes as the golden report of that game), and with -o writes it to a
+// file whole, leaving no temporary file behind.
+func TestReportOfAReplay(t *testing.T) {
+	dir := t.TempDir()
+	if code, _, errs := cliRun(t, "sim", "--games", "1", "--seed", "79", "--replay-dir", dir); code != 0 {
+		t.Fatalf("sim: exit %d: %s", code, errs)
+	}
+	replay := filepath.Join(dir, "race2025-seed79.replay.json")
+	code, out, errs := cliRun(t, "report", replay)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	golden, err := os.ReadFile("report/testdata/seed79.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out != string(golden) {
+		t.Errorf("the report of seed 79 differs from report/testdata/seed79.md (regenerate it with go test ./report -update)")
+	}
+
+	file := filepath.Join(dir, "debrief.md")
+	os.WriteFile(file, []byte("an older report"), 0o644)
+	code, msg, errs := cliRun(t, "report", replay, "-o", file)
+	if code != 0 || !strings.Contains(msg, file) {
+		t.Fatalf("-o: exit %d, stdout %q, stderr %q", code, msg, errs)
+	}
+	written, _ := os.ReadFile(file)
+	if string(written) != out {
+		t.Errorf("-o wrote %d bytes, stdout had %d", len(written), len(out))
+	}
+	if fi, err := os.Stat(file); err != nil || fi.Mode().Perm() != 0o644 {
+		t.Errorf("the report file: %v, %v", fi.Mode(), err)
+	}
+	if tmps, _ := filepath.Glob(filepath.Join(dir, ".*tmp*")); len(tmps) > 0 {
+		t.Errorf("temporary files left behind: %v", tmps)
+	}
+}
+
+// TestReportOfASave: a save file, and a save named in the data directory,
+// give the report of a game in progress.
+func TestReportOfASave(t *testing.T) {
+	p, err := content.Load(content.DefaultScenario)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := p.Scenario
+	seats, _ := match.ParseSeats(sc, "washington=human:Ana,all=bot", match.Seat{Bot: bot.Bot{Difficulty: bot.Normal}})
+	m, _ := match.New(sc, 31, seats)
+	for range 3 {
+		if _, err := m.Play(map[int][]game.Order{0: {{Actor: "washington", Action: "back_channel"}}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sv := saves.FromMatch(m, 0, nil, saves.Settings{}, "2025-01-01T00:00:00Z")
+	data, err := sv.Encode()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "class.zsave")
+	os.WriteFile(path, data, 0o644)
+
+	code, out, errs := cliRun(t, "report", path)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, want := range []string{"# Debrief: The Race", "| Ana (human) |", "**Game in progress.**", "3 of 12 turns played", "## Scores so far", "## Questions for discussion"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the report of a save lacks %q", want)
+		}
+	}
+	if got := report.Markdown(p, m); got != out {
+		t.Error("the report of the save differs from the report of the match it was saved from")
+	}
+
+	// By name, from the data directory.
+	st, err := saves.Open(filepath.Join(dir, "data"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.SaveSlot("period 3", sv); err != nil {
+		t.Fatal(err)
+	}
+	code, byName, errs := cliRun(t, "--data-dir", st.Dir, "report", "period 3")
+	if code != 0 || byName != out {
+		t.Fatalf("by name: exit %d, stderr %q", code, errs)
+	}
+	out2 := filepath.Join(dir, "period3.md")
+	if code, _, errs := cliRun(t, "--data-dir", st.Dir, "report", "period 3", "-o", out2); code != 0 {
+		t.Fatalf("by name with -o: exit %d: %s", code, errs)
+	}
+	if written, _ := os.ReadFile(out2); string(written) != out {
+		t.Error("-o wrote something else")
+	}
+}
+
+func TestReportBadInput(t *testing.T) {
+	dir := t.TempDir()
+	cliRun(t, "sim", "--games", "1", "--seed", "11", "--replay-dir", dir)
+	replay := filepath.Join(dir, "race2025-seed11.replay.json")
+	data, _ := os.ReadFile(replay)
+
+	garbage := filepath.Join(dir, "notes.txt")
+	os.WriteFile(garbage, []byte("shopping list: eggs\n"), 0o644)
+	truncated := filepath.Join(dir, "short.replay.json")
+	os.WriteFile(truncated, data[:len(data)/2], 0o644)
+	tampered := filepath.Join(dir, "tampered.replay.json")
+	lines := strings.Split(string(data), "\n")
+	for i, l := range lines {
+		if strings.Contains(l, `{"turn":4,`) {
+			j := strings.Index(l, `"hash":"`) + len(`"hash":"`)
+			lines[i] = l[:j] + "0000" + l[j+4:]
+		}
+	}
+	os.WriteFile(tampered, []byte(strings.Join(lines, "\n")), 0o644)
+	badSave := filepath.Join(dir, "bad.zsave")
+	os.WriteFile(badSave, []byte("zerosum-save 2 content=x sha256=00\n{}\n"), 0o644)
+
+	cases := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"report", filepath.Join(dir, "missing.replay.json")}, "cannot read"},
+		{[]string{"--data-dir", dir, "report", "nosuchsave"}, `there is no file nosuchsave, and there is no save "nosuchsave"`},
+		{[]string{"report", garbage}, "neither a ZERO SUM save nor a replay"},
+		{[]string{"report", truncated}, "incomplete"},
+		{[]string{"report", tampered}, "turn 4"},
+		{[]string{"report", badSave}, "damaged"},
+		{[]string{"report", replay, "-o", filepath.Join(dir, "no", "such", "dir", "r.md")}, "cannot write"},
+	}
+	for _, c := range cases {
+		code, out, errs := cliRun(t, c.args...)
+		if code != 1 || !strings.Contains(errs, c.want) || out != "" {
+			t.Errorf("%v: exit %d, stdout %d bytes, stderr %q; want exit 1 and %q", c.args, code, len(out), errs, c.want)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "no")); err == nil {
+		t.Error("a failed -o created folders")
 	}
 }

@@ -74,3 +74,24 @@ func writeAtomic(ops fileOps, path string, data []byte) (err error) {
 	}
 	return nil
 }
+
+// WriteFile replaces path with data as saves are written (see writeAtomic):
+// a reader never finds it half-written. It is for the other files a player
+// keeps, such as debrief reports, so the file is readable by everyone.
+func WriteFile(path string, data []byte) error { return writeAtomic(sharedOps{}, path, data) }
+
+// sharedOps is the real file system, with files others may read.
+type sharedOps struct{ osOps }
+
+func (sharedOps) CreateTemp(dir, pattern string) (tempFile, error) {
+	f, err := os.CreateTemp(dir, pattern)
+	if err != nil {
+		return nil, err
+	}
+	if err := f.Chmod(0o644); err != nil {
+		f.Close()
+		os.Remove(f.Name())
+		return nil, err
+	}
+	return f, nil
+}

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"zerosum/game"
+	"zerosum/game/match"
 )
 
 // ReplayFormat is the magic string at the top of every replay.
@@ -284,4 +285,37 @@ func (r *Replay) Verify(sc *game.Scenario) (game.State, error) {
 		}
 	}
 	return st, nil
+}
+
+// Restore rebuilds the match a replay records, with its seats and branch,
+// replaying every turn and checking its state hash as Verify does: a replay
+// of another scenario or content version is refused with the reason, and
+// one whose hashes differ from this build's rules with a *MismatchError
+// naming the turn.
+func (r *Replay) Restore(sc *game.Scenario) (*match.Match, error) {
+	if err := r.Check(sc); err != nil {
+		return nil, err
+	}
+	seats, err := matchSeats(sc, r.Seats, "replay")
+	if err != nil {
+		return nil, err
+	}
+	m, err := match.New(sc, r.Seed, seats)
+	if err != nil {
+		return nil, err
+	}
+	m.Branch = r.Branch
+	if h := m.States[0].Hash().String(); h != r.Start {
+		return nil, &MismatchError{Turn: 0, Want: r.Start, Got: h}
+	}
+	for i, t := range r.Turns {
+		if m.Over() {
+			return nil, fmt.Errorf("the replay goes on after the game ended (turn %d)", t.Turn)
+		}
+		m.Apply(r.Orders(i + 1))
+		if h := m.Turns[i].Hash.String(); h != t.Hash {
+			return nil, &MismatchError{Turn: t.Turn, Want: t.Hash, Got: h}
+		}
+	}
+	return m, nil
 }

@@ -158,3 +158,62 @@ func TestDecodeReplayErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestReplayRestore rebuilds the match a replay records: the same final
+// state as Verify, the seats and the branch; a tampered turn is named, and
+// a replay that does not seat every actor is refused.
+func TestReplayRestore(t *testing.T) {
+	sc := scenario(t)
+	r := record(sc, 6)
+	r.Branch = "what-if from H2 2026"
+	final, err := r.Verify(sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := r.Restore(sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.State().Hash() != final.Hash() || len(m.Turns) != len(r.Turns) || m.Branch != r.Branch {
+		t.Fatalf("restored %d turns, branch %q; want %d turns and the verified final state", len(m.Turns), m.Branch, len(r.Turns))
+	}
+	for a, s := range m.Seats {
+		if got := SeatOf(sc, a, s); got != r.Seats[a] {
+			t.Errorf("seat %d: %+v, want %+v", a, got, r.Seats[a])
+		}
+	}
+
+	r.Turns[3].Hash = strings.Repeat("b", 64)
+	var mm *MismatchError
+	if _, err := r.Restore(sc); !errors.As(err, &mm) || mm.Turn != 4 {
+		t.Fatalf("want a mismatch at turn 4, got %v", err)
+	}
+	r = record(sc, 6)
+	r.Seats = r.Seats[1:]
+	if _, err := r.Restore(sc); err == nil || !strings.Contains(err.Error(), "does not say who plays "+sc.Actors[0].ID) {
+		t.Fatalf("a replay without a seat: %v", err)
+	}
+}
+
+// TestWriteFile replaces a file whole, readable by others, and leaves no
+// temporary file; a folder that does not exist is an error.
+func TestWriteFile(t *testing.T) {
+	dir := t.TempDir()
+	path := dir + "/report.md"
+	os.WriteFile(path, []byte("old"), 0o600)
+	if err := WriteFile(path, []byte("new")); err != nil {
+		t.Fatal(err)
+	}
+	if data, _ := os.ReadFile(path); string(data) != "new" {
+		t.Errorf("the file holds %q", data)
+	}
+	if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o644 {
+		t.Errorf("mode %v, want 0644", fi.Mode().Perm())
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("%d files in the folder, want 1", len(entries))
+	}
+	if err := WriteFile(dir+"/missing/report.md", []byte("x")); err == nil {
+		t.Error("writing into a missing folder succeeded")
+	}
+}

@@ -243,23 +243,9 @@ func (s *Save) Restore(sc *game.Scenario) (*match.Match, int, []game.Order, erro
 		return nil, 0, nil, fmt.Errorf("the save was made with content version %s of scenario %s; this build has version %s, so the game cannot be resumed exactly",
 			s.Content, sc.ID, sc.ContentHash)
 	}
-	seats := make([]match.Seat, len(sc.Actors))
-	seen := make([]bool, len(sc.Actors))
-	for _, st := range s.Seats {
-		a, ok := sc.ActorIndex(st.Actor)
-		if !ok {
-			return nil, 0, nil, fmt.Errorf("the save seats %q, who is not an actor of %s", st.Actor, sc.ID)
-		}
-		seat, err := st.matchSeat()
-		if err != nil {
-			return nil, 0, nil, err
-		}
-		seats[a], seen[a] = seat, true
-	}
-	for a, ok := range seen {
-		if !ok {
-			return nil, 0, nil, fmt.Errorf("the save does not say who plays %s", sc.Actors[a].ID)
-		}
+	seats, err := matchSeats(sc, s.Seats, "save")
+	if err != nil {
+		return nil, 0, nil, err
 	}
 	player, ok := sc.ActorIndex(s.Player)
 	if !ok {
@@ -298,6 +284,30 @@ func (s *Save) Restore(sc *game.Scenario) (*match.Match, int, []game.Order, erro
 		pending = append(pending, ord)
 	}
 	return m, player, pending, nil
+}
+
+// matchSeats turns a file's seats into a match's, one per actor of the
+// scenario; what names the file ("save", "replay") in the errors.
+func matchSeats(sc *game.Scenario, fileSeats []Seat, what string) ([]match.Seat, error) {
+	seats := make([]match.Seat, len(sc.Actors))
+	seen := make([]bool, len(sc.Actors))
+	for _, st := range fileSeats {
+		a, ok := sc.ActorIndex(st.Actor)
+		if !ok {
+			return nil, fmt.Errorf("the %s seats %q, who is not an actor of %s", what, st.Actor, sc.ID)
+		}
+		seat, err := st.matchSeat()
+		if err != nil {
+			return nil, err
+		}
+		seats[a], seen[a] = seat, true
+	}
+	for a, ok := range seen {
+		if !ok {
+			return nil, fmt.Errorf("the %s does not say who plays %s", what, sc.Actors[a].ID)
+		}
+	}
+	return seats, nil
 }
 
 // matchSeat turns a file's seat into a match seat.

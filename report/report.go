@@ -1,0 +1,340 @@
+// Package report writes the debrief of a ZERO SUM match as Markdown, for a
+// teacher to read, print or share: who played, every order turn by turn
+// (covert ones marked), the news with its teaching notes, text charts of the
+// tracks and scores, the turning points, the scores with their breakdowns,
+// the world outcome and discussion questions drawn from what happened.
+//
+// The report is a pure function of the match: no clock, no map order, no
+// terminal styling, so the same scenario, seed and orders always give the
+// same bytes.
+package report
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"zerosum/content"
+	"zerosum/game"
+	"zerosum/game/match"
+)
+
+// Markdown writes the debrief report of a match, finished or in progress.
+// It reveals everything, covert orders included: it is the facilitator's
+// view, and the players' once the game is over.
+func Markdown(p *content.Pack, m *match.Match) string {
+	d := newDoc(p, m)
+	d.header()
+	d.summary()
+	d.seats()
+	d.turns()
+	d.charts()
+	d.turningPoints()
+	d.scores()
+	d.outcome()
+	d.secrets()
+	d.questions()
+	d.links()
+	return strings.TrimRight(d.b.String(), "\n") + "\n"
+}
+
+// doc is one report being written.
+type doc struct {
+	words
+	m    *match.Match
+	st   *game.State // the world now: the end, or the turn awaiting orders
+	over bool
+	b    strings.Builder
+	us   int // the actor in the US government's role, or -1
+	cn   int // the actor in China's government's role, or -1
+
+	greyZoneTold bool // the rule of grey-zone pressure has been explained
+}
+
+func newDoc(p *content.Pack, m *match.Match) *doc {
+	sc := m.Scenario
+	return &doc{
+		words: words{p: p, sc: sc}, m: m, st: m.State(), over: m.Over(),
+		us: sc.RoleActor(game.RoleUSGov), cn: sc.RoleActor(game.RoleChinaGov),
+	}
+}
+
+// heading writes a Markdown heading of a level.
+func (d *doc) heading(level int, text string) {
+	fmt.Fprintf(&d.b, "%s %s\n\n", strings.Repeat("#", level), text)
+}
+
+// para writes a paragraph.
+func (d *doc) para(format string, args ...any) {
+	fmt.Fprintf(&d.b, format, args...)
+	d.b.WriteString("\n\n")
+}
+
+// bullets writes a list.
+func (d *doc) bullets(items []string) {
+	for _, it := range items {
+		d.b.WriteString("- " + it + "\n")
+	}
+	d.b.WriteString("\n")
+}
+
+// table writes a Markdown table; align holds "l" or "r" per column.
+func (d *doc) table(head []string, align string, rows [][]string) {
+	d.b.WriteString("| " + strings.Join(head, " | ") + " |\n|")
+	for i := range head {
+		if i < len(align) && align[i] == 'r' {
+			d.b.WriteString("---:|")
+		} else {
+			d.b.WriteString("---|")
+		}
+	}
+	d.b.WriteString("\n")
+	for _, r := range rows {
+		cs := make([]string, len(r))
+		for i, c := range r {
+			cs[i] = cell(c)
+		}
+		d.b.WriteString("| " + strings.Join(cs, " | ") + " |\n")
+	}
+	d.b.WriteString("\n")
+}
+
+// played is the number of turns resolved.
+func (d *doc) played() int { return len(d.m.Turns) }
+
+// history is the world at the start of every turn played, and now.
+func (d *doc) history() []game.Snapshot { return d.st.History }
+
+// snapLabel names a snapshot: the half-year it opened, or "end".
+func (d *doc) snapLabel(i int) string {
+	h := d.history()
+	if i == len(h)-1 {
+		if d.over {
+			return "end"
+		}
+		return d.date(h[i].Turn) + " (now)"
+	}
+	return d.date(h[i].Turn)
+}
+
+// snapWhen says when a snapshot was, inside a sentence: "in H1 2027", "at
+// the end", "now".
+func (d *doc) snapWhen(i int) string {
+	if i == len(d.history())-1 {
+		if d.over {
+			return "at the end"
+		}
+		return "now"
+	}
+	return "in " + d.date(d.history()[i].Turn)
+}
+
+// crisisByNews reports whether the crisis came with the news that opened a
+// turn rather than with the orders of one.
+func (d *doc) crisisByNews() bool {
+	return d.st.Crisis.Turn > 0 && d.st.Crisis.Turn > d.played()
+}
+
+// lastDate is the half-year of the last turn played, or of the first one.
+func (d *doc) lastDate() string { return d.date(max(d.played(), 1)) }
+
+func (d *doc) header() {
+	sc := d.sc
+	d.heading(1, "Debrief: "+d.title())
+	items := []string{
+		fmt.Sprintf("**Scenario:** %s (`%s`), %s of half a year each, %s to %s.", d.title(), sc.ID,
+			plural(sc.Turns, "turn", "turns"), d.date(1), d.date(sc.Turns)),
+		fmt.Sprintf("**Seed:** %d. The same scenario, seed and orders always give the same game, so groups that play the same seed can compare their worlds.", d.m.Seed),
+	}
+	if d.m.Branch != "" {
+		items = append(items, fmt.Sprintf("**Branch:** %s. This is a what-if line: the game was rewound and played on differently from there.", d.m.Branch))
+	}
+	switch {
+	case d.st.Crisis.Turn > 0:
+		items = append(items, fmt.Sprintf("**Status:** over after %s, ended by a Strait crisis in %s.", plural(d.played(), "turn", "turns"), d.date(d.st.Crisis.Turn)))
+	case d.over:
+		items = append(items, fmt.Sprintf("**Status:** finished: all %s played.", plural(d.played(), "turn", "turns")))
+	default:
+		items = append(items, fmt.Sprintf("**Status:** in progress: %d of %d turns played; the game is waiting for the orders of %s.",
+			d.played(), sc.Turns, d.date(d.st.Turn)))
+	}
+	d.bullets(items)
+	if d.over {
+		d.para("This debrief shows everything that happened, including covert orders that stayed secret during play. Each turn is half a year. " +
+			"The questions for discussion near the end are drawn from this game.")
+	} else {
+		d.para("> **Game in progress.** This report covers the turns played so far, and its scores are what each actor would get if the game ended now. " +
+			"It shows everything, including covert orders that are still secret in the game: keep it from the players until the game is over.")
+	}
+}
+
+// ranking lists the actors' score cards, best first (ties in scenario
+// order).
+func (d *doc) ranking() []game.ScoreCard {
+	var cards []game.ScoreCard
+	for a := range d.sc.Actors {
+		cards = append(cards, d.sc.Score(d.st, a))
+	}
+	slices.SortStableFunc(cards, func(x, y game.ScoreCard) int { return cmp.Compare(y.Total, x.Total) })
+	return cards
+}
+
+// outcomeNow is the world outcome: the one named at the end, or the one that
+// would apply if the game ended now (and whether it is the real one).
+func (d *doc) outcomeNow() (id string, final bool) {
+	if d.over {
+		return d.st.Outcome, true
+	}
+	for _, o := range d.sc.Outcomes {
+		if !o.Crisis && d.sc.Holds(d.st, o.When, -1, -1) {
+			return o.ID, false
+		}
+	}
+	return "", false
+}
+
+func (d *doc) summary() {
+	sc, st := d.sc, d.st
+	h := d.history()
+	first := h[0]
+	d.heading(2, "Summary")
+	var items []string
+
+	id, final := d.outcomeNow()
+	switch {
+	case st.Crisis.Turn > 0:
+		items = append(items, fmt.Sprintf("**World outcome:** %s, in %s.", d.outcomeName(id), d.date(st.Crisis.Turn)))
+	case final:
+		items = append(items, fmt.Sprintf("**World outcome:** %s.", d.outcomeName(id)))
+	case id != "":
+		items = append(items, fmt.Sprintf("**World outcome:** none yet; if the game ended now it would be %s.", d.outcomeName(id)))
+	}
+
+	cards := d.ranking()
+	winners := sc.Winners(st)
+	lead := "Winner"
+	if len(winners) > 1 {
+		lead = "Winners (tied)"
+	}
+	if !d.over {
+		lead = "Leading so far"
+	}
+	line := fmt.Sprintf("**%s:** %s with %d points", lead, d.actors(winners), cards[0].Total)
+	if st.Crisis.Turn > 0 && len(winners) == 1 {
+		line += fmt.Sprintf(" (%d before the crisis cut every score to %d%%)", cards[0].Raw, sc.CrisisScorePct)
+	}
+	if len(cards) > len(winners) {
+		next := cards[len(winners)]
+		line += fmt.Sprintf("; next, %s with %d", d.actor(next.Actor), next.Total)
+	}
+	items = append(items, line+".")
+
+	end := "at the end"
+	if !d.over {
+		end = "now"
+	}
+	items = append(items, fmt.Sprintf("**%s:** %s.", d.track(game.TrackTension), d.trackPath(game.TrackTension, "")))
+	for _, t := range []game.Track{game.TrackControls, game.TrackQuotas} {
+		s := "level " + d.trackPath(t, "level ")
+		if n := d.p.Level(t, st.Tracks[t]); n != "" {
+			if strings.Contains(s, "throughout") {
+				s = strings.Replace(s, " throughout", ", "+n+", throughout", 1)
+			} else {
+				s += ": " + n
+			}
+		}
+		items = append(items, fmt.Sprintf("**%s:** %s.", d.track(t), s))
+	}
+	if d.us >= 0 && d.cn >= 0 {
+		items = append(items, fmt.Sprintf("**US-China capability gap:** really %s at the start and %s %s; %s believed %s, then %s.",
+			signed(first.Gap), signed(sc.Gap(st)), end, d.actor(d.us), signed(first.Tracks[game.TrackPerceivedGap]), signed(st.Tracks[game.TrackPerceivedGap])))
+	}
+	if len(sc.Swing) > 0 {
+		s := "**Swing states:** " + d.blocCounts(first.Align) + " at the start; " + d.blocCounts(alignsOf(st)) + " " + end + "."
+		var moves []string
+		for i := range sc.Swing {
+			if b, a := first.Align[i], st.Swing[i].Align; game.AlignBloc(a) != game.AlignBloc(b) {
+				moves = append(moves, d.swing(i)+" "+blocMove(b, a))
+			}
+		}
+		if len(moves) > 0 {
+			s += " " + capitalise(andList(moves)) + "."
+		}
+		items = append(items, s)
+	}
+	exposed := 0
+	for _, c := range st.Covert {
+		if c.Exposed != 0 {
+			exposed++
+		}
+	}
+	if len(st.Covert) == 0 {
+		items = append(items, "**Covert orders:** none given.")
+	} else {
+		items = append(items, fmt.Sprintf("**Covert orders:** %d given, %d exposed during play.", len(st.Covert), exposed))
+	}
+	d.bullets(items)
+}
+
+// trackPath tells a track's course: "4 at the start, 9 at its highest (H1
+// 2029), 7 at the end"; unit comes before every number but the first.
+func (d *doc) trackPath(t game.Track, unit string) string {
+	h := d.history()
+	start, now := h[0].Tracks[t], d.st.Tracks[t]
+	peak, peakAt := start, 0
+	for i, sn := range h {
+		if sn.Tracks[t] > peak {
+			peak, peakAt = sn.Tracks[t], i
+		}
+	}
+	end := "at the end"
+	if !d.over {
+		end = "now"
+	}
+	switch {
+	case peak == start && now == start && d.over:
+		return fmt.Sprintf("%d throughout", start)
+	case peak == start && now == start:
+		return fmt.Sprintf("%d throughout so far", start)
+	case peak == now:
+		return fmt.Sprintf("%d at the start, %s%d %s (its highest)", start, unit, now, end)
+	case peak == start:
+		return fmt.Sprintf("%d at the start (its highest), %s%d %s", start, unit, now, end)
+	}
+	return fmt.Sprintf("%d at the start, %s%d at its highest (%s), %s%d %s", start, unit, peak, d.snapLabel(peakAt), unit, now, end)
+}
+
+func alignsOf(st *game.State) []int {
+	out := make([]int, len(st.Swing))
+	for i, s := range st.Swing {
+		out[i] = s.Align
+	}
+	return out
+}
+
+// blocCounts is "3 in the US bloc, 4 non-aligned, 1 in the China bloc".
+func (d *doc) blocCounts(align []int) string {
+	var n [3]int
+	for _, a := range align {
+		n[game.AlignBloc(a)]++
+	}
+	return fmt.Sprintf("%d in the US bloc, %d non-aligned, %d in the China bloc", n[game.BlocUS], n[game.BlocNone], n[game.BlocChina])
+}
+
+func (d *doc) seats() {
+	d.heading(2, "Who played")
+	var rows [][]string
+	for a, ad := range d.sc.Actors {
+		s := d.m.Seats[a]
+		who := fmt.Sprintf("bot: %s, %s difficulty", s.Bot.Personality, s.Bot.Difficulty)
+		if s.Human {
+			who = "human"
+			if s.Name != "" {
+				who = s.Name + " (human)"
+			}
+		}
+		rows = append(rows, []string{d.actor(a), d.text("actors."+ad.ID+".title", ""), who})
+	}
+	d.table([]string{"Actor", "Who they are", "Played by"}, "lll", rows)
+}

@@ -1,0 +1,329 @@
+package report
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"zerosum/game"
+	"zerosum/game/match"
+)
+
+// charts draws the tracks and scores over the game.
+func (d *doc) charts() {
+	sc, h := d.sc, d.history()
+	d.heading(2, "The game in charts")
+	d.para("Each row is the world at the start of a half-year, after its news; the last row is %s. The numbers behind the charts are in the table at the end of this section.",
+		map[bool]string{true: "the end of the game", false: "the turn now awaiting orders"}[d.over])
+	rows := func(get func(sn game.Snapshot) int, note func(sn game.Snapshot) string) []chartRow {
+		out := make([]chartRow, len(h))
+		for i, sn := range h {
+			out[i] = chartRow{label: d.snapLabel(i), values: []int{get(sn)}}
+			if note != nil {
+				out[i].note = note(sn)
+			}
+		}
+		return out
+	}
+	track := func(t game.Track) func(sn game.Snapshot) int {
+		return func(sn game.Snapshot) int { return sn.Tracks[t] }
+	}
+
+	ten := game.TrackTension
+	d.b.WriteString(fence(barChart(fmt.Sprintf("%s (0 to %d; at %d a crisis ends the game)", d.track(ten), ten.Max(), ten.Max()),
+		rows(track(ten), func(sn game.Snapshot) string {
+			if v := sn.Tracks[ten]; v >= 6 {
+				return strings.ToUpper(tensionWord(v))
+			}
+			return ""
+		}), 0, ten.Max(), 20)))
+	d.b.WriteString("\n")
+	for _, t := range []game.Track{game.TrackControls, game.TrackQuotas} {
+		d.b.WriteString(fence(barChart(fmt.Sprintf("%s (levels 0 to %d)", d.track(t), t.Max()),
+			rows(track(t), func(sn game.Snapshot) string { return d.p.Level(t, sn.Tracks[t]) }), 0, t.Max(), 4*t.Max())))
+		d.b.WriteString("\n")
+	}
+	if d.us >= 0 && d.cn >= 0 {
+		gap := make([]chartRow, len(h))
+		for i, sn := range h {
+			real, believed := sn.Gap, sn.Tracks[game.TrackPerceivedGap]
+			gap[i] = chartRow{label: d.snapLabel(i), values: []int{real, believed},
+				note: fmt.Sprintf("real %s, believed %s", signed(real), signed(believed))}
+		}
+		d.b.WriteString(fence(dotChart(fmt.Sprintf("US-China capability gap: the real one and what %s believed (above 0: the US leads)", d.actor(d.us)),
+			[]dotSeries{{'R', "real gap"}, {'W', d.actor(d.us) + " believed"}}, gap, 41)))
+		d.b.WriteString("\n")
+	}
+	for _, t := range []game.Track{game.TrackFragmentation, game.TrackDiffusion, game.TrackMomentum, game.TrackRegulation} {
+		title := fmt.Sprintf("%s (%d to %d)", d.track(t), t.Min(), t.Max())
+		if t == game.TrackRegulation {
+			title = fmt.Sprintf("%s (0 light-touch to 100 precautionary)", d.track(t))
+		}
+		d.b.WriteString(fence(barChart(title, rows(track(t), nil), t.Min(), t.Max(), 40)))
+		d.b.WriteString("\n")
+	}
+
+	// Scores: a sparkline per actor.
+	lines := []string{"Scores (0 to 100), one mark per row of the charts above", ""}
+	nw := 0
+	for a := range sc.Actors {
+		nw = max(nw, len([]rune(d.actor(a))))
+	}
+	for a := range sc.Actors {
+		var vs []int
+		best, bestAt := -1, 0
+		for i, sn := range h {
+			v := sn.Scores[a]
+			vs = append(vs, v)
+			if v > best {
+				best, bestAt = v, i
+			}
+		}
+		lines = append(lines, fmt.Sprintf("%s  %s  %3d to %3d, highest %d (%s)", pad(d.actor(a), nw), sparkline(vs, 0, 100),
+			vs[0], vs[len(vs)-1], best, d.snapLabel(bestAt)))
+	}
+	d.b.WriteString(fence(lines))
+	d.b.WriteString("\n")
+
+	// The numbers.
+	head := []string{"", "Tension", "Controls", "Quotas"}
+	if d.us >= 0 && d.cn >= 0 {
+		head = append(head, "Real gap", "Believed gap")
+	}
+	head = append(head, "Fragmentation", "Diffusion", "Momentum", "Regulation", "US bloc", "China bloc")
+	var trows [][]string
+	for i, sn := range h {
+		r := []string{d.snapLabel(i), fmt.Sprint(sn.Tracks[game.TrackTension]), fmt.Sprint(sn.Tracks[game.TrackControls]), fmt.Sprint(sn.Tracks[game.TrackQuotas])}
+		if d.us >= 0 && d.cn >= 0 {
+			r = append(r, signed(sn.Gap), signed(sn.Tracks[game.TrackPerceivedGap]))
+		}
+		var n [3]int
+		for _, a := range sn.Align {
+			n[game.AlignBloc(a)]++
+		}
+		r = append(r, fmt.Sprint(sn.Tracks[game.TrackFragmentation]), fmt.Sprint(sn.Tracks[game.TrackDiffusion]),
+			fmt.Sprint(sn.Tracks[game.TrackMomentum]), fmt.Sprint(sn.Tracks[game.TrackRegulation]), fmt.Sprint(n[game.BlocUS]), fmt.Sprint(n[game.BlocChina]))
+		trows = append(trows, r)
+	}
+	d.table(head, "l"+strings.Repeat("r", len(head)-1), trows)
+
+	shead := []string{""}
+	for a := range sc.Actors {
+		shead = append(shead, d.actor(a))
+	}
+	var srows [][]string
+	for i, sn := range h {
+		r := []string{d.snapLabel(i)}
+		for a := range sc.Actors {
+			r = append(r, fmt.Sprint(sn.Scores[a]))
+		}
+		srows = append(srows, r)
+	}
+	d.para("Scores at the start of each half-year:")
+	d.table(shead, "l"+strings.Repeat("r", len(sc.Actors)), srows)
+}
+
+func (d *doc) turningPoints() {
+	d.heading(2, "Turning points")
+	tps := match.TurningPoints(d.m)
+	if len(tps) == 0 {
+		d.para("Nothing stood out: no sharp rise in tension, no change of control level, no state changing bloc, no secret exposed. A quiet game.")
+		return
+	}
+	d.para("The moments that mattered most, picked by the game (at most %d), in order.", match.MaxTurningPoints)
+	var items []string
+	for _, tp := range tps {
+		label, text := d.turningPoint(d.m, tp)
+		items = append(items, fmt.Sprintf("**%s, %s.** %s", d.date(tp.Turn), label, text))
+	}
+	d.bullets(items)
+}
+
+func (d *doc) scores() {
+	sc, st := d.sc, d.st
+	if d.over {
+		d.heading(2, "Final scores")
+	} else {
+		d.heading(2, "Scores so far")
+		d.para("The game is not over: these are the scores each actor would get if it ended now.")
+	}
+	d.para("Each actor scores 0 to 100 from its own weighted objectives. An objective's progress is where its measure stands between the value worth nothing (0%%) and the value worth everything (100%%); its points are its weight times its progress.")
+	if st.Crisis.Turn > 0 {
+		s := fmt.Sprintf("After the Strait crisis every actor keeps only %d%% of its score", sc.CrisisScorePct)
+		if len(st.Crisis.Culprits) > 0 {
+			s += fmt.Sprintf(", and %s, who pushed the Strait over the edge, score%s 0 and lose%s outright", d.actors(st.Crisis.Culprits),
+				pluralVerb(len(st.Crisis.Culprits)), pluralVerb(len(st.Crisis.Culprits)))
+		}
+		d.para("%s: the mutual-loss rule.", s)
+	}
+	cards := d.ranking()
+	winners := sc.Winners(st)
+	var rows [][]string
+	for i, c := range cards {
+		note := ""
+		switch {
+		case c.Culprit:
+			note = fmt.Sprintf("pushed the Strait into crisis: 0 (had %d)", c.Raw)
+		case st.Crisis.Turn > 0:
+			note = fmt.Sprintf("%d before the crisis", c.Raw)
+		}
+		if slices.Contains(winners, c.Actor) {
+			note = strings.TrimPrefix(note+"; winner", "; ")
+			if !d.over {
+				note = strings.Replace(note, "winner", "leading", 1)
+			}
+		}
+		rows = append(rows, []string{fmt.Sprint(i + 1), d.actor(c.Actor), fmt.Sprint(c.Total), note})
+	}
+	d.table([]string{"Rank", "Actor", "Score", "Note"}, "rlrl", rows)
+	for i, c := range cards {
+		a := c.Actor
+		head := fmt.Sprintf("%d. %s: %d points", i+1, d.actor(a), c.Total)
+		d.heading(3, head)
+		var prows [][]string
+		for _, part := range c.Parts {
+			o := sc.Actors[a].Objectives[part.Objective]
+			prows = append(prows, []string{d.objective(a, part.Objective), d.measure(o.Measure, a), d.value(o.Measure, part.Value),
+				d.value(o.Measure, o.From) + " to " + d.value(o.Measure, o.To), fmt.Sprintf("%d%%", part.Progress), fmt.Sprintf("%d of %d", part.Points, o.Weight)})
+		}
+		d.table([]string{"Objective", "Measure", map[bool]string{true: "At the end", false: "Now"}[d.over], "Worth 0% to 100%", "Progress", "Points"}, "lllrrr", prows)
+		if st.Crisis.Turn > 0 {
+			if c.Culprit {
+				d.para("Total before the crisis %d; as a culprit of the crisis, %s scores 0.", c.Raw, d.actor(a))
+			} else {
+				d.para("Total before the crisis %d; after it, %d%% of that: %d.", c.Raw, sc.CrisisScorePct, c.Total)
+			}
+		}
+	}
+}
+
+// measure names what an objective measures.
+func (d *doc) measure(r game.Ref, actor int) string {
+	switch r.Kind {
+	case game.RefTrack:
+		return d.track(r.Track)
+	case game.RefStat:
+		a := r.Actor
+		if a == game.ActorSelf {
+			a = actor
+		}
+		return possessive(d.actor(a)) + " " + d.statName(r.Stat)
+	}
+	return d.sc.Label(r, actor)
+}
+
+// value writes a measure's value, signed where it can be negative.
+func (d *doc) value(r game.Ref, v int) string {
+	if r.Kind == game.RefGap || (r.Kind == game.RefTrack && r.Track.Min() < 0) || (r.Kind == game.RefSwing && r.Field == game.FieldAlign) {
+		return signed(v)
+	}
+	return fmt.Sprint(v)
+}
+
+func (d *doc) outcome() {
+	sc, st := d.sc, d.st
+	id, final := d.outcomeNow()
+	switch {
+	case final:
+		d.heading(2, "World outcome: "+d.outcomeName(id))
+	default:
+		d.heading(2, "The world so far")
+		if id != "" {
+			d.para("No world outcome yet. If the game ended now it would be **%s**.", d.outcomeName(id))
+		}
+	}
+	if id != "" {
+		if desc := d.prose(d.text("outcomes."+id+".desc", "")); desc != "" {
+			d.para("%s", desc)
+		}
+		if i := slices.IndexFunc(sc.Outcomes, func(o game.OutcomeDef) bool { return o.ID == id }); i >= 0 {
+			o := sc.Outcomes[i]
+			switch {
+			case o.Crisis:
+				d.para("A crisis names this outcome whatever else the world looks like.")
+			case len(o.When) > 0:
+				was, when := "was", "at the end"
+				if !d.over {
+					was, when = "is", "now"
+				}
+				var conds []string
+				for _, c := range o.When {
+					conds = append(conds, fmt.Sprintf("%s (it %s %s)", sc.Describe(c, -1), was, d.value(c.Ref, sc.Value(st, c.Ref, -1, -1))))
+				}
+				d.para("The outcome is the first in the scenario's list whose conditions all hold %s. This one needs %s.", when, andList(conds))
+			default:
+				d.para("No other outcome's conditions held, so the world ends here: the scenario's outcome when nothing else applies.")
+			}
+		}
+	}
+
+	end := "at the end"
+	if !d.over {
+		end = "now"
+	}
+	var items []string
+	for _, t := range []game.Track{game.TrackTension, game.TrackControls, game.TrackQuotas, game.TrackFragmentation, game.TrackDiffusion, game.TrackRegulation, game.TrackMomentum} {
+		v := fmt.Sprint(st.Tracks[t])
+		switch t {
+		case game.TrackTension:
+			v += ", " + tensionWord(st.Tracks[t])
+		case game.TrackControls, game.TrackQuotas:
+			v = d.level(t, st.Tracks[t])
+		}
+		items = append(items, fmt.Sprintf("**%s:** %s", d.track(t), v))
+	}
+	if d.us >= 0 && d.cn >= 0 {
+		items = append(items, fmt.Sprintf("**US-China capability gap:** really %s; %s believed %s.", signed(sc.Gap(st)), d.actor(d.us), signed(st.Tracks[game.TrackPerceivedGap])))
+	}
+	var blocs [3][]string
+	for i, s := range st.Swing {
+		b := game.AlignBloc(s.Align)
+		blocs[b] = append(blocs[b], fmt.Sprintf("%s (%s)", d.swing(i), signed(s.Align)))
+	}
+	for _, b := range []game.Bloc{game.BlocUS, game.BlocNone, game.BlocChina} {
+		name := map[game.Bloc]string{game.BlocUS: "In the US bloc", game.BlocNone: "Non-aligned", game.BlocChina: "In the China bloc"}[b]
+		list := strings.Join(blocs[b], ", ")
+		if list == "" {
+			list = "none"
+		}
+		items = append(items, fmt.Sprintf("**%s:** %s", name, list))
+	}
+	d.para("The world %s (a swing state's alignment runs from %d, China bloc, to %s, US bloc; %s or beyond puts it in a bloc):", end, game.AlignMin, signed(game.AlignMax), signed(game.BlocLimit))
+	d.bullets(items)
+}
+
+func (d *doc) secrets() {
+	st := d.st
+	d.heading(2, "Covert orders")
+	if len(st.Covert) == 0 {
+		d.para("Nobody acted in secret in this game.")
+		return
+	}
+	recs := slices.Clone(st.Covert)
+	slices.SortStableFunc(recs, func(x, y game.CovertRecord) int {
+		if x.Turn != y.Turn {
+			return x.Turn - y.Turn
+		}
+		return x.Actor - y.Actor
+	})
+	exposed := 0
+	var rows [][]string
+	for _, r := range recs {
+		what := d.action(r.Action)
+		if r.Target >= 0 {
+			what += " (" + d.swing(r.Target) + ")"
+		}
+		status := "exposed in " + d.date(r.Exposed)
+		if r.Exposed != 0 {
+			exposed++
+		} else if d.over {
+			status = "never exposed: secret until this debrief"
+		} else {
+			status = "still secret"
+		}
+		rows = append(rows, []string{d.date(r.Turn), d.actor(r.Actor), what, status})
+	}
+	d.para("%s given, %d exposed during play. A covert order is hidden from the other actors unless news or bad luck brings it to light, and exposure has its own costs.",
+		plural(len(recs), "covert order", "covert orders"), exposed)
+	d.table([]string{"Given in", "Actor", "Order", "Exposed?"}, "llll", rows)
+}

@@ -1,0 +1,229 @@
+package report
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"zerosum/game"
+)
+
+// turns writes the game turn by turn: the news before the first turn, then
+// for each turn every actor's orders, what moved and the news that opened
+// the next half-year.
+func (d *doc) turns() {
+	d.heading(2, "Turn by turn")
+	d.para("Every order each actor gave, half-year by half-year. Covert orders are marked *(covert)* and shown whether or not anyone found out. " +
+		"After the orders: what moved (Strait tension, export controls, chip quotas, swing states changing bloc, secrets coming out), " +
+		"then the news that opened the next half-year, with its teaching note.")
+	seen := make([]int, len(d.sc.Events)) // the turn whose news first carried each event, +1
+	d.heading(3, "Before the first turn")
+	d.news(0, d.m.Setup.Events, seen)
+	if d.played() == 0 {
+		d.para("No turn has been played yet.")
+		return
+	}
+	for t := 1; t <= d.played(); t++ {
+		d.turn(t, seen)
+	}
+}
+
+// turn writes one resolved turn.
+func (d *doc) turn(t int, seen []int) {
+	rep := d.m.Report(t)
+	d.heading(3, fmt.Sprintf("Turn %d: %s", t, d.date(t)))
+	var rows [][]string
+	for a := range d.sc.Actors {
+		var orders []string
+		for _, o := range rep.Orders {
+			if ai, ok := d.sc.ActorIndex(o.Actor); ok && ai == a {
+				orders = append(orders, d.orderText(t, a, o))
+			}
+		}
+		if len(orders) == 0 {
+			orders = []string{"*no orders*"}
+		}
+		rows = append(rows, []string{d.actor(a), strings.Join(orders, "; ")})
+	}
+	d.table([]string{"Actor", "Orders"}, "ll", rows)
+	if len(rep.Refused) > 0 {
+		var items []string
+		for _, r := range rep.Refused {
+			who := r.Order.Actor
+			if a, ok := d.sc.ActorIndex(r.Order.Actor); ok {
+				who = d.actor(a)
+			}
+			items = append(items, fmt.Sprintf("%s: %s was refused: %s.", who, d.order(r.Order), strings.TrimSuffix(r.Reason, ".")))
+		}
+		d.para("Refused orders (they changed nothing):")
+		d.bullets(items)
+	}
+	moved := d.moved(t, &rep)
+	if len(moved) == 0 {
+		d.para("**What moved:** nothing crossed a line. Strait tension, export controls, chip quotas and the blocs stayed as they were, and no secret came out.")
+	} else {
+		d.para("**What moved:**")
+		d.bullets(moved)
+	}
+	switch {
+	case len(rep.Events) > 0:
+		d.news(t, rep.Events, seen)
+	case d.over && t == d.played() && d.st.Crisis.Turn == 0:
+		d.para("That was the last turn: the game is over.")
+	}
+}
+
+// orderText names an order in the table, with its covert status.
+func (d *doc) orderText(t, a int, o game.Order) string {
+	s := d.order(o)
+	ai, ok := d.sc.ActionIndex(o.Action)
+	if !ok || !d.sc.Actions[ai].Covert {
+		return s
+	}
+	target := -1
+	if si, ok := d.sc.SwingIndex(o.Target); ok {
+		target = si
+	}
+	i := slices.IndexFunc(d.st.Covert, func(c game.CovertRecord) bool {
+		return c.Turn == t && c.Actor == a && c.Action == ai && c.Target == target
+	})
+	switch {
+	case i >= 0 && d.st.Covert[i].Exposed != 0:
+		return s + fmt.Sprintf(" *(covert, exposed in %s)*", d.date(d.st.Covert[i].Exposed))
+	case d.over:
+		return s + " *(covert, never exposed)*"
+	}
+	return s + " *(covert, not exposed yet)*"
+}
+
+// moved lists what crossed a line in a turn (its news included).
+func (d *doc) moved(t int, rep *game.Report) []string {
+	before, after := &d.m.States[t-1], &d.m.States[t]
+	var out []string
+	if rep.Crisis {
+		s := fmt.Sprintf("**Strait crisis.** Tension reached %d and the game ended at once. ", game.TrackTension.Max())
+		switch {
+		case d.st.Crisis.Turn > t:
+			s += "The news that opened " + d.date(t+1) + " pushed it there, so no single player is to blame; "
+		case len(d.st.Crisis.Culprits) > 0:
+			s += d.actors(d.st.Crisis.Culprits) + " pushed it there and score" + pluralVerb(len(d.st.Crisis.Culprits)) + " 0; "
+		default:
+			s += "No single order pushed it there; "
+		}
+		if len(d.st.Crisis.Culprits) > 0 && d.st.Crisis.Turn == t {
+			s += fmt.Sprintf("everyone else keeps %d%% of their score.", d.sc.CrisisScorePct)
+		} else {
+			s += fmt.Sprintf("everyone keeps only %d%% of their score.", d.sc.CrisisScorePct)
+		}
+		out = append(out, s)
+	}
+	tension := game.Ref{Kind: game.RefTrack, Track: game.TrackTension}
+	if b, a := before.Tension(), after.Tension(); a != b {
+		verb := "rose"
+		if a < b {
+			verb = "eased"
+		}
+		out = append(out, fmt.Sprintf("%s %s from %d to %d, %s. Why: %s.", d.track(game.TrackTension), verb, b, a, tensionWord(a), d.causes(rep, tension, 4))+
+			d.greyZoneNote(rep, after))
+	}
+	for _, tr := range []game.Track{game.TrackControls, game.TrackQuotas} {
+		b, a := before.Tracks[tr], after.Tracks[tr]
+		if a == b {
+			continue
+		}
+		verb := "tightened"
+		if a < b {
+			verb = "eased"
+		}
+		out = append(out, fmt.Sprintf("%s %s from level %d to %s. Why: %s.", d.track(tr), verb, b, d.level(tr, a),
+			d.causes(rep, game.Ref{Kind: game.RefTrack, Track: tr}, 3)))
+	}
+	for s := range after.Swing {
+		b, a := before.Swing[s].Align, after.Swing[s].Align
+		if game.AlignBloc(a) == game.AlignBloc(b) {
+			continue
+		}
+		out = append(out, fmt.Sprintf("%s %s (alignment %s to %s). Why: %s.", d.swing(s), blocMove(b, a), signed(b), signed(a),
+			d.causes(rep, game.Ref{Kind: game.RefSwing, Swing: s, Field: game.FieldAlign}, 3)))
+	}
+	for _, rec := range rep.Exposed {
+		s := fmt.Sprintf("A secret came out: %s covert order %s", possessive(d.actor(rec.Actor)), d.action(rec.Action))
+		if rec.Target >= 0 {
+			s += " (" + d.swing(rec.Target) + ")"
+		}
+		when := "this turn"
+		if rec.Turn != t {
+			when = "in " + d.date(rec.Turn)
+		}
+		s += ", given " + when
+		for _, e := range rep.Events {
+			if slices.Contains(d.sc.Events[e].Reveal, rec.Action) {
+				s += "; the news brought it out (" + strings.TrimRight(d.event(e), ".") + ")"
+				break
+			}
+		}
+		out = append(out, s+".")
+	}
+	return out
+}
+
+// greyZoneNote explains grey-zone pressure where it moved tension: it is
+// Beijing's grievance turned into drills.
+func (d *doc) greyZoneNote(rep *game.Report, after *game.State) string {
+	ch, ok := rep.ChangeOf(game.Ref{Kind: game.RefTrack, Track: game.TrackTension})
+	if !ok || d.cn < 0 || !d.sc.Actors[d.cn].Has[game.StatGrievance] {
+		return ""
+	}
+	for _, c := range ch.Causes {
+		if c.Kind == game.CauseDynamic && game.Dynamic(c.Source) == game.DynGreyZone {
+			r := d.sc.Rules
+			grievance := possessive(d.actor(d.cn)) + " " + d.statName(game.StatGrievance)
+			if d.greyZoneTold {
+				return fmt.Sprintf(" (%s: %d.)", capitalise(grievance), after.Stat(d.cn, game.StatGrievance))
+			}
+			d.greyZoneTold = true
+			return fmt.Sprintf(" (Grey-zone pressure is %s turned into drills: 1 a turn from %d, 2 from %d. It stood at %d.)",
+				grievance, r.GreyZoneLevel, r.GreyZoneHigh, after.Stat(d.cn, game.StatGrievance))
+		}
+	}
+	return ""
+}
+
+// news writes the events that opened the turn after t (t = 0: the first
+// turn), each with its teaching note the first time it fires.
+func (d *doc) news(t int, events []int, seen []int) {
+	if len(events) == 0 {
+		d.para("No news opened %s.", d.date(t+1))
+		return
+	}
+	d.para("**News that opened %s:**", d.date(t+1))
+	for _, e := range events {
+		ev := &d.sc.Events[e]
+		head := strings.TrimRight(d.event(e), ".")
+		if seen[e] > 0 {
+			fmt.Fprintf(&d.b, "- **%s.** The same news again; its teaching note is under %s.\n\n", head, d.date(seen[e]))
+			continue
+		}
+		seen[e] = t + 1
+		body := d.prose(d.text("events."+ev.ID+".body", ""))
+		fmt.Fprintf(&d.b, "- **%s.** %s\n\n", head, body)
+		if note := d.prose(d.text("events."+ev.ID+".teaching", "")); note != "" {
+			fmt.Fprintf(&d.b, "  *Why it matters%s:* %s\n\n", linksNote(ev.Links), note)
+		}
+	}
+}
+
+// linksNote is " (source links 1 and 7)", or "" without links.
+func linksNote(links []int) string {
+	if len(links) == 0 {
+		return ""
+	}
+	ns := make([]string, len(links))
+	for i, l := range links {
+		ns[i] = fmt.Sprint(l)
+	}
+	if len(ns) == 1 {
+		return " (source link " + ns[0] + ")"
+	}
+	return " (source links " + andList(ns) + ")"
+}
