@@ -18,6 +18,13 @@ type tmuxSession struct {
 
 func startTmux(t *testing.T, w, h int, args ...string) *tmuxSession {
 	t.Helper()
+	return startTmuxIn(t, buildBinary(t), t.TempDir(), w, h, args...)
+}
+
+// buildBinary builds the game for the end-to-end tests (they skip
+// themselves without tmux).
+func buildBinary(t *testing.T) string {
+	t.Helper()
 	if _, err := exec.LookPath("tmux"); err != nil {
 		t.Skip("tmux is not installed (.ci/run installs it)")
 	}
@@ -25,9 +32,16 @@ func startTmux(t *testing.T, w, h int, args ...string) *tmuxSession {
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		t.Fatalf("build: %v\n%s", err, out)
 	}
+	return bin
+}
+
+// startTmuxIn runs a built binary in tmux with home as its data directory
+// (ZEROSUM_HOME), so a second run finds the first one's saves.
+func startTmuxIn(t *testing.T, bin, home string, w, h int, args ...string) *tmuxSession {
+	t.Helper()
 	name := fmt.Sprintf("zs-e2e-%d-%d", os.Getpid(), time.Now().UnixNano())
 	cmd := append([]string{"new-session", "-d", "-s", name, "-x", fmt.Sprint(w), "-y", fmt.Sprint(h),
-		"env", "TERM=xterm-256color", "ZEROSUM_HOME=" + t.TempDir(), bin}, args...)
+		"env", "TERM=xterm-256color", "ZEROSUM_HOME=" + home, bin}, args...)
 	if out, err := exec.Command("tmux", cmd...).CombinedOutput(); err != nil {
 		t.Fatalf("tmux: %v\n%s", err, out)
 	}
@@ -40,6 +54,14 @@ func (s *tmuxSession) send(keys ...string) {
 	s.t.Helper()
 	if out, err := exec.Command("tmux", append([]string{"send-keys", "-t", s.name}, keys...)...).CombinedOutput(); err != nil {
 		s.t.Fatalf("send-keys %v: %v\n%s", keys, err, out)
+	}
+}
+
+// typeText types text literally (no key names).
+func (s *tmuxSession) typeText(text string) {
+	s.t.Helper()
+	if out, err := exec.Command("tmux", "send-keys", "-t", s.name, "-l", text).CombinedOutput(); err != nil {
+		s.t.Fatalf("send-keys -l %q: %v\n%s", text, err, out)
 	}
 }
 
@@ -138,4 +160,54 @@ func TestEndToEndSinglePlayer(t *testing.T) {
 	s.waitFor("quit confirm again", "Quit the game in progress?")
 	s.send("y")
 	s.gone("quit")
+}
+
+// TestEndToEndSaveContinueRewind plays the real binary twice on one data
+// directory: the first run ends a turn, saves under a name and quits (the
+// confirmation says nothing is lost); the second continues from the title
+// at the same turn and actor, opens the replay viewer, steps back to turn
+// 1 and rewinds there, and the dashboard is labelled as a what-if, with
+// the original line kept as a save.
+func TestEndToEndSaveContinueRewind(t *testing.T) {
+	bin, home := buildBinary(t), t.TempDir()
+	s := startTmuxIn(t, bin, home, 100, 30, "play", "--actor", "beijing", "--seed", "7")
+	s.waitFor("briefing", "BRIEFING", "Beijing")
+	s.send("Enter")
+	s.waitFor("dashboard", "Turn 1/12", "Beijing")
+	s.send("Space", "E")
+	s.waitFor("end-turn confirm", "End turn 1")
+	s.send("y")
+	s.waitFor("resolution", "Turn 1 of 12 resolved")
+	s.send("Enter")
+	s.waitFor("turn 2", "Turn 2/12")
+	s.send("s")
+	s.waitFor("save dialog", "Save the game", "Beijing H2 2025")
+	s.send("C-u")
+	s.typeText("e2e save")
+	s.send("Enter")
+	s.waitFor("saved", `Saved as "e2e save".`)
+	if _, err := os.Stat(filepath.Join(home, "saves", "e2e save.zsave")); err != nil {
+		t.Fatalf("the named save is not on disk: %v", err)
+	}
+	s.send("q")
+	s.waitFor("quit confirm", "Quit the game in progress?", "No turn is lost")
+	s.send("y")
+	s.gone("quit")
+
+	s = startTmuxIn(t, bin, home, 100, 30)
+	s.waitFor("title", "Continue", "Beijing, turn 2 (H2 2025)", "Load game")
+	s.send("Enter")
+	s.waitFor("continued", "Turn 2/12", "Beijing")
+	s.send("v")
+	s.waitFor("replay viewer", "REPLAY", "Turn 2 of 12 · H2 2025 (now)")
+	s.send("Left")
+	s.waitFor("turn 1 in the viewer", "◂ Turn 1 of 12 · H1 2025 ▸")
+	s.send("R")
+	s.waitFor("rewind confirm", "Rewind to the start of turn 1")
+	s.send("y")
+	s.waitFor("branch", "WHAT-IF", "Turn 1/12", "original line is kept")
+	kept, _ := filepath.Glob(filepath.Join(home, "saves", "main line beijing *.zsave"))
+	if len(kept) != 1 {
+		t.Errorf("the original line should be kept as one save, found %v", kept)
+	}
 }

@@ -269,3 +269,13 @@ func (s *Store) Replays() []string {
 	slices.Reverse(paths)
 	return paths
 }
+
+// SlotExists reports whether a named save of that name is on disk, so that
+// a player can be asked before it is replaced.
+func (s *Store) SlotExists(name string) bool {
+	if ValidSlot(name) != nil {
+		return false
+	}
+	_, err := os.Stat(s.slotPath(name))
+	return err == nil
+}

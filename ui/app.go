@@ -6,6 +6,7 @@ package ui
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -31,6 +32,9 @@ type Options struct {
 	Store *saves.Store
 	// Resume, when set, starts from this save (zerosum load).
 	Resume *saves.Save
+	// Now is the clock for the times saves record (nil: time.Now); tests
+	// pin it.
+	Now func() time.Time
 }
 
 // StartOptions jump straight into a game (zerosum play).
@@ -51,8 +55,8 @@ type App struct {
 	err      error // a start-up error to show instead of a screen
 }
 
-// New builds the App. A bad StartOptions is reported on screen, not as a
-// panic.
+// New builds the App. A bad StartOptions or Resume is reported on screen,
+// not as a panic.
 func New(opts Options) *App {
 	if opts.Theme == "" {
 		opts.Theme = ThemeDefault
@@ -60,18 +64,32 @@ func New(opts Options) *App {
 	ctx := &Context{Theme: NewTheme(opts.Theme), Keys: DefaultKeyMap(), Opts: opts}
 	a := &App{ctx: ctx, help: help.New()}
 	a.help.Styles = help.DefaultDarkStyles()
-	if opts.Start != nil {
+	a.screen = newTitle(ctx)
+	switch {
+	case opts.Resume != nil:
+		// zerosum load has read the file; rebuilding the game from it is
+		// work done before the program runs.
+		g, err := restoreSession(opts.Resume, opts.Store, "the save you loaded")
+		if err != nil {
+			a.err = err
+			return a
+		}
+		g.Settings.Theme = string(ctx.Theme.Name)
+		ctx.Game = g
+		if g.Match.Over() {
+			a.screen = newEnd(ctx)
+		} else {
+			a.screen = newDashboard(ctx)
+		}
+	case opts.Start != nil:
 		s, err := quickStart(ctx, *opts.Start)
 		if err != nil {
 			a.err = err
-			a.screen = newTitle(ctx)
 			return a
 		}
 		ctx.Game = s
 		a.screen = newBriefing(ctx)
-		return a
 	}
-	a.screen = newTitle(ctx)
 	return a
 }
 
@@ -81,8 +99,19 @@ func (a *App) Context() *Context { return a.ctx }
 // Screen is the current screen (for tests).
 func (a *App) Screen() Screen { return a.screen }
 
-// Init starts nothing: the game has no timers and asks the terminal nothing.
-func (a *App) Init() tea.Cmd { return nil }
+// Init reads the list of saves (for the title's Continue and Load game)
+// and starts whatever the first screen needs. The game has no timers and
+// asks the terminal nothing.
+func (a *App) Init() tea.Cmd {
+	var open tea.Cmd
+	if o, ok := a.screen.(Opener); ok {
+		open = o.Opened()
+	}
+	if _, ok := a.screen.(*title); ok {
+		return open // the title reads the saves itself
+	}
+	return tea.Batch(a.ctx.scanSaves(), open)
+}
 
 // Update routes a message: size first, then dialogs, then global keys,
 // then the screen.
@@ -96,27 +125,57 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return a, nil
 	}
+	if cmd, ok := a.handleIO(msg); ok {
+		// The answer may change what the screen shows (a kept replay,
+		// a fresh list of saves): it sees the message too.
+		before := a.screen
+		var scmd tea.Cmd
+		a.screen, scmd = a.screen.Update(msg)
+		if r, ok := a.screen.(Resizer); ok {
+			if a.screen == before {
+				r.Resize()
+			}
+		}
+		return a, tea.Batch(cmd, scmd, a.settle())
+	}
 	cmd := a.route(msg)
-	a.settle()
-	return a, cmd
+	return a, tea.Batch(cmd, a.settle())
 }
 
-// settle applies the screen switch and dialogs a handler asked for.
-func (a *App) settle() {
+// settle applies the screen switch and dialogs a handler asked for, and
+// starts what the new screen needs.
+func (a *App) settle() tea.Cmd {
+	var cmd tea.Cmd
 	if a.ctx.next != nil {
 		a.screen, a.ctx.next = a.ctx.next, nil
 		if r, ok := a.screen.(Resizer); ok {
 			r.Resize()
 		}
+		if o, ok := a.screen.(Opener); ok {
+			cmd = o.Opened()
+		}
 	}
 	a.dialogs = append(a.dialogs, a.ctx.open...)
 	a.ctx.open = nil
+	return cmd
 }
 
 // route hands a message to the dialog on top, the global keys or the screen.
 func (a *App) route(msg tea.Msg) tea.Cmd {
+	if p, ok := msg.(tea.PasteMsg); ok && len(a.dialogs) > 0 {
+		// Pasted text goes to the dialog on top (a save's name).
+		n := len(a.dialogs)
+		d, cmd, done := a.dialogs[n-1].Update(p)
+		if done {
+			a.dialogs = a.dialogs[:n-1]
+		} else {
+			a.dialogs[n-1] = d
+		}
+		return cmd
+	}
 
 	if k, ok := msg.(tea.KeyPressMsg); ok {
+		a.ctx.flash = ""
 		if a.err != nil {
 			a.err = nil
 			return nil
@@ -158,11 +217,14 @@ func (a *App) route(msg tea.Msg) tea.Cmd {
 	return cmd
 }
 
-// quit leaves at once, or asks first when a game would be lost.
+// quit leaves at once, or asks first during a game that has begun, saying
+// what would be lost: the turns since the last save when the autosave of
+// this turn is missing, and the orders not yet submitted unless a save
+// holds them.
 func (a *App) quit() tea.Cmd {
-	if a.ctx.Game.InProgress() && !a.ctx.Game.Saved {
-		a.ctx.Open(NewConfirm(a.ctx, "Quit the game in progress?",
-			"The current game will be lost.", func() tea.Cmd { return tea.Quit }, nil))
+	if g := a.ctx.Game; g.InProgress() && (len(g.Match.Turns) > 0 || len(g.Orders) > 0 || !g.Saved) {
+		a.ctx.Open(NewConfirm(a.ctx, "Quit the game in progress?", g.quitDetail(),
+			func() tea.Cmd { return tea.Quit }, nil))
 		return nil
 	}
 	return tea.Quit
@@ -188,6 +250,12 @@ func (a *App) render() string {
 	}
 	body := fit(a.screen.View(), w, a.ctx.BodyHeight())
 	footer := a.footer()
+	if extra := a.flashAbove(); extra != "" {
+		// A long message takes the body's last line as well.
+		if i := strings.LastIndex(body, "\n"); i >= 0 {
+			body = body[:i+1] + extra
+		}
+	}
 	screen := body + "\n" + footer
 	var overlay string
 	switch {
@@ -205,6 +273,9 @@ func (a *App) render() string {
 }
 
 func (a *App) footer() string {
+	if lines := a.flashLines(); lines != nil {
+		return lines[len(lines)-1]
+	}
 	var keys []key.Binding
 	if n := len(a.dialogs); n > 0 {
 		keys = a.dialogs[n-1].Keys()
@@ -213,6 +284,35 @@ func (a *App) footer() string {
 		keys = append(keys, a.ctx.Keys.Help, a.ctx.Keys.Quit)
 	}
 	return fit(a.help.ShortHelpView(keys), a.ctx.Width, 1)
+}
+
+// flashLines is the footer's message wrapped to the terminal (at most two
+// lines), styled; nil when there is none or a dialog is open.
+func (a *App) flashLines() []string {
+	if a.ctx.flash == "" || len(a.dialogs) > 0 {
+		return nil
+	}
+	st := a.ctx.Theme.Accent
+	if a.ctx.flashBad {
+		st = a.ctx.Theme.Warn
+	}
+	w := a.ctx.Width
+	lines := strings.Split(wrap(a.ctx.flash, w), "\n")
+	if len(lines) > 2 {
+		lines = []string{lines[0], ansi.Truncate(strings.Join(lines[1:], " "), w, "…")}
+	}
+	for i, l := range lines {
+		lines[i] = fit(st.Render(l), w, 1)
+	}
+	return lines
+}
+
+// flashAbove is the first line of a two-line footer message, or "".
+func (a *App) flashAbove() string {
+	if lines := a.flashLines(); len(lines) == 2 {
+		return lines[0]
+	}
+	return ""
 }
 
 // helpView is the full key reference for the current screen, generated from

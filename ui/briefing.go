@@ -49,6 +49,7 @@ func (b *briefing) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	switch {
 	case key.Matches(k, km.Select):
 		b.ctx.SwitchTo(newDashboard(b.ctx))
+		return b, b.ctx.autosave(b.ctx.Game) // the game starts: its first autosave
 	case key.Matches(k, km.Back):
 		s := newSetupFrom(b.ctx, b.ctx.Game)
 		b.ctx.Game = nil

@@ -49,13 +49,16 @@ type pane interface {
 const wideWidth = 120
 
 // dashboard is the turn dashboard: the header with the world's tracks and
-// the player's numbers, always visible, and six panes below it.
+// the player's numbers, always visible, and six panes below it. Read-only,
+// it is the body of the replay viewer: the same header and panes for a
+// past turn, without the Orders pane and without ending turns.
 type dashboard struct {
-	ctx    *Context
-	focus  paneID // the pane keys go to
-	right  paneID // the pane beside Orders in the wide layout
-	panes  [numPanes]pane
-	orders *ordersPane
+	ctx      *Context
+	readOnly bool
+	focus    paneID // the pane keys go to
+	right    paneID // the pane beside Orders in the wide layout
+	panes    [numPanes]pane
+	orders   *ordersPane
 
 	// Caches, rebuilt when the turn or the orders change (see sync).
 	match   *match.Match
@@ -83,6 +86,18 @@ func newDashboard(ctx *Context) Screen {
 	return d
 }
 
+// newReadOnlyDashboard shows the game in ctx (the replay viewer's turn)
+// with the News pane on the left where the Orders pane would be.
+func newReadOnlyDashboard(ctx *Context) *dashboard {
+	d := newDashboard(ctx).(*dashboard)
+	d.readOnly, d.focus, d.right = true, paneNews, paneWhy
+	return d
+}
+
+// revealed reports whether the dashboard shows the whole truth (the
+// replay of a finished game) rather than the player's view.
+func (d *dashboard) revealed() bool { return d.ctx.Game.Reveal }
+
 func (d *dashboard) sc() *game.Scenario { return d.ctx.Game.Scenario() }
 func (d *dashboard) player() int        { return d.ctx.Game.Player }
 
@@ -96,7 +111,7 @@ func (d *dashboard) sync() {
 		d.gen++
 		d.view = g.View()
 		d.repTurn = len(m.Turns)
-		d.rep = sc.ReportFor(m.State(), m.Report(d.repTurn), g.Player)
+		d.rep = g.Report(d.repTurn)
 		d.ordKey = "\x00"
 	}
 	var kb strings.Builder
@@ -133,17 +148,34 @@ func (d *dashboard) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	tabKeys := []key.Binding{keys.Orders, keys.World, keys.News, keys.Why, keys.Charts, keys.Encyclopedia}
 	for i, b := range tabKeys {
 		if key.Matches(k, b) {
-			d.setFocus(paneID(i))
+			if !(d.readOnly && paneID(i) == paneOrders) {
+				d.setFocus(paneID(i))
+			}
 			return d, nil
 		}
 	}
 	switch {
 	case key.Matches(k, keys.NextTab):
-		d.setFocus((d.focus + 1) % numPanes)
+		d.setFocus(d.step(1))
 	case key.Matches(k, keys.PrevTab):
-		d.setFocus((d.focus + numPanes - 1) % numPanes)
+		d.setFocus(d.step(-1))
+	case d.readOnly:
+		d.panes[d.focus].update(k)
 	case key.Matches(k, keys.EndTurn):
 		d.askEndTurn()
+	case key.Matches(k, keys.Save):
+		d.askSave()
+	case key.Matches(k, keys.ViewReplay):
+		g := d.ctx.Game
+		src := viewSource{pack: g.Pack, match: g.Match, player: g.Player, label: "this game",
+			pending: g.Orders, settings: g.Settings}
+		d.ctx.SwitchTo(newViewer(d.ctx, src, d))
+	case key.Matches(k, keys.Rewind):
+		if len(d.ctx.Game.Match.Turns) == 0 {
+			d.ctx.Flash("Nothing to rewind to yet: this is the first turn of the game.")
+			return d, nil
+		}
+		d.ctx.Open(newRewindPicker(d.ctx))
 	default:
 		d.panes[d.focus].update(k)
 		d.sync()
@@ -153,9 +185,30 @@ func (d *dashboard) Update(msg tea.Msg) (Screen, tea.Cmd) {
 
 func (d *dashboard) setFocus(p paneID) {
 	d.focus = p
-	if p != paneOrders {
+	if p != paneOrders && !(d.readOnly && p == paneNews) {
 		d.right = p
 	}
+}
+
+// step is the pane by steps away from the focus in tab order (read-only,
+// the Orders pane is skipped).
+func (d *dashboard) step(by int) paneID {
+	p := d.focus
+	for {
+		p = (p + paneID(by) + numPanes) % numPanes
+		if !(d.readOnly && p == paneOrders) {
+			return p
+		}
+	}
+}
+
+// askSave opens the save dialog, or says why there is nowhere to save.
+func (d *dashboard) askSave() {
+	if d.ctx.Game.Store == nil {
+		d.ctx.Open(NewNotice(d.ctx, "Saving is off", capitalize(errSavingOff.Error())+". The game goes on; it cannot be resumed after quitting."))
+		return
+	}
+	d.ctx.Open(newSaveDialog(d.ctx))
 }
 
 // askEndTurn opens the confirmation that lists the orders.
@@ -182,24 +235,24 @@ func (d *dashboard) askEndTurn() {
 	}
 	b.WriteString("\nEvery other actor's orders are resolved at the same time.")
 	q := fmt.Sprintf("End turn %d (%s)?", turn, sc.Date(turn))
-	d.ctx.Open(NewConfirm(d.ctx, q, b.String(), func() tea.Cmd {
-		d.endTurn()
-		return nil
-	}, nil))
+	d.ctx.Open(NewConfirm(d.ctx, q, b.String(), d.endTurn, nil))
 }
 
-// endTurn resolves the turn with the player's orders and shows the report.
-func (d *dashboard) endTurn() {
+// endTurn resolves the turn with the player's orders, shows the report and
+// autosaves the start of the next turn (and keeps the replay of a game
+// that has ended).
+func (d *dashboard) endTurn() tea.Cmd {
 	g := d.ctx.Game
 	orders := slices.Clone(g.Orders)
 	rep, err := g.Match.Play(map[int][]game.Order{g.Player: orders})
 	if err != nil {
 		d.ctx.Open(NewNotice(d.ctx, "The turn could not be played", err.Error()))
-		return
+		return nil
 	}
 	g.Orders = nil
-	g.Saved = false
+	g.Saved, g.Kept = false, ""
 	d.ctx.SwitchTo(newResolution(d.ctx, rep.Turn))
+	return d.ctx.turnDone(g)
 }
 
 // orderName is an order as a player reads it: "Court a swing state (India)".
@@ -225,17 +278,27 @@ func plural(n int) string {
 // Name is shown in the help overlay.
 func (d *dashboard) Name() string { return "Turn dashboard: " + paneNames[d.focus] }
 
-// Keys are the footer's keys: the pane's own, then ending the turn.
+// Keys are the footer's keys: the pane's own, then ending the turn and
+// saving.
 func (d *dashboard) Keys() []key.Binding {
-	return append(slices.Clone(d.panes[d.focus].keys()), d.ctx.Keys.EndTurn)
+	if d.readOnly {
+		return slices.Clone(d.panes[d.focus].keys())
+	}
+	return append(slices.Clone(d.panes[d.focus].keys()), d.ctx.Keys.EndTurn, d.ctx.Keys.Save)
 }
 
 // KeyGroups are the help overlay's columns.
 func (d *dashboard) KeyGroups() [][]key.Binding {
 	k := d.ctx.Keys
+	if d.readOnly {
+		return [][]key.Binding{
+			d.panes[d.focus].help(),
+			{k.World, k.News, k.Why, k.Charts, k.Encyclopedia, k.NextTab, k.PrevTab},
+		}
+	}
 	return [][]key.Binding{
 		d.panes[d.focus].help(),
-		{k.Orders, k.World, k.News, k.Why, k.Charts, k.Encyclopedia, k.NextTab, k.PrevTab, k.EndTurn},
+		{k.Orders, k.World, k.News, k.Why, k.Charts, k.Encyclopedia, k.NextTab, k.PrevTab, k.EndTurn, k.Save, k.ViewReplay, k.Rewind},
 	}
 }
 
@@ -257,7 +320,11 @@ func (d *dashboard) View() string {
 	var body string
 	if w >= wideWidth {
 		lw := min(max(w*45/100, 56), 92)
-		left := box(d.ctx.Theme, "1 Orders", d.orders.view(lw-4, ph-2), lw, ph, d.focus == paneOrders)
+		lp := paneOrders
+		if d.readOnly {
+			lp = paneNews
+		}
+		left := box(d.ctx.Theme, fmt.Sprintf("%d %s", lp+1, paneNames[lp]), d.panes[lp].view(lw-4, ph-2), lw, ph, d.focus == lp)
 		rw := w - lw
 		right := box(d.ctx.Theme, fmt.Sprintf("%d %s", d.right+1, paneNames[d.right]),
 			d.panes[d.right].view(rw-4, ph-2), rw, ph, d.focus == d.right)
@@ -307,6 +374,9 @@ func (d *dashboard) tabBar(w int) string {
 	t := d.ctx.Theme
 	var parts []string
 	for i := range numPanes {
+		if d.readOnly && i == paneOrders {
+			continue
+		}
 		label := fmt.Sprintf("%d %s", i+1, paneNames[i])
 		if i == d.focus {
 			parts = append(parts, t.TabActive.Render("["+label+"]"))
@@ -316,6 +386,9 @@ func (d *dashboard) tabBar(w int) string {
 	}
 	s := strings.Join(parts, "")
 	hint := t.Muted.Render("tab/1-6 switch · E end turn")
+	if d.readOnly {
+		hint = t.Muted.Render("tab/2-6 switch")
+	}
 	if ansi.StringWidth(s)+2+ansi.StringWidth(hint) <= w {
 		return spread(s, hint, w)
 	}
@@ -427,14 +500,25 @@ func (d *dashboard) header(w int) []string {
 	if n := len(d.ctx.Game.Orders); n > 0 {
 		ordersS = fmt.Sprintf("%d order%s", n, plural(n))
 	}
+	name := t.Title.Render("ZERO SUM")
+	var branch, branchShort string
+	if b := d.ctx.Game.Match.Branch; b != "" {
+		// A what-if branch says so on every screen, in words.
+		branch, branchShort = t.Warn.Render("WHAT-IF: "+b)+" · ", t.Warn.Render("WHAT-IF")+" · "
+	}
+	compact := t.Bold.Render(sc.Date(turn)) + fmt.Sprintf(" · Turn %d/%d · ", turn, sc.Turns) + t.Title.Render(ad.Name)
 	left := firstFit(w/2+8,
-		t.Title.Render("ZERO SUM")+" · "+t.Bold.Render(sc.Date(turn))+fmt.Sprintf(" · Turn %d of %d · ", turn, sc.Turns)+
+		name+" · "+branch+t.Bold.Render(sc.Date(turn))+fmt.Sprintf(" · Turn %d of %d · ", turn, sc.Turns)+
 			t.Title.Render(ad.Name)+t.Muted.Render(" — "+pack.T("actors."+ad.ID+".title")),
-		t.Bold.Render(sc.Date(turn))+fmt.Sprintf(" · Turn %d/%d · ", turn, sc.Turns)+t.Title.Render(ad.Name))
+		branch+compact, branchShort+compact)
 	right := firstFit(w-ansi.StringWidth(left)-1,
 		"Action points "+apS+" of "+itoa(ad.AP)+" left · Capital "+capS+" of "+itoa(capital)+" left · "+ordersS,
 		apS+" of "+itoa(ad.AP)+" AP left · "+capS+" of "+itoa(capital)+" capital left",
 		"AP "+apS+"/"+itoa(ad.AP)+" · Capital "+capS+"/"+itoa(capital))
+	if d.readOnly {
+		right = firstFit(w-ansi.StringWidth(left)-1, "Capital "+t.Bold.Render(itoa(capital))+" · Action points "+itoa(ad.AP)+" a turn",
+			"Capital "+t.Bold.Render(itoa(capital)))
+	}
 	lines = append(lines, spread(left, right, w))
 
 	// Strait tension, unmistakable, and the capability gap.
@@ -458,7 +542,7 @@ func (d *dashboard) header(w int) []string {
 		pd = " (" + d.deltaText(dt) + ")"
 	}
 	var gapLong, gapShort string
-	if gapKnown(sc, v, p) {
+	if d.revealed() || gapKnown(sc, v, p) {
 		real := sc.Gap(v)
 		gapLong = fmt.Sprintf("Real US-China gap %s · Washington perceives %s%s", t.Bold.Render(itoa(real)), t.Bold.Render(itoa(perceived)), pd)
 		gapShort = fmt.Sprintf("Gap %s real · %s perceived%s", t.Bold.Render(itoa(real)), t.Bold.Render(itoa(perceived)), pd)

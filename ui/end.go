@@ -72,6 +72,10 @@ func (e *endScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	case key.Matches(k, km.Select, km.Back):
 		e.ctx.Game = nil
 		e.ctx.SwitchTo(newTitle(e.ctx))
+	case key.Matches(k, km.ViewReplay):
+		g := e.ctx.Game
+		src := viewSource{pack: g.Pack, match: g.Match, player: g.Player, reveal: true, label: "this game", settings: g.Settings}
+		e.ctx.SwitchTo(newViewer(e.ctx, src, e))
 	case key.Matches(k, km.NextTab, km.Right):
 		e.setTab((e.tab + 1) % numEndTabs)
 	case key.Matches(k, km.PrevTab, km.Left):
@@ -107,6 +111,12 @@ func (e *endScreen) header() string {
 	} else {
 		left := th.Title.Render("GAME OVER") + "  " + th.Bold.Render(e.outcomeName())
 		top = docSpread(left, th.Muted.Render(fmt.Sprintf("%s · seed %d", sc.Title, g.Match.Seed)), w)
+	}
+	if b := g.Match.Branch; b != "" {
+		// A what-if branch says so here too, in place of the tabs' left
+		// margin (the tabs keep their line).
+		top = ansi.Truncate(top, max(w-lipgloss.Width(" WHAT-IF: "+b)-1, 20), "…")
+		top = docSpread(top, th.Warn.Render("WHAT-IF: "+b), w)
 	}
 	var tabs []string
 	for t := range numEndTabs {
@@ -256,6 +266,18 @@ func (e *endScreen) outcome(w int) string {
 		out = append(out, docRow(fmt.Sprintf("%s (%d)", name, len(blocs[b])), 22, list, w))
 	}
 	out = append(out, "", th.Muted.Render(wrap(fmt.Sprintf("Seed %d. The same scenario, seed and orders replay this game exactly.", g.Match.Seed))))
+	if b := g.Match.Branch; b != "" {
+		out = append(out, th.Warn.Render(wrap("This game is a what-if branch ("+b+"): it left the main line, which was kept as a save.")))
+	}
+	switch {
+	case g.ReplayPath != "" && g.ReplayErr == nil:
+		out = append(out, th.Muted.Render(wrap("The replay of this game is kept (Replays on the title screen; v watches it now):")),
+			th.Muted.Render(wrap(g.ReplayPath)))
+	case g.ReplayErr != nil:
+		out = append(out, th.Warn.Render(wrap(fmt.Sprintf("⚠ The replay of this game could not be kept: %v. v still watches it now.", g.ReplayErr))))
+	case g.Store == nil:
+		out = append(out, th.Muted.Render(wrap("Saving is off, so no replay is kept; v watches this game turn by turn now.")))
+	}
 	return strings.Join(out, "\n")
 }
 
@@ -586,7 +608,9 @@ func (e *endScreen) Keys() []key.Binding {
 	title.SetHelp("enter", "title screen")
 	scroll := km.Down
 	scroll.SetHelp("↑/↓", "scroll")
-	return []key.Binding{tab, scroll, title}
+	view := km.ViewReplay
+	view.SetHelp("v", "replay")
+	return []key.Binding{tab, scroll, view, title}
 }
 
 // KeyGroups are the end screen's keys for the help overlay.
@@ -597,5 +621,7 @@ func (e *endScreen) KeyGroups() [][]key.Binding {
 	prev.SetHelp("shift+tab/←", "previous section")
 	title := km.Select
 	title.SetHelp("enter/esc", "back to the title screen")
-	return [][]key.Binding{{next, prev, title}, {km.Up, km.Down, km.PageUp, km.PageDown, km.Top, km.Bottom}}
+	view := km.ViewReplay
+	view.SetHelp("v", "watch the game turn by turn (and rewind)")
+	return [][]key.Binding{{next, prev, view, title}, {km.Up, km.Down, km.PageUp, km.PageDown, km.Top, km.Bottom}}
 }

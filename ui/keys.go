@@ -19,6 +19,11 @@ type KeyMap struct {
 	PaneKeys, OrderTarget, ChartPick, EncSection, PaneScroll, ListMove, DetailScroll, ReportContinue key.Binding
 	// New-game setup: the seed field.
 	NewSeed, SeedDigits, SeedErase key.Binding
+	// Saves, replays and rewind: save from the turn screen, view the game
+	// so far, rewind to an earlier turn; on the load screen, view and
+	// delete; in the replay viewer, step through the turns; in the save
+	// dialog, type a name.
+	Save, ViewReplay, Rewind, Delete, PrevTurn, NextTurn, TurnStep, NameType key.Binding
 }
 
 // DefaultKeyMap is the standard layout: arrows and vim keys, enter, esc,
@@ -70,5 +75,14 @@ func DefaultKeyMap() KeyMap {
 		NewSeed:    b("r", "new seed", "r"),
 		SeedDigits: b("0-9", "type seed", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
 		SeedErase:  b("backspace", "delete digit", "backspace"),
+
+		Save:       b("s", "save", "s"),
+		ViewReplay: b("v", "replay viewer", "v"),
+		Rewind:     b("R", "rewind (what-if)", "R"),
+		Delete:     b("d", "delete save", "d"),
+		PrevTurn:   b("←/h", "previous turn", "left", "h"),
+		NextTurn:   b("→/l", "next turn", "right", "l"),
+		TurnStep:   b("←/→", "turn", "left", "h", "right", "l"),
+		NameType:   b("a-z 0-9", "type a name", "a"),
 	}
 }

@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -9,25 +12,67 @@ import (
 	"pgregory.net/rapid"
 
 	"zerosum/game"
+	"zerosum/saves"
 )
 
-// keyAlphabet is every key a player might press, game keys included.
+// keyAlphabet is every key a player might press, game keys included: the
+// save (s), view (v), rewind (R) and delete (d) keys too.
 var keyAlphabet = []string{
 	"up", "down", "left", "right", "enter", "esc", "tab", "shift+tab", "space", "pgup", "pgdown",
 	"home", "end", "backspace", "?", "q", "E", "x", "y", "n", "1", "2", "3", "4", "5", "6", "g", "G",
 	"r", "j", "k", "h", "l", "a", "z", "0", "7", "9", "ctrl+c", "ctrl+u", "ctrl+d",
+	"s", "v", "R", "d",
+}
+
+// keyMacros are runs of keys a player presses together (end a turn, save
+// under a name, rewind, view and rewind, load from the title), mixed into
+// the random keys so that the flows they start happen often enough to be
+// checked; every key of a run is still checked on its own.
+var keyMacros = [][]string{
+	{"E", "y", "enter"},
+	{"E", "y", "enter", "E", "y", "enter"},
+	{"R", "enter", "y"},
+	{"R", "up", "enter", "y"},
+	{"v", "left", "R", "y"},
+	{"v", "left", "left", "right", "esc"},
+	{"s", "enter"},
+	{"s", "ctrl+u", "a", "enter", "y"},
+	{"down", "down", "enter", "enter"},
+	{"down", "down", "enter", "down", "down", "enter", "y"},
+	{"down", "down", "enter", "v", "left", "R", "y"},
+	{"down", "down", "enter", "d", "y"},
+	{"enter"},
 }
 
 var sizes = [][2]int{{80, 24}, {100, 30}, {120, 40}, {200, 60}, {70, 20}, {81, 25}}
 
-// endTurnOpen reports whether the dialog on top asks to end the turn: the
-// only place a key (y) resolves a turn.
-func endTurnOpen(a *App) bool {
+// confirmOpen reports whether the dialog on top is a confirmation whose
+// question starts with prefix.
+func confirmOpen(a *App, prefix string) bool {
 	if len(a.dialogs) == 0 {
 		return false
 	}
 	c, ok := a.dialogs[len(a.dialogs)-1].(*Confirm)
-	return ok && strings.HasPrefix(c.Question, "End turn")
+	return ok && strings.HasPrefix(c.Question, prefix)
+}
+
+// endTurnOpen reports whether the dialog on top asks to end the turn.
+func endTurnOpen(a *App) bool { return confirmOpen(a, "End turn") }
+
+// rewindOpen reports whether the dialog on top asks to rewind (or to
+// rewind even though the original line could not be kept).
+func rewindOpen(a *App) bool {
+	return confirmOpen(a, "Rewind to") || confirmOpen(a, "The original line could not be kept")
+}
+
+// loadOpen reports whether the key pressed may load a save: enter (on
+// Continue, or on the load screen) or yes to the offer of the newest good
+// autosave.
+func loadOpen(a *App, k string) bool {
+	if len(a.dialogs) > 0 {
+		return k == "y" && confirmOpen(a, "Cannot load")
+	}
+	return k == "enter"
 }
 
 func gameHash(a *App) (*Session, game.Hash) {
@@ -50,46 +95,198 @@ func checkFrame(t *rapid.T, a *App, keys []string) {
 	}
 }
 
+// isBranchOf reports whether b is a rewind of m: the world at one of m's
+// turn starts, with m's turns before it, labelled as a branch.
+func isBranchOf(b, m *Session) bool {
+	n := len(b.Match.Turns)
+	if b.Match.Branch == "" || n >= len(m.Match.States) || b.Match.Seed != m.Match.Seed || b.Player != m.Player {
+		return false
+	}
+	for i := range n {
+		if b.Match.Turns[i].Hash != m.Match.Turns[i].Hash {
+			return false
+		}
+	}
+	return b.State().Hash() == m.Match.States[n].Hash() && len(b.Orders) == 0
+}
+
+// isBranchOfSaved reports whether b is a rewind of a game the store holds
+// (viewed from the load screen): its turns are the first turns of that
+// save, and its world is the save's after the last of them.
+func isBranchOfSaved(b *Session, st *saves.Store) bool {
+	n := len(b.Match.Turns)
+	for _, e := range st.List() {
+		sv := e.Save
+		if b.Match.Branch == "" || sv == nil || sv.Seed != b.Match.Seed || sv.Scenario != b.Scenario().ID || n >= len(sv.Turns) {
+			continue
+		}
+		same := true
+		for i := range n {
+			same = same && sv.Turns[i].Hash == b.Match.Turns[i].Hash.String()
+		}
+		if same && (n == 0 || sv.Turns[n-1].Hash == b.State().Hash().String()) {
+			return true
+		}
+	}
+	return false
+}
+
+// isSaved reports whether g is exactly the game one of the store's saves
+// holds: same scenario, seed, player and branch, and every turn's state
+// hash the same.
+func isSaved(g *Session, st *saves.Store) bool {
+	for _, e := range st.List() {
+		sv := e.Save
+		if sv == nil || sv.Seed != g.Match.Seed || sv.Scenario != g.Scenario().ID || sv.Branch != g.Match.Branch ||
+			sv.Player != g.Scenario().Actors[g.Player].ID || len(sv.Turns) != len(g.Match.Turns) {
+			continue
+		}
+		same := true
+		for i, t := range sv.Turns {
+			same = same && t.Hash == g.Match.Turns[i].Hash.String()
+		}
+		if same {
+			return true
+		}
+	}
+	return false
+}
+
+// checkGameChange is the property on the game in play, checked after
+// every key. The state of the game changes only in these ways, each from
+// one key in one place:
+//   - the same game advances one turn: "y" on the end-turn confirmation;
+//   - a branch replaces the game: "y" on the rewind confirmation, and the
+//     branch is the old game's world at one of its turn starts (nothing
+//     re-rolled), labelled as a what-if (or, viewing a save from the load
+//     screen, that save's world at one of its turns);
+//   - a loaded game replaces it (or starts one): enter on Continue or on
+//     the load screen, or "y" to the offered autosave, and it is exactly
+//     a game the store holds (only with a store: loading needs files);
+//   - a new game starts from the setup: no turn played, main line;
+//   - the game is left: only a finished game (the end screen) or one not
+//     yet begun (the briefing).
+//
+// Every other key (saving, deleting, viewing, moving, scrolling) leaves
+// the game's state as it was.
+func checkGameChange(t *rapid.T, a *App, st *saves.Store, old *Session, before game.Hash, k string, endTurn, rewind, load bool, pressed []string) {
+	now, after := gameHash(a)
+	switch {
+	case now == old && after == before:
+	case now == old && old != nil:
+		if !(endTurn && k == "y") || len(old.Match.Turns) == 0 {
+			t.Fatalf("key %q changed the game state without ending a turn: %v", k, pressed)
+		}
+	case now == nil:
+		if !old.Match.Over() && len(old.Match.Turns) > 0 {
+			t.Fatalf("key %q left a game in progress: %v", k, pressed)
+		}
+	case rewind && k == "y" && old != nil && isBranchOf(now, old):
+	case rewind && k == "y" && st != nil && isBranchOfSaved(now, st):
+	case load && st != nil && isSaved(now, st):
+	case old == nil && len(now.Match.Turns) == 0 && now.Match.Branch == "" && len(now.Orders) == 0:
+	default:
+		t.Fatalf("key %q replaced the game (%v turns, branch %q) in a way no rule allows: %v", k, len(now.Match.Turns), now.Match.Branch, pressed)
+	}
+}
+
 // TestRandomKeys drives the root model with thousands of random key
 // sequences, from the title screen and from a game in progress, at several
 // terminal sizes (resizing on the way): nothing panics, no frame is wider
-// or taller than the terminal, and no key changes the state of the game
-// except the "yes" that confirms ending a turn.
+// or taller than the terminal, and the game changes only as
+// checkGameChange allows. Saving is off here (no data directory), so no
+// file is read or written: loading cannot happen, and a rewind keeps no
+// copy of the original line.
 func TestRandomKeys(t *testing.T) {
 	t.Parallel()
-	perCheck := 20 // rapid runs 100 checks: 2,000 sequences
+	perCheck := 12 // rapid runs 100 checks: 1,200 sequences (the macros make each one longer in effect)
 	if testing.Short() {
 		perCheck = 2
 	}
 	rapid.Check(t, func(t *rapid.T) {
-		for seq := range perCheck {
+		for range perCheck {
 			var opts Options
 			if rapid.Bool().Draw(t, "inGame") {
 				opts.Start = &StartOptions{Actor: rapid.SampledFrom([]string{"washington", "beijing", "meta", "taipei"}).Draw(t, "actor"),
 					Seed: rapid.Uint64Range(1, 1000).Draw(t, "seed")}
 			}
 			opts.Theme = rapid.SampledFrom(ThemeNames).Draw(t, "theme")
-			size := rapid.SampledFrom(sizes).Draw(t, "size")
-			a := sized(opts, size[0], size[1])
-			n := rapid.IntRange(1, 40).Draw(t, "n")
-			var pressed []string
-			for i := range n {
-				if rapid.IntRange(0, 19).Draw(t, "resize?") == 0 {
-					size = rapid.SampledFrom(sizes).Draw(t, "resize")
-					a.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
-				}
-				k := rapid.SampledFrom(keyAlphabet).Draw(t, "key")
-				pressed = append(pressed, k)
-				sess, before := gameHash(a)
-				confirming := endTurnOpen(a)
-				a.Update(keyMsg(k))
-				if sess != nil && sess == a.ctx.Game {
-					if _, after := gameHash(a); after != before && !(confirming && k == "y") {
-						t.Fatalf("sequence %d key %d (%q) changed the game state without ending a turn: %v", seq, i, k, pressed)
-					}
-				}
-			}
-			checkFrame(t, a, pressed)
+			randomKeys(t, opts, nil)
 		}
 	})
+}
+
+// randomKeys presses up to 40 random keys on a new App, resizing on the
+// way, runs the commands they start (answers included), and checks every
+// frame and every change to the game.
+func randomKeys(t *rapid.T, opts Options, st *saves.Store) {
+	size := rapid.SampledFrom(sizes).Draw(t, "size")
+	a := sized(opts, size[0], size[1])
+	runCmds(a, a.Init())
+	n := rapid.IntRange(1, 40).Draw(t, "n")
+	var pressed, queue []string
+	for range n {
+		if rapid.IntRange(0, 19).Draw(t, "resize?") == 0 {
+			size = rapid.SampledFrom(sizes).Draw(t, "resize")
+			a.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+		}
+		if len(queue) == 0 && rapid.IntRange(0, 3).Draw(t, "macro?") == 0 {
+			queue = slices.Clone(rapid.SampledFrom(keyMacros).Draw(t, "macro"))
+		}
+		var k string
+		if len(queue) > 0 {
+			k, queue = queue[0], queue[1:]
+		} else {
+			k = rapid.SampledFrom(keyAlphabet).Draw(t, "key")
+		}
+		pressed = append(pressed, k)
+		old, before := gameHash(a)
+		endTurn, rewind, load := endTurnOpen(a), rewindOpen(a), loadOpen(a, k)
+		_, cmd := a.Update(keyMsg(k))
+		runCmds(a, cmd)
+		checkGameChange(t, a, st, old, before, k, endTurn, rewind, load, pressed)
+	}
+	checkFrame(t, a, pressed)
+}
+
+// TestRandomKeysWithSaves is TestRandomKeys with a data directory holding
+// saves (a corrupt one among them), so random keys also save, load,
+// continue, delete, view and rewind with files, every file command run
+// before the next key.
+func TestRandomKeysWithSaves(t *testing.T) {
+	t.Parallel()
+	fixture := savesFixture(t)
+	rapid.Check(t, func(rt *rapid.T) { // 100 sequences: files are slow
+		dir, err := os.MkdirTemp("", "zerosum-keys-")
+		if err != nil {
+			rt.Fatal(err)
+		}
+		defer os.RemoveAll(dir)
+		copyDir(rt, fixture.Dir, dir)
+		st, err := saves.Open(dir)
+		if err != nil {
+			rt.Fatal(err)
+		}
+		var opts Options
+		if rapid.Bool().Draw(rt, "inGame") {
+			opts.Start = &StartOptions{Actor: "beijing", Seed: rapid.Uint64Range(1, 1000).Draw(rt, "seed")}
+		}
+		randomKeys(rt, withStore(opts, st), st)
+	})
+}
+
+// copyDir copies a data directory's files (one level of folders).
+func copyDir(t *rapid.T, from, to string) {
+	subs, _ := os.ReadDir(from)
+	for _, sub := range subs {
+		os.MkdirAll(filepath.Join(to, sub.Name()), 0o755)
+		files, _ := os.ReadDir(filepath.Join(from, sub.Name()))
+		for _, f := range files {
+			data, err := os.ReadFile(filepath.Join(from, sub.Name(), f.Name()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			os.WriteFile(filepath.Join(to, sub.Name(), f.Name()), data, 0o644)
+		}
+	}
 }

@@ -97,7 +97,7 @@ func historyCharts(ctx *Context, v *game.State, player, slots int) []chartSpec {
 	gap := series("Gap as you know it", func(sn *game.Snapshot) int { return sn.Gap })
 	gapNote := "The real US-China capability gap (US frontier minus China's) and Washington's perception of it."
 	gapSeries := []Series{gap, track(game.TrackPerceivedGap)}
-	if !gapKnown(sc, v, player) {
+	if !ctx.Game.Reveal && !gapKnown(sc, v, player) {
 		gapNote = "China's frontier is secret, so the gap you know is Washington's estimate."
 		gapSeries = []Series{track(game.TrackPerceivedGap)}
 	}

@@ -52,7 +52,11 @@ func (d *dashboard) worldText(w int) string {
 		blocs[game.BlocUS], blocs[game.BlocNone], blocs[game.BlocChina], game.BlocLimit), w)))
 
 	// The other actors.
-	out = append(out, "", wrap(t.Heading.Render("The other actors")+t.Muted.Render(" — what is public; 40? is an estimate, the real value is secret"), w))
+	others := " — what is public; 40? is an estimate, the real value is secret"
+	if d.revealed() {
+		others = " — every number, secret ones included"
+	}
+	out = append(out, "", wrap(t.Heading.Render("The other actors")+t.Muted.Render(others), w))
 	aw := 0
 	for _, a := range sc.Actors {
 		aw = max(aw, ansi.StringWidth(a.Name))
@@ -72,7 +76,7 @@ func (d *dashboard) worldText(w int) string {
 				sh = s.String()
 			}
 			val := itoa(v.Stat(b, s))
-			if a.Hidden[s] && !v.Over {
+			if a.Hidden[s] && !v.Over && !d.revealed() {
 				val = t.Warn.Render(val + "?")
 			} else if dt := d.delta(statRef(b, s)); dt != 0 && w >= 100 {
 				val += t.Muted.Render("(" + Signed(dt) + ")")

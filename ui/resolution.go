@@ -70,6 +70,9 @@ func (r *resolution) View() string {
 	sc := r.ctx.Game.Scenario()
 	cw := min(w, 110)
 	title := t.Title.Render(fmt.Sprintf("Turn %d of %d resolved: %s", r.turn, sc.Turns, sc.Date(r.turn)))
+	if b := r.ctx.Game.Match.Branch; b != "" {
+		title += " " + t.Warn.Render("· WHAT-IF: "+b)
+	}
 	next := "enter: back to the dashboard"
 	if r.ctx.Game.Match.Over() {
 		next = "enter: the end of the game"

@@ -1,12 +1,15 @@
 package ui
 
 import (
+	"time"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"zerosum/content"
 	"zerosum/game"
 	"zerosum/game/match"
+	"zerosum/saves"
 )
 
 // Screen is one full screen of the game: title, setup, briefing, the turn
@@ -37,6 +40,13 @@ type Resizer interface {
 	Resize()
 }
 
+// Opener is a screen with work to start when it becomes the current
+// screen, such as reading the list of saves (in a command: no I/O in
+// Update).
+type Opener interface {
+	Opened() tea.Cmd
+}
+
 // Context is what every screen shares: the theme, the keys, the terminal
 // size, the content, and the game in progress.
 type Context struct {
@@ -46,9 +56,36 @@ type Context struct {
 	Height int
 	Opts   Options
 	Game   *Session // nil until a game starts
+	// Saves is what the data directory held when it was last read (see
+	// scanSaves); empty until then, and always when saving is off.
+	Saves savesIndex
 
 	next Screen   // a screen to switch to once the current message is handled
 	open []Dialog // dialogs to open likewise
+
+	busy     int    // file commands sent and not yet answered
+	flash    string // a one-off message for the footer, until the next key
+	flashBad bool   // the flash reports a failure
+}
+
+// Flash shows a message in the footer until the next key.
+func (c *Context) Flash(msg string) { c.flash, c.flashBad = msg, false }
+
+// FlashError shows a failure in the footer until the next key.
+func (c *Context) FlashError(msg string) { c.flash, c.flashBad = msg, true }
+
+// Store is where games are saved, or nil when saving is off.
+func (c *Context) Store() *saves.Store { return c.Opts.Store }
+
+// Now is the wall-clock time for a save, as RFC 3339 in UTC (the game
+// itself never reads a clock).
+func (c *Context) Now() string { return c.now().UTC().Format(time.RFC3339) }
+
+func (c *Context) now() time.Time {
+	if c.Opts.Now != nil {
+		return c.Opts.Now()
+	}
+	return time.Now()
 }
 
 // SwitchTo replaces the current screen as soon as the message being
@@ -68,8 +105,29 @@ type Session struct {
 	Match  *match.Match
 	Player int          // the actor whose screens are shown (the human seat)
 	Orders []game.Order // the player's orders for this turn, not yet submitted
-	// Saved is false when there is progress a quit would lose.
+	// Saved is true when the world at the start of this turn is on disk
+	// (or nothing has been played yet): quitting loses at most the orders.
 	Saved bool
+
+	// Store is where the game is saved (nil: saving is off); Settings go
+	// into every save.
+	Store    *saves.Store
+	Settings saves.Settings
+	// Kept says which file holds the start of this turn, for the quit
+	// confirmation ("the autosave of turn 3", `the save "x"`); KeepErr is
+	// why the last autosave failed.
+	Kept    string
+	KeepErr error
+	// savedOrders are this turn's orders as the last named save holds them
+	// (see ordersKey), so a quit knows whether the orders would be lost.
+	savedOrders string
+	// Reveal shows the whole truth instead of the player's view: the
+	// replay viewer sets it for a finished game.
+	Reveal bool
+	// ReplayPath is where the replay of the finished game was kept;
+	// ReplayErr is why it could not be.
+	ReplayPath string
+	ReplayErr  error
 }
 
 // Scenario is a shortcut.
@@ -78,8 +136,24 @@ func (s *Session) Scenario() *game.Scenario { return s.Match.Scenario }
 // State is the world now.
 func (s *Session) State() *game.State { return s.Match.State() }
 
-// View is the world as the player may know it.
-func (s *Session) View() game.State { return s.Scenario().View(s.State(), s.Player, true) }
+// View is the world as the player may know it (all of it when Reveal is
+// set).
+func (s *Session) View() game.State {
+	if s.Reveal {
+		return s.State().Clone()
+	}
+	return s.Scenario().View(s.State(), s.Player, true)
+}
+
+// Report is a resolved turn's report (0: the opening news) as the player
+// may read it (all of it when Reveal is set).
+func (s *Session) Report(turn int) game.Report {
+	rep := s.Match.Report(turn)
+	if s.Reveal {
+		return rep
+	}
+	return s.Scenario().ReportFor(&s.Match.States[turn], rep, s.Player)
+}
 
 // InProgress reports whether quitting would abandon a running game.
 func (s *Session) InProgress() bool { return s != nil && !s.Match.Over() }

@@ -9,6 +9,7 @@ import (
 	"zerosum/game/bot"
 	"zerosum/game/match"
 	"zerosum/game/sim"
+	"zerosum/saves"
 )
 
 // NewSession starts a single-player game: the human holds actor, bots of
@@ -37,7 +38,41 @@ func NewSession(p *content.Pack, seed uint64, actor string, d bot.Difficulty, pe
 	if err != nil {
 		return nil, err
 	}
-	return &Session{Pack: p, Match: m, Player: a, Saved: true}, nil
+	return &Session{Pack: p, Match: m, Player: a, Saved: true, Settings: saves.Settings{Difficulty: d.String()}}, nil
+}
+
+// attach gives a new session the store it saves to and the theme its
+// saves record.
+func (c *Context) attach(g *Session) *Session {
+	g.Store = c.Opts.Store
+	g.Settings.Theme = string(c.Theme.Name)
+	return g
+}
+
+// restoreSession rebuilds the game a save holds: the scenario it names,
+// every turn replayed and checked, the player's pending orders and
+// settings. kept names the file for the quit confirmation.
+func restoreSession(sv *saves.Save, store *saves.Store, kept string) (*Session, error) {
+	p, err := content.Load(sv.Scenario)
+	if err != nil {
+		return nil, err
+	}
+	m, player, pending, err := sv.Restore(p.Scenario)
+	if err != nil {
+		return nil, err
+	}
+	return &Session{Pack: p, Match: m, Player: player, Orders: pending, Saved: true, Store: store,
+		Settings: sv.Settings, Kept: kept, savedOrders: ordersKey(pending)}, nil
+}
+
+// ordersKey is a session's orders as one string, to compare them.
+func ordersKey(orders []game.Order) string {
+	var b strings.Builder
+	for _, o := range orders {
+		b.WriteString(saves.FormatOrder(o))
+		b.WriteString(";")
+	}
+	return b.String()
 }
 
 // quickStart builds a session from command-line options.
@@ -60,5 +95,9 @@ func quickStart(ctx *Context, o StartOptions) (*Session, error) {
 	if actor == "" {
 		actor = p.Scenario.Actors[0].ID
 	}
-	return NewSession(p, o.Seed, actor, d, nil)
+	g, err := NewSession(p, o.Seed, actor, d, nil)
+	if err != nil {
+		return nil, err
+	}
+	return ctx.attach(g), nil
 }

@@ -118,11 +118,15 @@ func newSetupFrom(ctx *Context, g *Session) *setup {
 	return s
 }
 
-func newSeedInput(ctx *Context) textinput.Model {
+func newSeedInput(ctx *Context) textinput.Model { return newTextField(ctx, seedDigits, "digits") }
+
+// newTextField is a one-line text field in the theme's styles, holding at
+// most limit characters, with a cursor that does not blink (no timers).
+func newTextField(ctx *Context, limit int, placeholder string) textinput.Model {
 	ti := textinput.New()
 	ti.Prompt = ""
-	ti.CharLimit = seedDigits
-	ti.Placeholder = "digits"
+	ti.CharLimit = limit
+	ti.Placeholder = placeholder
 	st := textinput.DefaultDarkStyles()
 	th := ctx.Theme
 	st.Focused.Text, st.Blurred.Text = th.Bold, th.Text
@@ -131,7 +135,7 @@ func newSeedInput(ctx *Context) textinput.Model {
 	st.Cursor.Color = th.Accent.GetForeground()
 	st.Cursor.Blink = false // no timers
 	ti.SetStyles(st)
-	ti.SetWidth(seedDigits + 1)
+	ti.SetWidth(limit + 1)
 	return ti
 }
 
@@ -451,7 +455,7 @@ func (s *setup) start() {
 		s.ctx.Open(NewNotice(s.ctx, "Cannot start that game", err.Error()))
 		return
 	}
-	s.ctx.Game = g
+	s.ctx.Game = s.ctx.attach(g)
 	s.ctx.SwitchTo(newBriefing(s.ctx))
 }
 

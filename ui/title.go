@@ -1,11 +1,13 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // titleArt is the game's name in block letters (64 cells wide).
@@ -26,46 +28,73 @@ const (
 )
 
 // SavedGames is what the title screen needs from the store of saved games.
-// Saving is not built yet: noSavedGames stands in until savedGames returns
-// the real store.
 type SavedGames interface {
-	// Count is how many saved games there are to load.
+	// Count is how many saved games there are to load (broken files
+	// included: the load screen says what is wrong with them).
 	Count() int
 	// Open is the screen that lists them and loads one.
 	Open(ctx *Context) Screen
 }
 
-type noSavedGames struct{}
+// storeSaves is the saves of the data directory, as last read.
+type storeSaves struct{ ctx *Context }
 
-func (noSavedGames) Count() int               { return 0 }
-func (noSavedGames) Open(ctx *Context) Screen { return nil }
+func (s storeSaves) Count() int { return len(s.ctx.Saves.Entries) }
+func (s storeSaves) Open(ctx *Context) Screen {
+	return newSavesScreen(ctx, listSaves, newTitle(ctx))
+}
 
-// savedGames is where the title screen finds saves (none yet).
-func savedGames(ctx *Context) SavedGames { return noSavedGames{} }
+// savedGames is where the title screen finds saves.
+func savedGames(ctx *Context) SavedGames { return storeSaves{ctx} }
 
 // titleItem is one entry of the title menu.
 type titleItem int
 
 const (
-	itemNew titleItem = iota
+	itemContinue titleItem = iota
+	itemNew
 	itemLoad
+	itemReplays
 	itemGuide
 	itemQuit
 	numTitleItems
 )
 
 // title is the title screen: the name, a pitch and the main menu.
+// Continue is listed only when there is an autosave to resume, and the
+// cursor starts on it.
 type title struct {
 	ctx    *Context
 	saves  SavedGames
 	cursor titleItem
+	moved  bool // the player has moved the cursor (a late list of saves leaves it alone)
 }
 
-func newTitle(ctx *Context) *title { return &title{ctx: ctx, saves: savedGames(ctx)} }
+func newTitle(ctx *Context) *title {
+	t := &title{ctx: ctx, saves: savedGames(ctx), cursor: itemNew}
+	if t.shown(itemContinue) {
+		t.cursor = itemContinue
+	}
+	return t
+}
+
+// Opened reads the list of saves afresh.
+func (t *title) Opened() tea.Cmd { return t.ctx.scanSaves() }
+
+// shown reports whether a menu item is listed at all.
+func (t *title) shown(i titleItem) bool {
+	return i != itemContinue || t.ctx.Saves.continuable() != nil
+}
 
 // enabled reports whether a menu item can be chosen now.
 func (t *title) enabled(i titleItem) bool {
-	return i != itemLoad || t.saves.Count() > 0
+	switch i {
+	case itemLoad:
+		return t.saves.Count() > 0
+	case itemReplays:
+		return len(t.ctx.Saves.Replays) > 0
+	}
+	return t.shown(i)
 }
 
 // move steps the cursor over the enabled items, wrapping round.
@@ -80,8 +109,18 @@ func (t *title) move(step int) {
 	}
 }
 
-// Update moves through the menu and acts on enter.
+// Update moves through the menu and acts on enter; a fresh list of saves
+// puts the cursor on Continue if the player has not moved it.
 func (t *title) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	if _, ok := msg.(savesScannedMsg); ok {
+		if !t.moved && t.shown(itemContinue) {
+			t.cursor = itemContinue
+		}
+		if !t.enabled(t.cursor) {
+			t.move(1)
+		}
+		return t, nil
+	}
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return t, nil
@@ -100,17 +139,28 @@ func (t *title) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		t.move(-1)
 	case key.Matches(k, km.Select):
 		return t, t.choose()
+	default:
+		return t, nil
 	}
+	t.moved = true
 	return t, nil
 }
 
 func (t *title) choose() tea.Cmd {
 	switch t.cursor {
+	case itemContinue:
+		if e := t.ctx.Saves.continuable(); e != nil {
+			return t.ctx.loadSave(*e, false, nil)
+		}
 	case itemNew:
 		t.ctx.SwitchTo(newSetup(t.ctx))
 	case itemLoad:
 		if s := t.saves.Open(t.ctx); s != nil {
 			t.ctx.SwitchTo(s)
+		}
+	case itemReplays:
+		if t.enabled(itemReplays) {
+			t.ctx.SwitchTo(newSavesScreen(t.ctx, listReplays, newTitle(t.ctx)))
 		}
 	case itemGuide:
 		t.ctx.SwitchTo(newGuide(t.ctx, t))
@@ -118,6 +168,39 @@ func (t *title) choose() tea.Cmd {
 		return tea.Quit
 	}
 	return nil
+}
+
+// notes are the muted words after each menu item.
+func (t *title) notes() [numTitleItems]string {
+	notes := [numTitleItems]string{
+		itemNew:   "choose a scenario, an actor and a seed",
+		itemGuide: "turns, orders, capital and the Strait",
+	}
+	ix := &t.ctx.Saves
+	if e := ix.continuable(); e != nil {
+		p := e.Save.Preview
+		notes[itemContinue] = fmt.Sprintf("%s, turn %d (%s)", p.Actor, p.Turn, p.Date)
+		if e.Save.Branch != "" {
+			notes[itemContinue] += ", what-if"
+		}
+	}
+	switch n := t.saves.Count(); {
+	case n > 0:
+		notes[itemLoad] = itoa(n) + " saved"
+	case t.ctx.Store() == nil:
+		notes[itemLoad] = "saving is off"
+	default:
+		notes[itemLoad] = "no saves yet"
+	}
+	switch n := len(ix.Replays); {
+	case n > 0:
+		notes[itemReplays] = fmt.Sprintf("%d finished game%s to watch", n, plural(n))
+	case t.ctx.Store() == nil:
+		notes[itemReplays] = "saving is off"
+	default:
+		notes[itemReplays] = "none yet: a finished game keeps one"
+	}
+	return notes
 }
 
 // View draws the name, the pitch and the menu, centred.
@@ -130,20 +213,13 @@ func (t *title) View() string {
 	}
 	parts = append(parts, "", th.Accent.Render(strings.ToUpper(titleTagline)), "", th.Text.Render(titlePitch), "")
 
-	labels := [numTitleItems]string{"New game", "Load game", "How to play", "Quit"}
-	notes := [numTitleItems]string{
-		"choose a scenario, an actor and a seed",
-		"",
-		"turns, orders, capital and the Strait",
-		"",
-	}
-	if n := t.saves.Count(); n > 0 {
-		notes[itemLoad] = itoa(n) + " saved"
-	} else {
-		notes[itemLoad] = "no saves yet"
-	}
+	labels := [numTitleItems]string{"Continue", "New game", "Load game", "Replays", "How to play", "Quit"}
+	notes := t.notes()
 	var menu []string
 	for i := range numTitleItems {
+		if !t.shown(i) {
+			continue
+		}
 		label := lipgloss.NewStyle().Width(13).Render(labels[i])
 		line := "  " + label + "  " + th.Muted.Render(notes[i])
 		switch {
@@ -152,7 +228,7 @@ func (t *title) View() string {
 		case !t.enabled(i):
 			line = th.Disabled.Render("  " + label + "  " + notes[i])
 		}
-		menu = append(menu, line)
+		menu = append(menu, ansi.Truncate(line, w, "…"))
 	}
 	// The menu is a block, left-aligned within itself, centred as a whole.
 	parts = append(parts, lipgloss.JoinVertical(lipgloss.Left, menu...), "", th.Muted.Render(titleTip))

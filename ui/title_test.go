@@ -18,12 +18,19 @@ func TestTitleGolden(t *testing.T) {
 }
 
 func TestTitleShowsNameMenuAndDisabledLoad(t *testing.T) {
-	a := sized(Options{}, 80, 24)
+	a := boot(withStore(Options{}, tempStore(t)), 80, 24)
 	s := screen(a)
-	for _, want := range []string{"███", "GEOPOLITICS OF THE AI RACE", "New game", "Load game", "no saves yet", "How to play", "Quit"} {
+	for _, want := range []string{"███", "GEOPOLITICS OF THE AI RACE", "New game", "Load game", "no saves yet", "Replays", "How to play", "Quit"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("the title should show %q:\n%s", want, s)
 		}
+	}
+	if strings.Contains(s, "Continue") {
+		t.Errorf("with no autosave there is nothing to continue:\n%s", s)
+	}
+	// Without a data directory the title says saving is off.
+	if s := screen(sized(Options{}, 80, 24)); !strings.Contains(s, "Load game      saving is off") {
+		t.Errorf("without a store the title should say saving is off:\n%s", s)
 	}
 	if w := titleArtWidth(titleArt); w > MinWidth {
 		t.Errorf("the title art is %d cells wide; it must fit in %d", w, MinWidth)

@@ -1,0 +1,419 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"zerosum/saves"
+)
+
+// listKind is what a savesScreen lists.
+type listKind int
+
+const (
+	listSaves   listKind = iota // saves and autosaves: load, view or delete
+	listReplays                 // replays of finished games: view
+)
+
+// savesScreen lists the files the player keeps, with a preview of the one
+// under the cursor: the saves and autosaves (load one, view it in the
+// replay viewer, delete a named one) or the kept replays (view one). A
+// file that cannot be read is listed with its error.
+type savesScreen struct {
+	ctx    *Context
+	kind   listKind
+	back   Screen
+	cursor int
+	top    int
+}
+
+func newSavesScreen(ctx *Context, kind listKind, back Screen) *savesScreen {
+	return &savesScreen{ctx: ctx, kind: kind, back: back}
+}
+
+// Opened reads the list afresh.
+func (s *savesScreen) Opened() tea.Cmd { return s.ctx.scanSaves() }
+
+func (s *savesScreen) count() int {
+	if s.kind == listReplays {
+		return len(s.ctx.Saves.Replays)
+	}
+	return len(s.ctx.Saves.Entries)
+}
+
+// entry is the save under the cursor (ok false when the list is empty).
+func (s *savesScreen) entry() (saves.Entry, bool) {
+	es := s.ctx.Saves.Entries
+	if s.kind != listSaves || s.cursor >= len(es) {
+		return saves.Entry{}, false
+	}
+	return es[s.cursor], true
+}
+
+// Update moves through the list and acts on the chosen file.
+func (s *savesScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	if _, ok := msg.(savesScannedMsg); ok {
+		s.cursor = min(s.cursor, max(s.count()-1, 0))
+		return s, nil
+	}
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return s, nil
+	}
+	km := s.ctx.Keys
+	n := s.count()
+	switch {
+	case key.Matches(k, km.Back):
+		s.ctx.SwitchTo(s.back)
+	case key.Matches(k, km.Up):
+		s.cursor = max(s.cursor-1, 0)
+	case key.Matches(k, km.Down):
+		s.cursor = min(s.cursor+1, max(n-1, 0))
+	case key.Matches(k, km.Top):
+		s.cursor = 0
+	case key.Matches(k, km.Bottom):
+		s.cursor = max(n-1, 0)
+	case n == 0:
+	case s.kind == listReplays && key.Matches(k, km.Select, km.ViewReplay):
+		rf := s.ctx.Saves.Replays[s.cursor]
+		if rf.Err != nil {
+			s.ctx.Open(NewNotice(s.ctx, "Cannot open the replay "+rf.Name, rf.Err.Error()))
+			return s, nil
+		}
+		return s, s.ctx.openReplay(rf, s)
+	case s.kind == listSaves && key.Matches(k, km.Select):
+		e, _ := s.entry()
+		return s, s.ctx.loadSave(e, false, s)
+	case s.kind == listSaves && key.Matches(k, km.ViewReplay):
+		e, _ := s.entry()
+		return s, s.ctx.loadSave(e, true, s)
+	case s.kind == listSaves && key.Matches(k, km.Delete):
+		s.askDelete()
+	}
+	return s, nil
+}
+
+// askDelete confirms before deleting a named save; autosaves are not
+// deleted by hand (they rotate by themselves).
+func (s *savesScreen) askDelete() {
+	e, _ := s.entry()
+	if e.Kind != saves.KindSlot {
+		s.ctx.Flash("Autosaves are not deleted by hand: the oldest go by themselves (the last five are kept).")
+		return
+	}
+	detail := "This cannot be undone."
+	if e.Save != nil {
+		p := e.Save.Preview
+		detail = fmt.Sprintf("It holds %s, turn %d (%s), saved %s. This cannot be undone.", p.Actor, p.Turn, p.Date, savedWhen(e.Save.SavedAt))
+	}
+	name := e.Name
+	s.ctx.Open(NewConfirm(s.ctx, fmt.Sprintf("Delete the save %q?", name), detail,
+		func() tea.Cmd { return s.ctx.deleteSlot(name) }, nil))
+}
+
+// Name is shown in the help overlay.
+func (s *savesScreen) Name() string {
+	if s.kind == listReplays {
+		return "Replays"
+	}
+	return "Load a game"
+}
+
+// Keys are the list's keys for the footer.
+func (s *savesScreen) Keys() []key.Binding {
+	km := s.ctx.Keys
+	move := km.ListMove
+	if s.kind == listReplays {
+		view := km.Select
+		view.SetHelp("enter", "watch")
+		return []key.Binding{move, view, km.Back}
+	}
+	load := km.Select
+	load.SetHelp("enter", "load")
+	view := km.ViewReplay
+	view.SetHelp("v", "view turn by turn")
+	return []key.Binding{move, load, view, km.Delete, km.Back}
+}
+
+// KeyGroups are the list's keys for the help overlay.
+func (s *savesScreen) KeyGroups() [][]key.Binding {
+	km := s.ctx.Keys
+	moves := []key.Binding{km.Up, km.Down, km.Top, km.Bottom}
+	if s.kind == listReplays {
+		view := km.Select
+		view.SetHelp("enter/v", "watch the replay turn by turn")
+		return [][]key.Binding{moves, {view, km.Back}}
+	}
+	load := km.Select
+	load.SetHelp("enter", "load the save and play on")
+	view := km.ViewReplay
+	view.SetHelp("v", "view the game turn by turn")
+	del := km.Delete
+	del.SetHelp("d", "delete a named save (asks first)")
+	return [][]key.Binding{moves, {load, view, del, km.Back}}
+}
+
+// View draws the heading, the list and the preview: side by side on a
+// wide terminal, one above the other otherwise.
+func (s *savesScreen) View() string {
+	t := s.ctx.Theme
+	w, h := s.ctx.Width, s.ctx.BodyHeight()
+	if w <= 0 || h <= 0 {
+		return ""
+	}
+	head := "LOAD A GAME"
+	if s.kind == listReplays {
+		head = "REPLAYS OF FINISHED GAMES"
+	}
+	lines := []string{spread(t.Title.Render(head), t.Muted.Render(s.summary()), w), t.Muted.Render(strings.Repeat("─", w))}
+	bh := h - len(lines)
+	if s.count() == 0 {
+		lines = append(lines, "", wrap(s.empty(), w))
+		return fit(strings.Join(lines, "\n"), w, h)
+	}
+	if w >= 100 {
+		lw := min(max(w*45/100, 44), 64)
+		pw := w - lw - 3
+		list := strings.Split(s.list(lw, bh), "\n")
+		prev := strings.Split(fit(s.preview(pw), pw, bh), "\n")
+		sep := t.Muted.Render(" │ ")
+		for i := range bh {
+			lines = append(lines, list[i]+sep+prev[i])
+		}
+		return fit(strings.Join(lines, "\n"), w, h)
+	}
+	lh := min(s.count()+1, max(bh/2, 4))
+	lines = append(lines, s.list(w, lh), t.Muted.Render(strings.Repeat("─", w)), fit(s.preview(w), w, max(bh-lh-1, 1)))
+	return fit(strings.Join(lines, "\n"), w, h)
+}
+
+// summary is the heading's right side: how many files, how many broken.
+func (s *savesScreen) summary() string {
+	if !s.ctx.Saves.Scanned {
+		return ""
+	}
+	n, bad := 0, 0
+	if s.kind == listReplays {
+		for _, r := range s.ctx.Saves.Replays {
+			n++
+			if r.Err != nil {
+				bad++
+			}
+		}
+	} else {
+		for _, e := range s.ctx.Saves.Entries {
+			n++
+			if e.Err != nil {
+				bad++
+			}
+		}
+	}
+	what := "save"
+	if s.kind == listReplays {
+		what = "replay"
+	}
+	out := fmt.Sprintf("%d %s%s", n, what, plural(n))
+	if bad > 0 {
+		out += fmt.Sprintf(" · %d cannot be read", bad)
+	}
+	return out
+}
+
+// empty says why the list is empty.
+func (s *savesScreen) empty() string {
+	switch {
+	case s.ctx.Store() == nil:
+		return "Saving is off: there is no data directory (set ZEROSUM_HOME or use --data-dir), so there is nothing to load."
+	case !s.ctx.Saves.Scanned:
+		return "Reading the saves…"
+	case s.kind == listReplays:
+		return "No replays yet: every finished game keeps one."
+	}
+	return "No saves yet. A game autosaves at the start of every turn; s on the turn screen saves it by name."
+}
+
+// list draws the rows in w x h cells, scrolled to show the cursor; when
+// they do not all fit, the last line says which are shown.
+func (s *savesScreen) list(w, h int) string {
+	t := s.ctx.Theme
+	n := s.count()
+	visible := h
+	if n > h {
+		visible = max(h-1, 1)
+	}
+	if s.cursor < s.top {
+		s.top = s.cursor
+	}
+	if s.cursor >= s.top+visible {
+		s.top = s.cursor - visible + 1
+	}
+	s.top = min(s.top, max(n-visible, 0))
+	var out []string
+	for i := s.top; i < n && i < s.top+visible; i++ {
+		name, right, bad := s.row(i)
+		cur := "  "
+		if i == s.cursor {
+			cur = "▸ "
+		}
+		if bad {
+			name = "✗ " + name
+		}
+		line := spread(cur+name, right, w)
+		switch {
+		case i == s.cursor:
+			line = t.Selected.Render(pad(line, w))
+		case bad:
+			line = t.Bad.Render(line)
+		}
+		out = append(out, line)
+	}
+	if n > visible {
+		out = append(out, t.Muted.Render(fmt.Sprintf("  %d-%d of %d (↑/↓)", s.top+1, min(s.top+visible, n), n)))
+	}
+	return fit(strings.Join(out, "\n"), w, h)
+}
+
+// row is a list row: the name, what sits at its right and whether the
+// file cannot be read.
+func (s *savesScreen) row(i int) (name, right string, bad bool) {
+	if s.kind == listReplays {
+		rf := s.ctx.Saves.Replays[i]
+		if rf.Err != nil {
+			return rf.Name, "cannot be read", true
+		}
+		return rf.Name, fmt.Sprintf("%d turns", len(rf.Replay.Turns)), false
+	}
+	e := s.ctx.Saves.Entries[i]
+	kind := map[saves.Kind]string{saves.KindSlot: "save", saves.KindAutosave: "autosave", saves.KindLastGood: "last good"}[e.Kind]
+	if e.Err != nil {
+		return e.Name, kind + " · cannot be read", true
+	}
+	p := e.Save.Preview
+	when := fmt.Sprintf("turn %d", p.Turn)
+	if p.Over {
+		when = "over"
+	}
+	if e.Save.Branch != "" {
+		when += " · what-if"
+	}
+	return e.Name, kind + " · " + when, false
+}
+
+// preview describes the file under the cursor.
+func (s *savesScreen) preview(w int) string {
+	if s.kind == listReplays {
+		return s.replayPreview(w)
+	}
+	t := s.ctx.Theme
+	e, ok := s.entry()
+	if !ok {
+		return ""
+	}
+	hint := func(k, what string) string { return t.Key.Render(k) + " " + t.KeyDesc.Render(what) }
+	var out []string
+	title := map[saves.Kind]string{saves.KindSlot: "Save", saves.KindAutosave: "Autosave", saves.KindLastGood: "Last good autosave"}[e.Kind]
+	if e.Kind != saves.KindLastGood {
+		title += " " + fmt.Sprintf("%q", e.Name)
+	}
+	if e.Err != nil {
+		out = append(out, t.Bad.Render(wrap("✗ "+title+" cannot be loaded", w)), "", wrap(e.Err.Error(), w), "")
+		if nw := s.ctx.Saves.Newest; nw != nil {
+			p := nw.Save.Preview
+			out = append(out, wrap(fmt.Sprintf("The newest good autosave is %s: %s, turn %d (%s), saved %s. enter offers to load it instead.",
+				nw.Name, p.Actor, p.Turn, p.Date, savedWhen(nw.Save.SavedAt)), w))
+		} else {
+			out = append(out, t.Muted.Render(wrap("There is no good autosave to offer instead.", w)))
+		}
+		return strings.Join(out, "\n")
+	}
+	sv := e.Save
+	p := sv.Preview
+	out = append(out, t.Title.Render(ansi.Truncate(title, w, "…")))
+	kind := map[saves.Kind]string{saves.KindSlot: "named save", saves.KindAutosave: "autosave at the start of a turn",
+		saves.KindLastGood: "copy of the newest autosave that read back whole"}[e.Kind]
+	if e.Kind == saves.KindAutosave && p.Over {
+		kind = "autosave at the end of the game"
+	}
+	out = append(out, t.Muted.Render(wrap(kind+" · saved "+savedWhen(sv.SavedAt), w)))
+	if sv.Branch != "" {
+		out = append(out, t.Warn.Render(wrap("branch: "+sv.Branch, w)))
+	} else {
+		out = append(out, t.Muted.Render("main line"))
+	}
+	out = append(out, "")
+	row := func(label, value string) { out = append(out, hang(t.Muted.Render(pad(label, 10))+value, w, 10)) }
+	row("Actor", t.Bold.Render(p.Actor))
+	turn := fmt.Sprintf("%d", p.Turn)
+	if n := s.ctx.Saves.Turns[sv.Scenario]; n > 0 {
+		turn += fmt.Sprintf(" of %d", n)
+	}
+	if p.Over {
+		row("Turn", "the game is over ("+p.Date+")")
+		if p.Outcome != "" {
+			row("Outcome", p.Outcome)
+		}
+	} else {
+		row("Turn", turn+" · "+p.Date)
+	}
+	row("Scenario", p.Title)
+	score := fmt.Sprintf("%d/100", p.Score)
+	if !p.Over {
+		score += " so far, as far as the player could tell"
+	}
+	row("Score", score)
+	seed := fmt.Sprintf("%d", sv.Seed)
+	if sv.Settings.Difficulty != "" {
+		seed += " · bots " + sv.Settings.Difficulty
+	}
+	row("Seed", seed)
+	if n := len(sv.Pending); n > 0 {
+		row("Orders", fmt.Sprintf("%d chosen for this turn, not yet submitted", n))
+	}
+	out = append(out, "")
+	if p.Over {
+		out = append(out, hint("enter", "see the end")+"  "+hint("v", "view the game turn by turn"))
+	} else {
+		out = append(out, hint("enter", "play on")+"  "+hint("v", "view the game turn by turn"))
+	}
+	if e.Kind == saves.KindSlot {
+		out = append(out, hint("d", "delete this save"))
+	}
+	return strings.Join(out, "\n")
+}
+
+// replayPreview describes the replay under the cursor.
+func (s *savesScreen) replayPreview(w int) string {
+	t := s.ctx.Theme
+	rs := s.ctx.Saves.Replays
+	if s.cursor >= len(rs) {
+		return ""
+	}
+	rf := rs[s.cursor]
+	if rf.Err != nil {
+		return t.Bad.Render(wrap("✗ The replay "+rf.Name+" cannot be read", w)) + "\n\n" + wrap(rf.Err.Error(), w)
+	}
+	r := rf.Replay
+	out := []string{t.Title.Render(ansi.Truncate(rf.Name, w, "…"))}
+	if r.Branch != "" {
+		out = append(out, t.Warn.Render(wrap("branch: "+r.Branch, w)))
+	} else {
+		out = append(out, t.Muted.Render("main line"))
+	}
+	out = append(out, "")
+	row := func(label, value string) { out = append(out, hang(t.Muted.Render(pad(label, 10))+value, w, 10)) }
+	row("Scenario", rf.Title)
+	row("Seed", fmt.Sprintf("%d", r.Seed))
+	row("Played by", rf.Players)
+	row("Turns", fmt.Sprintf("%d", len(r.Turns)))
+	if rf.Outcome != "" {
+		row("Outcome", rf.Outcome)
+	} else {
+		row("Outcome", t.Muted.Render("unfinished"))
+	}
+	out = append(out, "", t.Key.Render("enter")+" "+t.KeyDesc.Render("watch it turn by turn, everything revealed"))
+	return strings.Join(out, "\n")
+}

@@ -1,0 +1,240 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"zerosum/content"
+	"zerosum/game"
+	"zerosum/game/match"
+	"zerosum/saves"
+)
+
+// Rewind, or what-if: the player goes back to the start of an earlier
+// turn and plays on from there as a branch (match.Rewind keeps the seed
+// and the world exactly, so nothing revealed is rolled again). The line
+// left behind is first kept as a named save, so it can be loaded again,
+// and the branch is labelled as such on every screen, in its saves and in
+// its replay.
+
+// rewoundMsg answers keeping the original line before a rewind.
+type rewoundMsg struct {
+	ioMsg
+	branch *Session
+	kept   string // the named save that holds the original line
+	err    error  // why it could not be kept
+}
+
+// mainLineName names the save that keeps the original line before a
+// rewind: "main line washington 20261128-104104" (within the 40
+// characters a save name may have).
+func mainLineName(actor string, now time.Time) string {
+	var b strings.Builder
+	for _, r := range actor {
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_' {
+			b.WriteRune(r)
+		} else {
+			b.WriteRune('-')
+		}
+	}
+	id := b.String()
+	stamp := now.UTC().Format("20060102-150405")
+	if room := 40 - len("main line ") - 1 - len(stamp); len(id) > room {
+		id = id[:room]
+	}
+	return "main line " + id + " " + stamp
+}
+
+// rewindPlan is a rewind waiting for its confirmation: the line it leaves,
+// the branch it starts and what keeps the line.
+type rewindPlan struct {
+	branch  *Session
+	turn    int
+	date    string
+	main    *saves.Save // the original line as a save (nil when saving is off)
+	mainFor string      // its name
+	lost    int         // turns the original line has from the rewind point on
+}
+
+// planRewind prepares a branch of a match from the start of an earlier turn
+// for the player, with the original line (and its pending orders) ready
+// to be kept as a named save.
+func (c *Context) planRewind(pack *content.Pack, m *match.Match, player int, pending []game.Order, settings saves.Settings, turn int) (*rewindPlan, error) {
+	if !m.Seats[player].Human {
+		return nil, fmt.Errorf("%s is played by a bot in this game, so there is no player's line to branch", m.Scenario.Actors[player].Name)
+	}
+	b, err := m.Rewind(turn)
+	if err != nil {
+		return nil, err
+	}
+	g := &Session{Pack: pack, Match: b, Player: player, Store: c.Store(), Settings: settings}
+	p := &rewindPlan{branch: g, turn: turn, date: m.Scenario.Date(turn), lost: len(m.Turns) - turn + 1}
+	if c.Store() != nil {
+		p.main = saves.FromMatch(m, player, pending, settings, c.Now())
+		p.mainFor = mainLineName(m.Scenario.Actors[player].ID, c.now())
+	}
+	return p, nil
+}
+
+// confirmRewind asks before rewinding, saying what happens to the
+// original line.
+func (c *Context) confirmRewind(p *rewindPlan) {
+	q := fmt.Sprintf("Rewind to the start of turn %d (%s)?", p.turn, p.date)
+	detail := "You play on from there as a what-if branch, labelled as such on every screen, in saves and in the replay. " +
+		"The world at that turn is exactly as it was: nothing already revealed is rolled again."
+	if p.main != nil {
+		detail += fmt.Sprintf("\n\nThe original line is kept first as the save %q: load it to go back to it.", p.mainFor)
+	} else {
+		detail += fmt.Sprintf("\n\nSaving is off (no data directory), so the original line cannot be kept: its last %d turn%s will be lost.", p.lost, plural(p.lost))
+	}
+	c.Open(NewConfirm(c, q, detail, func() tea.Cmd { return c.rewind(p) }, nil))
+}
+
+// rewind keeps the original line (in a command), then starts the branch.
+func (c *Context) rewind(p *rewindPlan) tea.Cmd {
+	if p.main == nil {
+		return c.startBranch(p.branch, "")
+	}
+	st := c.Store()
+	return c.io(func() tea.Msg {
+		name := p.mainFor
+		for i := 2; st.SlotExists(name); i++ {
+			name = fmt.Sprintf("%s-%d", strings.TrimSuffix(p.mainFor, "-"), i)
+		}
+		return rewoundMsg{branch: p.branch, kept: name, err: st.SaveSlot(name, p.main)}
+	})
+}
+
+// startBranch makes a branch the game in play and autosaves its start.
+func (c *Context) startBranch(g *Session, kept string) tea.Cmd {
+	c.Game = g
+	g.Saved = false
+	c.SwitchTo(newDashboard(c))
+	msg := "Playing on as a what-if from " + c.Game.Scenario().Date(g.State().Turn) + "."
+	if kept != "" {
+		msg += fmt.Sprintf(" The original line is kept as the save %q.", kept)
+	}
+	c.Flash(msg)
+	return tea.Batch(c.autosave(g), c.scanSaves())
+}
+
+// rewindPicker lists the turns the game can go back to, each with what
+// the player knew then, and confirms the chosen one.
+type rewindPicker struct {
+	ctx    *Context
+	cursor int      // 0-based: turn cursor+1
+	top    int      // first row shown
+	rows   []string // one per turn that can be rewound to
+}
+
+// newRewindPicker lists the turns of the game in play before the current
+// one; the cursor starts on the latest.
+func newRewindPicker(ctx *Context) *rewindPicker {
+	g := ctx.Game
+	sc := g.Scenario()
+	p := &rewindPicker{ctx: ctx}
+	for i := range g.Match.Turns {
+		// The numbers the player read on the dashboard at that turn.
+		v := sc.View(&g.Match.States[i], g.Player, true)
+		row := fmt.Sprintf("Turn %2d · %s · tension %d · score %d", i+1, sc.Date(i+1), v.Tension(), sc.Score(&v, g.Player).Total)
+		var mine []string
+		for _, o := range g.Match.Turns[i].Orders {
+			if o.Actor == sc.Actors[g.Player].ID {
+				mine = append(mine, orderName(sc, o))
+			}
+		}
+		if len(mine) == 0 {
+			row += " · you gave no orders"
+		} else {
+			row += " · you: " + strings.Join(mine, ", ")
+		}
+		p.rows = append(p.rows, row)
+	}
+	p.cursor = len(p.rows) - 1
+	return p
+}
+
+// Update moves and chooses; enter asks to confirm the rewind.
+func (p *rewindPicker) Update(msg tea.Msg) (Dialog, tea.Cmd, bool) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return p, nil, false
+	}
+	km := p.ctx.Keys
+	n := len(p.rows)
+	switch {
+	case key.Matches(k, km.Up):
+		p.cursor = max(p.cursor-1, 0)
+	case key.Matches(k, km.Down):
+		p.cursor = min(p.cursor+1, n-1)
+	case key.Matches(k, km.Top):
+		p.cursor = 0
+	case key.Matches(k, km.Bottom):
+		p.cursor = n - 1
+	case key.Matches(k, km.Back):
+		return p, nil, true
+	case key.Matches(k, km.Select):
+		g := p.ctx.Game
+		plan, err := p.ctx.planRewind(g.Pack, g.Match, g.Player, g.Orders, g.Settings, p.cursor+1)
+		if err != nil {
+			p.ctx.Open(NewNotice(p.ctx, "Cannot rewind", err.Error()))
+			return p, nil, true
+		}
+		p.ctx.confirmRewind(plan)
+		return p, nil, true
+	}
+	return p, nil, false
+}
+
+// View draws the box with the list of turns.
+func (p *rewindPicker) View() string {
+	t := p.ctx.Theme
+	w := min(84, p.ctx.Width-4)
+	iw := w - t.Dialog.GetHorizontalFrameSize()
+	intro := t.Muted.Render(lipgloss.Wrap("Go back to the start of an earlier turn and play on from there as a what-if branch. The game so far is kept as a save first.", iw, " "))
+	// Room for the rows: the terminal less the box's frame, the title,
+	// the intro, the keys and the blank lines between them.
+	room := max(p.ctx.Height-4-t.Dialog.GetVerticalFrameSize()-lipgloss.Height(intro)-5, 3)
+	visible := min(len(p.rows), room)
+	if p.cursor < p.top {
+		p.top = p.cursor
+	}
+	if p.cursor >= p.top+visible {
+		p.top = p.cursor - visible + 1
+	}
+	var lines []string
+	for i := p.top; i < p.top+visible; i++ {
+		line := "  " + p.rows[i]
+		if i == p.cursor {
+			line = "▸ " + p.rows[i]
+		}
+		line = pad(ansi.Truncate(line, iw, "…"), iw)
+		if i == p.cursor {
+			line = t.Selected.Render(line)
+		}
+		lines = append(lines, line)
+	}
+	keys := t.Key.Render("↑/↓") + t.KeyDesc.Render(" turn   ") + t.Key.Render("enter") + t.KeyDesc.Render(" rewind there   ") +
+		t.Key.Render("esc") + t.KeyDesc.Render(" cancel")
+	if len(p.rows) > visible {
+		keys += t.Muted.Render(fmt.Sprintf("   %d-%d of %d", p.top+1, p.top+visible, len(p.rows)))
+	}
+	body := t.Title.Render("Rewind to which turn?") + "\n" + intro + "\n\n" + strings.Join(lines, "\n") + "\n\n" + keys
+	return t.Dialog.Width(w).Render(body)
+}
+
+// Keys lists the picker's keys.
+func (p *rewindPicker) Keys() []key.Binding {
+	km := p.ctx.Keys
+	choose := km.Select
+	choose.SetHelp("enter", "rewind there")
+	cancel := km.Back
+	cancel.SetHelp("esc", "cancel")
+	return []key.Binding{km.ListMove, choose, cancel}
+}

@@ -1,0 +1,125 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"zerosum/saves"
+)
+
+// saveDialog asks for a save's name and saves the game in play under it,
+// orders not yet submitted included. The name follows saves.ValidSlot;
+// replacing an existing save is confirmed once the write finds it there.
+type saveDialog struct {
+	ctx   *Context
+	input textinput.Model
+	note  string // why the name was refused
+}
+
+// saveNameLimit is the longest save name (saves.ValidSlot).
+const saveNameLimit = 40
+
+func newSaveDialog(ctx *Context) *saveDialog {
+	ti := newTextField(ctx, saveNameLimit, "a name for this save")
+	ti.SetValue(defaultSaveName(ctx.Game))
+	ti.CursorEnd()
+	ti.Focus()
+	return &saveDialog{ctx: ctx, input: ti}
+}
+
+// defaultSaveName suggests a name: the actor and the date ("Beijing H2
+// 2025"), with "whatif" on a branch, in the characters a name may hold.
+func defaultSaveName(g *Session) string {
+	sc := g.Scenario()
+	name := sc.Actors[g.Player].Name + " " + sc.Date(g.State().Turn)
+	if g.Match.Branch != "" {
+		name += " whatif"
+	}
+	var b strings.Builder
+	for _, r := range name {
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == ' ' || r == '-' || r == '_' {
+			b.WriteRune(r)
+		}
+	}
+	return ansi.Truncate(strings.TrimSpace(b.String()), saveNameLimit, "")
+}
+
+// Capturing is always true: every printable key is typed into the name.
+func (d *saveDialog) Capturing() bool { return true }
+
+// Update types the name; enter saves, esc cancels.
+func (d *saveDialog) Update(msg tea.Msg) (Dialog, tea.Cmd, bool) {
+	if p, ok := msg.(tea.PasteMsg); ok {
+		d.note = ""
+		d.input, _ = d.input.Update(p)
+		return d, nil, false
+	}
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return d, nil, false
+	}
+	km := d.ctx.Keys
+	switch {
+	case key.Matches(k, km.Select):
+		name := strings.TrimSpace(d.input.Value())
+		if err := saves.ValidSlot(name); err != nil {
+			d.note = capitalize(err.Error()) + "."
+			return d, nil, false
+		}
+		return d, d.ctx.saveSlot(d.ctx.Game, name), true
+	case key.Matches(k, km.Back):
+		d.ctx.Flash("Not saved.")
+		return d, nil, true
+	}
+	d.note = ""
+	d.input, _ = d.input.Update(k)
+	return d, nil, false
+}
+
+// View draws the box: the name field, what is saved, and what a name may
+// hold.
+func (d *saveDialog) View() string {
+	t := d.ctx.Theme
+	g := d.ctx.Game
+	sc := g.Scenario()
+	w := min(64, d.ctx.Width-4)
+	iw := w - t.Dialog.GetHorizontalFrameSize()
+	turn := g.State().Turn
+	what := fmt.Sprintf("Saves %s at turn %d (%s)", sc.Actors[g.Player].Name, turn, sc.Date(turn))
+	if n := len(g.Orders); n > 0 {
+		what += fmt.Sprintf(", with your %d order%s not yet submitted", n, plural(n))
+	}
+	what += "."
+	if g.Match.Branch != "" {
+		what += " The save is marked as a what-if branch (" + g.Match.Branch + ")."
+	}
+	field := t.Muted.Render("Name ") + d.input.View()
+	var status string
+	switch name := strings.TrimSpace(d.input.Value()); {
+	case d.note != "":
+		status = t.Bad.Render(lipgloss.Wrap("✗ "+d.note, iw, " "))
+	case name != "" && func() bool { _, ok := d.ctx.Saves.entry(name, saves.KindSlot); return ok }():
+		status = t.Warn.Render(lipgloss.Wrap("A save of this name exists: saving asks before replacing it.", iw, " "))
+	default:
+		status = t.Muted.Render(lipgloss.Wrap("Letters, digits, spaces, - and _, up to 40 characters.", iw, " "))
+	}
+	body := t.Title.Render("Save the game") + "\n\n" + lipgloss.Wrap(what, iw, " ") + "\n\n" + ansi.Truncate(field, iw, "") +
+		"\n" + status + "\n\n" + t.Key.Render("enter") + t.KeyDesc.Render(" save   ") + t.Key.Render("esc") + t.KeyDesc.Render(" cancel")
+	return t.Dialog.Width(w).Render(body)
+}
+
+// Keys lists the dialog's keys.
+func (d *saveDialog) Keys() []key.Binding {
+	km := d.ctx.Keys
+	save := km.Select
+	save.SetHelp("enter", "save")
+	cancel := km.Back
+	cancel.SetHelp("esc", "cancel")
+	return []key.Binding{km.NameType, save, cancel}
+}
