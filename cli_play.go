@@ -81,7 +81,7 @@ func (c loadCmd) Run(e *env) error {
 	entry, err := st.Load(c.Save)
 	if err == nil {
 		var p *content.Pack
-		if p, err = content.Load(entry.Save.Scenario); err == nil {
+		if p, err = content.Load(content.Source(entry.Save.Scenario, entry.Save.Source)); err == nil {
 			_, _, _, err = entry.Save.Restore(p.Scenario)
 		}
 	}

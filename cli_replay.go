@@ -32,6 +32,10 @@ func (c replayCmd) Run(e *env) error {
 		p, err = content.LoadPath(c.Scenario)
 	case slices.Contains(content.ScenarioIDs(), r.Scenario):
 		p, err = content.Load(r.Scenario)
+	case r.Source != "":
+		if p, err = content.Load(r.Source); err != nil {
+			err = fmt.Errorf("%v (the replay was played with that file; if it moved, give it with --scenario PATH)", err)
+		}
 	default:
 		err = fmt.Errorf("the replay is of scenario %q, which is not built in; give the file it was played with: --scenario PATH", r.Scenario)
 	}

@@ -70,7 +70,7 @@ func (c reportCmd) load(e *env) (*content.Pack, *match.Match, error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: %v", c.Path, err)
 	}
-	p, err := c.pack(r.Scenario)
+	p, err := c.pack(content.Source(r.Scenario, r.Source))
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: %v", c.Path, err)
 	}
@@ -82,7 +82,7 @@ func (c reportCmd) load(e *env) (*content.Pack, *match.Match, error) {
 }
 
 func (c reportCmd) fromSave(path string, s *saves.Save) (*content.Pack, *match.Match, error) {
-	p, err := c.pack(s.Scenario)
+	p, err := c.pack(content.Source(s.Scenario, s.Source))
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: %v", path, err)
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -46,9 +47,19 @@ func TestCustomScenarioReplays(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "ok, ") {
 		t.Fatalf("verify: exit %d\n%s%s", code, out, errs)
 	}
-	code, _, errs = cliRun(t, "replay", "--verify", replay)
+	// The replay remembers the file it was played with...
+	code, out, errs = cliRun(t, "replay", "--verify", replay)
+	if code != 0 || !strings.Contains(out, "ok, ") {
+		t.Fatalf("without --scenario: exit %d\n%s%s", code, out, errs)
+	}
+	// ...and says what to do when the file has moved.
+	data, _ := os.ReadFile(replay)
+	moved := filepath.Join(dir, "moved.replay.json")
+	abs, _ := filepath.Abs(file)
+	os.WriteFile(moved, []byte(strings.Replace(string(data), abs, "/nowhere/example.yaml", 1)), 0o644)
+	code, _, errs = cliRun(t, "replay", "--verify", moved)
 	if code != 1 || !strings.Contains(errs, "--scenario PATH") {
-		t.Fatalf("without the file: exit %d, %q", code, errs)
+		t.Fatalf("moved file: exit %d, %q", code, errs)
 	}
 	// Another scenario's file: the content hash differs and says so.
 	code, _, errs = cliRun(t, "replay", "--verify", "--scenario", "content/testdata/custom/broken/../../../data/flashpoint/scenario.yaml", replay)

@@ -149,11 +149,33 @@ func loadPath(p, lang string) (*Pack, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cannot open scenario: %w", err)
 	}
+	var pack *Pack
 	if fi.IsDir() {
-		return load(source{fsys: os.DirFS(p), dir: ".", file: "scenario.yaml", label: p}, lang)
+		pack, err = load(source{fsys: os.DirFS(p), dir: ".", file: "scenario.yaml", label: p}, lang)
+	} else {
+		dir := filepath.Dir(p)
+		pack, err = load(source{fsys: os.DirFS(dir), dir: ".", file: filepath.Base(p), label: filepath.ToSlash(dir)}, lang)
 	}
-	dir := filepath.Dir(p)
-	return load(source{fsys: os.DirFS(dir), dir: ".", file: filepath.Base(p), label: filepath.ToSlash(dir)}, lang)
+	if err != nil {
+		return nil, err
+	}
+	// Remember where it came from, so a save or replay can find it again
+	// from any working directory.
+	if abs, aerr := filepath.Abs(p); aerr == nil {
+		pack.Scenario.Source = abs
+	} else {
+		pack.Scenario.Source = p
+	}
+	return pack, nil
+}
+
+// Source says how to load a scenario again: its Source path when it was
+// loaded from a file, otherwise its id.
+func Source(id, path string) string {
+	if path != "" {
+		return path
+	}
+	return id
 }
 
 // ScenarioIDs lists the embedded scenarios, sorted.

@@ -12,9 +12,13 @@ type Scenario struct {
 	ID          string
 	Title       string
 	ContentHash string // hash of the files the scenario was loaded from
-	Turns       int    // number of turns; each is a half-year
-	StartYear   int    // calendar year of turn 1
-	StartHalf   int    // 1 or 2: the half-year of turn 1
+	// Source is where a scenario that is not built in was loaded from (a
+	// file or folder path), so saves and replays can find it again; "" for
+	// an embedded scenario, which is found by ID.
+	Source    string
+	Turns     int // number of turns; each is a half-year
+	StartYear int // calendar year of turn 1
+	StartHalf int // 1 or 2: the half-year of turn 1
 
 	EventsPerTurn  int // random events drawn at the start of each turn
 	CrisisScorePct int // share of its score an actor keeps after a Strait crisis

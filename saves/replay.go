@@ -28,7 +28,8 @@ type Replay struct {
 	Format   string       `json:"format"`
 	Version  int          `json:"version"`
 	Scenario string       `json:"scenario"`
-	Content  string       `json:"content"` // content hash of the scenario files
+	Source   string       `json:"source,omitempty"` // path of a scenario that is not built in
+	Content  string       `json:"content"`          // content hash of the scenario files
 	Seed     uint64       `json:"seed"`
 	Seats    []Seat       `json:"seats"`
 	Branch   string       `json:"branch,omitempty"`  // set on a what-if branch: where it left the main line
@@ -79,7 +80,7 @@ func ParseOrder(s string) (game.Order, error) {
 // NewReplay starts a replay of a game.
 func NewReplay(sc *game.Scenario, seed uint64, seats []Seat, start game.Hash) *Replay {
 	return &Replay{
-		Format: ReplayFormat, Version: ReplayVersion, Scenario: sc.ID, Content: sc.ContentHash,
+		Format: ReplayFormat, Version: ReplayVersion, Scenario: sc.ID, Source: sc.Source, Content: sc.ContentHash,
 		Seed: seed, Seats: seats, Start: start.String(), Turns: []ReplayTurn{},
 	}
 }

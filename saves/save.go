@@ -30,6 +30,7 @@ const SaveVersion = 2
 // content hash, SHA-256 of the payload) followed by the payload as JSON.
 type Save struct {
 	Scenario string       `json:"scenario"`
+	Source   string       `json:"source,omitempty"` // path of a scenario that is not built in
 	Content  string       `json:"content"`
 	Seed     uint64       `json:"seed"`
 	Seats    []Seat       `json:"seats"`
@@ -65,7 +66,7 @@ type Preview struct {
 func FromMatch(m *match.Match, player int, pending []game.Order, settings Settings, savedAt string) *Save {
 	sc := m.Scenario
 	s := &Save{
-		Scenario: sc.ID, Content: sc.ContentHash, Seed: m.Seed, Player: sc.Actors[player].ID,
+		Scenario: sc.ID, Source: sc.Source, Content: sc.ContentHash, Seed: m.Seed, Player: sc.Actors[player].ID,
 		Branch: m.Branch, Turns: []ReplayTurn{}, Settings: settings, SavedAt: savedAt,
 	}
 	for a, seat := range m.Seats {

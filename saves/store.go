@@ -222,6 +222,9 @@ func (s *Store) Load(ref string) (Entry, error) {
 		for _, e := range s.List() {
 			names = append(names, e.Name)
 		}
+		if len(names) == 0 {
+			return Entry{}, fmt.Errorf("there is no save %q, and no saves yet in %s", ref, s.Dir)
+		}
 		return Entry{}, fmt.Errorf("there is no save %q (saves: %s)", ref, strings.Join(names, ", "))
 	}
 	e := s.read(path, kind, strings.TrimSuffix(filepath.Base(path), saveExt))
