@@ -122,8 +122,17 @@ func (e *hashEncoder) int(v int) {
 }
 
 func (e *hashEncoder) ints(vs []int) {
-	for _, v := range vs {
-		e.int(v)
+	for len(vs) > 0 {
+		// Encode as many as surely fit, without a check per number.
+		n := min(len(vs), (cap(e.buf)-len(e.buf))/binary.MaxVarintLen64)
+		if n == 0 {
+			e.flush()
+			continue
+		}
+		for _, v := range vs[:n] {
+			e.buf = binary.AppendVarint(e.buf, int64(v))
+		}
+		vs = vs[n:]
 	}
 }
 

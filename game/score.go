@@ -53,13 +53,20 @@ func (sc *Scenario) Score(st *State, actor int) ScoreCard {
 	return card
 }
 
-// total is Score(st, actor).Total without building the breakdown.
-func (sc *Scenario) total(st *State, actor int) int {
-	total := 0
+// RawScore is Score(st, actor).Raw without building the breakdown: the
+// sum of the objectives' points before any crisis.
+func (sc *Scenario) RawScore(st *State, actor int) int {
+	raw := 0
 	for i := range sc.Actors[actor].Objectives {
 		o := &sc.Actors[actor].Objectives[i]
-		total += o.Weight * o.Progress(sc.Value(st, o.Measure, actor, -1)) / 100
+		raw += o.Weight * o.Progress(sc.Value(st, o.Measure, actor, -1)) / 100
 	}
+	return raw
+}
+
+// total is Score(st, actor).Total without building the breakdown.
+func (sc *Scenario) total(st *State, actor int) int {
+	total := sc.RawScore(st, actor)
 	if st.Crisis.Turn > 0 {
 		if slices.Contains(st.Crisis.Culprits, actor) {
 			return 0

@@ -55,12 +55,13 @@ func newEvaluator(sc *game.Scenario, v *game.State, actor int, b Bot) *evaluator
 	*e = evaluator{
 		sc: sc, v: v, actor: actor, b: b, turnsLeft: sc.Turns - v.Turn + 1,
 		objs: e.objs[:0], direct1: e.direct1[:0], shared: e.shared[:0],
+		focus: e.focus[:0], skip: e.skip[:0],
 	}
-	e.score = sc.Score(v, actor).Raw
+	e.score = sc.RawScore(v, actor)
 	for r := range game.NumRoles {
 		e.roles[r] = sc.RoleActor(r)
 	}
-	e.focus, e.skip = Plan(sc, v.Seed, actor, b.Difficulty)
+	e.focus, e.skip = plan(e.focus, e.skip, sc, v.Seed, actor, b.Difficulty)
 	for i := range sc.Actors[actor].Objectives {
 		o := &sc.Actors[actor].Objectives[i]
 		m := concrete(o.Measure, actor, -1)
@@ -94,10 +95,14 @@ const unknown = math.MinInt
 // actions it never considers that game (two when easy, one otherwise), as
 // human players do. It is fixed for the whole game.
 func Plan(sc *game.Scenario, seed uint64, actor int, d Difficulty) (focus, skip []int) {
+	return plan(nil, nil, sc, seed, actor, d)
+}
+
+// plan is Plan appending to reusable slices.
+func plan(focus, skip []int, sc *game.Scenario, seed uint64, actor int, d Difficulty) ([]int, []int) {
 	n := len(sc.Actors[actor].Objectives)
-	focus = make([]int, n)
-	for i := range focus {
-		focus[i] = 100
+	for range n {
+		focus = append(focus, 100)
 	}
 	rng := game.NewStream(seed, 0, game.PurposeBot, actor)
 	if n >= 2 {
