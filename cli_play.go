@@ -18,6 +18,8 @@ type playCmd struct {
 	Seed       uint64 `help:"Seed of the game (default: a random one, shown in the game)."`
 	Difficulty string `help:"Bot difficulty: easy, normal or hard." default:"normal" enum:"easy,normal,hard"`
 	Theme      string `help:"Colours: default, colorblind or mono (NO_COLOR selects mono)." default:"" enum:",default,colorblind,mono"`
+	Seats      string `help:"Who plays each actor, instead of --actor: actor=human:Name or actor=bot[:hawk|dove|hedger], comma-separated; all=... sets every actor not named. Several humans play hot seat; all=bot watches the bots (e.g. washington=human:Ana,beijing=human:Bo,all=bot)."`
+	Facil      bool   `name:"facilitator" help:"Run the game with a facilitator's screen (F2): pause before each resolution, inject news, an order timer, reveal everything, export the debrief."`
 }
 
 func (c playCmd) Run(e *env) error {
@@ -25,17 +27,26 @@ func (c playCmd) Run(e *env) error {
 	if err != nil {
 		return failf("%v", err)
 	}
-	if _, ok := p.Scenario.ActorIndex(c.Actor); !ok {
-		_, err := ui.NewSession(p, 0, c.Actor, bot.Normal, nil)
-		return failf("%v", err)
-	}
 	seed := c.Seed
 	if seed == 0 {
 		seed = randomSeed()
 	}
+	d, err := bot.ParseDifficulty(c.Difficulty)
+	if err != nil {
+		return failf("%v", err)
+	}
+	if c.Seats != "" {
+		if _, err := ui.SeatsFromSpec(p.Scenario, c.Seats, seed, d); err != nil {
+			return failf("--seats: %v", err)
+		}
+	} else if _, ok := p.Scenario.ActorIndex(c.Actor); !ok {
+		_, err := ui.NewSession(p, 0, c.Actor, bot.Normal, nil)
+		return failf("%v", err)
+	}
 	return runTUI(e, ui.Options{Theme: theme(c.Theme), Start: &ui.StartOptions{
 		// The argument as given: a path loads the same file again.
 		Scenario: c.Scenario, Actor: c.Actor, Seed: seed, Difficulty: c.Difficulty,
+		Seats: c.Seats, Facilitator: c.Facil,
 	}})
 }
 

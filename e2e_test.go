@@ -211,3 +211,78 @@ func TestEndToEndSaveContinueRewind(t *testing.T) {
 		t.Errorf("the original line should be kept as one save, found %v", kept)
 	}
 }
+
+// absent fails when the screen shows any of the texts (another player's
+// orders, on a screen they must not reach).
+func (s *tmuxSession) absent(step, screen string, texts ...string) {
+	s.t.Helper()
+	flat := strings.Join(strings.Fields(screen), " ")
+	for _, text := range texts {
+		if strings.Contains(flat, text) {
+			s.t.Fatalf("%s: the screen shows %q:\n%s", step, text, screen)
+		}
+	}
+}
+
+// TestEndToEndHotSeat plays a two-human hot-seat game in the real binary
+// through two turns: Ana (Washington) and Bo (Beijing) take the keyboard
+// in turn behind hand-over pages, each sees only their own orders (Bo's
+// stockpiling is covert and, with this seed, stays secret), the turn
+// resolves once both have submitted, and each reads their own report
+// behind a hand-over before the next orders.
+func TestEndToEndHotSeat(t *testing.T) {
+	const (
+		anaT1 = "Tighten chip and tool controls"
+		anaT2 = "Expand the foreign direct product rule"
+		boT1  = "Stockpile chips and memory"
+	)
+	s := startTmux(t, 100, 30, "play", "--seats", "washington=human:Ana,beijing=human:Bo,all=bot", "--seed", "7")
+	screen := s.waitFor("first hand-over", "WASHINGTON  ·  Ana", "Pass to Washington (Ana)")
+	s.send("Enter")
+	s.waitFor("Ana's briefing", "BRIEFING", "Washington (Ana)", "YOUR OBJECTIVES")
+	s.send("Enter")
+	s.waitFor("Ana's dashboard", "Turn 1/12", "Washington (Ana)", "No orders yet")
+	s.send("Space") // the first action: tighten controls
+	s.waitFor("Ana's order", "2 AP, ")
+	s.send("E")
+	s.waitFor("Ana's confirmation", "End turn 1 (H1 2025) for Washington (Ana)?", anaT1)
+	s.send("y")
+	screen = s.waitFor("hand-over to Bo", "BEIJING  ·  Bo", "Washington (Ana) ✓ orders in")
+	s.absent("hand-over to Bo", screen, anaT1, "AP left")
+	s.send("Enter")
+	screen = s.waitFor("Bo's briefing", "BRIEFING", "Beijing (Bo)")
+	s.absent("Bo's briefing", screen, anaT1)
+	s.send("Enter")
+	screen = s.waitFor("Bo's dashboard", "Turn 1/12", "Beijing (Bo)", "No orders yet")
+	s.absent("Bo's dashboard", screen, anaT1)
+	s.send("Down", "Down", "Down", "Space") // stockpile chips, in secret
+	s.waitFor("Bo's order", boT1, "2 AP, ")
+	s.send("E")
+	s.waitFor("Bo's confirmation", "End turn 1 (H1 2025) for Beijing (Bo)?", "You are the last")
+	s.send("y")
+	screen = s.waitFor("turn 1 resolved: hand-over to Ana", "WASHINGTON  ·  Ana", "your report of H1 2025")
+	s.absent("hand-over to Ana", screen, boT1, anaT1)
+	s.send("Enter")
+	screen = s.waitFor("Ana's report", "Turn 1 of 12 resolved: H1 2025", "Washington (Ana)", "What everyone did")
+	s.absent("Ana's report", screen, boT1)
+	s.send("Enter")
+	s.waitFor("Ana's turn 2", "Turn 2/12", "Washington (Ana)", "No orders yet")
+	s.send("Down", "Space") // expand the foreign direct product rule
+	s.waitFor("Ana's second order", "2 AP, ")
+	s.send("E", "y")
+	screen = s.waitFor("hand-over to Bo, turn 2", "BEIJING  ·  Bo", "your report of H1 2025", "Washington (Ana) ✓ orders in")
+	s.absent("hand-over to Bo, turn 2", screen, anaT2, boT1)
+	s.send("Enter")
+	screen = s.waitFor("Bo's report", "Turn 1 of 12 resolved: H1 2025", "Beijing (Bo)", boT1+" (covert)")
+	s.absent("Bo's report", screen, anaT2)
+	s.send("Enter")
+	screen = s.waitFor("Bo's turn 2", "Turn 2/12", "Beijing (Bo)", "No orders yet")
+	s.absent("Bo's turn 2", screen, anaT2)
+	s.send("E", "y")
+	screen = s.waitFor("turn 2 resolved", "WASHINGTON  ·  Ana", "your report of H2 2025", "Turn 3 of 12")
+	s.absent("turn 3 hand-over", screen, boT1, anaT2)
+	s.send("q")
+	s.waitFor("quit confirm", "Quit the game in progress?")
+	s.send("y")
+	s.gone("quit")
+}

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -19,8 +20,9 @@ import (
 const SaveMagic = "zerosum-save"
 
 // SaveVersion is the save format this build writes. Version 1 files are
-// migrated on load (see migrate.go).
-const SaveVersion = 2
+// migrated on load (see migrate.go); version 2 files are read as they are
+// (version 3 only added optional fields for hot seat and the facilitator).
+const SaveVersion = 3
 
 // Save is a game that can be resumed exactly: the scenario and its content
 // version, the seed, who sits where, every resolved turn's orders with the
@@ -38,9 +40,17 @@ type Save struct {
 	Branch   string       `json:"branch,omitempty"` // set on a what-if branch
 	Turns    []ReplayTurn `json:"turns"`
 	Pending  []string     `json:"pending,omitempty"` // the player's orders not yet submitted
-	Settings Settings     `json:"settings"`
-	SavedAt  string       `json:"saved_at"` // RFC 3339, from the caller's clock
-	Preview  Preview      `json:"preview"`  // for lists of saves; recomputed on load
+	// Version 3: a turn in progress in a hot-seat game. Others holds the
+	// other human seats' orders not yet resolved (by actor id; Pending
+	// stays the Player's, as version 2 had it), Submitted the human seats
+	// that have handed in their orders this turn, and Inject the news a
+	// facilitator has queued for this turn.
+	Others    map[string][]string `json:"others,omitempty"`
+	Submitted []string            `json:"submitted,omitempty"`
+	Inject    []string            `json:"inject,omitempty"`
+	Settings  Settings            `json:"settings"`
+	SavedAt   string              `json:"saved_at"` // RFC 3339, from the caller's clock
+	Preview   Preview             `json:"preview"`  // for lists of saves; recomputed on load
 
 	migrated bool // read from an older format: hashes are filled in by Restore
 }
@@ -49,6 +59,25 @@ type Save struct {
 type Settings struct {
 	Theme      string `json:"theme,omitempty"`
 	Difficulty string `json:"difficulty,omitempty"`
+	// Facilitator is set when a facilitator runs the game (version 3).
+	Facilitator *Facilitator `json:"facilitator,omitempty"`
+}
+
+// Facilitator is how a facilitator runs the game: whether resolution
+// waits for them once every player has submitted, and the minutes each
+// player has for their orders (0: no timer).
+type Facilitator struct {
+	Pause        bool `json:"pause,omitempty"`
+	TimerMinutes int  `json:"timer_minutes,omitempty"`
+}
+
+// TurnInProgress is the part of a turn a save keeps besides the resolved
+// turns: every human seat's orders not yet resolved (by actor index), the
+// seats that have submitted them, and a facilitator's queued news.
+type TurnInProgress struct {
+	Pending   map[int][]game.Order
+	Submitted []int
+	Inject    []game.Injection
 }
 
 // Preview is what a list of saves shows without replaying the game.
@@ -84,6 +113,101 @@ func FromMatch(m *match.Match, player int, pending []game.Order, settings Settin
 	}
 	s.Preview = PreviewOf(m, player)
 	return s
+}
+
+// FromMatchWith captures a match with a turn in progress in which several
+// humans may have orders: the player's go where a version-2 save kept
+// them, the other seats' into Others.
+func FromMatchWith(m *match.Match, player int, tip TurnInProgress, settings Settings, savedAt string) *Save {
+	sc := m.Scenario
+	s := FromMatch(m, player, tip.Pending[player], settings, savedAt)
+	for _, a := range m.Humans() {
+		if a == player || len(tip.Pending[a]) == 0 {
+			continue
+		}
+		if s.Others == nil {
+			s.Others = map[string][]string{}
+		}
+		for _, o := range tip.Pending[a] {
+			s.Others[sc.Actors[a].ID] = append(s.Others[sc.Actors[a].ID], FormatOrder(o))
+		}
+	}
+	for _, a := range tip.Submitted {
+		s.Submitted = append(s.Submitted, sc.Actors[a].ID)
+	}
+	s.Inject = FormatInjections(sc, tip.Inject)
+	switch len(m.Humans()) {
+	case 0:
+		s.Preview.Actor = "bots only"
+	case 1:
+	default:
+		s.Preview.Actor = humanNames(m)
+	}
+	return s
+}
+
+// humanNames lists a match's human seats for a list of saves:
+// "Washington (Ana), Beijing (Bo)".
+func humanNames(m *match.Match) string {
+	var names []string
+	for _, a := range m.Humans() {
+		n := m.Scenario.Actors[a].Name
+		if s := m.Seats[a]; s.Name != "" {
+			n += " (" + s.Name + ")"
+		}
+		names = append(names, n)
+	}
+	return strings.Join(names, ", ")
+}
+
+// InProgress reads the turn in progress a save holds, for a match
+// restored from it: every human seat's pending orders (the Player's
+// included), who has submitted, and the queued news. A version-2 save has
+// only the Player's orders. Orders of an actor that is not a human seat
+// are refused.
+func (s *Save) InProgress(sc *game.Scenario, m *match.Match) (TurnInProgress, error) {
+	tip := TurnInProgress{Pending: map[int][]game.Order{}}
+	seat := func(id, what string) (int, error) {
+		a, ok := sc.ActorIndex(id)
+		if !ok || !m.Seats[a].Human {
+			return 0, fmt.Errorf("the save has %s for %q, which is not a human seat of %s", what, id, sc.ID)
+		}
+		return a, nil
+	}
+	if p, ok := sc.ActorIndex(s.Player); ok {
+		for _, o := range s.Pending {
+			ord, _ := ParseOrder(o) // checked by DecodeSave
+			tip.Pending[p] = append(tip.Pending[p], ord)
+		}
+	}
+	ids := make([]string, 0, len(s.Others))
+	for id := range s.Others {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	for _, id := range ids {
+		a, err := seat(id, "pending orders")
+		if err != nil {
+			return TurnInProgress{}, err
+		}
+		for _, o := range s.Others[id] {
+			ord, _ := ParseOrder(o)
+			tip.Pending[a] = append(tip.Pending[a], ord)
+		}
+	}
+	for _, id := range s.Submitted {
+		a, err := seat(id, "submitted orders")
+		if err != nil {
+			return TurnInProgress{}, err
+		}
+		tip.Submitted = append(tip.Submitted, a)
+	}
+	in, err := ParseInjections(sc, s.Inject)
+	if err != nil {
+		return TurnInProgress{}, fmt.Errorf("the queued news: %v", err)
+	}
+	tip.Inject = in
+	return tip, nil
 }
 
 // SeatOf describes a match seat for a file.
@@ -226,6 +350,17 @@ func (s *Save) check() error {
 	for _, o := range s.Pending {
 		if _, err := ParseOrder(o); err != nil {
 			return fmt.Errorf("pending orders: %v", err)
+		}
+	}
+	for id, orders := range s.Others {
+		for _, o := range orders {
+			ord, err := ParseOrder(o)
+			if err != nil {
+				return fmt.Errorf("pending orders of %s: %v", id, err)
+			}
+			if ord.Actor != id {
+				return fmt.Errorf("pending orders of %s: %q is an order of %s", id, o, ord.Actor)
+			}
 		}
 	}
 	return nil

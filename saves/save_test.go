@@ -85,7 +85,7 @@ func TestBadSavesGiveClearErrors(t *testing.T) {
 	corrupt[len(corrupt)/2] ^= 0x20
 	var replay bytes.Buffer
 	MatchReplay(m).Encode(&replay)
-	future := bytes.Replace(good, []byte(SaveMagic+" 2 "), []byte(SaveMagic+" 3 "), 1)
+	future := bytes.Replace(good, []byte(fmt.Sprintf("%s %d ", SaveMagic, SaveVersion)), []byte(fmt.Sprintf("%s %d ", SaveMagic, SaveVersion+1)), 1)
 	cases := map[string]struct {
 		data []byte
 		want string

@@ -32,9 +32,13 @@ type Options struct {
 	Store *saves.Store
 	// Resume, when set, starts from this save (zerosum load).
 	Resume *saves.Save
-	// Now is the clock for the times saves record (nil: time.Now); tests
-	// pin it.
+	// Now is the clock for the times saves record and for the order
+	// timer (nil: time.Now); tests pin it.
 	Now func() time.Time
+	// Tick schedules the order timer's next tick (nil: tea.Tick); tests
+	// replace it so that no real timer runs, and send the ticks
+	// themselves.
+	Tick func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd
 }
 
 // StartOptions jump straight into a game (zerosum play).
@@ -43,6 +47,12 @@ type StartOptions struct {
 	Actor      string
 	Seed       uint64
 	Difficulty string
+	// Seats, when set, seats humans and bots as a --seats list says
+	// (Actor is then ignored): several humans play hot seat, none
+	// spectate.
+	Seats string
+	// Facilitator runs the game with a facilitator's screen.
+	Facilitator bool
 }
 
 // App is the root model.
@@ -76,11 +86,7 @@ func New(opts Options) *App {
 		}
 		g.Settings.Theme = string(ctx.Theme.Name)
 		ctx.Game = g
-		if g.Match.Over() {
-			a.screen = newEnd(ctx)
-		} else {
-			a.screen = newDashboard(ctx)
-		}
+		a.screen = ctx.beginTurn()
 	case opts.Start != nil:
 		s, err := quickStart(ctx, *opts.Start)
 		if err != nil {
@@ -88,7 +94,7 @@ func New(opts Options) *App {
 			return a
 		}
 		ctx.Game = s
-		a.screen = newBriefing(ctx)
+		a.screen = ctx.firstScreen()
 	}
 	return a
 }
@@ -100,8 +106,8 @@ func (a *App) Context() *Context { return a.ctx }
 func (a *App) Screen() Screen { return a.screen }
 
 // Init reads the list of saves (for the title's Continue and Load game)
-// and starts whatever the first screen needs. The game has no timers and
-// asks the terminal nothing.
+// and starts whatever the first screen needs. The game asks the terminal
+// nothing, and runs no timer unless a facilitator sets the order timer.
 func (a *App) Init() tea.Cmd {
 	var open tea.Cmd
 	if o, ok := a.screen.(Opener); ok {
@@ -124,6 +130,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			r.Resize()
 		}
 		return a, nil
+	case clockTickMsg:
+		cmd := a.clockTick(m)
+		return a, tea.Batch(cmd, a.settle())
 	}
 	if cmd, ok := a.handleIO(msg); ok {
 		// The answer may change what the screen shows (a kept replay,
@@ -206,6 +215,8 @@ func (a *App) route(msg tea.Msg) tea.Cmd {
 		case !capturing && key.Matches(k, a.ctx.Keys.Help):
 			a.showHelp = true
 			return nil
+		case key.Matches(k, a.ctx.Keys.Facilitator) && (!capturing || k.Code == tea.KeyF2):
+			return a.facilitatorKey()
 		}
 	}
 	before := a.screen
@@ -222,12 +233,32 @@ func (a *App) route(msg tea.Msg) tea.Cmd {
 // this turn is missing, and the orders not yet submitted unless a save
 // holds them.
 func (a *App) quit() tea.Cmd {
-	if g := a.ctx.Game; g.InProgress() && (len(g.Match.Turns) > 0 || len(g.Orders) > 0 || !g.Saved) {
+	if g := a.ctx.Game; g.InProgress() && (len(g.Match.Turns) > 0 || g.PendingCount() > 0 || !g.Saved) {
 		a.ctx.Open(NewConfirm(a.ctx, "Quit the game in progress?", g.quitDetail(),
 			func() tea.Cmd { return tea.Quit }, nil))
 		return nil
 	}
 	return tea.Quit
+}
+
+// facilitatorKey opens the facilitator's screen over the game (or leaves
+// it), or says why there is none.
+func (a *App) facilitatorKey() tea.Cmd {
+	ctx := a.ctx
+	g := ctx.Game
+	switch {
+	case g == nil:
+		ctx.Flash("The facilitator's screen belongs to a game: start one with a facilitator first.")
+	case g.Facil == nil:
+		ctx.Flash("This game has no facilitator: start one with zerosum play --facilitator, or choose it in the new-game setup.")
+	default:
+		if f, ok := a.screen.(*facilitatorScreen); ok {
+			f.leave()
+			return nil
+		}
+		ctx.SwitchTo(newFacilitator(ctx, a.screen))
+	}
+	return nil
 }
 
 // View draws the screen, the footer and any overlay.
@@ -320,7 +351,13 @@ func (a *App) flashAbove() string {
 func (a *App) helpView() string {
 	t := a.ctx.Theme
 	groups := append([][]key.Binding{}, a.screen.KeyGroups()...)
-	groups = append(groups, []key.Binding{a.ctx.Keys.Help, a.ctx.Keys.Quit, a.ctx.Keys.ForceQuit})
+	global := []key.Binding{a.ctx.Keys.Help, a.ctx.Keys.Quit, a.ctx.Keys.ForceQuit}
+	if g := a.ctx.Game; g != nil && g.Facil != nil {
+		fac := a.ctx.Keys.Facilitator
+		fac.SetHelp("F2/ctrl+f", "facilitator's screen")
+		global = append(global, fac)
+	}
+	groups = append(groups, global)
 	// The box is the dialog frame around an inner column that fits the
 	// terminal with a margin.
 	frame := t.Dialog.GetHorizontalFrameSize()

@@ -48,9 +48,17 @@ func (b *briefing) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	km := b.ctx.Keys
 	switch {
 	case key.Matches(k, km.Select):
+		g := b.ctx.Game
 		b.ctx.SwitchTo(newDashboard(b.ctx))
-		return b, b.ctx.autosave(b.ctx.Game) // the game starts: its first autosave
+		if g.HotSeat() && g.Player != g.Humans()[0] {
+			return b, nil
+		}
+		return b, b.ctx.autosave(g) // the game starts: its first autosave
 	case key.Matches(k, km.Back):
+		if !b.canGoBack() {
+			b.ctx.Flash("Another player has given orders already: the game has begun, there is no going back to the setup.")
+			return b, nil
+		}
 		s := newSetupFrom(b.ctx, b.ctx.Game)
 		b.ctx.Game = nil
 		b.ctx.SwitchTo(s)
@@ -60,6 +68,18 @@ func (b *briefing) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	return b, nil
 }
 
+// canGoBack reports whether esc may drop the game for the setup: not once
+// another player of a hot-seat game has handed in orders.
+func (b *briefing) canGoBack() bool {
+	g := b.ctx.Game
+	for _, a := range g.Humans() {
+		if g.Submitted(a) {
+			return false
+		}
+	}
+	return true
+}
+
 // header is the briefing's title bar: who you are, when, and the seed.
 func (b *briefing) header() string {
 	th := b.ctx.Theme
@@ -67,7 +87,7 @@ func (b *briefing) header() string {
 	sc := g.Scenario()
 	w := b.ctx.Width
 	a := sc.Actors[g.Player]
-	left := th.Title.Render("BRIEFING") + "  " + th.Bold.Render(a.Name) + th.Muted.Render(" · ") +
+	left := th.Title.Render("BRIEFING") + "  " + th.Bold.Render(g.Who(g.Player)) + th.Muted.Render(" · ") +
 		th.Text.Render(g.Pack.T("actors."+a.ID+".title"))
 	right := th.Muted.Render(fmt.Sprintf("%s · %s · seed %d", sc.Title, sc.Date(g.State().Turn), g.Match.Seed))
 	pos := th.Muted.Render(b.doc.position())

@@ -63,6 +63,7 @@ type dashboard struct {
 	// Caches, rebuilt when the turn or the orders change (see sync).
 	match   *match.Match
 	states  int
+	seat    int        // the player the caches were built for
 	gen     int        // bumped on every new turn, for the panes' caches
 	view    game.State // the world as the player may know it, with history
 	rep     game.Report
@@ -106,8 +107,8 @@ func (d *dashboard) sync() {
 	g := d.ctx.Game
 	m := g.Match
 	sc := m.Scenario
-	if d.match != m || d.states != len(m.States) {
-		d.match, d.states = m, len(m.States)
+	if d.match != m || d.states != len(m.States) || d.seat != g.Player {
+		d.match, d.states, d.seat = m, len(m.States), g.Player
 		d.gen++
 		d.view = g.View()
 		d.repTurn = len(m.Turns)
@@ -115,20 +116,21 @@ func (d *dashboard) sync() {
 		d.ordKey = "\x00"
 	}
 	var kb strings.Builder
-	for _, o := range g.Orders {
+	orders := g.Orders()
+	for _, o := range orders {
 		kb.WriteString(o.Action + ">" + o.Target + ";")
 	}
 	if k := kb.String(); k != d.ordKey {
 		d.ordKey = k
-		d.opts = sc.Options(&d.view, g.Player, g.Orders)
+		d.opts = sc.Options(&d.view, g.Player, orders)
 		d.apLeft = sc.Actors[g.Player].AP
 		d.capLeft = d.view.Stat(g.Player, game.StatCapital)
 		d.valid = 0
-		for i, err := range sc.Validate(&d.view, g.Player, g.Orders) {
+		for i, err := range sc.Validate(&d.view, g.Player, orders) {
 			if err != nil {
 				continue
 			}
-			ai, _ := sc.ActionIndex(g.Orders[i].Action)
+			ai, _ := sc.ActionIndex(orders[i].Action)
 			d.apLeft -= sc.Actions[ai].AP
 			d.capLeft -= sc.Cost(&d.view, ai)
 			d.valid++
@@ -168,7 +170,7 @@ func (d *dashboard) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	case key.Matches(k, keys.ViewReplay):
 		g := d.ctx.Game
 		src := viewSource{pack: g.Pack, match: g.Match, player: g.Player, label: "this game",
-			pending: g.Orders, settings: g.Settings}
+			pending: g.Orders(), settings: g.settings(), from: g}
 		d.ctx.SwitchTo(newViewer(d.ctx, src, d))
 	case key.Matches(k, keys.Rewind):
 		if len(d.ctx.Game.Match.Turns) == 0 {
@@ -221,11 +223,11 @@ func (d *dashboard) askEndTurn() {
 	sc := d.sc()
 	turn := d.view.Turn
 	var b strings.Builder
-	if len(g.Orders) == 0 {
+	if len(g.Orders()) == 0 {
 		b.WriteString("You have given no orders this turn.\n")
 	} else {
 		b.WriteString("Your orders:\n")
-		for _, o := range g.Orders {
+		for _, o := range g.Orders() {
 			ai, _ := sc.ActionIndex(o.Action)
 			fmt.Fprintf(&b, "• %s — %d AP, %d capital\n", orderName(sc, o), sc.Actions[ai].AP, sc.Cost(&d.view, ai))
 		}
@@ -233,26 +235,38 @@ func (d *dashboard) askEndTurn() {
 	if d.apLeft > 0 {
 		fmt.Fprintf(&b, "\n⚠ %d action point%s left unused.\n", d.apLeft, plural(d.apLeft))
 	}
-	b.WriteString("\nEvery other actor's orders are resolved at the same time.")
 	q := fmt.Sprintf("End turn %d (%s)?", turn, sc.Date(turn))
+	if g.HotSeat() {
+		q = fmt.Sprintf("End turn %d (%s) for %s?", turn, sc.Date(turn), g.Who(g.Player))
+		waiting := 0
+		for _, a := range g.Humans() {
+			if a != g.Player && !g.Submitted(a) {
+				waiting++
+			}
+		}
+		if waiting > 0 {
+			fmt.Fprintf(&b, "\nYour orders are sealed, then the keyboard passes on: %d more player%s to give orders. The turn resolves once everyone has, all orders at the same time.", waiting, plural(waiting))
+		} else {
+			b.WriteString("\nYou are the last: every player's orders are resolved at the same time.")
+		}
+	} else {
+		b.WriteString("\nEvery other actor's orders are resolved at the same time.")
+	}
 	d.ctx.Open(NewConfirm(d.ctx, q, b.String(), d.endTurn, nil))
 }
 
-// endTurn resolves the turn with the player's orders, shows the report and
-// autosaves the start of the next turn (and keeps the replay of a game
-// that has ended).
-func (d *dashboard) endTurn() tea.Cmd {
-	g := d.ctx.Game
-	orders := slices.Clone(g.Orders)
-	rep, err := g.Match.Play(map[int][]game.Order{g.Player: orders})
-	if err != nil {
-		d.ctx.Open(NewNotice(d.ctx, "The turn could not be played", err.Error()))
+// endTurn hands in the player's orders. With one player the turn resolves
+// at once and the report follows (the start of the next turn is autosaved,
+// and the replay of a game that has ended is kept); in a hot-seat game the
+// keyboard passes to the next player first (see submit).
+func (d *dashboard) endTurn() tea.Cmd { return d.ctx.submit("") }
+
+// Opened starts the order timer when a facilitator has set one.
+func (d *dashboard) Opened() tea.Cmd {
+	if d.readOnly {
 		return nil
 	}
-	g.Orders = nil
-	g.Saved, g.Kept = false, ""
-	d.ctx.SwitchTo(newResolution(d.ctx, rep.Turn))
-	return d.ctx.turnDone(g)
+	return d.ctx.startClock()
 }
 
 // orderName is an order as a player reads it: "Court a swing state (India)".
@@ -388,6 +402,16 @@ func (d *dashboard) tabBar(w int) string {
 	hint := t.Muted.Render("tab/1-6 switch · E end turn")
 	if d.readOnly {
 		hint = t.Muted.Render("tab/2-6 switch")
+	} else if left, ok := d.ctx.clockLeft(); ok {
+		// The order timer, where every player looks: it always shows, the
+		// tabs give way to it on a narrow terminal.
+		g := d.ctx.Game
+		long, short := t.Accent.Render("Timer "+clockText(left)+" left")+t.Muted.Render(" · E end turn"), t.Accent.Render("Timer "+clockText(left))
+		if left <= g.clock.warnAt() {
+			long, short = t.Warn.Render("⚠ "+clockText(left)+" left: orders go in at 0:00"), t.Warn.Render("⚠ "+clockText(left)+" left")
+		}
+		hint = firstFit(max(w-ansi.StringWidth(s)-2, ansi.StringWidth(short)), long, short)
+		return spread(ansi.Truncate(s, max(w-ansi.StringWidth(hint)-2, 1), "…"), hint, w)
 	}
 	if ansi.StringWidth(s)+2+ansi.StringWidth(hint) <= w {
 		return spread(s, hint, w)
@@ -497,7 +521,7 @@ func (d *dashboard) header(w int) []string {
 		apS = t.Warn.Render("0")
 	}
 	ordersS := "no orders yet"
-	if n := len(d.ctx.Game.Orders); n > 0 {
+	if n := len(d.ctx.Game.Orders()); n > 0 {
 		ordersS = fmt.Sprintf("%d order%s", n, plural(n))
 	}
 	name := t.Title.Render("ZERO SUM")
@@ -506,10 +530,14 @@ func (d *dashboard) header(w int) []string {
 		// A what-if branch says so on every screen, in words.
 		branch, branchShort = t.Warn.Render("WHAT-IF: "+b)+" · ", t.Warn.Render("WHAT-IF")+" · "
 	}
-	compact := t.Bold.Render(sc.Date(turn)) + fmt.Sprintf(" · Turn %d/%d · ", turn, sc.Turns) + t.Title.Render(ad.Name)
+	who := t.Title.Render(ad.Name)
+	if n := d.ctx.Game.playerName(p); n != "" {
+		who += " " + t.Accent.Render("("+n+")")
+	}
+	compact := t.Bold.Render(sc.Date(turn)) + fmt.Sprintf(" · Turn %d/%d · ", turn, sc.Turns) + who
 	left := firstFit(w/2+8,
 		name+" · "+branch+t.Bold.Render(sc.Date(turn))+fmt.Sprintf(" · Turn %d of %d · ", turn, sc.Turns)+
-			t.Title.Render(ad.Name)+t.Muted.Render(" — "+pack.T("actors."+ad.ID+".title")),
+			who+t.Muted.Render(" — "+pack.T("actors."+ad.ID+".title")),
 		branch+compact, branchShort+compact)
 	right := firstFit(w-ansi.StringWidth(left)-1,
 		"Action points "+apS+" of "+itoa(ad.AP)+" left · Capital "+capS+" of "+itoa(capital)+" left · "+ordersS,

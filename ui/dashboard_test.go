@@ -66,8 +66,8 @@ func TestSpaceAddsAnOrder(t *testing.T) {
 	sc := g.Scenario()
 	ap, capital := d.apLeft, d.capLeft
 	press(a, "space")
-	if len(g.Orders) != 1 || g.Orders[0].Action != "tighten_controls" {
-		t.Fatalf("orders after space: %v", g.Orders)
+	if len(g.Orders()) != 1 || g.Orders()[0].Action != "tighten_controls" {
+		t.Fatalf("orders after space: %v", g.Orders())
 	}
 	ai, _ := sc.ActionIndex("tighten_controls")
 	if d.apLeft != ap-sc.Actions[ai].AP || d.capLeft != capital-sc.Cost(&d.view, ai) {
@@ -77,8 +77,8 @@ func TestSpaceAddsAnOrder(t *testing.T) {
 		t.Errorf("the header does not show the AP left:\n%s", screen(a))
 	}
 	press(a, "space")
-	if len(g.Orders) != 0 || d.apLeft != ap || d.capLeft != capital {
-		t.Errorf("space again should remove the order: %v, AP %d, capital %d", g.Orders, d.apLeft, d.capLeft)
+	if len(g.Orders()) != 0 || d.apLeft != ap || d.capLeft != capital {
+		t.Errorf("space again should remove the order: %v, AP %d, capital %d", g.Orders(), d.apLeft, d.capLeft)
 	}
 }
 
@@ -102,17 +102,17 @@ func TestUnavailableOptionCannotBeAdded(t *testing.T) {
 	}
 	reason := a.ctx.Game.Scenario().Reason(d.orders.option(rows[idx]))
 	press(a, "space")
-	if len(g.Orders) != 0 {
-		t.Fatalf("an unavailable option was added: %v", g.Orders)
+	if len(g.Orders()) != 0 {
+		t.Fatalf("an unavailable option was added: %v", g.Orders())
 	}
 	if s := screen(a); !strings.Contains(s, "Cannot add") {
 		t.Errorf("no explanation on screen after refusing %q:\n%s", reason, s)
 	}
 	// Every order the dashboard accepts is legal.
 	press(a, "up", "space", "down", "space", "down", "space", "down", "space", "down", "space")
-	for i, err := range g.Scenario().Validate(&d.view, g.Player, g.Orders) {
+	for i, err := range g.Scenario().Validate(&d.view, g.Player, g.Orders()) {
 		if err != nil {
-			t.Errorf("order %v is illegal: %v", g.Orders[i], err)
+			t.Errorf("order %v is illegal: %v", g.Orders()[i], err)
 		}
 	}
 }
@@ -128,8 +128,8 @@ func TestEndTurnAdvances(t *testing.T) {
 	if got := g.State().Turn; got != 2 {
 		t.Fatalf("turn after E y = %d, want 2", got)
 	}
-	if len(g.Orders) != 0 || g.Saved {
-		t.Errorf("after the turn: orders %v, saved %v; want none and unsaved", g.Orders, g.Saved)
+	if len(g.Orders()) != 0 || g.Saved {
+		t.Errorf("after the turn: orders %v, saved %v; want none and unsaved", g.Orders(), g.Saved)
 	}
 	if _, ok := a.screen.(*resolution); !ok {
 		t.Fatalf("screen after the turn is %T", a.screen)

@@ -74,8 +74,10 @@ func (e *endScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		e.ctx.SwitchTo(newTitle(e.ctx))
 	case key.Matches(k, km.ViewReplay):
 		g := e.ctx.Game
-		src := viewSource{pack: g.Pack, match: g.Match, player: g.Player, reveal: true, label: "this game", settings: g.Settings}
+		src := viewSource{pack: g.Pack, match: g.Match, player: g.Player, reveal: true, label: "this game", settings: g.settings(), from: g}
 		e.ctx.SwitchTo(newViewer(e.ctx, src, e))
+	case key.Matches(k, km.Export):
+		return e, e.ctx.exportReport()
 	case key.Matches(k, km.NextTab, km.Right):
 		e.setTab((e.tab + 1) % numEndTabs)
 	case key.Matches(k, km.PrevTab, km.Left):
@@ -231,16 +233,42 @@ func (e *endScreen) outcome(w int) string {
 	lw := len(label) + 2
 	out = append(out, th.Title.Render(docPad(label, lw))+th.Bold.Render(endActorNames(sc, winners))+
 		fmt.Sprintf(" with %d points", best))
-	rank := slices.IndexFunc(e.ranking(), func(c game.ScoreCard) bool { return c.Actor == g.Player })
-	you := sc.Score(st, g.Player)
-	youLine := fmt.Sprintf("%s, %d points: %s of %d.", sc.Actors[g.Player].Name, you.Total, endOrdinal(rank+1), len(sc.Actors))
-	switch {
-	case you.Culprit:
-		youLine += " You pushed the Strait into crisis and lose outright."
-	case slices.Contains(winners, g.Player):
-		youLine += " You won."
+	ranking := e.ranking()
+	place := func(a int) string {
+		rank := slices.IndexFunc(ranking, func(c game.ScoreCard) bool { return c.Actor == a })
+		c := sc.Score(st, a)
+		return fmt.Sprintf("%d points: %s of %d.", c.Total, endOrdinal(rank+1), len(sc.Actors))
 	}
-	out = append(out, th.Bold.Render(docPad("YOU", lw))+youLine, "")
+	switch {
+	case g.Spectating():
+		out = append(out, th.Muted.Render(wrap("Bots played every seat.")), "")
+	case g.HotSeat():
+		for i, a := range g.Humans() {
+			label := ""
+			if i == 0 {
+				label = "PLAYERS"
+			}
+			line := g.Who(a) + ", " + place(a)
+			switch {
+			case sc.Score(st, a).Culprit:
+				line += " Pushed the Strait into crisis and loses outright."
+			case slices.Contains(winners, a):
+				line += " Won."
+			}
+			out = append(out, docRow(th.Bold.Render(docPad(label, lw-1)), lw-1, line, w))
+		}
+		out = append(out, "")
+	default:
+		you := sc.Score(st, g.Player)
+		youLine := sc.Actors[g.Player].Name + ", " + place(g.Player)
+		switch {
+		case you.Culprit:
+			youLine += " You pushed the Strait into crisis and lose outright."
+		case slices.Contains(winners, g.Player):
+			youLine += " You won."
+		}
+		out = append(out, th.Bold.Render(docPad("YOU", lw))+youLine, "")
+	}
 
 	out = append(out, th.Heading.Render("THE WORLD AT THE END"))
 	for _, t := range []game.Track{game.TrackTension, game.TrackControls, game.TrackQuotas, game.TrackFragmentation, game.TrackDiffusion} {
@@ -278,7 +306,32 @@ func (e *endScreen) outcome(w int) string {
 	case g.Store == nil:
 		out = append(out, th.Muted.Render(wrap("Saving is off, so no replay is kept; v watches this game turn by turn now.")))
 	}
+	switch {
+	case g.ReportPath != "":
+		out = append(out, th.Muted.Render(wrap("The debrief report (Markdown) is written:")), th.Muted.Render(wrap(g.ReportPath)))
+	case g.Store != nil:
+		out = append(out, th.Muted.Render(wrap("e writes the debrief report (Markdown, with charts and discussion questions) into the data directory.")))
+	}
 	return strings.Join(out, "\n")
+}
+
+// youTag marks a seat in the rankings: "you" for the single player, the
+// player's name (or "human") in a hot-seat game, nothing when bots played
+// alone.
+func (e *endScreen) youTag(a int) string {
+	g := e.ctx.Game
+	switch {
+	case !g.Match.Seats[a].Human:
+		return ""
+	case g.HotSeat():
+		if n := g.Match.Seats[a].Name; n != "" {
+			return n
+		}
+		return "human"
+	case a == g.Player:
+		return "you"
+	}
+	return ""
 }
 
 // standings is the final ranking at a glance, for the side of the outcome
@@ -296,8 +349,8 @@ func (e *endScreen) standings(w int) string {
 		if slices.Contains(winners, c.Actor) {
 			tags = append(tags, th.Good.Render("★"))
 		}
-		if c.Actor == g.Player {
-			tags = append(tags, th.Accent.Render("you"))
+		if tag := e.youTag(c.Actor); tag != "" {
+			tags = append(tags, th.Accent.Render(tag))
 		}
 		if c.Culprit {
 			tags = append(tags, th.Danger.Render("CULPRIT"))
@@ -367,8 +420,8 @@ func (e *endScreen) scores(w int) string {
 		if slices.Contains(winners, c.Actor) {
 			tags = append(tags, th.Good.Render("★ winner"))
 		}
-		if c.Actor == g.Player {
-			tags = append(tags, th.Accent.Render("you"))
+		if tag := e.youTag(c.Actor); tag != "" {
+			tags = append(tags, th.Accent.Render(tag))
 		}
 		if c.Culprit {
 			tags = append(tags, th.Danger.Render(" CULPRIT: pushed the Strait into crisis, scores 0 "))
@@ -550,42 +603,7 @@ func (e *endScreen) charts(w int) string {
 	return intro + "\n\n" + tc.Render(th, w, 11) + "\n\n" + gc.Render(th, w, 12) + "\n\n" + scc.Render(th, w, 18)
 }
 
-func (e *endScreen) secrets(w int) string {
-	th := e.ctx.Theme
-	g := e.ctx.Game
-	sc, st := g.Scenario(), g.State()
-	recs := slices.Clone(st.Covert)
-	slices.SortStableFunc(recs, func(x, y game.CovertRecord) int {
-		if c := cmp.Compare(x.Turn, y.Turn); c != 0 {
-			return c
-		}
-		return cmp.Compare(x.Actor, y.Actor)
-	})
-	exposed := 0
-	for _, r := range recs {
-		if r.Exposed != 0 {
-			exposed++
-		}
-	}
-	out := []string{lipgloss.Wrap(fmt.Sprintf("Every covert action of the game, revealed: %d taken, %d exposed during play, %d kept secret until now.",
-		len(recs), exposed, len(recs)-exposed), w, " "), ""}
-	if len(recs) == 0 {
-		return strings.Join(append(out, th.Muted.Render("Nobody acted in secret.")), "\n")
-	}
-	for _, r := range recs {
-		a := sc.Actions[r.Action]
-		what := th.Bold.Render(sc.Actors[r.Actor].Name) + ": " + a.Name
-		if r.Target >= 0 {
-			what += " (" + sc.Swing[r.Target].Name + ")"
-		}
-		status := th.Warn.Render("exposed in " + sc.Date(r.Exposed))
-		if r.Exposed == 0 {
-			status = th.Muted.Render("never exposed: secret until now")
-		}
-		out = append(out, docRow(docPad(sc.Date(r.Turn), 8), 8, what+"\n"+status, w))
-	}
-	return strings.Join(out, "\n")
-}
+func (e *endScreen) secrets(w int) string { return secretsText(e.ctx, w, true) }
 
 // View draws the header and the current tab.
 func (e *endScreen) View() string {
@@ -605,12 +623,13 @@ func (e *endScreen) Keys() []key.Binding {
 	tab := km.NextTab
 	tab.SetHelp("tab/←/→", "section")
 	title := km.Select
-	title.SetHelp("enter", "title screen")
-	scroll := km.Down
-	scroll.SetHelp("↑/↓", "scroll")
+	title.SetHelp("enter", "title")
 	view := km.ViewReplay
 	view.SetHelp("v", "replay")
-	return []key.Binding{tab, scroll, view, title}
+	export := km.Export
+	export.SetHelp("e", "export report")
+	// Scrolling is in the help overlay and the header says where the page is.
+	return []key.Binding{tab, view, export, title}
 }
 
 // KeyGroups are the end screen's keys for the help overlay.
@@ -623,5 +642,7 @@ func (e *endScreen) KeyGroups() [][]key.Binding {
 	title.SetHelp("enter/esc", "back to the title screen")
 	view := km.ViewReplay
 	view.SetHelp("v", "watch the game turn by turn (and rewind)")
-	return [][]key.Binding{{next, prev, view, title}, {km.Up, km.Down, km.PageUp, km.PageDown, km.Top, km.Bottom}}
+	export := km.Export
+	export.SetHelp("e", "export the debrief report (Markdown)")
+	return [][]key.Binding{{next, prev, view, export, title}, {km.Up, km.Down, km.PageUp, km.PageDown, km.Top, km.Bottom}}
 }

@@ -108,3 +108,13 @@ func TensionWord(t int) string {
 	}
 	return "calm"
 }
+
+// sentence makes a message a sentence: a capital first letter and a full
+// stop, unless it already ends with one ("?" and "!" count).
+func sentence(s string) string {
+	s = capitalize(strings.TrimSpace(s))
+	if s == "" || strings.HasSuffix(s, ".") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "!") {
+		return s
+	}
+	return s + "."
+}

@@ -24,6 +24,12 @@ type KeyMap struct {
 	// delete; in the replay viewer, step through the turns; in the save
 	// dialog, type a name.
 	Save, ViewReplay, Rewind, Delete, PrevTurn, NextTurn, TurnStep, NameType key.Binding
+	// Hot seat, the facilitator and spectating: take the keyboard after a
+	// hand-over; open the facilitator's screen (from any screen of a game
+	// with a facilitator); export the debrief report (end screen,
+	// facilitator); play the next turn when watching bots; on the setup,
+	// make a seat human or bot.
+	HandOver, Facilitator, Export, NextBotTurn, SeatToggle key.Binding
 }
 
 // DefaultKeyMap is the standard layout: arrows and vim keys, enter, esc,
@@ -84,5 +90,11 @@ func DefaultKeyMap() KeyMap {
 		NextTurn:   b("→/l", "next turn", "right", "l"),
 		TurnStep:   b("←/→", "turn", "left", "h", "right", "l"),
 		NameType:   b("a-z 0-9", "type a name", "a"),
+
+		HandOver:    b("enter", "I have the keyboard", "enter"),
+		Facilitator: b("F2", "facilitator", "f2", "ctrl+f"),
+		Export:      b("e", "export debrief", "e"),
+		NextBotTurn: b("enter", "next turn", "enter"),
+		SeatToggle:  b("space", "human/bot", "space"),
 	}
 }

@@ -16,12 +16,13 @@ import (
 )
 
 // keyAlphabet is every key a player might press, game keys included: the
-// save (s), view (v), rewind (R) and delete (d) keys too.
+// save (s), view (v), rewind (R) and delete (d) keys, the facilitator's
+// (F2, ctrl+f) and export (e) keys too.
 var keyAlphabet = []string{
 	"up", "down", "left", "right", "enter", "esc", "tab", "shift+tab", "space", "pgup", "pgdown",
 	"home", "end", "backspace", "?", "q", "E", "x", "y", "n", "1", "2", "3", "4", "5", "6", "g", "G",
 	"r", "j", "k", "h", "l", "a", "z", "0", "7", "9", "ctrl+c", "ctrl+u", "ctrl+d",
-	"s", "v", "R", "d",
+	"s", "v", "R", "d", "e", "f2", "ctrl+f",
 }
 
 // keyMacros are runs of keys a player presses together (end a turn, save
@@ -42,6 +43,27 @@ var keyMacros = [][]string{
 	{"down", "down", "enter", "v", "left", "R", "y"},
 	{"down", "down", "enter", "d", "y"},
 	{"enter"},
+	// Hot seat: take the keyboard, read, give orders, pass it on.
+	{"enter", "enter", "space", "E", "y"},
+	// The facilitator: resolve, inject an event or custom news, set the
+	// timer, reveal, export.
+	{"f2", "enter", "y"},
+	{"f2", "down", "down", "down", "enter", "down", "enter", "esc"},
+	{"f2", "down", "down", "down", "down", "enter", "a", "enter", "tension=+1", "enter", "esc"},
+	{"f2", "down", "down", "right", "esc"},
+	{"f2", "up", "up", "enter", "pgdown", "esc", "e", "f2"},
+	// The setup: a second human seat with a name.
+	{"down", "down", "space", "B", "o", "enter"},
+}
+
+// startsFor are the games the random keys start in: one player (with or
+// without a facilitator), two players at one keyboard, bots alone.
+var startsFor = []StartOptions{
+	{Actor: "washington"}, {Actor: "beijing"}, {Actor: "meta"}, {Actor: "taipei"},
+	{Actor: "beijing", Facilitator: true},
+	{Seats: "washington=human:Ana,beijing=human:Bo,all=bot"},
+	{Seats: "beijing=human:Bo,abudhabi=human:Cy,all=bot", Facilitator: true},
+	{Seats: "all=bot"}, {Seats: "all=bot", Facilitator: true},
 }
 
 var sizes = [][2]int{{80, 24}, {100, 30}, {120, 40}, {200, 60}, {70, 20}, {81, 25}}
@@ -56,8 +78,42 @@ func confirmOpen(a *App, prefix string) bool {
 	return ok && strings.HasPrefix(c.Question, prefix)
 }
 
-// endTurnOpen reports whether the dialog on top asks to end the turn.
-func endTurnOpen(a *App) bool { return confirmOpen(a, "End turn") }
+// endTurnOpen reports whether the dialog on top asks to end the turn (a
+// player's) or to resolve it (the facilitator's).
+func endTurnOpen(a *App) bool { return confirmOpen(a, "End turn") || confirmOpen(a, "Resolve turn") }
+
+// spectating reports whether the screen is the spectator's, where enter
+// plays the bots' next turn.
+func spectating(a *App) bool {
+	_, ok := a.screen.(*spectate)
+	return ok && len(a.dialogs) == 0 && !a.showHelp
+}
+
+// checkNoLeak is the hot-seat property, checked after every key: no
+// player's screen shows another seat's orders not yet resolved, or another
+// actor's covert orders that have not come to light (the hand-over page
+// shows nobody's). The facilitator's screen is the facilitator's.
+func checkNoLeak(t *rapid.T, a *App, pressed []string) {
+	g := a.ctx.Game
+	if g == nil || !g.HotSeat() || g.Match.Over() {
+		return
+	}
+	viewers := []int{g.Player}
+	switch a.screen.(type) {
+	case *facilitatorScreen, *endScreen:
+		return
+	case *handover:
+		viewers = g.Humans()
+	}
+	frame := unhyphen(strings.Join(strings.Fields(strings.NewReplacer("║", " ", "│", " ").Replace(screen(a))), " "))
+	for _, v := range viewers {
+		for s, what := range secrets(a, v) {
+			if strings.Contains(frame, s) {
+				t.Fatalf("%s's screen (%s) shows %q (%s) after %v:\n%s", g.Who(v), a.screen.Name(), s, what, pressed, screen(a))
+			}
+		}
+	}
+}
 
 // rewindOpen reports whether the dialog on top asks to rewind (or to
 // rewind even though the original line could not be kept).
@@ -107,7 +163,7 @@ func isBranchOf(b, m *Session) bool {
 			return false
 		}
 	}
-	return b.State().Hash() == m.Match.States[n].Hash() && len(b.Orders) == 0
+	return b.State().Hash() == m.Match.States[n].Hash() && len(b.Orders()) == 0
 }
 
 // isBranchOfSaved reports whether b is a rewind of a game the store holds
@@ -155,7 +211,10 @@ func isSaved(g *Session, st *saves.Store) bool {
 // checkGameChange is the property on the game in play, checked after
 // every key. The state of the game changes only in these ways, each from
 // one key in one place:
-//   - the same game advances one turn: "y" on the end-turn confirmation;
+//   - the same game advances one turn: "y" on the end-turn confirmation
+//     (in a hot-seat game only the last player's, or with a facilitator
+//     only theirs: "y" on "Resolve turn"), or enter on the spectator's
+//     screen when bots play alone;
 //   - a branch replaces the game: "y" on the rewind confirmation, and the
 //     branch is the old game's world at one of its turn starts (nothing
 //     re-rolled), labelled as a what-if (or, viewing a save from the load
@@ -169,12 +228,12 @@ func isSaved(g *Session, st *saves.Store) bool {
 //
 // Every other key (saving, deleting, viewing, moving, scrolling) leaves
 // the game's state as it was.
-func checkGameChange(t *rapid.T, a *App, st *saves.Store, old *Session, before game.Hash, k string, endTurn, rewind, load bool, pressed []string) {
+func checkGameChange(t *rapid.T, a *App, st *saves.Store, old *Session, before game.Hash, k string, endTurn, watch, rewind, load bool, pressed []string) {
 	now, after := gameHash(a)
 	switch {
 	case now == old && after == before:
 	case now == old && old != nil:
-		if !(endTurn && k == "y") || len(old.Match.Turns) == 0 {
+		if !(endTurn && k == "y") && !(watch && k == "enter") || len(old.Match.Turns) == 0 {
 			t.Fatalf("key %q changed the game state without ending a turn: %v", k, pressed)
 		}
 	case now == nil:
@@ -184,17 +243,19 @@ func checkGameChange(t *rapid.T, a *App, st *saves.Store, old *Session, before g
 	case rewind && k == "y" && old != nil && isBranchOf(now, old):
 	case rewind && k == "y" && st != nil && isBranchOfSaved(now, st):
 	case load && st != nil && isSaved(now, st):
-	case old == nil && len(now.Match.Turns) == 0 && now.Match.Branch == "" && len(now.Orders) == 0:
+	case old == nil && len(now.Match.Turns) == 0 && now.Match.Branch == "" && len(now.Orders()) == 0:
 	default:
 		t.Fatalf("key %q replaced the game (%v turns, branch %q) in a way no rule allows: %v", k, len(now.Match.Turns), now.Match.Branch, pressed)
 	}
 }
 
 // TestRandomKeys drives the root model with thousands of random key
-// sequences, from the title screen and from a game in progress, at several
+// sequences, from the title screen and from a game in progress (one player,
+// two at one keyboard, with a facilitator, bots alone), at several
 // terminal sizes (resizing on the way): nothing panics, no frame is wider
-// or taller than the terminal, and the game changes only as
-// checkGameChange allows. Saving is off here (no data directory), so no
+// or taller than the terminal, the game changes only as checkGameChange
+// allows, and no hot-seat player's screen shows another's secrets
+// (checkNoLeak). Saving is off here (no data directory), so no
 // file is read or written: loading cannot happen, and a rewind keeps no
 // copy of the original line.
 func TestRandomKeys(t *testing.T) {
@@ -207,8 +268,9 @@ func TestRandomKeys(t *testing.T) {
 		for range perCheck {
 			var opts Options
 			if rapid.Bool().Draw(t, "inGame") {
-				opts.Start = &StartOptions{Actor: rapid.SampledFrom([]string{"washington", "beijing", "meta", "taipei"}).Draw(t, "actor"),
-					Seed: rapid.Uint64Range(1, 1000).Draw(t, "seed")}
+				start := rapid.SampledFrom(startsFor).Draw(t, "start")
+				start.Seed = rapid.Uint64Range(1, 1000).Draw(t, "seed")
+				opts.Start = &start
 			}
 			opts.Theme = rapid.SampledFrom(ThemeNames).Draw(t, "theme")
 			randomKeys(t, opts, nil)
@@ -221,6 +283,7 @@ func TestRandomKeys(t *testing.T) {
 // frame and every change to the game.
 func randomKeys(t *rapid.T, opts Options, st *saves.Store) {
 	size := rapid.SampledFrom(sizes).Draw(t, "size")
+	opts.Tick = noTick // the order timer's ticks would be real timers
 	a := sized(opts, size[0], size[1])
 	runCmds(a, a.Init())
 	n := rapid.IntRange(1, 40).Draw(t, "n")
@@ -241,10 +304,16 @@ func randomKeys(t *rapid.T, opts Options, st *saves.Store) {
 		}
 		pressed = append(pressed, k)
 		old, before := gameHash(a)
-		endTurn, rewind, load := endTurnOpen(a), rewindOpen(a), loadOpen(a, k)
-		_, cmd := a.Update(keyMsg(k))
+		endTurn, watch, rewind, load := endTurnOpen(a), spectating(a), rewindOpen(a), loadOpen(a, k)
+		var cmd tea.Cmd
+		if len([]rune(k)) > 1 && !isKeyName(k) {
+			_, cmd = a.Update(tea.PasteMsg{Content: k}) // typed text, such as an effect
+		} else {
+			_, cmd = a.Update(keyMsg(k))
+		}
 		runCmds(a, cmd)
-		checkGameChange(t, a, st, old, before, k, endTurn, rewind, load, pressed)
+		checkGameChange(t, a, st, old, before, k, endTurn, watch, rewind, load, pressed)
+		checkNoLeak(t, a, pressed)
 	}
 	checkFrame(t, a, pressed)
 }
@@ -269,10 +338,23 @@ func TestRandomKeysWithSaves(t *testing.T) {
 		}
 		var opts Options
 		if rapid.Bool().Draw(rt, "inGame") {
-			opts.Start = &StartOptions{Actor: "beijing", Seed: rapid.Uint64Range(1, 1000).Draw(rt, "seed")}
+			start := rapid.SampledFrom([]StartOptions{{Actor: "beijing"}, {Seats: "washington=human:Ana,beijing=human:Bo,all=bot", Facilitator: true},
+				{Seats: "all=bot"}}).Draw(rt, "start")
+			start.Seed = rapid.Uint64Range(1, 1000).Draw(rt, "seed")
+			opts.Start = &start
 		}
 		randomKeys(rt, withStore(opts, st), st)
 	})
+}
+
+// isKeyName reports whether a macro's entry is a key name rather than
+// text to type.
+func isKeyName(k string) bool {
+	switch k {
+	case "tension=+1":
+		return false
+	}
+	return true
 }
 
 // copyDir copies a data directory's files (one level of folders).

@@ -346,7 +346,17 @@ func (s *savesScreen) preview(w int) string {
 	}
 	out = append(out, "")
 	row := func(label, value string) { out = append(out, hang(t.Muted.Render(pad(label, 10))+value, w, 10)) }
-	row("Actor", t.Bold.Render(p.Actor))
+	humans := 0
+	for _, seat := range sv.Seats {
+		if seat.Kind == "human" {
+			humans++
+		}
+	}
+	if humans == 1 {
+		row("Actor", t.Bold.Render(p.Actor))
+	} else {
+		row("Players", t.Bold.Render(p.Actor))
+	}
 	turn := fmt.Sprintf("%d", p.Turn)
 	if n := s.ctx.Saves.Turns[sv.Scenario]; n > 0 {
 		turn += fmt.Sprintf(" of %d", n)
@@ -364,13 +374,21 @@ func (s *savesScreen) preview(w int) string {
 	if !p.Over {
 		score += " so far, as far as the player could tell"
 	}
-	row("Score", score)
+	if humans == 1 {
+		// One player's estimate: in a hot-seat game it would tell the
+		// room what one player knows.
+		row("Score", score)
+	}
 	seed := fmt.Sprintf("%d", sv.Seed)
 	if sv.Settings.Difficulty != "" {
 		seed += " · bots " + sv.Settings.Difficulty
 	}
 	row("Seed", seed)
-	if n := len(sv.Pending); n > 0 {
+	n := len(sv.Pending)
+	for _, o := range sv.Others {
+		n += len(o)
+	}
+	if n > 0 {
 		row("Orders", fmt.Sprintf("%d chosen for this turn, not yet submitted", n))
 	}
 	out = append(out, "")

@@ -17,12 +17,13 @@ func (d *dashboard) newsText(w int) string {
 	pack := d.ctx.Game.Pack
 	var out []string
 	out = append(out, t.Heading.Render(fmt.Sprintf("News at the start of %s (turn %d)", sc.Date(v.Turn), v.Turn)))
-	if len(v.News) == 0 {
+	if len(v.News) == 0 && len(d.rep.Injected) == 0 {
 		out = append(out, t.Muted.Render("Nothing made the news this turn."))
 	}
 	for _, e := range v.News {
 		out = append(out, eventText(d.ctx, pack, e, w, true)...)
 	}
+	out = append(out, injectedNews(d.ctx, &d.rep, w)...)
 
 	out = append(out, "")
 	out = append(out, publicResults(d.ctx, &d.rep, d.player(), w)...)
@@ -61,21 +62,12 @@ func publicResults(ctx *Context, rep *game.Report, player int, w int) []string {
 	out = append(out, t.Heading.Render(fmt.Sprintf("What everyone did in %s", sc.Date(rep.Turn)))+
 		t.Muted.Render(" — public orders; covert ones only if exposed"))
 	for a, ad := range sc.Actors {
-		var names []string
-		for _, o := range rep.Orders {
-			if o.Actor != ad.ID {
-				continue
+		names := orderNames(sc, rep, ad.ID, func() string {
+			if a == player {
+				return " (covert)"
 			}
-			s := orderName(sc, o)
-			if ai, ok := sc.ActionIndex(o.Action); ok && sc.Actions[ai].Covert {
-				if a == player {
-					s += " (covert)"
-				} else {
-					s += " (covert, exposed)"
-				}
-			}
-			names = append(names, s)
-		}
+			return " (covert, exposed)"
+		})
 		who := ad.Name
 		if a == player {
 			who += " (you)"
@@ -128,4 +120,21 @@ func hang(s string, w, n int) string {
 	}
 	rest := strings.Join(lines[1:], " ")
 	return lines[0] + "\n" + indent(wrap(rest, w-n), strings.Repeat(" ", n))
+}
+
+// orderNames are an actor's orders in a report as a player reads them,
+// each covert one followed by covert() ("(covert)").
+func orderNames(sc *game.Scenario, rep *game.Report, actor string, covert func() string) []string {
+	var names []string
+	for _, o := range rep.Orders {
+		if o.Actor != actor {
+			continue
+		}
+		s := orderName(sc, o)
+		if ai, ok := sc.ActionIndex(o.Action); ok && sc.Actions[ai].Covert {
+			s += covert()
+		}
+		names = append(names, s)
+	}
+	return names
 }

@@ -55,7 +55,7 @@ func (o *ordersPane) rows() []orderRow {
 // orders, or -1.
 func (o *ordersPane) chosen(action int) int {
 	id := o.d.sc().Actions[action].ID
-	return slices.IndexFunc(o.d.ctx.Game.Orders, func(ord game.Order) bool { return ord.Action == id })
+	return slices.IndexFunc(o.d.ctx.Game.Orders(), func(ord game.Order) bool { return ord.Action == id })
 }
 
 // target is the swing state a targeted row points at: the chosen order's,
@@ -65,7 +65,7 @@ func (o *ordersPane) target(r orderRow) int {
 		return -1
 	}
 	if i := o.chosen(r.action); i >= 0 {
-		if ti, ok := o.d.sc().SwingIndex(o.d.ctx.Game.Orders[i].Target); ok {
+		if ti, ok := o.d.sc().SwingIndex(o.d.ctx.Game.Orders()[i].Target); ok {
 			return ti
 		}
 	}
@@ -120,8 +120,8 @@ func (o *ordersPane) update(k tea.KeyPressMsg) {
 	case key.Matches(k, keys.Toggle):
 		o.toggle(r)
 	case key.Matches(k, keys.Clear):
-		if len(o.d.ctx.Game.Orders) > 0 {
-			o.d.ctx.Game.Orders = nil
+		if len(o.d.ctx.Game.Orders()) > 0 {
+			o.d.ctx.Game.SetOrders(nil)
 			o.flash = "Orders cleared."
 		}
 	}
@@ -139,7 +139,7 @@ func (o *ordersPane) toggle(r orderRow) {
 	g := o.d.ctx.Game
 	sc := o.d.sc()
 	if i := o.chosen(r.action); i >= 0 {
-		g.Orders = slices.Delete(slices.Clone(g.Orders), i, i+1)
+		g.SetOrders(slices.Delete(slices.Clone(g.Orders()), i, i+1))
 		return
 	}
 	op := o.option(r)
@@ -147,12 +147,12 @@ func (o *ordersPane) toggle(r orderRow) {
 		o.flash = "Cannot add: " + sc.Reason(op)
 		return
 	}
-	next := append(slices.Clone(g.Orders), sc.OrderFor(op))
+	next := append(slices.Clone(g.Orders()), sc.OrderFor(op))
 	if err := sc.Validate(&o.d.view, g.Player, next)[len(next)-1]; err != nil {
 		o.flash = "Cannot add: " + err.Error()
 		return
 	}
-	g.Orders = next
+	g.SetOrders(next)
 }
 
 // retarget moves a targeted row to the next or previous swing state; a
@@ -171,13 +171,13 @@ func (o *ordersPane) retarget(r orderRow, by int) {
 		return
 	}
 	g := o.d.ctx.Game
-	next := slices.Clone(g.Orders)
+	next := slices.Clone(g.Orders())
 	next[i].Target = sc.Swing[t].ID
 	if err := sc.Validate(&o.d.view, g.Player, next)[i]; err != nil {
 		o.flash = fmt.Sprintf("Cannot move the order to %s: %v", sc.Swing[t].Name, err)
 		return
 	}
-	g.Orders = next
+	g.SetOrders(next)
 	o.targets[r.action] = t
 }
 
@@ -273,7 +273,7 @@ func (o *ordersPane) list(rows []orderRow, w, h int) string {
 	if status == "" {
 		st = t.Muted
 		var names []string
-		for _, ord := range o.d.ctx.Game.Orders {
+		for _, ord := range o.d.ctx.Game.Orders() {
 			names = append(names, orderName(sc, ord))
 		}
 		switch {

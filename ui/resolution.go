@@ -69,13 +69,20 @@ func (r *resolution) View() string {
 	}
 	sc := r.ctx.Game.Scenario()
 	cw := min(w, 110)
+	g := r.ctx.Game
 	title := t.Title.Render(fmt.Sprintf("Turn %d of %d resolved: %s", r.turn, sc.Turns, sc.Date(r.turn)))
-	if b := r.ctx.Game.Match.Branch; b != "" {
+	if g.HotSeat() && !g.Match.Over() {
+		title += " " + t.Accent.Render("· "+g.Who(g.Player))
+	}
+	if b := g.Match.Branch; b != "" {
 		title += " " + t.Warn.Render("· WHAT-IF: "+b)
 	}
 	next := "enter: back to the dashboard"
-	if r.ctx.Game.Match.Over() {
+	switch {
+	case g.Match.Over():
 		next = "enter: the end of the game"
+	case g.HotSeat():
+		next = "enter: your orders"
 	}
 	head := spread(title, t.Key.Render(next), w)
 	body := r.sc.render(t, 0, cw, h-2, r.content)
@@ -154,11 +161,12 @@ func (r *resolution) content(w int) string {
 	out = append(out, "", t.Muted.Render(wrap("The other actors' public numbers are in the Why pane of the dashboard.", w)))
 
 	// The next turn's news.
-	if len(r.rep.Events) > 0 {
+	if len(r.rep.Events) > 0 || len(r.rep.Injected) > 0 {
 		out = append(out, "", t.Heading.Render(fmt.Sprintf("News for %s", sc.Date(r.turn+1))))
 		for _, e := range r.rep.Events {
 			out = append(out, eventText(ctx, g.Pack, e, w, false)...)
 		}
+		out = append(out, injectedNews(ctx, &r.rep, w)...)
 	}
 	return strings.Join(out, "\n")
 }

@@ -64,8 +64,11 @@ type rewindPlan struct {
 
 // planRewind prepares a branch of a match from the start of an earlier turn
 // for the player, with the original line (and its pending orders) ready
-// to be kept as a named save.
-func (c *Context) planRewind(pack *content.Pack, m *match.Match, player int, pending []game.Order, settings saves.Settings, turn int) (*rewindPlan, error) {
+// to be kept as a named save. from is the session the match is played in,
+// when there is one (its turn in progress, every seat's orders, is what
+// the save of the original line keeps, and its facilitator carries over
+// to the branch); otherwise pending and settings are.
+func (c *Context) planRewind(pack *content.Pack, m *match.Match, player int, pending []game.Order, settings saves.Settings, turn int, from *Session) (*rewindPlan, error) {
 	if !m.Seats[player].Human {
 		return nil, fmt.Errorf("%s is played by a bot in this game, so there is no player's line to branch", m.Scenario.Actors[player].Name)
 	}
@@ -73,10 +76,24 @@ func (c *Context) planRewind(pack *content.Pack, m *match.Match, player int, pen
 	if err != nil {
 		return nil, err
 	}
+	if from != nil {
+		settings = from.settings()
+	}
 	g := &Session{Pack: pack, Match: b, Player: player, Store: c.Store(), Settings: settings}
+	if f := settings.Facilitator; f != nil {
+		g.Facil = &Facilitator{Pause: f.Pause, TimerMinutes: f.TimerMinutes}
+	}
+	g.Settings.Facilitator = nil
+	for _, a := range b.Humans() {
+		g.seat(a).briefed = true
+	}
 	p := &rewindPlan{branch: g, turn: turn, date: m.Scenario.Date(turn), lost: len(m.Turns) - turn + 1}
 	if c.Store() != nil {
-		p.main = saves.FromMatch(m, player, pending, settings, c.Now())
+		if from != nil && from.Match == m {
+			p.main = from.toSave(c.Now())
+		} else {
+			p.main = saves.FromMatch(m, player, pending, settings, c.Now())
+		}
 		p.mainFor = mainLineName(m.Scenario.Actors[player].ID, c.now())
 	}
 	return p, nil
@@ -115,7 +132,7 @@ func (c *Context) rewind(p *rewindPlan) tea.Cmd {
 func (c *Context) startBranch(g *Session, kept string) tea.Cmd {
 	c.Game = g
 	g.Saved = false
-	c.SwitchTo(newDashboard(c))
+	c.SwitchTo(c.beginTurn())
 	msg := "Playing on as a what-if from " + c.Game.Scenario().Date(g.State().Turn) + "."
 	if kept != "" {
 		msg += fmt.Sprintf(" The original line is kept as the save %q.", kept)
@@ -181,7 +198,7 @@ func (p *rewindPicker) Update(msg tea.Msg) (Dialog, tea.Cmd, bool) {
 		return p, nil, true
 	case key.Matches(k, km.Select):
 		g := p.ctx.Game
-		plan, err := p.ctx.planRewind(g.Pack, g.Match, g.Player, g.Orders, g.Settings, p.cursor+1)
+		plan, err := p.ctx.planRewind(g.Pack, g.Match, g.Player, g.Orders(), g.Settings, p.cursor+1, g)
 		if err != nil {
 			p.ctx.Open(NewNotice(p.ctx, "Cannot rewind", err.Error()))
 			return p, nil, true

@@ -38,6 +38,12 @@ func newSaveDialog(ctx *Context) *saveDialog {
 func defaultSaveName(g *Session) string {
 	sc := g.Scenario()
 	name := sc.Actors[g.Player].Name + " " + sc.Date(g.State().Turn)
+	switch {
+	case g.HotSeat():
+		name = "Hot seat " + sc.Date(g.State().Turn)
+	case g.Spectating():
+		name = "Bots " + sc.Date(g.State().Turn)
+	}
 	if g.Match.Branch != "" {
 		name += " whatif"
 	}
@@ -92,7 +98,15 @@ func (d *saveDialog) View() string {
 	iw := w - t.Dialog.GetHorizontalFrameSize()
 	turn := g.State().Turn
 	what := fmt.Sprintf("Saves %s at turn %d (%s)", sc.Actors[g.Player].Name, turn, sc.Date(turn))
-	if n := len(g.Orders); n > 0 {
+	switch n := g.PendingCount(); {
+	case g.Spectating():
+		what = fmt.Sprintf("Saves the bots' game at turn %d (%s)", turn, sc.Date(turn))
+	case g.HotSeat():
+		what = fmt.Sprintf("Saves the hot-seat game at turn %d (%s)", turn, sc.Date(turn))
+		if n > 0 {
+			what += ", with every player's orders not yet resolved"
+		}
+	case n > 0:
 		what += fmt.Sprintf(", with your %d order%s not yet submitted", n, plural(n))
 	}
 	what += "."

@@ -182,7 +182,7 @@ func (c *Context) autosave(g *Session) tea.Cmd {
 	if g == nil || g.Store == nil {
 		return nil
 	}
-	sv := saves.FromMatch(g.Match, g.Player, nil, g.Settings, c.Now())
+	sv := saves.FromMatchWith(g.Match, g.Player, saves.TurnInProgress{}, g.settings(), c.Now())
 	st, m, n, turn := g.Store, g.Match, len(g.Match.States), g.State().Turn
 	return c.io(func() tea.Msg { return autosavedMsg{match: m, states: n, turn: turn, err: st.Autosave(sv)} })
 }
@@ -240,12 +240,11 @@ type slotSavedMsg struct {
 	orders string
 }
 
-// saveSlot writes the session (with its pending orders) as a named save.
-// Unless replace is set, an existing save of that name is left alone and
-// the answer asks for a confirmation.
+// saveSlot writes the session (with every seat's pending orders) as a
+// named save. Unless replace is set, an existing save of that name is left
+// alone and the answer asks for a confirmation.
 func (c *Context) saveSlot(g *Session, name string) tea.Cmd {
-	sv := saves.FromMatch(g.Match, g.Player, g.Orders, g.Settings, c.Now())
-	return c.writeSlot(g.Store, name, sv, false, g.Match, len(g.Match.States), ordersKey(g.Orders))
+	return c.writeSlot(g.Store, name, g.toSave(c.Now()), false, g.Match, len(g.Match.States), g.pendingKey())
 }
 
 func (c *Context) writeSlot(st *saves.Store, name string, sv *saves.Save, replace bool, m *match.Match, states int, orders string) tea.Cmd {
@@ -383,6 +382,9 @@ func (a *App) handleIO(msg tea.Msg) (tea.Cmd, bool) {
 		return ctx.scanSaves(), true
 	case loadedMsg:
 		return a.loaded(m), true
+	case reportWrittenMsg:
+		ctx.reportWritten(m)
+		return nil, true
 	case replayOpenedMsg:
 		if m.err != nil {
 			ctx.Open(NewNotice(ctx, "Cannot open the replay "+m.file.Name, m.err.Error()))
@@ -460,19 +462,22 @@ func (a *App) loaded(m loadedMsg) tea.Cmd {
 		return nil
 	}
 	g := m.session
+	if m.view && g.HotSeat() && !g.Match.Over() {
+		// Any one seat's view would show that player's secrets to
+		// whoever is at the keyboard.
+		ctx.Open(NewNotice(ctx, "A hot-seat game in progress",
+			"Viewing it turn by turn would show one player's secrets to everyone at the keyboard. Load it (enter) to play on behind the hand-overs, or view it once the game is over."))
+		return nil
+	}
 	if m.view {
-		src := viewSource{pack: g.Pack, match: g.Match, player: g.Player, reveal: g.Match.Over(),
-			label: entryLabel(m.entry), pending: g.Orders, settings: g.Settings}
+		src := viewSource{pack: g.Pack, match: g.Match, player: g.Player, reveal: g.Match.Over() || g.Spectating(),
+			label: entryLabel(m.entry), pending: g.Orders(), settings: g.settings(), from: g}
 		ctx.SwitchTo(newViewer(ctx, src, m.back))
 		return nil
 	}
 	ctx.Game = g
 	g.Settings.Theme = string(ctx.Theme.Name)
-	if g.Match.Over() {
-		ctx.SwitchTo(newEnd(ctx))
-	} else {
-		ctx.SwitchTo(newDashboard(ctx))
-	}
+	ctx.SwitchTo(ctx.beginTurn())
 	p := m.entry.Save.Preview
 	ctx.Flash(fmt.Sprintf("Loaded %s: %s, turn %d (%s).", entryLabel(m.entry), p.Actor, p.Turn, p.Date))
 	return nil
@@ -508,9 +513,15 @@ func (g *Session) quitDetail() string {
 	default:
 		parts = append(parts, "This turn has not been autosaved yet, so the turns since the last save may be lost. Press n, then s to save by hand.")
 	}
-	if n := len(g.Orders); n > 0 {
-		if g.Store != nil && ordersKey(g.Orders) == g.savedOrders && g.Saved {
-			parts = append(parts, fmt.Sprintf("Your orders for this turn are in %s.", g.Kept))
+	if n := g.PendingCount(); n > 0 {
+		your := "Your"
+		if g.HotSeat() {
+			your = "The players'"
+		}
+		if g.Store != nil && g.pendingKey() == g.savedOrders && g.Saved {
+			parts = append(parts, fmt.Sprintf("%s orders for this turn are in %s.", your, g.Kept))
+		} else if g.HotSeat() {
+			parts = append(parts, fmt.Sprintf("The players' %d order%s for this turn, not yet resolved, will be lost unless you save first (n, then s).", n, plural(n)))
 		} else {
 			parts = append(parts, fmt.Sprintf("Your %d unsubmitted order%s for this turn will be lost unless you save first (n, then s).", n, plural(n)))
 		}

@@ -157,7 +157,7 @@ func TestSaveThenLoadGivesTheSameGame(t *testing.T) {
 	a := playTurns(t, st, 2)
 	drive(a, "space", "down", "space")
 	g := a.ctx.Game
-	hash, orders := g.State().Hash(), slices.Clone(g.Orders)
+	hash, orders := g.State().Hash(), slices.Clone(g.Orders())
 	if len(orders) != 2 {
 		t.Fatalf("orders %v, want 2", orders)
 	}
@@ -197,8 +197,8 @@ func TestSaveThenLoadGivesTheSameGame(t *testing.T) {
 		t.Fatalf("loading should open the dashboard, got %s:\n%s", b.screen.Name(), screen(b))
 	}
 	h := b.ctx.Game
-	if h.State().Hash() != hash || !slices.Equal(h.Orders, orders) || h.Player != g.Player {
-		t.Errorf("loaded game differs: hash %v vs %v, orders %v vs %v", h.State().Hash(), hash, h.Orders, orders)
+	if h.State().Hash() != hash || !slices.Equal(h.Orders(), orders) || h.Player != g.Player {
+		t.Errorf("loaded game differs: hash %v vs %v, orders %v vs %v", h.State().Hash(), hash, h.Orders(), orders)
 	}
 	if s := screen(b); !strings.Contains(s, "Turn 3/12") || !strings.Contains(s, "Beijing") {
 		t.Errorf("the dashboard should show turn 3 for Beijing:\n%s", s)
@@ -370,10 +370,10 @@ func TestResumeFromOptions(t *testing.T) {
 	a := playTurns(t, st, 2)
 	drive(a, "space")
 	g := a.ctx.Game
-	sv := saves.FromMatch(g.Match, g.Player, g.Orders, g.Settings, "2026-11-28T10:41:00Z")
+	sv := saves.FromMatch(g.Match, g.Player, g.Orders(), g.Settings, "2026-11-28T10:41:00Z")
 	b := boot(withStore(Options{Resume: sv}, st), 80, 24)
 	h := b.ctx.Game
-	if h == nil || h.State().Hash() != g.State().Hash() || !slices.Equal(h.Orders, g.Orders) {
+	if h == nil || h.State().Hash() != g.State().Hash() || !slices.Equal(h.Orders(), g.Orders()) {
 		t.Fatalf("resumed %v, want the saved game with its orders (%v)", h, b.err)
 	}
 	if _, ok := b.screen.(*dashboard); !ok {

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"zerosum/content"
@@ -34,11 +35,61 @@ func NewSession(p *content.Pack, seed uint64, actor string, d bot.Difficulty, pe
 		seats[i] = match.Seat{Bot: b}
 	}
 	seats[a] = match.Seat{Human: true, Name: "You"}
-	m, err := match.New(sc, seed, seats)
+	return NewMatchSession(p, seed, seats, d)
+}
+
+// NewMatchSession starts a game with any mix of human and bot seats: one
+// human plays alone, several take turns at the keyboard (hot seat), none
+// spectate. The player at the keyboard starts as the first human.
+func NewMatchSession(p *content.Pack, seed uint64, seats []match.Seat, d bot.Difficulty) (*Session, error) {
+	m, err := match.New(p.Scenario, seed, seats)
 	if err != nil {
 		return nil, err
 	}
-	return &Session{Pack: p, Match: m, Player: a, Saved: true, Settings: saves.Settings{Difficulty: d.String()}}, nil
+	g := &Session{Pack: p, Match: m, Saved: true, Settings: saves.Settings{Difficulty: d.String()}}
+	if hs := m.Humans(); len(hs) > 0 {
+		g.Player = hs[0]
+	}
+	return g, nil
+}
+
+// maxNameLen is the longest player name, so names fit the screens.
+const maxNameLen = 20
+
+// SeatsFromSpec reads a seat list such as
+// "washington=human:Ana,beijing=human:Bo,meta=bot:hedger,all=bot" (see
+// match.ParseSeats) for a scenario. Bots whose personality is not written
+// out get the one the seed draws, as in a single-player game; bots play at
+// difficulty d.
+func SeatsFromSpec(sc *game.Scenario, spec string, seed uint64, d bot.Difficulty) ([]match.Seat, error) {
+	drawn := sim.SeatsFor(sc, seed, d)
+	seats, err := match.ParseSeats(sc, spec, match.Seat{Bot: drawn[0]})
+	if err != nil {
+		return nil, err
+	}
+	// Which seats were written out, and which bots with a personality.
+	named, explicit := map[string]bool{}, map[string]bool{}
+	for _, part := range strings.Split(spec, ",") {
+		who, what, _ := strings.Cut(strings.TrimSpace(part), "=")
+		named[who] = true
+		explicit[who] = strings.HasPrefix(what, "bot:")
+	}
+	for a := range seats {
+		id := sc.Actors[a].ID
+		if s := seats[a]; s.Human {
+			s.Name = strings.TrimSpace(s.Name)
+			seats[a].Name = s.Name
+			if n := len([]rune(s.Name)); n > maxNameLen {
+				return nil, fmt.Errorf("seat %s: the name %q is %d characters long; a player's name has at most %d characters", id, s.Name, n, maxNameLen)
+			}
+			continue
+		}
+		if (named[id] && !explicit[id]) || (!named[id] && !explicit["all"]) {
+			seats[a].Bot.Personality = drawn[a].Personality
+		}
+		seats[a].Bot.Difficulty = d
+	}
+	return seats, nil
 }
 
 // attach gives a new session the store it saves to and the theme its
@@ -57,12 +108,32 @@ func restoreSession(sv *saves.Save, store *saves.Store, kept string) (*Session, 
 	if err != nil {
 		return nil, err
 	}
-	m, player, pending, err := sv.Restore(p.Scenario)
+	m, player, _, err := sv.Restore(p.Scenario)
 	if err != nil {
 		return nil, err
 	}
-	return &Session{Pack: p, Match: m, Player: player, Orders: pending, Saved: true, Store: store,
-		Settings: sv.Settings, Kept: kept, savedOrders: ordersKey(pending)}, nil
+	tip, err := sv.InProgress(p.Scenario, m)
+	if err != nil {
+		return nil, err
+	}
+	g := &Session{Pack: p, Match: m, Player: player, Saved: true, Store: store, Settings: sv.Settings, Kept: kept}
+	if f := sv.Settings.Facilitator; f != nil {
+		g.Facil = &Facilitator{Pause: f.Pause, TimerMinutes: f.TimerMinutes, Inject: tip.Inject}
+	}
+	g.Settings.Facilitator = nil // the session's Facil is the one in force
+	for _, a := range m.Humans() {
+		st := g.seat(a)
+		st.orders, st.briefed = tip.Pending[a], true
+		// Each player who has not handed in orders reads the last
+		// report again, behind the hand-over (the save was taken before
+		// everyone had read it).
+		st.seen = max(len(m.Turns)-1, 0)
+		if slices.Contains(tip.Submitted, a) {
+			st.submitted, st.seen = true, len(m.Turns)
+		}
+	}
+	g.savedOrders = g.pendingKey()
+	return g, nil
 }
 
 // ordersKey is a session's orders as one string, to compare them.
@@ -75,7 +146,9 @@ func ordersKey(orders []game.Order) string {
 	return b.String()
 }
 
-// quickStart builds a session from command-line options.
+// quickStart builds a session from command-line options: one actor
+// against bots, or the seats of a --seats list, with a facilitator when
+// asked.
 func quickStart(ctx *Context, o StartOptions) (*Session, error) {
 	id := o.Scenario
 	if id == "" {
@@ -91,13 +164,26 @@ func quickStart(ctx *Context, o StartOptions) (*Session, error) {
 			return nil, err
 		}
 	}
-	actor := o.Actor
-	if actor == "" {
-		actor = p.Scenario.Actors[0].ID
+	var g *Session
+	if o.Seats != "" {
+		seats, err := SeatsFromSpec(p.Scenario, o.Seats, o.Seed, d)
+		if err != nil {
+			return nil, err
+		}
+		if g, err = NewMatchSession(p, o.Seed, seats, d); err != nil {
+			return nil, err
+		}
+	} else {
+		actor := o.Actor
+		if actor == "" {
+			actor = p.Scenario.Actors[0].ID
+		}
+		if g, err = NewSession(p, o.Seed, actor, d, nil); err != nil {
+			return nil, err
+		}
 	}
-	g, err := NewSession(p, o.Seed, actor, d, nil)
-	if err != nil {
-		return nil, err
+	if o.Facilitator {
+		g.Facil = &Facilitator{Pause: true}
 	}
 	return ctx.attach(g), nil
 }

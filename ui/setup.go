@@ -16,6 +16,7 @@ import (
 	"zerosum/content"
 	"zerosum/game"
 	"zerosum/game/bot"
+	"zerosum/game/match"
 	"zerosum/game/sim"
 )
 
@@ -37,6 +38,7 @@ type setupRowKind int
 const (
 	rowScenario setupRowKind = iota
 	rowActor
+	rowFacilitator
 	rowDifficulty
 	rowMoods
 	rowSeed
@@ -49,10 +51,13 @@ type setupRow struct {
 	actor int
 }
 
-// setup is the new-game screen: a form on the left (scenario, actor, bot
-// difficulty and personalities, seed, start) and, on the right, what the
-// row under the cursor means: for an actor, its pitch, objectives and
-// starting numbers.
+// setup is the new-game screen: a form on the left (scenario, seats, the
+// facilitator, bot difficulty and personalities, seed, start) and, on the
+// right, what the row under the cursor means: for an actor, its pitch,
+// objectives and starting numbers. Each actor's seat is a human (with a
+// name) or a bot: enter plays one actor alone against bots, space makes a
+// seat human or bot, so several humans can share the keyboard (hot seat);
+// with no human at all the bots play and the player watches.
 type setup struct {
 	ctx *Context
 
@@ -61,11 +66,14 @@ type setup struct {
 	packs     map[string]*content.Pack
 	loadErr   error
 
-	cursor     int // row index
-	actor      int // the chosen actor
-	difficulty bot.Difficulty
-	moods      []int // per actor: moodDrawn or a bot.Personality
-	seed       uint64
+	cursor      int    // row index
+	actor       int    // the actor chosen with enter (the first human otherwise)
+	humans      []bool // per actor: a human seat
+	names       []string
+	facilitator bool
+	difficulty  bot.Difficulty
+	moods       []int // per actor: moodDrawn or a bot.Personality
+	seed        uint64
 
 	editingMoods bool
 	moodCursor   int // actor under the cursor while setting personalities
@@ -73,6 +81,10 @@ type setup struct {
 	editingSeed bool
 	seedInput   textinput.Model
 	seedNote    string // why a key was refused, while editing
+
+	editingName bool
+	nameFor     int // the actor whose player's name is being typed
+	nameInput   textinput.Model
 
 	detail    docView
 	detailKey string // what the detail shows, to keep its scroll while it stays
@@ -83,6 +95,7 @@ func newSetup(ctx *Context) *setup {
 		difficulty: bot.Normal, seed: newSeed(), detail: newDocView()}
 	s.scen = max(slices.Index(s.scenarios, content.DefaultScenario), 0)
 	s.seedInput = newSeedInput(ctx)
+	s.nameInput = newTextField(ctx, maxNameLen, "a name")
 	s.resetActors()
 	s.cursor = s.actorRow(s.actor)
 	s.Resize()
@@ -103,9 +116,14 @@ func newSetupFrom(ctx *Context, g *Session) *setup {
 	s.packs[id] = g.Pack
 	s.resetActors()
 	s.actor, s.seed = g.Player, g.Match.Seed
+	s.facilitator = g.Facil != nil
 	drawn := sim.SeatsFor(g.Scenario(), g.Match.Seed, bot.Normal)
 	for a, seat := range g.Match.Seats {
+		s.humans[a] = seat.Human
 		if seat.Human {
+			if seat.Name != "You" && !defaultName(seat.Name) {
+				s.names[a] = seat.Name
+			}
 			continue
 		}
 		s.difficulty = seat.Bot.Difficulty
@@ -165,6 +183,55 @@ func (s *setup) resetActors() {
 		s.moods[i] = moodDrawn
 	}
 	s.actor = min(s.actor, max(n-1, 0))
+	s.humans, s.names = make([]bool, n), make([]string, n)
+	if n > 0 {
+		s.humans[s.actor] = true
+	}
+}
+
+// humanCount is how many seats humans hold.
+func (s *setup) humanCount() int {
+	n := 0
+	for _, h := range s.humans {
+		if h {
+			n++
+		}
+	}
+	return n
+}
+
+// playerName is the name a human seat plays under: the one typed, else
+// "You" for a single player and "Player N" in a hot-seat game.
+func (s *setup) playerName(a int) string {
+	if s.names[a] != "" {
+		return s.names[a]
+	}
+	if s.humanCount() <= 1 {
+		return "You"
+	}
+	n := 0
+	for b := 0; b <= a; b++ {
+		if s.humans[b] {
+			n++
+		}
+	}
+	return fmt.Sprintf("Player %d", n)
+}
+
+// seatTag is how the form marks a human seat: "you" for a single player
+// without a name of their own, else the player's name.
+func (s *setup) seatTag(a int) string {
+	if n := s.playerName(a); n != "You" {
+		return n
+	}
+	return "you"
+}
+
+// defaultName reports whether a name is one the setup gives ("Player 2").
+func defaultName(name string) bool {
+	n, ok := strings.CutPrefix(name, "Player ")
+	_, err := strconv.Atoi(n)
+	return ok && err == nil
 }
 
 func (s *setup) rows() []setupRow {
@@ -172,7 +239,7 @@ func (s *setup) rows() []setupRow {
 	for a := range s.moods {
 		rows = append(rows, setupRow{kind: rowActor, actor: a})
 	}
-	return append(rows, setupRow{kind: rowDifficulty}, setupRow{kind: rowMoods},
+	return append(rows, setupRow{kind: rowFacilitator}, setupRow{kind: rowDifficulty}, setupRow{kind: rowMoods},
 		setupRow{kind: rowSeed}, setupRow{kind: rowStart})
 }
 
@@ -193,13 +260,15 @@ func (s *setup) drawn() []bot.Personality {
 	return out
 }
 
-// Capturing is true while the seed is being typed, so q and ? are typed
-// (and refused as non-digits) rather than obeyed.
-func (s *setup) Capturing() bool { return s.editingSeed }
+// Capturing is true while the seed or a player's name is being typed, so
+// q and ? are typed (and refused as non-digits in a seed) rather than
+// obeyed.
+func (s *setup) Capturing() bool { return s.editingSeed || s.editingName }
 
 // Resize lays the screen out again.
 func (s *setup) Resize() {
-	_, rw := s.columns()
+	lw, rw := s.columns()
+	s.nameInput.SetWidth(max(lw-18, 8)) // beside the actor's name in the form
 	s.detail.setSize(rw, max(s.ctx.BodyHeight()-1, 1))
 	s.refresh()
 }
@@ -233,6 +302,10 @@ func (s *setup) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		s.typeSeed(p.Content)
 		return s, nil
 	}
+	if p, ok := msg.(tea.PasteMsg); ok && s.editingName {
+		s.nameInput, _ = s.nameInput.Update(tea.PasteMsg{Content: strings.ReplaceAll(p.Content, "\n", " ")})
+		return s, nil
+	}
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return s, nil
@@ -240,6 +313,8 @@ func (s *setup) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	switch {
 	case s.editingSeed:
 		s.updateSeed(k)
+	case s.editingName:
+		s.updateName(k)
 	case s.editingMoods:
 		s.updateMoods(k)
 	default:
@@ -273,6 +348,8 @@ func (s *setup) updateForm(k tea.KeyPressMsg) {
 			step = -1
 		}
 		s.cycle(r, step)
+	case r.kind == rowActor && key.Matches(k, km.SeatToggle):
+		s.toggleSeat(r.actor)
 	case key.Matches(k, km.Select, km.Toggle):
 		s.choose(r)
 	case r.kind == rowSeed && key.Matches(k, km.SeedDigits):
@@ -298,7 +375,58 @@ func (s *setup) cycle(r setupRow, step int) {
 		for a := range s.moods {
 			s.moods[a] = next
 		}
+	case rowFacilitator:
+		s.facilitator = !s.facilitator
 	}
+}
+
+// toggleSeat makes a seat human (and asks the player's name) or a bot.
+func (s *setup) toggleSeat(a int) {
+	if s.humans[a] {
+		s.humans[a] = false
+		s.names[a] = ""
+		s.syncActor()
+		return
+	}
+	s.humans[a] = true
+	s.syncActor()
+	s.editingName, s.nameFor = true, a
+	s.nameInput.SetValue(s.names[a])
+	s.nameInput.CursorEnd()
+	s.nameInput.Focus()
+}
+
+// syncActor keeps the chosen actor a human when there is one.
+func (s *setup) syncActor() {
+	if s.actor < len(s.humans) && s.humans[s.actor] {
+		return
+	}
+	for a, h := range s.humans {
+		if h {
+			s.actor = a
+			return
+		}
+	}
+}
+
+// updateName types a player's name; enter keeps it, esc keeps the name the
+// seat had.
+func (s *setup) updateName(k tea.KeyPressMsg) {
+	km := s.ctx.Keys
+	switch {
+	case key.Matches(k, km.Select):
+		s.names[s.nameFor] = strings.TrimSpace(s.nameInput.Value())
+		s.stopName()
+	case key.Matches(k, km.Back):
+		s.stopName()
+	default:
+		s.nameInput, _ = s.nameInput.Update(k)
+	}
+}
+
+func (s *setup) stopName() {
+	s.editingName = false
+	s.nameInput.Blur()
 }
 
 // commonMood is the personality every bot is set to, or moodDrawn when
@@ -306,7 +434,7 @@ func (s *setup) cycle(r setupRow, step int) {
 func (s *setup) commonMood() int {
 	m := moodDrawn
 	for a, v := range s.moods {
-		if a == s.actor {
+		if s.humans[a] {
 			continue
 		}
 		if m == moodDrawn {
@@ -327,17 +455,29 @@ func nextMood(m, step int) int {
 func (s *setup) choose(r setupRow) {
 	switch r.kind {
 	case rowActor:
-		// Chosen: on to Start, where the choices are summed up.
+		// Chosen to play alone: on to Start, where the choices are summed
+		// up.
 		s.actor = r.actor
+		for a := range s.humans {
+			s.humans[a] = a == r.actor
+			if a != r.actor {
+				s.names[a] = ""
+			}
+		}
 		s.cursor = len(s.rows()) - 1
+	case rowFacilitator:
+		s.cycle(r, 1)
 	case rowDifficulty:
 		s.cycle(r, 1)
 	case rowScenario:
 		s.cycle(r, 1)
 	case rowMoods:
+		if s.humanCount() == len(s.humans) {
+			return // no bot to set
+		}
 		s.editingMoods = true
 		s.moodCursor = 0
-		if s.moodCursor == s.actor {
+		if s.humans[s.moodCursor] {
 			s.moveMood(1)
 		}
 	case rowSeed:
@@ -365,12 +505,12 @@ func (s *setup) updateMoods(k tea.KeyPressMsg) {
 	}
 }
 
-// moveMood steps the personality cursor, skipping the player's own actor.
+// moveMood steps the personality cursor, skipping the human seats.
 func (s *setup) moveMood(step int) {
 	n := len(s.moods)
 	for i := 1; i < n; i++ {
 		c := ((s.moodCursor+step*i)%n + n) % n
-		if c != s.actor {
+		if !s.humans[c] {
 			s.moodCursor = c
 			return
 		}
@@ -436,27 +576,46 @@ func (s *setup) personalities() map[string]bot.Personality {
 	p := s.pack()
 	out := map[string]bot.Personality{}
 	for a, m := range s.moods {
-		if m != moodDrawn && a != s.actor && p != nil {
+		if m != moodDrawn && !s.humans[a] && p != nil {
 			out[p.Scenario.Actors[a].ID] = bot.Personality(m)
 		}
 	}
 	return out
 }
 
-// start builds the session and goes to the briefing.
+// seats are the match's seats as the form sets them.
+func (s *setup) seats(sc *game.Scenario) []match.Seat {
+	seats := make([]match.Seat, len(sc.Actors))
+	for a, b := range sim.SeatsFor(sc, s.seed, s.difficulty) {
+		if p, ok := s.personalities()[sc.Actors[a].ID]; ok {
+			b.Personality = p
+		}
+		seats[a] = match.Seat{Bot: b}
+		if s.humans[a] {
+			seats[a] = match.Seat{Human: true, Name: s.playerName(a)}
+		}
+	}
+	return seats
+}
+
+// start builds the session and goes to the briefing (a single player),
+// the first hand-over (hot seat) or the bots' game (no human).
 func (s *setup) start() {
 	p := s.pack()
 	if p == nil {
 		s.ctx.Open(NewNotice(s.ctx, "Cannot load the scenario", fmt.Sprint(s.loadErr)))
 		return
 	}
-	g, err := NewSession(p, s.seed, p.Scenario.Actors[s.actor].ID, s.difficulty, s.personalities())
+	g, err := NewMatchSession(p, s.seed, s.seats(p.Scenario), s.difficulty)
 	if err != nil {
 		s.ctx.Open(NewNotice(s.ctx, "Cannot start that game", err.Error()))
 		return
 	}
+	if s.facilitator {
+		g.Facil = &Facilitator{Pause: true}
+	}
 	s.ctx.Game = s.ctx.attach(g)
-	s.ctx.SwitchTo(newBriefing(s.ctx))
+	s.ctx.SwitchTo(s.ctx.firstScreen())
 }
 
 // View draws the form and the detail side by side.
@@ -483,25 +642,44 @@ func (s *setup) form(w int) string {
 	lines = append(lines, th.Heading.Render("Scenario"))
 	lines = append(lines, s.rowText(i, ansi.Truncate(scen, w-4, "…"), w))
 	i++
-	lines = append(lines, th.Heading.Render("Your actor"))
+	lines = append(lines, th.Heading.Render("Seats")+th.Muted.Render(" ● human ○ bot"))
 	if p != nil {
 		for a, ad := range p.Scenario.Actors {
 			mark := "○ "
-			if a == s.actor {
+			if s.humans[a] {
 				mark = "● "
 			}
+			tag := ""
+			if s.humans[a] {
+				tag = "(" + s.seatTag(a) + ")"
+				if s.editingName && s.nameFor == a {
+					tag = s.nameInput.View()
+				}
+			}
 			name := mark + ad.Name
-			if w >= 40 {
-				name = docPad(name, 14) + th.Muted.Render(ansi.Truncate(p.T("actors."+ad.ID+".title"), w-18, "…"))
+			editing := s.editingName && s.nameFor == a
+			if w >= 40 && !editing {
+				title := p.T("actors." + ad.ID + ".title")
+				if tag != "" {
+					title = ansi.Truncate(title, max(w-18-lipgloss.Width(tag)-1, 1), "…")
+				}
+				name = docPad(name, 14) + th.Muted.Render(title)
+			} else if editing {
+				name = docPad(name, 13)
 			}
-			if a == s.actor {
-				name += th.Accent.Render(" (you)")
+			if tag != "" {
+				name += " " + th.Accent.Render(tag)
 			}
-			lines = append(lines, s.rowText(i, name, w))
+			lines = append(lines, s.rowText(i, ansi.Truncate(name, w-2, "…"), w))
 			i++
 		}
 	}
-	lines = append(lines, "")
+	fac := "off"
+	if s.facilitator {
+		fac = "on"
+	}
+	lines = append(lines, s.rowText(i, docPad("Facilitator", 12)+"‹ "+fac+" ›", w))
+	i++
 	lines = append(lines, s.rowText(i, docPad("Bots", 12)+"‹ "+s.difficulty.String()+" ›", w))
 	i++
 	lines = append(lines, s.rowText(i, docPad("Personality", 12)+s.moodSummary(), w))
@@ -514,6 +692,9 @@ func (s *setup) form(w int) string {
 	i++
 	lines = append(lines, "")
 	start := "▶ Start the game"
+	if s.humanCount() == 0 {
+		start = "▶ Watch the bots play"
+	}
 	if p == nil {
 		start = th.Disabled.Render(start)
 	}
@@ -525,7 +706,7 @@ func (s *setup) form(w int) string {
 func (s *setup) rowText(i int, text string, w int) string {
 	th := s.ctx.Theme
 	if i == s.cursor {
-		if s.editingSeed || s.editingMoods {
+		if s.editingSeed || s.editingMoods || s.editingName {
 			return th.Accent.Render("▸ ") + text
 		}
 		return th.Selected.Render(docPad("▸ "+ansi.Strip(text), w))
@@ -535,19 +716,24 @@ func (s *setup) rowText(i int, text string, w int) string {
 
 // moodSummary is the personalities row's value.
 func (s *setup) moodSummary() string {
-	set := 0
+	set, bots := 0, 0
 	for a, m := range s.moods {
-		if a != s.actor && m != moodDrawn {
-			set++
+		if !s.humans[a] {
+			bots++
+			if m != moodDrawn {
+				set++
+			}
 		}
 	}
 	switch {
+	case bots == 0:
+		return "no bots"
 	case set == 0:
 		return "random"
-	case set == len(s.moods)-1 && s.commonMood() != moodDrawn:
+	case set == bots && s.commonMood() != moodDrawn:
 		return "all " + bot.Personality(s.commonMood()).String()
 	}
-	return fmt.Sprintf("%d set, %d random", set, len(s.moods)-1-set)
+	return fmt.Sprintf("%d set, %d random", set, bots-set)
 }
 
 // detailHead is the line above the detail: what it shows and whether it
@@ -555,7 +741,7 @@ func (s *setup) moodSummary() string {
 func (s *setup) detailHead(w int) string {
 	th := s.ctx.Theme
 	names := map[setupRowKind]string{rowScenario: "SCENARIO", rowActor: "ACTOR", rowDifficulty: "BOT DIFFICULTY",
-		rowMoods: "BOT PERSONALITIES", rowSeed: "SEED", rowStart: "READY"}
+		rowMoods: "BOT PERSONALITIES", rowSeed: "SEED", rowStart: "READY", rowFacilitator: "FACILITATOR"}
 	r := s.row()
 	head := names[r.kind]
 	if r.kind == rowActor {
@@ -633,8 +819,8 @@ func (s *setup) detailText(r setupRow, w int) string {
 		for a, ad := range sc.Actors {
 			var v string
 			switch {
-			case a == s.actor:
-				v = th.Accent.Render("you")
+			case s.humans[a]:
+				v = th.Accent.Render(s.seatTag(a))
 			case s.moods[a] == moodDrawn:
 				v = drawn[a].String() + th.Muted.Render(" (random)")
 			default:
@@ -669,14 +855,55 @@ func (s *setup) detailText(r setupRow, w int) string {
 		return strings.Join(out, "\n")
 
 	case rowStart:
-		a := sc.Actors[s.actor]
-		out := []string{
-			wrap("You lead " + th.Bold.Render(a.Name) + " (" + p.T("actors."+a.ID+".title") + ")"),
-			wrap(fmt.Sprintf("against %d bots (%s; personalities: %s),", len(sc.Actors)-1, s.difficulty, s.moodSummary())),
-			wrap("in " + sc.Title + ","),
-			"with seed " + th.Bold.Render(strconv.FormatUint(s.seed, 10)) + ".",
-			"", hint("enter", "start: the briefing comes first"),
+		var out []string
+		bots := len(sc.Actors) - s.humanCount()
+		switch n := s.humanCount(); {
+		case n == 0:
+			out = append(out, wrap("Spectate: bots play all "+itoa(len(sc.Actors))+" actors and you watch, turn by turn, with every secret shown"),
+				wrap(fmt.Sprintf("(%s; personalities: %s),", s.difficulty, s.moodSummary())))
+		case n == 1:
+			a := sc.Actors[s.actor]
+			lead := "You lead "
+			if s.names[s.actor] != "" {
+				lead = s.names[s.actor] + " leads "
+			}
+			out = append(out, wrap(lead+th.Bold.Render(a.Name)+" ("+p.T("actors."+a.ID+".title")+")"),
+				wrap(fmt.Sprintf("against %d bots (%s; personalities: %s),", bots, s.difficulty, s.moodSummary())))
+		default:
+			var who []string
+			for a, h := range s.humans {
+				if h {
+					who = append(who, th.Bold.Render(sc.Actors[a].Name)+" ("+s.playerName(a)+")")
+				}
+			}
+			out = append(out, wrap(fmt.Sprintf("Hot seat: %d players share the keyboard: %s.", n, strings.Join(who, ", "))),
+				wrap("Each gives orders in turn, behind a hand-over page that hides everyone else's; the turn resolves once all have."))
+			if bots > 0 {
+				out = append(out, wrap(fmt.Sprintf("Against %d bots (%s; personalities: %s),", bots, s.difficulty, s.moodSummary())))
+			}
 		}
+		out = append(out, wrap("in "+sc.Title+","), "with seed "+th.Bold.Render(strconv.FormatUint(s.seed, 10))+".")
+		if s.facilitator {
+			out = append(out, wrap("A facilitator runs the game: F2 opens their screen, and each turn waits for them once every order is in."))
+		}
+		next := "start: the briefing comes first"
+		switch {
+		case s.humanCount() == 0:
+			next = "start watching"
+		case s.humanCount() > 1:
+			next = "start: the first hand-over"
+		}
+		out = append(out, "", hint("enter", next))
+		return strings.Join(out, "\n")
+
+	case rowFacilitator:
+		out := []string{wrap("For a class: a facilitator (the teacher) runs the game from a screen of their own, behind F2 (or ctrl+f), that the players do not see."), "",
+			wrap("From it the facilitator resolves each turn once every order is in (the game waits for them), injects any event of the scenario or custom news with chosen effects, sets a timer for each player's orders, reveals the whole truth to the room when they choose, and exports the debrief report."), ""}
+		state := "Off: the turn resolves as soon as the last player submits."
+		if s.facilitator {
+			state = "On."
+		}
+		out = append(out, th.Bold.Render(wrap(state)), "", hint("←/→ enter", "change"))
 		return strings.Join(out, "\n")
 	}
 	return ""
@@ -690,8 +917,11 @@ func (s *setup) actorDetail(pctx *Context, p *content.Pack, a, w int) string {
 	var out []string
 	who := th.Bold.Render(p.T("actors." + ad.ID + ".title"))
 	note := th.Muted.Render("enter: play as " + ad.Name)
-	if a == s.actor {
+	switch {
+	case s.humans[a] && s.humanCount() == 1:
 		note = th.Accent.Render("● your actor")
+	case s.humans[a]:
+		note = th.Accent.Render("● " + s.playerName(a) + " plays it")
 	}
 	if lipgloss.Width(who)+2+lipgloss.Width(note) <= w {
 		who += "  " + note
@@ -729,6 +959,14 @@ func (s *setup) Name() string { return "New game" }
 func (s *setup) Keys() []key.Binding {
 	km := s.ctx.Keys
 	switch {
+	case s.editingName:
+		typeName := km.NameType
+		typeName.SetHelp("a-z", "type the player's name")
+		ok := km.Select
+		ok.SetHelp("enter", "done")
+		keep := km.Back
+		keep.SetHelp("esc", "keep the name")
+		return []key.Binding{typeName, ok, keep}
 	case s.editingSeed:
 		digits, erase := km.SeedDigits, km.SeedErase
 		digits.SetHelp("0-9", "type")
@@ -745,13 +983,13 @@ func (s *setup) Keys() []key.Binding {
 		char.SetHelp("←/→", "personality")
 		return []key.Binding{km.Up, km.Down, char, done}
 	}
-	bind := []key.Binding{km.Up, km.Down}
+	bind := []key.Binding{km.ListMove}
 	switch s.row().kind {
 	case rowActor:
 		pick := km.Select
-		pick.SetHelp("enter", "play this actor")
-		bind = append(bind, pick)
-	case rowScenario, rowDifficulty, rowMoods:
+		pick.SetHelp("enter", "play alone")
+		bind = append(bind, pick, km.SeatToggle)
+	case rowScenario, rowDifficulty, rowMoods, rowFacilitator:
 		ch := km.Right
 		ch.SetHelp("←/→", "change")
 		bind = append(bind, ch)
@@ -779,9 +1017,11 @@ func (s *setup) KeyGroups() [][]key.Binding {
 	sel.SetHelp("enter", "choose/start")
 	ch := km.Right
 	ch.SetHelp("←/→", "change")
+	seat := km.SeatToggle
+	seat.SetHelp("space", "seat: human (type a name) or bot")
 	return [][]key.Binding{
 		{km.Up, km.Down, km.Top, km.Bottom, sel, ch, km.Back},
-		{km.PageUp, km.PageDown, km.NewSeed, km.SeedDigits, km.SeedErase},
+		{seat, km.PageUp, km.PageDown, km.NewSeed, km.SeedDigits, km.SeedErase},
 	}
 }
 

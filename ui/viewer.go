@@ -28,6 +28,8 @@ type viewSource struct {
 	// when the player rewinds from the viewer.
 	pending  []game.Order
 	settings saves.Settings
+	// from is the session the match is played in, if any (see planRewind).
+	from *Session
 }
 
 // viewerBar is how many lines the viewer's own bar takes above the
@@ -125,7 +127,7 @@ func (v *viewer) askRewind() {
 		}
 		return
 	}
-	plan, err := v.ctx.planRewind(v.src.pack, m, v.src.player, v.src.pending, v.src.settings, v.step+1)
+	plan, err := v.ctx.planRewind(v.src.pack, m, v.src.player, v.src.pending, v.src.settings, v.step+1, v.src.from)
 	if err != nil {
 		v.ctx.Open(NewNotice(v.ctx, "Cannot rewind", err.Error()))
 		return

@@ -1,0 +1,181 @@
+package ui
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"zerosum/game"
+)
+
+// fullView is the whole truth of the game in ctx: every actor's real
+// numbers and score (secret ones marked), the real capability gap beside
+// Washington's perception, the swing states and every covert action so
+// far. It is the facilitator's view (revealed to the room only when the
+// facilitator chooses) and the spectator's: no player's screen shows it.
+func fullView(ctx *Context, w int) string {
+	t := ctx.Theme
+	g := ctx.Game
+	sc, st, pack := g.Scenario(), g.State(), g.Pack
+	var out []string
+
+	out = append(out, t.Heading.Render("The world"))
+	out = append(out, "Strait tension "+TensionGauge(t, st.Tension()))
+	for _, tr := range []game.Track{game.TrackControls, game.TrackQuotas} {
+		out = append(out, wrap(sc.TrackName(tr)+" "+t.Bold.Render(docTrackValue(ctx, tr, st.Tracks[tr])), w))
+	}
+	var rest []string
+	for _, tr := range []game.Track{game.TrackDiffusion, game.TrackRegulation, game.TrackFragmentation, game.TrackMomentum} {
+		rest = append(rest, sc.TrackName(tr)+" "+t.Bold.Render(itoa(st.Tracks[tr])))
+	}
+	out = append(out, flow(rest, " · ", w)...)
+	gap := fmt.Sprintf("US-China capability gap: real %s · Washington perceives %s", t.Bold.Render(Signed(sc.Gap(st))),
+		t.Bold.Render(Signed(st.Tracks[game.TrackPerceivedGap])))
+	if cn := sc.RoleActor(game.RoleChinaGov); cn >= 0 && sc.Actors[cn].Hidden[game.StatFrontier] {
+		gap += t.Muted.Render(" (players other than " + sc.Actors[cn].Name + " see only the perception)")
+	}
+	out = append(out, wrap(gap, w))
+
+	out = append(out, "", t.Heading.Render("Every actor's real numbers")+t.Muted.Render(" — * secret from the others"))
+	aw := 0
+	for a := range sc.Actors {
+		aw = max(aw, ansi.StringWidth(sc.Actors[a].Name))
+	}
+	for a, ad := range sc.Actors {
+		var items []string
+		for s := range game.NumStats {
+			if !ad.Has[s] {
+				continue
+			}
+			sh := pack.T("stats." + s.String() + ".short")
+			if sh == "" {
+				sh = s.String()
+			}
+			val := itoa(st.Stat(a, s))
+			if ad.Hidden[s] {
+				val = t.Warn.Render(val + "*")
+			}
+			items = append(items, t.Muted.Render(sh)+" "+val)
+		}
+		seat := g.Match.SeatName(a)
+		if g.Match.Seats[a].Human {
+			seat = "human: " + seat
+		}
+		head := t.Bold.Render(pad(ad.Name, aw)) + " " + t.Muted.Render(seat) +
+			fmt.Sprintf(" · score %s", t.Bold.Render(itoa(sc.Score(st, a).Total)))
+		out = append(out, ansi.Truncate(head, w, "…"))
+		for _, l := range flow(items, "  ", max(w-2, 20)) {
+			out = append(out, "  "+l)
+		}
+	}
+
+	out = append(out, "", t.Heading.Render("Swing states")+t.Muted.Render(" — alignment from the China bloc (-100) to the US bloc (+100)"))
+	var swing []string
+	for i, s := range st.Swing {
+		bloc := map[game.Bloc]string{game.BlocUS: " (US bloc)", game.BlocChina: " (China bloc)"}[game.AlignBloc(s.Align)]
+		swing = append(swing, fmt.Sprintf("%s %s%s", sc.Swing[i].Name, Signed(s.Align), bloc))
+	}
+	out = append(out, flow(swing, " · ", w)...)
+
+	out = append(out, "", secretsText(ctx, w, false))
+	return strings.Join(out, "\n")
+}
+
+// secretsText lists every covert action of the game so far, with whether
+// and when it came to light. end says the game is over (everything is now
+// revealed to the players too).
+func secretsText(ctx *Context, w int, end bool) string {
+	th := ctx.Theme
+	g := ctx.Game
+	sc, st := g.Scenario(), g.State()
+	recs := slices.Clone(st.Covert)
+	slices.SortStableFunc(recs, func(x, y game.CovertRecord) int {
+		if c := cmp.Compare(x.Turn, y.Turn); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.Actor, y.Actor)
+	})
+	exposed := 0
+	for _, r := range recs {
+		if r.Exposed != 0 {
+			exposed++
+		}
+	}
+	intro := fmt.Sprintf("Every covert action of the game, revealed: %d taken, %d exposed during play, %d kept secret until now.",
+		len(recs), exposed, len(recs)-exposed)
+	secret := "never exposed: secret until now"
+	if !end {
+		intro = th.Heading.Render("Covert actions so far") + fmt.Sprintf(": %d taken, %d exposed, %d still secret from the other players.",
+			len(recs), exposed, len(recs)-exposed)
+		secret = "still secret"
+	}
+	out := []string{wrap(intro, w), ""}
+	if len(recs) == 0 {
+		none := "Nobody has acted in secret so far."
+		if end {
+			none = "Nobody acted in secret."
+		}
+		return strings.Join(append(out, th.Muted.Render(none)), "\n")
+	}
+	for _, r := range recs {
+		a := sc.Actions[r.Action]
+		what := th.Bold.Render(sc.Actors[r.Actor].Name) + ": " + a.Name
+		if r.Target >= 0 {
+			what += " (" + sc.Swing[r.Target].Name + ")"
+		}
+		status := th.Warn.Render("exposed in " + sc.Date(r.Exposed))
+		if r.Exposed == 0 {
+			status = th.Muted.Render(secret)
+		}
+		out = append(out, docRow(docPad(sc.Date(r.Turn), 8), 8, what+"\n"+status, w))
+	}
+	return strings.Join(out, "\n")
+}
+
+// allOrdersText lists every actor's orders of a resolved turn, covert ones
+// marked (the spectator's and the facilitator's view), and the news it
+// brought.
+func allOrdersText(ctx *Context, turn, w int) []string {
+	t := ctx.Theme
+	g := ctx.Game
+	sc := g.Scenario()
+	if turn == 0 {
+		return []string{t.Heading.Render("Last turn"), t.Muted.Render("The game has just begun: nobody has given orders yet.")}
+	}
+	rep := g.Match.Report(turn)
+	out := []string{t.Heading.Render(fmt.Sprintf("Every order of %s", sc.Date(turn))) + t.Muted.Render(" — covert ones included")}
+	for a, ad := range sc.Actors {
+		names := orderNames(sc, &rep, ad.ID, func() string { return t.Warn.Render(" (covert)") })
+		line := t.Bold.Render(ad.Name) + t.Muted.Render(" · "+g.Match.SeatName(a)) + ": "
+		if len(names) == 0 {
+			line += t.Muted.Render("no orders")
+		} else {
+			line += strings.Join(names, "; ")
+		}
+		out = append(out, hang(line, w, 2))
+	}
+	var refused []string
+	for _, r := range rep.Refused {
+		ai, _ := sc.ActorIndex(r.Order.Actor)
+		refused = append(refused, hang(t.Bad.Render("✗ ")+sc.Actors[ai].Name+": "+orderName(sc, r.Order)+": "+r.Reason, w, 2))
+	}
+	if len(refused) > 0 {
+		out = append(out, "", t.Heading.Render("Refused orders"))
+		out = append(out, refused...)
+	}
+	return out
+}
+
+// injectedNews is the facilitator's custom news a report brought, as
+// headlines (their content events are among the report's events).
+func injectedNews(ctx *Context, rep *game.Report, w int) []string {
+	t := ctx.Theme
+	var out []string
+	for _, h := range rep.Injected {
+		out = append(out, t.Title.Render(wrap("■ "+h, w)), indent(t.Muted.Render(wrap("News added by the facilitator.", w-2)), "  "))
+	}
+	return out
+}
