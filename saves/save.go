@@ -368,14 +368,19 @@ func (s *Save) check() error {
 
 // Restore rebuilds the match a save describes, replaying every turn and
 // checking its state hash, and returns it with the player's actor and the
-// orders they had chosen. A save of another scenario or content version, or
-// one whose hashes do not match this build's rules, is refused with the
-// reason and the turn.
+// orders they had chosen. A save whose hashes do not match this build's
+// rules is refused with the reason and the turn. A save made with another
+// content version of the scenario (a corrected text, say) restores when
+// every turn's state hash still matches, since that proves the game plays
+// out exactly as before; otherwise the error names both versions.
 func (s *Save) Restore(sc *game.Scenario) (*match.Match, int, []game.Order, error) {
 	if s.Scenario != sc.ID {
 		return nil, 0, nil, fmt.Errorf("the save is of scenario %q, not %q", s.Scenario, sc.ID)
 	}
-	if s.Content != sc.ContentHash {
+	otherContent := s.Content != sc.ContentHash
+	if otherContent && s.migrated {
+		// An older format recorded no hashes: nothing proves the game
+		// would play out the same.
 		return nil, 0, nil, fmt.Errorf("the save was made with content version %s of scenario %s; this build has version %s, so the game cannot be resumed exactly",
 			s.Content, sc.ID, sc.ContentHash)
 	}
@@ -411,6 +416,10 @@ func (s *Save) Restore(sc *game.Scenario) (*match.Match, int, []game.Order, erro
 			continue
 		}
 		if h != t.Hash {
+			if otherContent {
+				return nil, 0, nil, fmt.Errorf("the save was made with content version %s of scenario %s; this build has version %s, and the game plays out differently from turn %d, so it cannot be resumed exactly",
+					s.Content, sc.ID, sc.ContentHash, t.Turn)
+			}
 			return nil, 0, nil, &MismatchError{Turn: t.Turn, Want: t.Hash, Got: h}
 		}
 	}

@@ -128,9 +128,17 @@ func TestRestoreRefusesOtherRules(t *testing.T) {
 	if !errors.As(err, &mm) || mm.Turn != 2 {
 		t.Fatalf("want a mismatch at turn 2, got %v", err)
 	}
+	// Another content version that plays out the same (only text changed)
+	// restores: every state hash still matches.
 	sv = FromMatch(m, a, nil, Settings{}, "")
 	sv.Content = "feedfacefeedface"
-	if _, _, _, err := sv.Restore(sc); err == nil || !strings.Contains(err.Error(), "feedfacefeedface") {
+	if back, _, _, err := sv.Restore(sc); err != nil || back.State().Hash() != m.State().Hash() {
+		t.Fatalf("a save from another content version with matching hashes should restore: %v", err)
+	}
+	// One that plays out differently names both versions and the turn.
+	sv.Turns[2].Hash = strings.Repeat("2", 64)
+	if _, _, _, err := sv.Restore(sc); err == nil || !strings.Contains(err.Error(), "feedfacefeedface") ||
+		!strings.Contains(err.Error(), sc.ContentHash) || !strings.Contains(err.Error(), "from turn 3") {
 		t.Fatalf("got %v", err)
 	}
 }

@@ -98,12 +98,13 @@ func (c *Context) scanSaves() tea.Cmd {
 			ix.Newest = &e
 		}
 		packs := map[string]*content.Pack{}
-		pack := func(id string) *content.Pack {
-			if p, ok := packs[id]; ok {
+		pack := func(id, source string) *content.Pack {
+			where := content.Source(id, source)
+			if p, ok := packs[where]; ok {
 				return p
 			}
-			p, _ := content.Load(id) // nil for a scenario this build lacks
-			packs[id] = p
+			p, _ := content.Load(where) // nil for a scenario this build lacks (or a moved file)
+			packs[where] = p
 			if p != nil {
 				ix.Turns[id] = p.Scenario.Turns
 			}
@@ -111,7 +112,7 @@ func (c *Context) scanSaves() tea.Cmd {
 		}
 		for _, e := range ix.Entries {
 			if e.Save != nil {
-				pack(e.Save.Scenario)
+				pack(e.Save.Scenario, e.Save.Source)
 			}
 		}
 		for _, path := range st.Replays() {
@@ -122,7 +123,7 @@ func (c *Context) scanSaves() tea.Cmd {
 			}
 			rf.Err = err
 			if r := rf.Replay; r != nil {
-				rf.describe(pack(r.Scenario))
+				rf.describe(pack(r.Scenario, r.Source))
 			}
 			ix.Replays = append(ix.Replays, rf)
 		}
@@ -330,7 +331,7 @@ func (c *Context) openReplay(rf replayFile, back Screen) tea.Cmd {
 			msg.err = rf.Err
 			return msg
 		}
-		msg.pack, msg.err = content.Load(rf.Replay.Scenario)
+		msg.pack, msg.err = content.Load(content.Source(rf.Replay.Scenario, rf.Replay.Source))
 		if msg.err == nil {
 			msg.match, msg.err = rf.Replay.Restore(msg.pack.Scenario)
 		}

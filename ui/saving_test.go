@@ -10,6 +10,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"zerosum/content"
+	"zerosum/game/bot"
 	"zerosum/saves"
 )
 
@@ -379,9 +381,12 @@ func TestResumeFromOptions(t *testing.T) {
 	if _, ok := b.screen.(*dashboard); !ok {
 		t.Errorf("a resumed game opens on the dashboard, not %s", b.screen.Name())
 	}
-	// A save this build cannot restore is reported, not a panic.
+	// A save this build cannot restore (another content version that plays
+	// out differently) is reported on screen, not a panic.
 	bad := *sv
 	bad.Content = "0000"
+	bad.Turns = slices.Clone(sv.Turns)
+	bad.Turns[0].Hash = strings.Repeat("e", 64)
 	c := boot(withStore(Options{Resume: &bad}, st), 80, 24)
 	if c.ctx.Game != nil || !strings.Contains(screen(c), "content version 0000") {
 		t.Errorf("a save of other content should be refused on screen:\n%s", screen(c))
@@ -448,5 +453,39 @@ func TestSaveDialogPasteAndCancel(t *testing.T) {
 	drive(a, "s", "esc")
 	if len(a.dialogs) != 0 || !strings.Contains(screen(a), "Not saved.") {
 		t.Errorf("esc should close the dialog and say nothing was saved:\n%s", screen(a))
+	}
+}
+
+// TestSaveOfAScenarioFileRestores: a game of a teacher's scenario file is
+// saved with the file's path, and restoring finds the file again from any
+// working directory.
+func TestSaveOfAScenarioFileRestores(t *testing.T) {
+	p, err := content.Load("../content/testdata/custom/example.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !filepath.IsAbs(p.Scenario.Source) {
+		t.Fatalf("the scenario should remember its absolute path, got %q", p.Scenario.Source)
+	}
+	g, err := NewSession(p, 4, p.Scenario.Actors[0].ID, bot.Normal, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g.Match.Play(nil)
+	sv := saves.FromMatch(g.Match, g.Player, nil, saves.Settings{}, "2026-11-28T12:00:00Z")
+	if sv.Source != p.Scenario.Source {
+		t.Fatalf("the save records %q, want %q", sv.Source, p.Scenario.Source)
+	}
+	data, _ := sv.Encode()
+	back, err := saves.DecodeSave(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	restored, err := restoreSession(back, nil, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if restored.State().Hash() != g.State().Hash() {
+		t.Fatal("the restored game differs")
 	}
 }

@@ -173,7 +173,7 @@ func (t *title) choose() tea.Cmd {
 // notes are the muted words after each menu item.
 func (t *title) notes() [numTitleItems]string {
 	notes := [numTitleItems]string{
-		itemNew:   "choose a scenario, an actor and a seed",
+		itemNew:   "choose a scenario, the seats and a seed",
 		itemGuide: "turns, orders, capital and the Strait",
 	}
 	ix := &t.ctx.Saves
@@ -327,6 +327,11 @@ var guideSections = []struct{ head, body string }{
 		"If tension reaches 10 the game ends at once in a Strait crisis: every player's score collapses, and whoever pushed tension to the top scores nothing and loses outright. Watch the gauge; brakes exist (talks, a thaw)."},
 	{"The screen", "The turn dashboard always shows the world's tracks and your numbers. Its panes: Orders (choose this turn's actions), World (swing states and which bloc they lean to), News (this turn's events), Why (the ledger: every change and its causes), Charts (history) and Encyclopedia (terms and profiles). " +
 		"Press ? on any screen for its keys."},
+	{"Saving and what-ifs", "The game saves itself at the start of every turn; press s to save under a name. Continue on this screen resumes the newest autosave. " +
+		"Press v to look back through the game turn by turn, and R to rewind to an earlier turn and play on as a what-if branch: the original game is kept."},
+	{"Playing together", "Several people can share one keyboard: on the setup screen press space on an actor to seat a human with a name. " +
+		"Each player gives orders in turn behind a hand-over page that hides everyone else's, and the turn resolves when all are in. " +
+		"A teacher can switch on the facilitator (F2): pause before each turn resolves, add news, reveal everything to the room, set a timer and export a debrief report. With no human seated, you watch the bots play."},
 	{"Same seed, same game", "A game is fixed by its scenario, its seed and the orders given. Play the same seed again, or give it to a class, and the dice fall the same way."},
 }
 
