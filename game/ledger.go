@@ -3,6 +3,7 @@ package game
 import (
 	"cmp"
 	"slices"
+	"sync"
 )
 
 // CauseKind says what produced a change.
@@ -103,14 +104,38 @@ type ledger struct {
 	prev       *State // the state before this resolution, for "before" values
 	entries    []entry
 	phaseStart int
-	sums       []int
-	touched    []int
+	sums       []int  // per slot: this phase's total so far
+	marked     []bool // per slot: touched in this phase
+	touched    []int  // the slots touched in this phase
+}
+
+// buffers are reused between resolutions: a simulation resolves thousands
+// of turns, and these are the largest of its allocations.
+var ledgerBuffers = sync.Pool{New: func() any { return new(ledgerBuf) }}
+
+type ledgerBuf struct {
+	sums    []int
+	marked  []bool
+	entries []entry
+	touched []int
 }
 
 func (l *ledger) init(sc *Scenario, st, prev *State) {
 	l.sc, l.st, l.prev = sc, st, prev
-	l.sums = make([]int, l.slots())
-	l.entries = make([]entry, 0, 128)
+	b := ledgerBuffers.Get().(*ledgerBuf)
+	l.sums = slices.Grow(b.sums[:0], l.slots())[:l.slots()]
+	clear(l.sums)
+	l.marked = slices.Grow(b.marked[:0], l.slots())[:l.slots()]
+	clear(l.marked)
+	l.entries = slices.Grow(b.entries[:0], 256)
+	l.touched = b.touched[:0]
+}
+
+// release returns the buffers for the next resolution; the ledger must not
+// be used afterwards.
+func (l *ledger) release() {
+	ledgerBuffers.Put(&ledgerBuf{sums: l.sums, marked: l.marked, entries: l.entries, touched: l.touched})
+	l.sums, l.marked, l.entries, l.touched = nil, nil, nil, nil
 }
 
 // before is a number's value before the resolution.
@@ -241,7 +266,8 @@ func (l *ledger) addFrac(r Ref, d int, c Cause) {
 func (l *ledger) apply() {
 	l.touched = l.touched[:0]
 	for _, e := range l.entries[l.phaseStart:] {
-		if l.sums[e.slot] == 0 && !slices.Contains(l.touched, e.slot) {
+		if !l.marked[e.slot] {
+			l.marked[e.slot] = true
 			l.touched = append(l.touched, e.slot)
 		}
 		l.sums[e.slot] += e.delta
@@ -258,6 +284,7 @@ func (l *ledger) apply() {
 				cause: Cause{Kind: CauseLimit, Actor: -1, Target: -1, Turn: l.st.Turn}})
 		}
 		l.sums[slot] = 0
+		l.marked[slot] = false
 	}
 	l.phaseStart = len(l.entries)
 }

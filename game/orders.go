@@ -100,8 +100,14 @@ func (sc *Scenario) Cost(st *State, action int) int {
 // already chosen this turn: every action it owns (targeted ones once per
 // swing state), in content order, available or not.
 func (sc *Scenario) Options(st *State, actor int, chosen []Order) []Option {
+	return sc.OptionsInto(nil, st, actor, chosen)
+}
+
+// OptionsInto is Options appending to dst[:0], for callers that list
+// options every turn (bots).
+func (sc *Scenario) OptionsInto(dst []Option, st *State, actor int, chosen []Order) []Option {
 	if actor < 0 || actor >= len(sc.Actors) {
-		return nil
+		return dst[:0]
 	}
 	spentAP, spentCap, picked := sc.spent(st, actor, chosen)
 	n := 0
@@ -112,7 +118,7 @@ func (sc *Scenario) Options(st *State, actor int, chosen []Order) []Option {
 			n++
 		}
 	}
-	out := make([]Option, 0, n)
+	out := slices.Grow(dst[:0], n)
 	for _, ai := range sc.Actors[actor].Actions {
 		a := &sc.Actions[ai]
 		if !a.Targeted {

@@ -250,9 +250,10 @@ func (r *resolver) end() {
 	}
 }
 
-// finish writes the ledger into the report.
+// finish writes the ledger into the report and frees its buffers.
 func (r *resolver) finish() {
 	if r.keepLedger {
 		r.report.Changes = r.l.changes()
 	}
+	r.l.release()
 }

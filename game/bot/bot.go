@@ -95,13 +95,10 @@ func (b Bot) Choose(sc *game.Scenario, view *game.State, actor int) []game.Order
 	rng := game.NewStream(view.Seed, view.Turn, game.PurposeBot, actor)
 	e := newEvaluator(sc, view, actor, b)
 	defer e.release()
-	opts := sc.Options(view, actor, nil)
-	type scored struct {
-		opt   game.Option
-		value int
-	}
-	cands := make([]scored, 0, len(opts))
-	for _, o := range opts {
+	e.opts = sc.OptionsInto(e.opts, view, actor, nil)
+	opts := e.opts
+	cands := e.cands[:0]
+	for i, o := range opts {
 		if !o.Available {
 			continue
 		}
@@ -110,11 +107,12 @@ func (b Bot) Choose(sc *game.Scenario, view *game.State, actor int) []game.Order
 			continue
 		}
 		v += b.noise(&rng, v)
-		cands = append(cands, scored{o, v})
+		cands = append(cands, scored{i, v})
 	}
 	// Best first; ties keep content order (stable), so no map or
 	// scheduling order can leak in.
 	slices.SortStableFunc(cands, func(x, y scored) int { return y.value - x.value })
+	e.cands = cands
 
 	var orders []game.Order
 	var used []int
@@ -127,21 +125,29 @@ func (b Bot) Choose(sc *game.Scenario, view *game.State, actor int) []game.Order
 		if c.value <= 0 {
 			break
 		}
-		if slices.Contains(used, c.opt.Action) || ap+c.opt.AP > budgetAP {
+		o := opts[c.opt]
+		if slices.Contains(used, o.Action) || ap+o.AP > budgetAP {
 			continue
 		}
 		// Options were checked alone; together they must also fit the
 		// capital (action points are counted above, and each action is
 		// taken once).
-		if spent+c.opt.Cost > view.Stat(actor, game.StatCapital) {
+		if spent+o.Cost > view.Stat(actor, game.StatCapital) {
 			continue
 		}
-		orders = append(orders, sc.OrderFor(c.opt))
-		used = append(used, c.opt.Action)
-		ap += c.opt.AP
-		spent += c.opt.Cost
+		orders = append(orders, sc.OrderFor(o))
+		used = append(used, o.Action)
+		ap += o.AP
+		spent += o.Cost
 	}
 	return orders
+}
+
+// scored is a candidate order (an index into the options) with its value;
+// small, because candidates are sorted.
+type scored struct {
+	opt   int
+	value int
 }
 
 // noise clouds a bot's judgement: a share of the value's size, plus a little

@@ -36,6 +36,8 @@ type evaluator struct {
 	// that do not depend on the target.
 	direct1 []int
 	shared  []int
+	opts    []game.Option // reused between turns
+	cands   []scored
 }
 
 // objective is one of the bot's objectives as this turn's valuation sees it.
@@ -55,7 +57,7 @@ func newEvaluator(sc *game.Scenario, v *game.State, actor int, b Bot) *evaluator
 	*e = evaluator{
 		sc: sc, v: v, actor: actor, b: b, turnsLeft: sc.Turns - v.Turn + 1,
 		objs: e.objs[:0], direct1: e.direct1[:0], shared: e.shared[:0],
-		focus: e.focus[:0], skip: e.skip[:0],
+		focus: e.focus[:0], skip: e.skip[:0], opts: e.opts[:0], cands: e.cands[:0],
 	}
 	e.score = sc.RawScore(v, actor)
 	for r := range game.NumRoles {
