@@ -313,20 +313,48 @@ func (d *docView) setSize(w, h int) {
 func (d *docView) setContent(s string) { d.vp.SetContent(s) }
 
 // scroll handles a movement key and reports whether it was one.
-func (d *docView) scroll(k tea.KeyPressMsg, km KeyMap) bool {
+func (d *docView) scroll(k tea.KeyPressMsg, km KeyMap) bool { return scrollViewport(&d.vp, &km, k) }
+
+// moveCursor moves a list cursor over n rows with the movement keys (up,
+// down, top, bottom, and page keys when page > 0) and reports whether the
+// key was one of them. Every list in the interface uses it.
+func moveCursor(km *KeyMap, k tea.KeyPressMsg, cur, n, page int) (int, bool) {
+	last := max(n-1, 0)
 	switch {
 	case key.Matches(k, km.Up):
-		d.vp.ScrollUp(1)
+		return max(cur-1, 0), true
 	case key.Matches(k, km.Down):
-		d.vp.ScrollDown(1)
-	case key.Matches(k, km.PageUp):
-		d.vp.PageUp()
-	case key.Matches(k, km.PageDown):
-		d.vp.PageDown()
+		return min(cur+1, last), true
 	case key.Matches(k, km.Top):
-		d.vp.GotoTop()
+		return 0, true
 	case key.Matches(k, km.Bottom):
-		d.vp.GotoBottom()
+		return last, true
+	case page > 0 && key.Matches(k, km.PageUp):
+		return max(cur-page, 0), true
+	case page > 0 && key.Matches(k, km.PageDown):
+		return min(cur+page, last), true
+	}
+	return cur, false
+}
+
+// scrollViewport moves a viewport with the movement keys (line, page, top,
+// bottom) and reports whether the key was one of them. Every scrolling
+// text in the interface goes through it, so the keys are the same
+// everywhere.
+func scrollViewport(vp *viewport.Model, km *KeyMap, k tea.KeyPressMsg) bool {
+	switch {
+	case key.Matches(k, km.Up):
+		vp.ScrollUp(1)
+	case key.Matches(k, km.Down):
+		vp.ScrollDown(1)
+	case key.Matches(k, km.PageUp):
+		vp.PageUp()
+	case key.Matches(k, km.PageDown):
+		vp.PageDown()
+	case key.Matches(k, km.Top):
+		vp.GotoTop()
+	case key.Matches(k, km.Bottom):
+		vp.GotoBottom()
 	default:
 		return false
 	}

@@ -841,23 +841,7 @@ func (s *scroller) render(t Theme, gen, w, h int, build func(w int) string) stri
 // update scrolls with the movement keys; it reports whether the key was
 // one of them.
 func (s *scroller) update(keys *KeyMap, k tea.KeyPressMsg) bool {
-	switch {
-	case key.Matches(k, keys.Up):
-		s.vp.ScrollUp(1)
-	case key.Matches(k, keys.Down):
-		s.vp.ScrollDown(1)
-	case key.Matches(k, keys.PageUp):
-		s.vp.PageUp()
-	case key.Matches(k, keys.PageDown):
-		s.vp.PageDown()
-	case key.Matches(k, keys.Top):
-		s.vp.GotoTop()
-	case key.Matches(k, keys.Bottom):
-		s.vp.GotoBottom()
-	default:
-		return false
-	}
-	return true
+	return scrollViewport(&s.vp, keys, k)
 }
 
 // textPane is a pane of text that scrolls and is rebuilt once a turn: the

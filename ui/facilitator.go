@@ -275,20 +275,11 @@ func (f *facilitatorScreen) events() []game.EventDef { return f.game().Scenario(
 
 func (f *facilitatorScreen) updateEvents(k tea.KeyPressMsg) {
 	km := f.ctx.Keys
-	n := len(f.events())
+	if c, ok := moveCursor(&km, k, f.ev, len(f.events()), 10); ok {
+		f.ev = c
+		return
+	}
 	switch {
-	case key.Matches(k, km.Up):
-		f.ev = max(f.ev-1, 0)
-	case key.Matches(k, km.Down):
-		f.ev = min(f.ev+1, n-1)
-	case key.Matches(k, km.PageUp):
-		f.ev = max(f.ev-10, 0)
-	case key.Matches(k, km.PageDown):
-		f.ev = min(f.ev+10, n-1)
-	case key.Matches(k, km.Top):
-		f.ev = 0
-	case key.Matches(k, km.Bottom):
-		f.ev = n - 1
 	case key.Matches(k, km.Back):
 		f.mode = facMain
 	case key.Matches(k, km.Select):

@@ -66,17 +66,13 @@ func (s *savesScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	}
 	km := s.ctx.Keys
 	n := s.count()
+	if c, ok := moveCursor(&km, k, s.cursor, n, 0); ok {
+		s.cursor = c
+		return s, nil
+	}
 	switch {
 	case key.Matches(k, km.Back):
 		s.ctx.SwitchTo(s.back)
-	case key.Matches(k, km.Up):
-		s.cursor = max(s.cursor-1, 0)
-	case key.Matches(k, km.Down):
-		s.cursor = min(s.cursor+1, max(n-1, 0))
-	case key.Matches(k, km.Top):
-		s.cursor = 0
-	case key.Matches(k, km.Bottom):
-		s.cursor = max(n-1, 0)
 	case n == 0:
 	case s.kind == listReplays && key.Matches(k, km.Select, km.ViewReplay):
 		rf := s.ctx.Saves.Replays[s.cursor]

@@ -184,16 +184,11 @@ func (p *rewindPicker) Update(msg tea.Msg) (Dialog, tea.Cmd, bool) {
 		return p, nil, false
 	}
 	km := p.ctx.Keys
-	n := len(p.rows)
+	if c, ok := moveCursor(&km, k, p.cursor, len(p.rows), 0); ok {
+		p.cursor = c
+		return p, nil, false
+	}
 	switch {
-	case key.Matches(k, km.Up):
-		p.cursor = max(p.cursor-1, 0)
-	case key.Matches(k, km.Down):
-		p.cursor = min(p.cursor+1, n-1)
-	case key.Matches(k, km.Top):
-		p.cursor = 0
-	case key.Matches(k, km.Bottom):
-		p.cursor = n - 1
 	case key.Matches(k, km.Back):
 		return p, nil, true
 	case key.Matches(k, km.Select):

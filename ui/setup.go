@@ -327,15 +327,11 @@ func (s *setup) updateForm(k tea.KeyPressMsg) {
 	km := s.ctx.Keys
 	rows := s.rows()
 	r := s.row()
+	if c, ok := moveCursor(&km, k, s.cursor, len(rows), 0); ok {
+		s.cursor = c
+		return
+	}
 	switch {
-	case key.Matches(k, km.Up):
-		s.cursor = max(s.cursor-1, 0)
-	case key.Matches(k, km.Down):
-		s.cursor = min(s.cursor+1, len(rows)-1)
-	case key.Matches(k, km.Top):
-		s.cursor = 0
-	case key.Matches(k, km.Bottom):
-		s.cursor = len(rows) - 1
 	case key.Matches(k, km.PageUp, km.PageDown):
 		s.detail.scroll(k, km)
 	case key.Matches(k, km.Back):
