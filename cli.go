@@ -20,6 +20,7 @@ var version = "0.1.0-dev"
 type cli struct {
 	DataDir string `name:"data-dir" help:"Where saves, autosaves and replays live (default: $ZEROSUM_HOME, else the user data directory)." type:"path"`
 
+	Title     titleCmd     `cmd:"" default:"withargs" hidden:"" help:"Open the title screen (what zerosum with no command does)."`
 	Play      playCmd      `cmd:"" help:"Start a game straight away (zerosum with no arguments opens the title screen)."`
 	Load      loadCmd      `cmd:"" help:"Resume a saved game: a save's name, an autosave (auto-000012, last-good) or a file."`
 	Sim       simCmd       `cmd:"" help:"Play all-bot games and print statistics."`
@@ -90,14 +91,6 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 		fmt.Fprintf(stderr, "zerosum: %v\n", err)
 		return 2
 	}
-	if len(args) == 0 {
-		e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
-		if err := runTUI(e, ui.Options{Theme: theme("")}); err != nil {
-			fmt.Fprintf(stderr, "zerosum: %v\n", err)
-			return 1
-		}
-		return 0
-	}
 	ctx, err := parser.Parse(args)
 	if err != nil {
 		fmt.Fprintf(stderr, "zerosum: %v\n", err)
@@ -112,6 +105,16 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 		return 1
 	}
 	return 0
+}
+
+// titleCmd opens the title screen; it runs when no command is named, so
+// "zerosum --data-dir DIR" and "zerosum --theme mono" work as they read.
+type titleCmd struct {
+	Theme string `help:"Colours: default, colorblind or mono (NO_COLOR selects mono)." default:"" enum:",default,colorblind,mono"`
+}
+
+func (c titleCmd) Run(e *env) error {
+	return runTUI(e, ui.Options{Theme: theme(c.Theme)})
 }
 
 type versionCmd struct{}

@@ -324,3 +324,16 @@ func TestReportBadInput(t *testing.T) {
 		t.Error("a failed -o created folders")
 	}
 }
+
+// Without a command the title screen runs, and it takes the global flags and
+// its own: a bad --theme is refused by the title command's own check rather
+// than reported as an unknown flag. (A good one would open the interface.)
+func TestNoCommandTakesFlags(t *testing.T) {
+	code, _, errs := cliRun(t, "--data-dir", t.TempDir(), "--theme", "neon")
+	if code != 2 {
+		t.Fatalf("exit %d, want 2: %s", code, errs)
+	}
+	if !strings.Contains(errs, "--theme") || !strings.Contains(errs, "must be one of") {
+		t.Errorf("error %q does not explain the theme choices", errs)
+	}
+}
