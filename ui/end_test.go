@@ -4,12 +4,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
-	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"zerosum/content"
 	"zerosum/game"
@@ -94,18 +91,7 @@ func endApp(t testing.TB, w, h int, crisis bool) *App {
 // the keys and returns the final model.
 func runEnd(t *testing.T, w, h int, crisis bool, keys ...string) *App {
 	t.Helper()
-	a := endApp(t, w, h, crisis)
-	tm := teatest.NewTestModel(t, a,
-		teatest.WithInitialTermSize(w, h),
-		teatest.WithProgramOptions(
-			tea.WithColorProfile(colorprofile.ANSI256),
-			tea.WithEnvironment([]string{"TERM=xterm-256color"}),
-		))
-	for _, k := range keys {
-		tm.Send(keyMsg(k))
-	}
-	tm.Quit()
-	return tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*App)
+	return runModel(t, endApp(t, w, h, crisis), w, h, keys...)
 }
 
 func TestEndGolden(t *testing.T) {

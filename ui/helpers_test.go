@@ -71,7 +71,13 @@ func screen(a *App) string { return ansi.Strip(a.View().Content) }
 // key.
 func run(t *testing.T, opts Options, w, h int, keys ...string) *App {
 	t.Helper()
-	tm := teatest.NewTestModel(t, New(opts),
+	return runModel(t, New(opts), w, h, keys...)
+}
+
+// runModel is run for a model already set up (say, at the end of a game).
+func runModel(t *testing.T, a *App, w, h int, keys ...string) *App {
+	t.Helper()
+	tm := teatest.NewTestModel(t, a,
 		teatest.WithInitialTermSize(w, h),
 		teatest.WithProgramOptions(
 			tea.WithColorProfile(colorprofile.ANSI256),
