@@ -22,9 +22,9 @@ func TestPlaySeatsErrors(t *testing.T) {
 		{"unknown actor", "washington=human:Ana,bejing=human:Bo",
 			[]string{`--seats: seat "bejing=human:Bo": "bejing" is not an actor in this scenario`, "actors: washington, beijing,", `did you mean "beijing"?`}},
 		{"no equals sign", "washington",
-			[]string{`seat "washington" should read actor=human:Name or actor=bot[:personality]`}},
+			[]string{`seat "washington" should read actor=human:Name or actor=bot[:easy|normal|hard][:hawk|dove|hedger]`}},
 		{"unknown kind", "washington=robot",
-			[]string{`seat "washington=robot"`, `"robot" should be human[:Name] or bot[:hawk|dove|hedger]`}},
+			[]string{`seat "washington=robot"`, `"robot" should be human[:Name] or bot[:easy|normal|hard][:hawk|dove|hedger]`}},
 		{"unknown personality", "meta=bot:grumpy",
 			[]string{`seat "meta=bot:grumpy"`, "grumpy"}},
 		{"seated twice", "washington=human:Ana,washington=bot",
@@ -69,7 +69,7 @@ func TestSeatsFromSpec(t *testing.T) {
 	}
 	sc := p.Scenario
 	idx := func(id string) int { a, _ := sc.ActorIndex(id); return a }
-	drawn := sim.SeatsFor(sc, 7, bot.Hard)
+	drawn := sim.BotsFor(sc, 7, bot.Hard)
 	seats, err := ui.SeatsFromSpec(sc, "washington=human:Ana, beijing=human:Bo,meta=bot:hawk,nvidia=bot,all=bot:dove", 7, bot.Hard)
 	if err != nil {
 		t.Fatal(err)
@@ -90,7 +90,7 @@ func TestSeatsFromSpec(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	drawn = sim.SeatsFor(sc, 7, bot.Normal)
+	drawn = sim.BotsFor(sc, 7, bot.Normal)
 	for a, s := range seats {
 		if s.Human || s.Bot != drawn[a] {
 			t.Errorf("all=bot: %s is %+v, want the drawn %+v", sc.Actors[a].ID, s, drawn[a])

@@ -1,10 +1,14 @@
 package main
 
 import (
+	"bufio"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"text/tabwriter"
@@ -21,8 +25,12 @@ type simCmd struct {
 	Seed       uint64 `help:"Seed of the first game; game i uses seed+i." default:"1"`
 	Scenario   string `help:"Scenario id or path." default:"${scenario}"`
 	Difficulty string `help:"Bot difficulty: easy, normal or hard." default:"normal" enum:"easy,normal,hard"`
+	Seats      string `help:"Who plays some seats instead of the bots drawn for each game: actor=POLICY, comma-separated, all=POLICY for every actor not named. POLICY is bot[:easy|normal|hard][:hawk|dove|hedger] (parts not named keep the drawn bot's), random (uniformly random legal orders), pass (no orders) or always:ACTION (that action whenever it is legal, then the cheapest orders). E.g. washington=bot:hawk,huawei=always:yield_push."`
+	Ban        string `help:"Actions no seat may take, comma-separated ids."`
+	GamesOut   string `name:"games-out" help:"Write one JSON object per game to this file (JSON Lines): seed, ending, crisis_turn, culprits, winners, scores and the final state. Refuses an existing file unless --force." type:"path"`
+	Force      bool   `help:"Let --games-out replace an existing file."`
 	JSON       bool   `name:"json" help:"Print one JSON object instead of a table."`
-	Detail     bool   `help:"Add per-action, per-event and per-personality figures."`
+	Detail     bool   `help:"Add per-action, per-event and per-personality figures, the world at the end and the link-3 pressure table."`
 	ReplayDir  string `help:"Write a replay of every game into this folder." type:"path"`
 	Workers    int    `help:"Games played at once (0: one per CPU); results do not depend on it." default:"0"`
 }
@@ -36,23 +44,66 @@ func (c simCmd) Run(e *env) error {
 		return failf("%v", err)
 	}
 	sc := p.Scenario
+	if c.Ban != "" {
+		if sc, err = sc.Ban(strings.Split(c.Ban, ",")...); err != nil {
+			return failf("--ban: %v", err)
+		}
+	}
 	d, _ := bot.ParseDifficulty(c.Difficulty)
 	cfg := sim.Config{Scenario: sc, Games: c.Games, Seed: c.Seed, Difficulty: d, Workers: c.Workers}
+	if c.Seats != "" {
+		if cfg.Seating, err = sim.ParseSeating(sc, c.Seats); err != nil {
+			return failf("--seats: %v", err)
+		}
+		if c.ReplayDir != "" && slices.ContainsFunc(cfg.Seating, func(s string) bool { return s != "" && !strings.HasPrefix(s, "bot") }) {
+			return failf("--replay-dir records games of bots; a random, pass or always: seat is not a player a replay can name")
+		}
+	}
 	var writeErr error
+	var out *os.File
+	var outBuf *bufio.Writer
+	if c.GamesOut != "" {
+		if out, err = createOutput(c.GamesOut, c.Force); err != nil {
+			return failf("--games-out: %v", err)
+		}
+		defer out.Close()
+		outBuf = bufio.NewWriter(out)
+	}
+	var onGame []func(i int, g *sim.Game)
+	if outBuf != nil {
+		enc := json.NewEncoder(outBuf)
+		onGame = append(onGame, func(i int, g *sim.Game) {
+			if writeErr == nil {
+				writeErr = enc.Encode(gameRecord(sc, g))
+			}
+		})
+	}
 	if c.ReplayDir != "" {
 		if err := os.MkdirAll(c.ReplayDir, 0o755); err != nil {
 			return failf("cannot create the replay folder: %v", err)
 		}
-		cfg.OnGame = func(i int, g *sim.Game) {
-			if writeErr != nil {
-				return
+		onGame = append(onGame, func(i int, g *sim.Game) {
+			if writeErr == nil {
+				writeErr = writeReplay(c.ReplayDir, sc, g)
 			}
-			writeErr = writeReplay(c.ReplayDir, sc, g)
+		})
+	}
+	if len(onGame) > 0 {
+		cfg.OnGame = func(i int, g *sim.Game) {
+			for _, f := range onGame {
+				f(i, g)
+			}
 		}
 	}
 	s := sim.Run(cfg)
+	if writeErr == nil && outBuf != nil {
+		writeErr = outBuf.Flush()
+		if err := out.Close(); writeErr == nil {
+			writeErr = err
+		}
+	}
 	if writeErr != nil {
-		return failf("writing replays: %v", writeErr)
+		return failf("writing the games: %v", writeErr)
 	}
 	if c.JSON {
 		return printSimJSON(e, s, c.Detail)
@@ -65,7 +116,8 @@ func (c simCmd) Run(e *env) error {
 func simReplay(sc *game.Scenario, g *sim.Game) *saves.Replay {
 	seats := make([]saves.Seat, len(g.Seats))
 	for a, s := range g.Seats {
-		seats[a] = saves.Seat{Actor: sc.Actors[a].ID, Kind: "bot", Personality: s.Personality.String(), Difficulty: s.Difficulty.String()}
+		b, _ := s.(bot.Bot) // Run checked that every seat is a bot
+		seats[a] = saves.Seat{Actor: sc.Actors[a].ID, Kind: "bot", Personality: b.Personality.String(), Difficulty: b.Difficulty.String()}
 	}
 	r := saves.NewReplay(sc, g.Seed, seats, g.Start)
 	for t, orders := range g.Orders {
@@ -100,6 +152,7 @@ type simActorJSON struct {
 	Wins          int                        `json:"wins"`
 	MeanScore     json.Number                `json:"mean_score"`
 	Culprit       int                        `json:"crisis_culprit"`
+	Blame         json.Number                `json:"crisis_blame"`
 	Personalities map[string]personalityJSON `json:"personalities,omitempty"`
 }
 
@@ -134,8 +187,8 @@ func printSimJSON(e *env, s sim.Summary, detail bool) error {
 		Games: s.Games, Seed: s.Seed, Scenario: s.Scenario, Endings: s.Endings,
 		Actors: map[string]simActorJSON{}, TurnsMean: hundredths(s.TurnsMean), Crises: s.Crises, Digest: s.Digest,
 	}
-	for _, a := range s.Actors {
-		aj := simActorJSON{Wins: a.Wins, MeanScore: hundredths(a.MeanScore), Culprit: a.Culprit}
+	for i, a := range s.Actors {
+		aj := simActorJSON{Wins: a.Wins, MeanScore: hundredths(a.MeanScore), Culprit: a.Culprit, Blame: hundredths(s.Final.Blame[i])}
 		if detail {
 			aj.Personalities = map[string]personalityJSON{}
 			for p, r := range a.ByPersonality {
@@ -171,13 +224,12 @@ func pct(n, of int) string {
 
 func printSimTable(e *env, p *content.Pack, s sim.Summary, detail bool) {
 	sc := p.Scenario
-	fmt.Fprintf(e.stdout, "%s — %d games from seed %d, %s turns on average, %d Strait crises (%s)\n\n",
+	fmt.Fprintf(e.stdout, "%s — %d games from seed %d, %s turns on average, %d Strait crises (%s); nobody wins a crisis\n\n",
 		sc.Title, s.Games, s.Seed, hundredths(s.TurnsMean), s.Crises, pct(s.Crises, s.Games))
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "actor\twins\twin rate\tmean score\tcrisis culprit\t")
-	for _, a := range s.Actors {
-		i, _ := sc.ActorIndex(a.ID)
-		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%d\t\n", sc.Actors[i].Name, a.Wins, pct(a.Wins, s.Games), hundredths(a.MeanScore), a.Culprit)
+	fmt.Fprintln(tw, "actor\twins\twin rate\tmean score\tcrisis culprit\tmean blame in crises\t")
+	for i, a := range s.Actors {
+		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%d\t%s%%\t\n", sc.Actors[i].Name, a.Wins, pct(a.Wins, s.Games), hundredths(a.MeanScore), a.Culprit, hundredths(s.Final.Blame[i]))
 	}
 	tw.Flush()
 	fmt.Fprintln(e.stdout, "\nWorld outcomes:")
@@ -216,6 +268,27 @@ func printSimTable(e *env, p *content.Pack, s sim.Summary, detail bool) {
 				hundredths(tr[game.TrackRegulation]), hundredths(tr[game.TrackFragmentation]), hundredths(tr[game.TrackMomentum]),
 				hundredths(tp.BlocUS), hundredths(tp.BlocChina), hundredths(tp.Grievance))
 		}
+		if len(s.Pressure) > 0 {
+			fmt.Fprintln(e.stdout, "\nWashington's control or escalating orders, by the gap it believed in at the start of the turn (link 3):")
+			for _, b := range s.Pressure {
+				band := fmt.Sprintf("%d to %d", b.From, b.To)
+				switch {
+				case b.From <= -100:
+					band = fmt.Sprintf("below %d", b.To+1)
+				case b.To >= 100:
+					band = fmt.Sprintf("%d and over", b.From)
+				}
+				fmt.Fprintf(e.stdout, "  %-12s %6d turns, tough in %s\n", band, b.Turns, pct(b.Escalate, b.Turns))
+			}
+		}
+		fmt.Fprintf(e.stdout, "\nThe world at the end on average: combined score %s; blame in crises: ", hundredths(s.Final.WorldScore))
+		var blame []string
+		for a, b := range s.Final.Blame {
+			if b > 0 {
+				blame = append(blame, fmt.Sprintf("%s %s%%", sc.Actors[a].ID, hundredths(b)))
+			}
+		}
+		fmt.Fprintln(e.stdout, strings.Join(blame, ", "))
 		fmt.Fprintln(e.stdout, "\nWin rate by personality:")
 		for _, a := range s.Actors {
 			var parts []string
@@ -226,4 +299,98 @@ func printSimTable(e *env, p *content.Pack, s sim.Summary, detail bool) {
 		}
 	}
 	fmt.Fprintf(e.stdout, "\ndigest %s\n", s.Digest)
+}
+
+// createOutput creates a file to write a command's output to. It refuses to
+// replace an existing file unless force, and refuses anything but a regular
+// file even then (a device, a folder, a pipe).
+func createOutput(path string, force bool) (*os.File, error) {
+	flags := os.O_WRONLY | os.O_CREATE | os.O_EXCL
+	if fi, err := os.Lstat(path); err == nil {
+		if !fi.Mode().IsRegular() {
+			return nil, fmt.Errorf("%s exists and is not a regular file; give another path", path)
+		}
+		if !force {
+			return nil, fmt.Errorf("%s already exists; add --force to replace it", path)
+		}
+		flags = os.O_WRONLY | os.O_TRUNC
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return nil, err
+	}
+	return os.OpenFile(path, flags, 0o644)
+}
+
+// gameJSON is one line of --games-out.
+type gameJSON struct {
+	Seed       uint64                    `json:"seed"`
+	Turns      int                       `json:"turns"`
+	Ending     string                    `json:"ending"`
+	CrisisTurn int                       `json:"crisis_turn"`
+	Culprits   []shareJSON               `json:"culprits"`
+	Blame      []shareJSON               `json:"blame"`
+	Winners    []string                  `json:"winners"`
+	Seats      map[string]string         `json:"seats"`
+	Scores     map[string]int            `json:"scores"`
+	Final      finalJSON                 `json:"final"`
+	Orders     map[string]map[string]int `json:"orders"`
+}
+
+type shareJSON struct {
+	Actor string `json:"actor"`
+	Share int    `json:"share"`
+}
+
+type finalJSON struct {
+	Tracks map[string]int            `json:"tracks"`
+	Gap    int                       `json:"gap"`
+	Actors map[string]map[string]int `json:"actors"`
+	Swing  map[string]map[string]int `json:"swing"`
+}
+
+// gameRecord is what --games-out says of one game. Ids are the content's;
+// maps encode with sorted keys, so the same games give the same bytes.
+func gameRecord(sc *game.Scenario, g *sim.Game) gameJSON {
+	st := &g.Final
+	r := gameJSON{Seed: g.Seed, Turns: len(g.Orders), Ending: st.Outcome, CrisisTurn: st.Crisis.Turn,
+		Culprits: []shareJSON{}, Blame: []shareJSON{}, Winners: []string{}, Seats: map[string]string{},
+		Scores: map[string]int{}, Orders: map[string]map[string]int{},
+		Final: finalJSON{Tracks: map[string]int{}, Gap: sc.Gap(st), Actors: map[string]map[string]int{}, Swing: map[string]map[string]int{}}}
+	for _, a := range st.Crisis.Culprits {
+		r.Culprits = append(r.Culprits, shareJSON{sc.Actors[a].ID, st.Crisis.Shares[a]})
+	}
+	for a, share := range st.Crisis.Shares {
+		if share > 0 {
+			r.Blame = append(r.Blame, shareJSON{sc.Actors[a].ID, share})
+		}
+	}
+	for _, a := range g.Winners {
+		r.Winners = append(r.Winners, sc.Actors[a].ID)
+	}
+	for a, ad := range sc.Actors {
+		r.Seats[ad.ID] = g.Seats[a].Name()
+		r.Scores[ad.ID] = g.Scores[a]
+		stats := map[string]int{}
+		for s := range game.NumStats {
+			if ad.Has[s] {
+				stats[s.String()] = st.Actors[a].Stats[s]
+			}
+		}
+		r.Final.Actors[ad.ID] = stats
+		r.Orders[ad.ID] = map[string]int{}
+	}
+	for t := range game.NumTracks {
+		r.Final.Tracks[t.String()] = st.Tracks[t]
+	}
+	for i, w := range st.Swing {
+		r.Final.Swing[w.ID] = map[string]int{"align": w.Align, "sovereign": w.Sovereign}
+		_ = i
+	}
+	for _, turn := range g.Orders {
+		for _, o := range turn {
+			if m, ok := r.Orders[o.Actor]; ok {
+				m[o.Action]++
+			}
+		}
+	}
+	return r
 }

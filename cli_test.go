@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -230,7 +231,7 @@ func TestReportOfASave(t *testing.T) {
 		t.Fatal(err)
 	}
 	sc := p.Scenario
-	seats, _ := match.ParseSeats(sc, "washington=human:Ana,all=bot", match.Seat{Bot: bot.Bot{Difficulty: bot.Normal}})
+	seats, _ := match.ParseSeats(sc, "washington=human:Ana,all=bot", slices.Repeat([]bot.Bot{{Personality: bot.Hedger, Difficulty: bot.Normal}}, len(sc.Actors)))
 	m, _ := match.New(sc, 31, seats)
 	for range 3 {
 		if _, err := m.Play(map[int][]game.Order{0: {{Actor: "washington", Action: "back_channel"}}}); err != nil {

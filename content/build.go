@@ -389,7 +389,19 @@ func (l *loader) effects(r report, sc *game.Scenario, fs []effectFile, owner int
 		}
 		l.inRange(r, f.By, what+": by", -100, 100)
 		l.inRange(r, f.After, what+": after", 0, 6)
-		out = append(out, game.Effect{Target: ref, Add: f.By.V, Delay: f.After.V})
+		e := game.Effect{Target: ref, Add: f.By.V, Delay: f.After.V}
+		if f.When.V != "" {
+			cond, err := sc.ParseCondition(f.When.V)
+			if err != nil {
+				r.at(f.When.Line, "%s: %v", what, err)
+				continue
+			}
+			if !l.refAllowed(r, sc, cond.Ref, f.When.Line, owner, targeted, what, f.When.V) {
+				continue
+			}
+			e.When = []game.Condition{cond}
+		}
+		out = append(out, e)
 	}
 	return out
 }

@@ -234,7 +234,13 @@ func (c *cast) scenario() *game.Scenario {
 	effects := func(es []game.Effect) []game.Effect {
 		var out []game.Effect
 		for _, e := range c.effects(es) {
+			// An effect whose condition reads an actor not in play goes
+			// with it: it could never be judged.
+			if kept := conds(e.When); len(kept) != len(e.When) {
+				continue
+			}
 			e.Target = ref(e.Target)
+			e.When = conds(e.When)
 			out = append(out, e)
 		}
 		return out

@@ -91,6 +91,7 @@ type effectFile struct {
 	Change Pos[string] `yaml:"change"`
 	By     Pos[int]    `yaml:"by"`
 	After  Pos[int]    `yaml:"after"` // delay in turns
+	When   Pos[string] `yaml:"when"`  // a condition the effect needs, read as the turn begins
 }
 
 // eventFile is one item of events/*.yaml.

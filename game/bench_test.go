@@ -49,3 +49,31 @@ func BenchmarkFullGame(b *testing.B) {
 		sim.Play(sc, seed, sim.SeatsFor(sc, seed, bot.Normal), false)
 	}
 }
+
+// BenchmarkHardDecision measures one hard (searching) bot's choice at the
+// start of a game, on one core or many.
+func BenchmarkHardDecision(b *testing.B) {
+	sc := scenario(b)
+	st, _ := sc.NewGame(1)
+	hard := bot.Bot{Personality: bot.Hedger, Difficulty: bot.Hard, Seed: 7}
+	v := sc.View(&st, 0, false)
+	hard.Choose(sc, &v, 0) // the model of the rules is measured once per scenario
+	b.ReportAllocs()
+	for b.Loop() {
+		hard.Choose(sc, &v, 0)
+	}
+}
+
+// BenchmarkGameOneHard measures a whole game with a hard bot in
+// Washington's seat and normal bots elsewhere.
+func BenchmarkGameOneHard(b *testing.B) {
+	sc := scenario(b)
+	seed := uint64(0)
+	b.ReportAllocs()
+	for b.Loop() {
+		seed++
+		bots := sim.BotsFor(sc, seed, bot.Normal)
+		bots[0].Difficulty = bot.Hard
+		sim.Play(sc, seed, sim.AsSeats(bots), false)
+	}
+}

@@ -33,6 +33,12 @@ const (
 	DynSovereignBuild                 // sovereign AI grows, faster with open models (links 6, 7)
 	DynMarkets                        // market shares move toward what the rules allow (link 1)
 	DynCapitalFlight                  // high tension drives capital out of Taiwan (link 11)
+	DynSetbacks                       // falling behind and a faltering economy feed China's grievance (link 4)
+	DynHawkPressure                   // a narrowing perceived gap presses Washington to act tough (link 3)
+	DynProcessGains                   // self-reliance money improves the champion's yield (links 1, 10)
+	DynHomeMarket                     // controls shut foreign chips out and hand the champion its home market (link 1)
+	DynChipTrade                      // China's chip supply settles toward what it can buy abroad
+	DynGrievanceFades                 // grievance fades slowly when nothing feeds it
 	NumDynamics
 )
 
@@ -41,7 +47,8 @@ var dynamicIDs = [NumDynamics]string{
 	"champion_output", "exposure_fades", "grievance", "grey_zone", "calm", "perception",
 	"frontier", "catch_up", "regulation_drag", "regulation_trust", "momentum",
 	"models_age", "fragmentation", "quota_hedging", "quota_cap", "overreach", "inertia",
-	"sovereign_build", "markets", "capital_flight",
+	"sovereign_build", "markets", "capital_flight", "setbacks", "hawk_pressure",
+	"process_gains", "home_market", "chip_trade", "grievance_fades",
 }
 
 // String returns the dynamic's content id.
@@ -54,6 +61,25 @@ func (d Dynamic) String() string {
 
 // DynamicIDs lists the content ids of every dynamic, in order.
 func DynamicIDs() []string { return dynamicIDs[:] }
+
+// GreyZonePressure is the Strait tension, in hundredths, that China's
+// grievance adds in a turn as grey-zone pressure: nothing up to the
+// grey-zone level, then a point for every grey_zone_div points above it.
+func (sc *Scenario) GreyZonePressure(st *State) int {
+	g, ok := sc.grievance(st)
+	if !ok {
+		return 0
+	}
+	return sc.GreyZonePressureAt(g)
+}
+
+// GreyZonePressureAt is GreyZonePressure for a grievance of g.
+func (sc *Scenario) GreyZonePressureAt(g int) int {
+	if g <= sc.Rules.GreyZoneLevel {
+		return 0
+	}
+	return (g - sc.Rules.GreyZoneLevel) * 100 / sc.Rules.GreyZoneDiv
+}
 
 // toward is the step that closes 1/div of the distance from cur to target,
 // and at least one point while they differ.
@@ -138,23 +164,39 @@ func (r *resolver) dynamics() {
 		addF(a, StatCapital, inc, DynIncome)
 	}
 
-	// Link 1: controls cut China's chip supply (more so when its firms are
-	// exposed to sanctions) and push it to spend on self-reliance.
+	// Link 1: controls push China to spend on self-reliance.
 	if cn >= 0 {
-		drag := controls * R.ControlsChipDrag * (100 + get(cn, StatExposure, 0))
-		addF(cn, StatChips, -drag, DynControlsDrag)
 		addF(cn, StatSelfReliance, controls*100/R.SelfRelianceDiv, DynSelfReliance)
 		add(cn, StatCapital, -controls*R.SelfRelianceSpend, DynSelfReliance)
+		// With a lag, the money improves the champion's designs (through
+		// the self-reliance it builds up) and its fabs' yield (the harder
+		// the controls, the more goes into the fabs).
 		addF(hw, StatDesign, get(cn, StatSelfReliance, 0)*100/R.ChampionDesignDiv, DynStateSupport)
+		addF(hw, StatYield, controls*R.ChampionYieldPerControl, DynProcessGains)
 	}
 
-	// Link 10: the champion's output is design times yield; it feeds China.
+	// Link 10: the champion's output is design times yield.
 	if hw >= 0 {
 		out := get(hw, StatDesign, 0) * get(hw, StatYield, 0) / 100
 		add(hw, StatChips, toward(get(hw, StatChips, 0), out, 3), DynChampionOutput)
-		addF(cn, StatChips, get(hw, StatChips, 0)*100/R.ChampionSupplyDiv, DynChampionOutput)
-	} else {
-		add(cn, StatChips, R.ChampionSupplyNoRole, DynChampionOutput)
+	}
+	// Links 1 and 10: China's chip supply is a flow. It settles toward what
+	// China can buy abroad, less what controls cut (more when its firms are
+	// exposed to sanctions), plus what its champion supplies at home; a
+	// stockpile or a grey market lifts it only for a while.
+	if has(cn, StatChips) {
+		cur := st.Actors[cn].Stats[StatChips]
+		home := R.ChampionSupplyNoRole
+		if hw >= 0 {
+			home = get(hw, StatChips, 0) * R.ChampionSupplyPct / 100
+		}
+		cut := controls * R.ControlsChipDrag * (100 + get(cn, StatExposure, 0)) / 100
+		trade := toward(cur, R.ChinaChipImports, R.MarketMoveDiv)
+		withHome := toward(cur, R.ChinaChipImports+home, R.MarketMoveDiv)
+		all := toward(cur, R.ChinaChipImports+home-cut, R.MarketMoveDiv)
+		add(cn, StatChips, trade, DynChipTrade)
+		add(cn, StatChips, withHome-trade, DynChampionOutput)
+		add(cn, StatChips, all-withHome, DynControlsDrag)
 	}
 	for _, a := range []int{cn, hw} {
 		if has(a, StatExposure) {
@@ -163,13 +205,18 @@ func (r *resolver) dynamics() {
 	}
 
 	// Link 9: compute grows toward the ceiling set by energy and chips.
+	// Power is a hard cap; chips are a softer one, since cheap and plentiful
+	// power runs more, older and less efficient chips (part of the power
+	// beyond the chips still adds compute).
 	for a := range sc.Actors {
 		if !has(a, StatCompute) || !has(a, StatEnergy) {
 			continue
 		}
-		ceiling := st.Actors[a].Stats[StatEnergy]
+		energy := st.Actors[a].Stats[StatEnergy]
+		ceiling := energy
 		if has(a, StatChips) {
-			ceiling = min(ceiling, st.Actors[a].Stats[StatChips])
+			chips := st.Actors[a].Stats[StatChips]
+			ceiling = min(energy, chips+max(0, energy-chips)*R.PowerStretchPct/100)
 		}
 		c := st.Actors[a].Stats[StatCompute]
 		switch {
@@ -205,10 +252,12 @@ func (r *resolver) dynamics() {
 		}
 		f := st.Actors[a].Stats[StatFrontier]
 		base := get(a, StatCompute, 50) + (get(a, StatTalent, 50)-50)/2 - R.FrontierFloor
-		addF(a, StatFrontier, max(0, base)*st.Tracks[TrackMomentum]*100/R.FrontierDiv, DynFrontier)
+		progress := max(0, base) * st.Tracks[TrackMomentum] * 100 / R.FrontierDiv
+		addF(a, StatFrontier, progress, DynFrontier)
 		addF(a, StatFrontier, (leader-f)*diffusion*100/R.CatchUpDiv, DynCatchUp)
 		if a == eu || a == lab {
-			addF(a, StatFrontier, -regulation*100/R.RegulationDiv, DynRegulationDrag)
+			// Precaution slows progress; it never turns it back.
+			addF(a, StatFrontier, -progress*regulation*R.RegulationDragPct/10000, DynRegulationDrag)
 		}
 	}
 	// Link 8: precaution buys trust and standard-setting power.
@@ -230,28 +279,45 @@ func (r *resolver) dynamics() {
 		}
 		addTrack(TrackPerceivedGap, d, DynPerception)
 	}
+	// The other half of link 3: when Washington believes the gap is
+	// narrowing, Congress and the press demand tougher measures. Each turn
+	// the perceived gap sits below the pressure line, its stability pays,
+	// unless tough measures win it back (their rally effects, in content).
+	if us := sc.roles[RoleUSGov]; us >= 0 && perceived < R.PressureGap {
+		addF(us, StatStability, -(R.PressureGap-perceived)*100/R.PressureDiv, DynHawkPressure)
+	}
 
 	// Link 4: controls, shut-out markets and a faltering economy feed
 	// grievance; high grievance becomes grey-zone pressure; low lets it calm.
 	if has(cn, StatGrievance) {
+		// Pressure from outside (controls, a champion shut out of its
+		// markets) is laid at the door of the actor setting controls;
+		// setbacks (falling behind, a faltering economy) at no one's.
 		g := (controls - R.GrievanceBaseLevel) * R.GrievancePerLevel
 		if has(hw, StatMarket) && st.Actors[hw].Stats[StatMarket] < 15 {
 			g += R.GrievanceShutOut
 		}
+		pressure := cause(DynGrievance)
+		pressure.Actor = sc.roles[RoleUSGov]
+		r.l.addFrac(Ref{Kind: RefStat, Actor: cn, Stat: StatGrievance}, g*100, pressure)
+		setback := 0
 		if has(cn, StatStability) && st.Actors[cn].Stats[StatStability] < 40 {
-			g += R.GrievanceFalter
+			setback += R.GrievanceFalter * 100
 		}
-		g *= 100
 		if gap := sc.gap(st); gap > R.GrievanceGapBase {
-			g += (gap - R.GrievanceGapBase) * 100 / R.GrievanceGapDiv
+			setback += (gap - R.GrievanceGapBase) * 100 / R.GrievanceGapDiv
 		}
-		addF(cn, StatGrievance, g, DynGrievance)
-		switch grievance := st.Actors[cn].Stats[StatGrievance]; {
-		case grievance >= R.GreyZoneHigh:
-			addTrack(TrackTension, 2, DynGreyZone)
-		case grievance >= R.GreyZoneLevel:
-			addTrack(TrackTension, 1, DynGreyZone)
-		case grievance <= R.CalmLevel && tension > R.TensionFloor:
+		addF(cn, StatGrievance, setback, DynSetbacks)
+		// Grievance fades on its own, slowly, when nothing feeds it.
+		grievance := st.Actors[cn].Stats[StatGrievance]
+		if grievance > R.GrievanceRest {
+			addF(cn, StatGrievance, -(grievance-R.GrievanceRest)*100/R.GrievanceFadeDiv, DynGrievanceFades)
+		}
+		// Above the grey-zone level grievance becomes pressure on the
+		// Strait, more the higher it runs; low grievance lets it calm.
+		if p := sc.GreyZonePressure(st); p > 0 {
+			addTrackF(TrackTension, p, DynGreyZone)
+		} else if grievance <= R.CalmLevel && tension > R.TensionFloor {
 			addTrack(TrackTension, -1, DynCalm)
 		}
 	}
@@ -291,8 +357,13 @@ func (r *resolver) dynamics() {
 		add(nv, StatMarket, toward(st.Actors[nv].Stats[StatMarket], t, R.MarketMoveDiv), DynMarkets)
 	}
 	if has(hw, StatMarket) {
+		// Controls hand the champion its home market: Chinese buyers cut
+		// off from foreign accelerators turn to it.
 		t := R.ChampionMarketBase + get(hw, StatChips, 0)/2 + chinaBloc*R.ChampionPerBloc - get(hw, StatExposure, 0)/R.ExposureMarketDiv
-		add(hw, StatMarket, toward(st.Actors[hw].Stats[StatMarket], t, R.MarketMoveDiv), DynMarkets)
+		cur := st.Actors[hw].Stats[StatMarket]
+		base := toward(cur, t, R.MarketMoveDiv)
+		add(hw, StatMarket, base, DynMarkets)
+		add(hw, StatMarket, toward(cur, t+controls*R.ChampionHomePerControl, R.MarketMoveDiv)-base, DynHomeMarket)
 	}
 	if has(lab, StatMarket) {
 		t := R.LabMarketBase + get(lab, StatEcosystem, 0)/3 - (regulation-R.RegPivot)/5

@@ -52,7 +52,7 @@ func (r *resolver) news() {
 	}
 	r.l.apply()
 	if !st.Over && st.Tracks[TrackTension] >= TrackTension.Max() {
-		r.crisis([]int{}) // no actor's order did this: everyone shares the loss
+		r.crisis()
 	}
 }
 

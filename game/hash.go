@@ -79,11 +79,18 @@ func (s *State) Hash() Hash {
 	}
 	e.int(len(s.Carry))
 	e.ints(s.Carry)
+	e.int(len(s.Blame.Tension))
+	e.ints(s.Blame.Tension)
+	e.int(len(s.Blame.Grievance))
+	e.ints(s.Blame.Grievance)
 	e.bool(s.Over)
 	e.str(s.Outcome)
 	e.int(s.Crisis.Turn)
 	e.int(len(s.Crisis.Culprits))
 	e.ints(s.Crisis.Culprits)
+	e.int(len(s.Crisis.Shares))
+	e.ints(s.Crisis.Shares)
+	e.int(s.Crisis.NoOne)
 	e.flush()
 	var out Hash
 	e.h.Sum(out[:0])

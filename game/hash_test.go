@@ -18,6 +18,7 @@ func TestHashCoversEveryField(t *testing.T) {
 	st.Covert = append(st.Covert, game.CovertRecord{Turn: 1})
 	st.News = append(st.News, 0)
 	st.Crisis.Culprits = append(st.Crisis.Culprits, 0)
+	st.Crisis.Shares = append(st.Crisis.Shares, 0)
 	base := st.Hash()
 	n := 0
 	var walk func(v reflect.Value, path string)

@@ -20,9 +20,10 @@ const (
 	CauseLimit                         // the value hit its minimum or maximum
 	CauseCarry                         // fractions of earlier standing effects adding up to a whole point
 	CauseInjected                      // custom news a facilitator added (Source: index into Report.Injected)
+	CauseCrowded                       // a rise cut short near the top of a number's range (see Rules.CrowdingFrom)
 )
 
-var causeKindIDs = [...]string{"", "action", "cost", "delayed", "exposed", "dynamic", "event", "limit", "carry", "injected"}
+var causeKindIDs = [...]string{"", "action", "cost", "delayed", "exposed", "dynamic", "event", "limit", "carry", "injected", "crowded"}
 
 // String names the kind.
 func (k CauseKind) String() string {
@@ -107,6 +108,12 @@ type ledger struct {
 	sums       []int  // per slot: this phase's total so far
 	marked     []bool // per slot: touched in this phase
 	touched    []int  // the slots touched in this phase
+
+	// The numbers the blame accounts follow (see Blame), this phase's
+	// contributions to them, and scratch space for settling the accounts.
+	tensionSlot, grievanceSlot int
+	blameIn                    []blameInput
+	blamePos, blameShare       []int
 }
 
 // buffers are reused between resolutions: a simulation resolves thousands
@@ -114,10 +121,13 @@ type ledger struct {
 var ledgerBuffers = sync.Pool{New: func() any { return new(ledgerBuf) }}
 
 type ledgerBuf struct {
-	sums    []int
-	marked  []bool
-	entries []entry
-	touched []int
+	sums       []int
+	marked     []bool
+	entries    []entry
+	touched    []int
+	blameIn    []blameInput
+	blamePos   []int
+	blameShare []int
 }
 
 func (l *ledger) init(sc *Scenario, st, prev *State) {
@@ -129,13 +139,21 @@ func (l *ledger) init(sc *Scenario, st, prev *State) {
 	clear(l.marked)
 	l.entries = slices.Grow(b.entries[:0], 256)
 	l.touched = b.touched[:0]
+	l.blameIn, l.blamePos, l.blameShare = b.blameIn[:0], b.blamePos[:0], b.blameShare[:0]
+	l.tensionSlot = l.slotOf(Ref{Kind: RefTrack, Track: TrackTension})
+	l.grievanceSlot = -1
+	if cn := sc.roles[RoleChinaGov]; cn >= 0 && sc.Actors[cn].Has[StatGrievance] {
+		l.grievanceSlot = l.slotOf(Ref{Kind: RefStat, Actor: cn, Stat: StatGrievance})
+	}
 }
 
 // release returns the buffers for the next resolution; the ledger must not
 // be used afterwards.
 func (l *ledger) release() {
-	ledgerBuffers.Put(&ledgerBuf{sums: l.sums, marked: l.marked, entries: l.entries, touched: l.touched})
+	ledgerBuffers.Put(&ledgerBuf{sums: l.sums, marked: l.marked, entries: l.entries, touched: l.touched,
+		blameIn: l.blameIn, blamePos: l.blamePos, blameShare: l.blameShare})
 	l.sums, l.marked, l.entries, l.touched = nil, nil, nil, nil
+	l.blameIn, l.blamePos, l.blameShare = nil, nil, nil
 }
 
 // before is a number's value before the resolution.
@@ -214,7 +232,11 @@ func (l *ledger) bounds(slot int) (int, int) {
 
 // add records a contribution to a concrete or group reference. References
 // to a stat the actor does not have are ignored.
-func (l *ledger) add(r Ref, delta int, c Cause) {
+func (l *ledger) add(r Ref, delta int, c Cause) { l.push(r, delta, c, true) }
+
+// push is add; watch says whether the blame accounts should count the
+// contribution (not when addFrac has counted it already in hundredths).
+func (l *ledger) push(r Ref, delta int, c Cause, watch bool) {
 	if delta == 0 {
 		return
 	}
@@ -223,7 +245,7 @@ func (l *ledger) add(r Ref, delta int, c Cause) {
 			if r.Swing == SwingTier2 && l.sc.Swing[i].Tier != 2 {
 				continue
 			}
-			l.add(Ref{Kind: RefSwing, Swing: i, Field: r.Field}, delta, c)
+			l.push(Ref{Kind: RefSwing, Swing: i, Field: r.Field}, delta, c, watch)
 		}
 		return
 	}
@@ -235,6 +257,23 @@ func (l *ledger) add(r Ref, delta int, c Cause) {
 		return
 	}
 	l.entries = append(l.entries, entry{slot: slot, delta: delta, cause: c})
+	if watch {
+		l.watch(slot, delta*100, c)
+	}
+}
+
+// watch passes a contribution of d hundredths on to the blame accounts if
+// the slot is one they follow.
+func (l *ledger) watch(slot, d int, c Cause) {
+	if slot < 0 {
+		return
+	}
+	switch slot {
+	case l.tensionSlot:
+		l.blameIn = append(l.blameIn, blameInput{d: d, cause: c})
+	case l.grievanceSlot:
+		l.blameIn = append(l.blameIn, blameInput{grievance: true, d: d, cause: c})
+	}
 }
 
 // addFrac records a contribution of d hundredths, as standing effects
@@ -251,11 +290,12 @@ func (l *ledger) addFrac(r Ref, d int, c Cause) {
 		return
 	}
 	whole := d / 100
-	l.add(r, whole, c)
+	l.push(r, whole, c, false)
 	slot := l.slotOf(r)
+	l.watch(slot, d, c)
 	carry := l.st.Carry[slot] + d - whole*100
 	if carry >= 100 || carry <= -100 {
-		l.add(r, carry/100, Cause{Kind: CauseCarry, Actor: -1, Turn: l.st.Turn, Target: -1})
+		l.push(r, carry/100, Cause{Kind: CauseCarry, Actor: -1, Turn: l.st.Turn, Target: -1}, false)
 		carry %= 100
 	}
 	l.st.Carry[slot] = carry
@@ -275,6 +315,13 @@ func (l *ledger) apply() {
 	slices.Sort(l.touched)
 	for _, slot := range l.touched {
 		old := l.get(slot)
+		if rise := l.sums[slot]; rise > 0 && l.crowds(slot) {
+			if got := crowdedRise(old, rise, l.sc.Rules.CrowdingFrom); got != rise {
+				l.entries = append(l.entries, entry{slot: slot, delta: got - rise,
+					cause: Cause{Kind: CauseCrowded, Actor: -1, Target: -1, Turn: l.st.Turn}})
+				l.sums[slot] = got
+			}
+		}
 		want := old + l.sums[slot]
 		lo, hi := l.bounds(slot)
 		v := min(max(want, lo), hi)
@@ -287,6 +334,7 @@ func (l *ledger) apply() {
 		l.marked[slot] = false
 	}
 	l.phaseStart = len(l.entries)
+	l.settleBlame()
 }
 
 // phaseDelta sums the contributions to a slot in the current phase.
@@ -328,4 +376,40 @@ func (l *ledger) changes() []Change {
 		i = j
 	}
 	return out
+}
+
+// crowds reports whether rises of the number in a slot get harder near the
+// top: an actor's achievements (capability, compute, market share, trust
+// and the like), not the pressures on it (grievance, sanction exposure) nor
+// its money.
+func (l *ledger) crowds(slot int) bool {
+	if l.sc.Rules.CrowdingFrom <= 0 {
+		return false
+	}
+	r := l.refOf(slot)
+	if r.Kind != RefStat {
+		return false
+	}
+	switch r.Stat {
+	case StatGrievance, StatExposure, StatCapital, StatInvested:
+		return false
+	}
+	return true
+}
+
+// crowdedRise is what a rise of rise points from v comes to when every point
+// above from is worth less, in proportion to the room left below 100: a
+// point at 80 with from 60 counts half. It is worked out point by point in
+// hundredths and rounded to the nearest whole point.
+func crowdedRise(v, rise, from int) int {
+	got := 0 // hundredths
+	for range rise {
+		at := v + got/100
+		if at < from {
+			got += 100
+			continue
+		}
+		got += max(0, 100-at) * 100 / (100 - from)
+	}
+	return (got + 50) / 100
 }

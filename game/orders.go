@@ -37,6 +37,7 @@ const (
 	whyNeeds
 	whyAP
 	whyCapital
+	whyBanned
 )
 
 // Why is the reason an order cannot be given, kept as plain numbers and put
@@ -75,6 +76,8 @@ func (sc *Scenario) why(action int, w Why) string {
 		return fmt.Sprintf("needs %d action point%s; %d of %d left", w.need, plural(int(w.need)), w.have, w.limit)
 	case whyCapital:
 		return fmt.Sprintf("costs %d capital; %d left", w.need, w.have)
+	case whyBanned:
+		return fmt.Sprintf("%s is not available in this game", a.Name)
 	}
 	return "?"
 }
@@ -192,6 +195,8 @@ func (sc *Scenario) refusal(st *State, actor, action, target, spentAP, spentCap 
 	a := &sc.Actions[action]
 	u := st.Uses[action]
 	switch {
+	case a.Banned:
+		return Why{kind: whyBanned}
 	case slices.Contains(picked, action):
 		return Why{kind: whyTwice}
 	case a.Once && u.Count > 0:

@@ -1,9 +1,5 @@
 package game
 
-import (
-	"slices"
-)
-
 // resolver carries one resolution (or the set-up of a new game).
 type resolver struct {
 	sc         *Scenario
@@ -77,7 +73,7 @@ func (sc *Scenario) resolveWith(prev *State, orders []Order, injections []Inject
 
 	// Thresholds.
 	if st.Tracks[TrackTension] >= TrackTension.Max() {
-		r.crisis(r.culprits())
+		r.crisis()
 	}
 
 	// Advance and read the next turn's news.
@@ -134,6 +130,9 @@ func (r *resolver) act(a accepted) {
 	def := &sc.Actions[a.action]
 	cause := Cause{Kind: CauseAction, Source: a.action, Actor: a.actor, Turn: st.Turn, Target: a.target}
 	for _, e := range def.Effects {
+		if len(e.When) > 0 && !sc.holds(r.l.prev, e.When, a.actor, a.target) {
+			continue
+		}
 		t := concrete(e.Target, a.actor, a.target)
 		if e.Delay == 0 {
 			r.l.add(t, e.Add, cause)
@@ -196,38 +195,13 @@ func (r *resolver) dueEffects() {
 	st.Pending = kept
 }
 
-// culprits are the actors whose orders (immediate, delayed or exposed) raised
-// tension the most this turn; none if no order raised it.
-func (r *resolver) culprits() []int {
-	push := make([]int, len(r.sc.Actors))
-	slot := r.l.slotOf(Ref{Kind: RefTrack, Track: TrackTension})
-	for _, e := range r.l.entries {
-		if e.slot != slot || e.delta <= 0 || e.cause.Actor < 0 {
-			continue
-		}
-		switch e.cause.Kind {
-		case CauseAction, CauseDelayed, CauseExposed:
-			push[e.cause.Actor] += e.delta
-		}
-	}
-	best := slices.Max(push)
-	var out []int
-	if best <= 0 {
-		return []int{}
-	}
-	for i, p := range push {
-		if p == best {
-			out = append(out, i)
-		}
-	}
-	return out
-}
-
-// crisis ends the game in a Strait crisis.
-func (r *resolver) crisis(culprits []int) {
+// crisis ends the game in a Strait crisis, laid at the doors of the actors
+// who drove the Strait there (see Scenario.CrisisBlame).
+func (r *resolver) crisis() {
 	st := r.st
 	st.Over = true
-	st.Crisis = Crisis{Turn: st.Turn, Culprits: culprits}
+	shares, noOne, culprits := r.sc.CrisisBlame(st)
+	st.Crisis = Crisis{Turn: st.Turn, Culprits: culprits, Shares: shares, NoOne: noOne}
 	r.report.Crisis = true
 	r.report.Over = true
 	for _, o := range r.sc.Outcomes {

@@ -11,6 +11,8 @@ const (
 	PurposeExpose                   // exposure of covert actions (index: action)
 	PurposeBot                      // a bot's choices (index: actor)
 	PurposeSetup                    // choices made before turn 1 (secret agendas, seats)
+	PurposeSeat                     // a seat's own seed, for a bot's randomness (index: actor)
+	PurposeSearch                   // a searching bot's sampled futures, from its own seed (index: actor)
 )
 
 // Stream is a deterministic source of random numbers. The generator is

@@ -9,15 +9,19 @@ type Rules struct {
 	// Compute build-out (links 9 and 1).
 	ComputeGrowthPct int // share of the gap to the chips/energy ceiling closed each turn
 	ComputeDecayDiv  int // compute above the ceiling falls by the excess divided by this
+	PowerStretchPct  int // share of the energy beyond the chip supply that still adds to the compute ceiling
 
 	// Controls, self-reliance and the champion (links 1, 5, 10).
-	ControlsChipDrag     int // China's chip supply lost per control level (scaled up by exposure)
-	SelfRelianceDiv      int // China's self-reliance grows by controls / this each turn
-	SelfRelianceSpend    int // capital China spends per control level on self-reliance
-	ChampionDesignDiv    int // the champion's design grows by China's self-reliance / this
-	ChampionSupplyDiv    int // China's chip supply grows by the champion's output / this
-	ChampionSupplyNoRole int // that growth when no champion is in play
-	ExposureDecay        int // sanction exposure fades by this each turn
+	ChinaChipImports        int // the chip supply China can buy abroad with no controls at all
+	ControlsChipDrag        int // of which each control level cuts this much (more with sanctions exposure)
+	SelfRelianceDiv         int // China's self-reliance grows by controls / this each turn
+	SelfRelianceSpend       int // capital China spends per control level on self-reliance
+	ChampionDesignDiv       int // the champion's design grows by China's self-reliance / this
+	ChampionYieldPerControl int // the champion's yield grows by this many hundredths a turn per control level
+	ChampionHomePerControl  int // the champion's market share target gained per control level (its home market)
+	ChampionSupplyPct       int // share of the champion's output that adds to China's chip supply, in percent
+	ChampionSupplyNoRole    int // the home supply when no champion is in play
+	ExposureDecay           int // sanction exposure fades by this each turn
 
 	// Grievance and the Strait (link 4).
 	GrievanceBaseLevel int // control level at which China's grievance holds steady
@@ -26,21 +30,27 @@ type Rules struct {
 	GrievanceFalter    int // extra grievance while China's stability is under 40
 	GrievanceGapBase   int // real gap above which falling behind feeds grievance
 	GrievanceGapDiv    int // grievance per turn = (gap - base) / this
-	GreyZoneLevel      int // grievance at which grey-zone pressure adds 1 tension a turn
-	GreyZoneHigh       int // grievance at which it adds 2
+	GreyZoneLevel      int // grievance above which grey-zone pressure builds on the Strait
+	GreyZoneDiv        int // and a point of tension a turn for every this many points of grievance above it
+	GrievanceRest      int // grievance fades toward this level when nothing feeds it
+	GrievanceFadeDiv   int // by (grievance - rest) / this a turn
+	GreyZoneOwnPct     int // share of the blame for grey-zone pressure that is Beijing's own (the rest follows the grievance)
 	CalmLevel          int // grievance at or under which tension eases by 1 a turn
 	TensionFloor       int // tension never eases below this on its own
+	CulpritSharePct    int // share of the blame for a Strait crisis (percent) that makes an actor a culprit
 
 	// Perception (link 3).
 	PerceiveRatePct   int // share of the error in Washington's estimate corrected each turn
 	OverconfidenceTop int // yield at which Washington stops overrating the gap
 	OverconfidenceDiv int // overrating = (OverconfidenceTop - champion yield) / this
+	PressureGap       int // perceived gap below which Washington is pressed to act tough
+	PressureDiv       int // stability lost each turn it does not = (PressureGap - perceived gap) / this
 
 	// Frontier progress (links 6, 8, 12).
-	FrontierDiv   int // progress = (compute + (talent-50)/2 - FrontierFloor) * momentum / this
-	FrontierFloor int // compute below which the frontier does not move
-	CatchUpDiv    int // laggards gain (leader - own) * diffusion / this
-	RegulationDiv int // the regulator and the open lab lose regulation / this
+	FrontierDiv       int // progress = (compute + (talent-50)/2 - FrontierFloor) * momentum / this
+	FrontierFloor     int // compute below which the frontier does not move
+	CatchUpDiv        int // laggards gain (leader - own) * diffusion / this
+	RegulationDragPct int // share of the regulator's and the open lab's progress lost at regulation 100, in percent
 
 	// Momentum and fragmentation (links 11, 12).
 	MomentumDrift      int // optimism regained each turn
@@ -81,6 +91,11 @@ type Rules struct {
 	RegInfluenceDiv int // its standard-setting influence grows by (regulation - 40) / this
 
 	SovereignComputeDiv int // the middle power's sovereign AI grows by its compute / this
+
+	// CrowdingFrom is the level above which an actor's achievements get
+	// harder to raise: each point above it counts in proportion to the
+	// room left below 100 (0: off).
+	CrowdingFrom int
 }
 
 // RuleField describes one coefficient for the content loader.
@@ -95,12 +110,16 @@ func (r *Rules) Fields() []RuleField {
 	return []RuleField{
 		{"compute_growth_pct", &r.ComputeGrowthPct, 0, 100},
 		{"compute_decay_div", &r.ComputeDecayDiv, 1, 100},
-		{"controls_chip_drag", &r.ControlsChipDrag, 0, 20},
+		{"power_stretch_pct", &r.PowerStretchPct, 0, 100},
+		{"china_chip_imports", &r.ChinaChipImports, 0, 100},
+		{"controls_chip_drag", &r.ControlsChipDrag, 0, 30},
 		{"self_reliance_div", &r.SelfRelianceDiv, 1, 100},
 		{"self_reliance_spend", &r.SelfRelianceSpend, 0, 50},
 		{"champion_design_div", &r.ChampionDesignDiv, 1, 1000},
-		{"champion_supply_div", &r.ChampionSupplyDiv, 1, 1000},
-		{"champion_supply_no_role", &r.ChampionSupplyNoRole, 0, 20},
+		{"champion_yield_per_control", &r.ChampionYieldPerControl, 0, 500},
+		{"champion_home_per_control", &r.ChampionHomePerControl, 0, 20},
+		{"champion_supply_pct", &r.ChampionSupplyPct, 0, 100},
+		{"champion_supply_no_role", &r.ChampionSupplyNoRole, 0, 100},
 		{"exposure_decay", &r.ExposureDecay, 0, 20},
 		{"grievance_base_level", &r.GrievanceBaseLevel, 0, 5},
 		{"grievance_per_level", &r.GrievancePerLevel, 0, 20},
@@ -109,16 +128,22 @@ func (r *Rules) Fields() []RuleField {
 		{"grievance_gap_base", &r.GrievanceGapBase, 0, 100},
 		{"grievance_gap_div", &r.GrievanceGapDiv, 1, 100},
 		{"grey_zone_level", &r.GreyZoneLevel, 0, 100},
-		{"grey_zone_high", &r.GreyZoneHigh, 0, 100},
+		{"grey_zone_div", &r.GreyZoneDiv, 1, 100},
+		{"grievance_rest", &r.GrievanceRest, 0, 100},
+		{"grievance_fade_div", &r.GrievanceFadeDiv, 1, 100},
+		{"grey_zone_own_pct", &r.GreyZoneOwnPct, 0, 100},
 		{"calm_level", &r.CalmLevel, 0, 100},
 		{"tension_floor", &r.TensionFloor, 0, 10},
+		{"culprit_share_pct", &r.CulpritSharePct, 1, 100},
 		{"perceive_rate_pct", &r.PerceiveRatePct, 0, 100},
 		{"overconfidence_top", &r.OverconfidenceTop, 0, 100},
 		{"overconfidence_div", &r.OverconfidenceDiv, 1, 100},
+		{"pressure_gap", &r.PressureGap, -100, 100},
+		{"pressure_div", &r.PressureDiv, 1, 100},
 		{"frontier_div", &r.FrontierDiv, 1, 100000},
 		{"frontier_floor", &r.FrontierFloor, 0, 100},
 		{"catch_up_div", &r.CatchUpDiv, 1, 100000},
-		{"regulation_div", &r.RegulationDiv, 1, 1000},
+		{"regulation_drag_pct", &r.RegulationDragPct, 0, 100},
 		{"momentum_drift", &r.MomentumDrift, 0, 20},
 		{"momentum_tension_div", &r.MomentumTensionDiv, 1, 100},
 		{"momentum_frag_div", &r.MomentumFragDiv, 1, 1000},
@@ -150,6 +175,7 @@ func (r *Rules) Fields() []RuleField {
 		{"reg_trust_div", &r.RegTrustDiv, 1, 1000},
 		{"reg_influence_div", &r.RegInfluenceDiv, 1, 1000},
 		{"sovereign_compute_div", &r.SovereignComputeDiv, 1, 1000},
+		{"crowding_from", &r.CrowdingFrom, 0, 99},
 	}
 }
 

@@ -3,6 +3,8 @@ package game
 import (
 	"fmt"
 	"slices"
+	"strings"
+	"sync"
 )
 
 // Scenario is the immutable definition of a game: who plays, what they can
@@ -39,6 +41,41 @@ type Scenario struct {
 	actionIndex map[string]int
 	eventIndex  map[string]int
 	roles       [NumRoles]int
+
+	// memo keeps what other packages derive from the scenario once and for
+	// all (a bot's measured model of the rules); copies made by Ban share it.
+	memo *memo
+}
+
+// memo is a scenario's store of derived data, one value per key.
+type memo struct {
+	mu     sync.Mutex
+	values map[string]*memoValue
+}
+
+type memoValue struct {
+	once sync.Once
+	v    any
+}
+
+// Derived returns the value stored under key, computing it with make the
+// first time it is asked for. make must be a pure function of the scenario
+// (the value is shared by every caller and by the copies Ban makes); calls
+// for the same key wait for one computation.
+func (sc *Scenario) Derived(key string, make func() any) any {
+	m := sc.memo
+	m.mu.Lock()
+	if m.values == nil {
+		m.values = map[string]*memoValue{}
+	}
+	v, ok := m.values[key]
+	if !ok {
+		v = &memoValue{}
+		m.values[key] = v
+	}
+	m.mu.Unlock()
+	v.once.Do(func() { v.v = make() })
+	return v.v
 }
 
 // ActorDef defines one actor.
@@ -96,6 +133,8 @@ type ActionDef struct {
 	ExposedEffects []Effect // applied when a covert action is exposed
 	Tags           Tags
 	Links          []int // numbers of the source's causal links the action embodies
+	// Banned takes the action out of this game (see Scenario.Ban).
+	Banned bool
 }
 
 // EventDef defines an event that may fire at the start of a turn.
@@ -131,11 +170,14 @@ type OutcomeDef struct {
 	When   []Condition
 }
 
-// Effect changes one number by Add, now or Delay turns later.
+// Effect changes one number by Add, now or Delay turns later; with When,
+// only if its conditions hold as the turn begins (read on the world the
+// orders were given in).
 type Effect struct {
 	Target Ref
 	Add    int
 	Delay  int
+	When   []Condition
 }
 
 // Index builds the lookup tables. Package content calls it after filling in
@@ -149,6 +191,7 @@ func (sc *Scenario) Index() error {
 	for i := range sc.roles {
 		sc.roles[i] = -1
 	}
+	sc.memo = &memo{}
 	for i, a := range sc.Actors {
 		if _, dup := sc.actorIndex[a.ID]; dup {
 			return fmt.Errorf("actor %q is defined twice", a.ID)
@@ -242,6 +285,23 @@ func (sc *Scenario) eventIDs() []string {
 		out[i] = e.ID
 	}
 	return out
+}
+
+// Ban returns a copy of the scenario in which no one may take the named
+// actions: they stay listed, with "not available in this game" as the
+// reason. The original is unchanged. Unknown ids are an error.
+func (sc *Scenario) Ban(ids ...string) (*Scenario, error) {
+	c := *sc
+	c.Actions = slices.Clone(sc.Actions)
+	for _, id := range ids {
+		id = strings.TrimSpace(id)
+		i, ok := sc.actionIndex[id]
+		if !ok {
+			return nil, fmt.Errorf("there is no action %q%s", id, suggest(id, sc.actionIDs()))
+		}
+		c.Actions[i].Banned = true
+	}
+	return &c, nil
 }
 
 // Date names a turn as a half-year: "H1 2025".

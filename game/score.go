@@ -15,8 +15,9 @@ type ScoreCard struct {
 	Actor   int
 	Parts   []ObjectiveScore
 	Raw     int  // sum of the parts' points, 0-100
-	Total   int  // after a Strait crisis, if any
-	Culprit bool // the actor pushed the Strait into crisis and loses outright
+	Total   int  // after a Strait crisis, if any (see Scenario.CrisisScore)
+	Culprit bool // the actor drove the Strait into crisis and scores 0
+	Blame   int  // after a crisis: the actor's share of the blame, in percent
 }
 
 // Progress maps a measure onto 0-100 between From and To.
@@ -42,15 +43,34 @@ func (sc *Scenario) Score(st *State, actor int) ScoreCard {
 		card.Parts = append(card.Parts, ObjectiveScore{Objective: i, Value: v, Progress: p, Points: pts})
 		card.Raw += pts
 	}
-	card.Total = card.Raw
+	card.Total = sc.crisisScore(st, actor, card.Raw)
 	if st.Crisis.Turn > 0 {
-		card.Total = card.Raw * sc.CrisisScorePct / 100
-		if slices.Contains(st.Crisis.Culprits, actor) {
-			card.Culprit = true
-			card.Total = 0
-		}
+		card.Culprit = slices.Contains(st.Crisis.Culprits, actor)
+		card.Blame = crisisShare(st, actor)
 	}
 	return card
+}
+
+// crisisScore is what is left of a raw score after a Strait crisis, if
+// there was one. Nobody wins a crisis: the culprits score 0, and everyone
+// else keeps the scenario's share of its score (crisis_score_pct), less
+// its own share of the blame, so that no one gains by pushing the Strait
+// over, not even a little.
+func (sc *Scenario) crisisScore(st *State, actor, raw int) int {
+	if st.Crisis.Turn == 0 {
+		return raw
+	}
+	if slices.Contains(st.Crisis.Culprits, actor) {
+		return 0
+	}
+	return raw * sc.CrisisScorePct * (100 - crisisShare(st, actor)) / 10000
+}
+
+func crisisShare(st *State, actor int) int {
+	if actor < len(st.Crisis.Shares) {
+		return st.Crisis.Shares[actor]
+	}
+	return 0
 }
 
 // RawScore is Score(st, actor).Raw without building the breakdown: the
@@ -66,18 +86,15 @@ func (sc *Scenario) RawScore(st *State, actor int) int {
 
 // total is Score(st, actor).Total without building the breakdown.
 func (sc *Scenario) total(st *State, actor int) int {
-	total := sc.RawScore(st, actor)
-	if st.Crisis.Turn > 0 {
-		if slices.Contains(st.Crisis.Culprits, actor) {
-			return 0
-		}
-		total = total * sc.CrisisScorePct / 100
-	}
-	return total
+	return sc.crisisScore(st, actor, sc.RawScore(st, actor))
 }
 
 // Winners are the actors with the highest total score (several on a tie).
+// Nobody wins a Strait crisis: after one there are no winners.
 func (sc *Scenario) Winners(st *State) []int {
+	if st.Crisis.Turn > 0 {
+		return nil
+	}
 	best := -1
 	var out []int
 	for a := range sc.Actors {
@@ -90,6 +107,26 @@ func (sc *Scenario) Winners(st *State) []int {
 		}
 	}
 	return out
+}
+
+// Ranking is every actor's score card, best first: by total (ties in
+// scenario order), with the culprits of a Strait crisis last whatever the
+// others scored.
+func (sc *Scenario) Ranking(st *State) []ScoreCard {
+	cards := make([]ScoreCard, len(sc.Actors))
+	for a := range sc.Actors {
+		cards[a] = sc.Score(st, a)
+	}
+	slices.SortStableFunc(cards, func(x, y ScoreCard) int {
+		if x.Culprit != y.Culprit {
+			if x.Culprit {
+				return 1
+			}
+			return -1
+		}
+		return y.Total - x.Total
+	})
+	return cards
 }
 
 // OutcomeIndex finds the state's world outcome in the scenario, or -1 while

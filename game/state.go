@@ -18,7 +18,9 @@ type State struct {
 	// Carry holds, per number, the hundredths that standing effects have
 	// added but that do not yet make a whole point (see CauseCarry). It is
 	// indexed like the ledger: actors' stats, then tracks, then swing fields.
-	Carry   []int  `json:"carry"`
+	Carry []int `json:"carry"`
+	// Blame says who put the pressure into the Strait (see Blame).
+	Blame   Blame  `json:"blame"`
 	Over    bool   `json:"over"`
 	Outcome string `json:"outcome,omitempty"` // world outcome id, once over
 	Crisis  Crisis `json:"crisis"`
@@ -60,10 +62,18 @@ type CovertRecord struct {
 	Exposed int `json:"exposed"` // turn it was exposed, 0 if still secret
 }
 
-// Crisis records a Strait crisis.
+// Crisis records a Strait crisis and who drove the Strait there.
 type Crisis struct {
-	Turn     int   `json:"turn"`     // 0: no crisis
-	Culprits []int `json:"culprits"` // actors whose actions pushed tension to the top
+	Turn int `json:"turn"` // 0: no crisis
+	// Culprits are the actors who drove it (see Scenario.Blame), the
+	// largest share first: they score 0.
+	Culprits []int `json:"culprits"`
+	// Shares is each actor's share of the pressure that actors put into
+	// the Strait, in percent (adding up to 100 when any actor put some).
+	Shares []int `json:"shares"`
+	// NoOne is the share of the tension at the top, in percent, that no
+	// actor put there: the situation at the start and the news.
+	NoOne int `json:"no_one"`
 }
 
 // Snapshot is the world at the start of a turn, kept for charts and the
@@ -95,7 +105,7 @@ func (sc *Scenario) NewGame(seed uint64) (State, Report) {
 		Covert:   []CovertRecord{},
 		History:  []Snapshot{},
 		Carry:    make([]int, len(sc.Actors)*int(NumStats)+int(NumTracks)+2*len(sc.Swing)),
-		Crisis:   Crisis{Culprits: []int{}},
+		Crisis:   Crisis{Culprits: []int{}, Shares: []int{}},
 	}
 	for i, a := range sc.Actors {
 		st.Actors[i] = ActorState{ID: a.ID, Stats: a.Start}
@@ -103,6 +113,7 @@ func (sc *Scenario) NewGame(seed uint64) (State, Report) {
 	for i, s := range sc.Swing {
 		st.Swing[i] = SwingState{ID: s.ID, Align: s.Align, Sovereign: s.Sovereign}
 	}
+	st.Blame = sc.newBlame(&st)
 	start := st.Clone()
 	r := newResolver(sc, &st, &start)
 	r.keepLedger = true
@@ -127,6 +138,7 @@ func (s *State) Clone() State {
 func (s *State) CloneInto(dst *State) {
 	actors, swing, pending, uses := dst.Actors, dst.Swing, dst.Pending, dst.Uses
 	fired, news, covert, culprits, carry := dst.Fired, dst.News, dst.Covert, dst.Crisis.Culprits, dst.Carry
+	shares, blame := dst.Crisis.Shares, dst.Blame
 	*dst = *s
 	dst.Actors = append(actors[:0], s.Actors...)
 	dst.Swing = append(swing[:0], s.Swing...)
@@ -138,6 +150,9 @@ func (s *State) CloneInto(dst *State) {
 	dst.History = s.History[:len(s.History):len(s.History)]
 	dst.Crisis.Culprits = append(culprits[:0], s.Crisis.Culprits...)
 	dst.Carry = append(carry[:0], s.Carry...)
+	dst.Crisis.Shares = append(shares[:0], s.Crisis.Shares...)
+	dst.Blame = blame
+	s.Blame.cloneInto(&dst.Blame)
 }
 
 // Stat returns an actor's stat.

@@ -5,8 +5,10 @@ import "slices"
 // View returns what one actor may know of the world: other actors' hidden
 // stats are replaced by public estimates, covert actions of others that have
 // not been exposed are removed (with their delayed effects and use counts),
-// and the real gap is replaced by Washington's perception where that is what
-// the actor would read. Once the game is over everything is revealed.
+// the real gap is replaced by Washington's perception where that is what
+// the actor would read, and the seed is 0, since the seed decides the dice
+// of the turns to come (a bot draws on a seed of its own). Once the game is
+// over everything is revealed.
 // Without history the View is cheaper (bots need no history).
 func (sc *Scenario) View(st *State, actor int, history bool) State {
 	var v State
@@ -23,6 +25,7 @@ func (sc *Scenario) ViewInto(v *State, st *State, actor int, history bool) {
 	if st.Over {
 		return
 	}
+	v.Seed = 0
 	for b := range v.Actors {
 		if b == actor {
 			continue

@@ -106,16 +106,18 @@ func (d *doc) crisisQuestion() (question, bool) {
 	rep := d.m.Report(d.played())
 	tension := game.Ref{Kind: game.RefTrack, Track: game.TrackTension}
 	title := "A crisis nobody ordered"
-	who := "No single order pushed it over the edge."
-	switch {
-	case d.crisisByNews():
-		who = "The news that opened " + d.date(st.Crisis.Turn) + " pushed it over the edge."
-	case len(st.Crisis.Culprits) > 0:
-		title = "A crisis pushed by " + d.actors(st.Crisis.Culprits)
-		who = d.actors(st.Crisis.Culprits) + " pushed it over the edge and score" + pluralVerb(len(st.Crisis.Culprits)) + " 0."
+	who := "No player's orders put the pressure there: it came from the news and the situation at the start."
+	if len(st.Crisis.Culprits) > 0 {
+		title = "A crisis driven by " + d.actors(st.Crisis.Culprits)
+		who = fmt.Sprintf("Over the game, the pressure came from %s: %s score%s 0.", d.blame(st.Crisis.Shares),
+			d.actors(st.Crisis.Culprits), pluralVerb(len(st.Crisis.Culprits)))
 	}
-	facts := fmt.Sprintf("In %s Strait tension reached %d and the game ended in a crisis. %s The last push: %s. Over the last half-years tension read %s. Every actor kept only %d%% of its score.",
-		d.date(st.Crisis.Turn), game.TrackTension.Max(), who, d.causes(&rep, tension, 4), strings.Join(path, ", "), d.sc.CrisisScorePct) + d.brakesSentence()
+	last := "the last push: " + d.causes(&rep, tension, 4)
+	if d.crisisByNews() {
+		last = "the news that opened " + d.date(st.Crisis.Turn) + " gave the last push"
+	}
+	facts := fmt.Sprintf("In %s Strait tension reached %d and the game ended in a crisis. %s Nobody won; %s. Over the last half-years tension read %s.",
+		d.date(st.Crisis.Turn), game.TrackTension.Max(), who, last, strings.Join(path, ", ")) + d.brakesSentence()
 	return question{
 		turn: st.Crisis.Turn, weight: 1000, title: fmt.Sprintf("%s (%s)", title, d.date(st.Crisis.Turn)), facts: facts,
 		ask:   "When was the last real chance to stop the spiral, and who could have taken it? What would braking (talks, a thaw, lighter controls) have cost them, and why did nobody pay that price in time?",
@@ -573,6 +575,9 @@ var roleLinks = [game.NumRoles]int{
 func (d *doc) winnerQuestion() (question, bool) {
 	sc, st := d.sc, d.st
 	winners := sc.Winners(st)
+	if len(winners) == 0 {
+		return question{}, false // a crisis: nobody won
+	}
 	w := winners[0]
 	card := sc.Score(st, w)
 	parts := slices.Clone(card.Parts)
@@ -590,9 +595,6 @@ func (d *doc) winnerQuestion() (question, bool) {
 	}
 	facts := fmt.Sprintf("%s %s with %d points", d.actors(winners), verb, card.Total)
 	from := ", above all from " + andList(best)
-	if st.Crisis.Turn > 0 {
-		facts += fmt.Sprintf(". Before the crisis cut every score to %d%%, %s had %d", sc.CrisisScorePct, d.actor(w), card.Raw)
-	}
 	if len(best) > 0 {
 		facts += from
 	}

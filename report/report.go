@@ -10,9 +10,7 @@
 package report
 
 import (
-	"cmp"
 	"fmt"
-	"slices"
 	"strings"
 
 	"zerosum/content"
@@ -171,14 +169,7 @@ func (d *doc) header() {
 
 // ranking lists the actors' score cards, best first (ties in scenario
 // order).
-func (d *doc) ranking() []game.ScoreCard {
-	var cards []game.ScoreCard
-	for a := range d.sc.Actors {
-		cards = append(cards, d.sc.Score(d.st, a))
-	}
-	slices.SortStableFunc(cards, func(x, y game.ScoreCard) int { return cmp.Compare(y.Total, x.Total) })
-	return cards
-}
+func (d *doc) ranking() []game.ScoreCard { return d.sc.Ranking(d.st) }
 
 // outcomeNow is the world outcome: the one named at the end, or the one that
 // would apply if the game ended now (and whether it is the real one).
@@ -212,23 +203,29 @@ func (d *doc) summary() {
 	}
 
 	cards := d.ranking()
-	winners := sc.Winners(st)
-	lead := "Winner"
-	if len(winners) > 1 {
-		lead = "Winners (tied)"
+	if st.Crisis.Turn > 0 {
+		line := "**No winner:** nobody wins a Strait crisis."
+		if len(st.Crisis.Culprits) > 0 {
+			line += fmt.Sprintf(" Driven there by %s, who score%s 0 (blame: %s).", d.actors(st.Crisis.Culprits),
+				pluralVerb(len(st.Crisis.Culprits)), d.blame(st.Crisis.Shares))
+		}
+		items = append(items, line)
+	} else {
+		winners := sc.Winners(st)
+		lead := "Winner"
+		if len(winners) > 1 {
+			lead = "Winners (tied)"
+		}
+		if !d.over {
+			lead = "Leading so far"
+		}
+		line := fmt.Sprintf("**%s:** %s with %d points", lead, d.actors(winners), cards[0].Total)
+		if len(cards) > len(winners) {
+			next := cards[len(winners)]
+			line += fmt.Sprintf("; next, %s with %d", d.actor(next.Actor), next.Total)
+		}
+		items = append(items, line+".")
 	}
-	if !d.over {
-		lead = "Leading so far"
-	}
-	line := fmt.Sprintf("**%s:** %s with %d points", lead, d.actors(winners), cards[0].Total)
-	if st.Crisis.Turn > 0 && len(winners) == 1 {
-		line += fmt.Sprintf(" (%d before the crisis cut every score to %d%%)", cards[0].Raw, sc.CrisisScorePct)
-	}
-	if len(cards) > len(winners) {
-		next := cards[len(winners)]
-		line += fmt.Sprintf("; next, %s with %d", d.actor(next.Actor), next.Total)
-	}
-	items = append(items, line+".")
 
 	end := "at the end"
 	if !d.over {

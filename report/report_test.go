@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -39,7 +40,7 @@ func pack(t *testing.T) *content.Pack {
 func record(t *testing.T, sc *game.Scenario, seed uint64) *saves.Replay {
 	t.Helper()
 	seats := make([]match.Seat, len(sc.Actors))
-	for a, s := range sim.SeatsFor(sc, seed, bot.Normal) {
+	for a, s := range sim.BotsFor(sc, seed, bot.Normal) {
 		seats[a] = match.Seat{Bot: bot.Bot{Personality: s.Personality, Difficulty: s.Difficulty}}
 	}
 	m, err := match.New(sc, seed, seats)
@@ -59,7 +60,7 @@ func record(t *testing.T, sc *game.Scenario, seed uint64) *saves.Replay {
 func played(t *testing.T, p *content.Pack, seed uint64) *match.Match {
 	t.Helper()
 	sc := p.Scenario
-	bots := sim.SeatsFor(sc, seed, bot.Normal)
+	bots := sim.BotsFor(sc, seed, bot.Normal)
 	seats := make([]match.Seat, len(bots))
 	for a, s := range bots {
 		seats[a] = match.Seat{Bot: bot.Bot{Personality: s.Personality, Difficulty: s.Difficulty}}
@@ -68,7 +69,7 @@ func played(t *testing.T, p *content.Pack, seed uint64) *match.Match {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, orders := range sim.Play(sc, seed, bots, false).Orders {
+	for _, orders := range sim.Play(sc, seed, sim.AsSeats(bots), false).Orders {
 		m.Apply(orders)
 	}
 	return m
@@ -286,7 +287,7 @@ func TestGameInProgress(t *testing.T) {
 func TestSeatsAndBranch(t *testing.T) {
 	p := pack(t)
 	sc := p.Scenario
-	seats, err := match.ParseSeats(sc, "washington=human:Ana,beijing=human:Bo,meta=bot:dove,all=bot:hawk", match.Seat{Bot: bot.Bot{Difficulty: bot.Hard}})
+	seats, err := match.ParseSeats(sc, "washington=human:Ana,beijing=human:Bo,meta=bot:dove,all=bot:hawk", slices.Repeat([]bot.Bot{{Personality: bot.Hedger, Difficulty: bot.Hard}}, len(sc.Actors)))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -149,12 +149,11 @@ func (d *doc) scores() {
 	}
 	d.para("Each actor scores 0 to 100 from its own weighted objectives. An objective's progress is where its measure stands between the value worth nothing (0%%) and the value worth everything (100%%); its points are its weight times its progress.")
 	if st.Crisis.Turn > 0 {
-		s := fmt.Sprintf("After the Strait crisis every actor keeps only %d%% of its score", sc.CrisisScorePct)
+		s := d.crisisRule()
 		if len(st.Crisis.Culprits) > 0 {
-			s += fmt.Sprintf(", and %s, who pushed the Strait over the edge, score%s 0 and lose%s outright", d.actors(st.Crisis.Culprits),
-				pluralVerb(len(st.Crisis.Culprits)), pluralVerb(len(st.Crisis.Culprits)))
+			s += fmt.Sprintf(" The blame, from the orders that raised tension and those that fed the grievance behind the grey-zone pressure: %s.", d.blame(st.Crisis.Shares))
 		}
-		d.para("%s: the mutual-loss rule.", s)
+		d.para("%s", s)
 	}
 	cards := d.ranking()
 	winners := sc.Winners(st)
@@ -163,7 +162,9 @@ func (d *doc) scores() {
 		note := ""
 		switch {
 		case c.Culprit:
-			note = fmt.Sprintf("pushed the Strait into crisis: 0 (had %d)", c.Raw)
+			note = fmt.Sprintf("drove the Strait into crisis (%d%% of the blame): 0 (had %d)", c.Blame, c.Raw)
+		case st.Crisis.Turn > 0 && c.Blame > 0:
+			note = fmt.Sprintf("%d before the crisis; %d%% of the blame", c.Raw, c.Blame)
 		case st.Crisis.Turn > 0:
 			note = fmt.Sprintf("%d before the crisis", c.Raw)
 		}
@@ -188,9 +189,12 @@ func (d *doc) scores() {
 		}
 		d.table([]string{"Objective", "Measure", map[bool]string{true: "At the end", false: "Now"}[d.over], "Worth 0% to 100%", "Progress", "Points"}, "lllrrr", prows)
 		if st.Crisis.Turn > 0 {
-			if c.Culprit {
-				d.para("Total before the crisis %d; as a culprit of the crisis, %s scores 0.", c.Raw, d.actor(a))
-			} else {
+			switch {
+			case c.Culprit:
+				d.para("Total before the crisis %d; with %d%% of the blame, %s is a culprit of the crisis and scores 0.", c.Raw, c.Blame, d.actor(a))
+			case c.Blame > 0:
+				d.para("Total before the crisis %d; after it, %d%% of that, less %d%% for its share of the blame: %d.", c.Raw, sc.CrisisScorePct, c.Blame, c.Total)
+			default:
 				d.para("Total before the crisis %d; after it, %d%% of that: %d.", c.Raw, sc.CrisisScorePct, c.Total)
 			}
 		}

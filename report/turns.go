@@ -102,19 +102,13 @@ func (d *doc) moved(t int, rep *game.Report) []string {
 	var out []string
 	if rep.Crisis {
 		s := fmt.Sprintf("**Strait crisis.** Tension reached %d and the game ended at once. ", game.TrackTension.Max())
-		switch {
-		case d.st.Crisis.Turn > t:
-			s += "The news that opened " + d.date(t+1) + " pushed it there, so no single player is to blame; "
-		case len(d.st.Crisis.Culprits) > 0:
-			s += d.actors(d.st.Crisis.Culprits) + " pushed it there and score" + pluralVerb(len(d.st.Crisis.Culprits)) + " 0; "
-		default:
-			s += "No single order pushed it there; "
+		if d.st.Crisis.Turn > t {
+			s += "The news that opened " + d.date(t+1) + " gave the last push. "
 		}
-		if len(d.st.Crisis.Culprits) > 0 && d.st.Crisis.Turn == t {
-			s += fmt.Sprintf("everyone else keeps %d%% of their score.", d.sc.CrisisScorePct)
-		} else {
-			s += fmt.Sprintf("everyone keeps only %d%% of their score.", d.sc.CrisisScorePct)
+		if len(d.st.Crisis.Culprits) > 0 {
+			s += fmt.Sprintf("Over the game the pressure came from %s. ", d.blame(d.st.Crisis.Shares))
 		}
+		s += d.crisisRule()
 		out = append(out, s)
 	}
 	tension := game.Ref{Kind: game.RefTrack, Track: game.TrackTension}
@@ -182,8 +176,8 @@ func (d *doc) greyZoneNote(rep *game.Report, after *game.State) string {
 				return fmt.Sprintf(" (%s: %d.)", capitalise(grievance), after.Stat(d.cn, game.StatGrievance))
 			}
 			d.greyZoneTold = true
-			return fmt.Sprintf(" (Grey-zone pressure is %s turned into drills: 1 a turn from %d, 2 from %d. It stood at %d.)",
-				grievance, r.GreyZoneLevel, r.GreyZoneHigh, after.Stat(d.cn, game.StatGrievance))
+			return fmt.Sprintf(" (Grey-zone pressure is %s turned into drills: above %d, a point of tension a turn for every %d points of it. It stood at %d.)",
+				grievance, r.GreyZoneLevel, r.GreyZoneDiv, after.Stat(d.cn, game.StatGrievance))
 		}
 	}
 	return ""

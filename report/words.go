@@ -42,6 +42,29 @@ func (w words) actors(as []int) string {
 	return andList(names)
 }
 
+// blame names the actors with a share of the blame for a Strait crisis,
+// largest first: "Washington 55%, Beijing 40% and Taipei 5%".
+func (w words) blame(shares []int) string {
+	order := make([]int, 0, len(shares))
+	for a, s := range shares {
+		if s > 0 {
+			order = append(order, a)
+		}
+	}
+	slices.SortStableFunc(order, func(x, y int) int { return shares[y] - shares[x] })
+	names := make([]string, len(order))
+	for i, a := range order {
+		names[i] = fmt.Sprintf("%s %d%%", w.actor(a), shares[a])
+	}
+	return andList(names)
+}
+
+// crisisRule says what a Strait crisis does to the scores.
+func (w words) crisisRule() string {
+	return fmt.Sprintf("Nobody wins a Strait crisis: the actors who drove it there (%d%% of the blame or more, and always the largest share) score 0, and everyone else keeps %d%% of its score, less its own share of the blame.",
+		w.sc.Rules.CulpritSharePct, w.sc.CrisisScorePct)
+}
+
 func (w words) action(ai int) string {
 	return w.text("actions."+w.sc.Actions[ai].ID+".name", w.sc.Actions[ai].Name)
 }
@@ -134,6 +157,10 @@ func (w words) cause(c game.Cause) string {
 		return "held at its limit"
 	case game.CauseCarry:
 		return "small effects adding up"
+	case game.CauseCrowded:
+		return "harder near the top"
+	case game.CauseInjected:
+		return "news added by the facilitator"
 	}
 	return "?"
 }

@@ -112,7 +112,7 @@ func hotSeatMatch(t *testing.T, seed uint64) (*match.Match, []int) {
 	t.Helper()
 	sc := scenario(t)
 	seats := make([]match.Seat, len(sc.Actors))
-	for i, b := range sim.SeatsFor(sc, seed, bot.Normal) {
+	for i, b := range sim.BotsFor(sc, seed, bot.Normal) {
 		seats[i] = match.Seat{Bot: b}
 	}
 	var humans []int

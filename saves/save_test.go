@@ -21,7 +21,7 @@ import (
 func newMatch(t *testing.T, sc *game.Scenario, seed uint64, human string) (*match.Match, int) {
 	t.Helper()
 	seats := make([]match.Seat, len(sc.Actors))
-	for i, b := range sim.SeatsFor(sc, seed, bot.Normal) {
+	for i, b := range sim.BotsFor(sc, seed, bot.Normal) {
 		seats[i] = match.Seat{Bot: b}
 	}
 	a, _ := sc.ActorIndex(human)

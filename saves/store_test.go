@@ -129,7 +129,7 @@ func makeTwoSaves() (oldSave, newSave *Save, err error) {
 	}
 	sc := p.Scenario
 	seats := make([]match.Seat, len(sc.Actors))
-	for i, b := range sim.SeatsFor(sc, 8, bot.Normal) {
+	for i, b := range sim.BotsFor(sc, 8, bot.Normal) {
 		seats[i] = match.Seat{Bot: b}
 	}
 	m, err := match.New(sc, 8, seats)

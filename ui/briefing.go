@@ -167,9 +167,8 @@ func (b *briefing) mutualLoss(w int) string {
 	sc := g.Scenario()
 	t := g.State().Tension()
 	text := fmt.Sprintf("If Strait tension reaches %d, the game ends at once in a Strait crisis. "+
-		"Every player keeps only %d%% of its score, and the player whose actions pushed tension to the top "+
-		"scores 0 and loses outright, whatever it had built. Nobody wins a crisis.",
-		game.TrackTension.Max(), sc.CrisisScorePct)
+		"The game keeps count of who put the pressure there: the orders that raised tension, and those that fed "+
+		"the grievance behind Beijing's grey-zone pressure. ", game.TrackTension.Max()) + CrisisRule(sc)
 	return th.Heading.Render("THE MUTUAL-LOSS RULE") + "\n" + lipgloss.Wrap(text, w, " ") + "\n" +
 		"Strait tension now: " + TensionGauge(th, t)
 }

@@ -638,23 +638,25 @@ func (d *dashboard) header(w int) []string {
 		if fl := sc.Rules.FlightLevel; fl > 0 && tension >= fl {
 			flight = "capital is fleeing Taiwan; "
 		}
+		blame := ""
+		if shares, _, _ := sc.CrisisBlame(v); BlameText(sc, shares) != "" {
+			blame = " Pressure so far: " + BlameText(sc, shares) + "."
+		}
 		lines = append(lines, t.Danger.Render(firstFit(w,
-			fmt.Sprintf("⚠ STRAIT TENSION %d %s: %sat 10 a crisis ends the game, every score collapses and whoever pushed it there loses outright.", tension, word, flight),
-			fmt.Sprintf("⚠ STRAIT TENSION %d %s: at 10 a crisis ends the game; whoever pushes it there loses.", tension, word),
+			fmt.Sprintf("⚠ STRAIT TENSION %d %s: %sat 10 a crisis ends the game; nobody wins it, and whoever drove it there scores 0.%s", tension, word, flight, blame),
+			fmt.Sprintf("⚠ STRAIT TENSION %d %s: at 10 a crisis ends the game; nobody wins it, and whoever drove it there scores 0.", tension, word),
+			fmt.Sprintf("⚠ STRAIT TENSION %d %s: at 10 a crisis ends the game; nobody wins it.", tension, word),
 			fmt.Sprintf("⚠ TENSION %d %s: a crisis at 10 ends the game", tension, word))))
 	}
 	if cn := sc.RoleActor(game.RoleChinaGov); cn >= 0 && sc.Actors[cn].Has[game.StatGrievance] {
 		g := v.Stat(cn, game.StatGrievance)
 		R := sc.Rules
-		if R.GreyZoneLevel > 0 && g >= R.GreyZoneLevel {
-			add := 1
-			if g >= R.GreyZoneHigh {
-				add = 2
-			}
+		if p := sc.GreyZonePressure(v); p > 0 {
+			add := fmt.Sprintf("+%d.%02d", p/100, p%100)
 			name := sc.Actors[cn].Name
 			lines = append(lines, t.Warn.Render(firstFit(w,
-				fmt.Sprintf("⚠ %s's grievance is %d (%d+): grey-zone pressure will add %s Strait tension when this turn ends, unless it falls.", name, g, R.GreyZoneLevel, Signed(add)),
-				fmt.Sprintf("⚠ %s grievance %d: grey-zone pressure, Strait tension %s at turn end", name, g, Signed(add)))))
+				fmt.Sprintf("⚠ %s's grievance is %d (above %d): grey-zone pressure will add %s Strait tension when this turn ends, unless it falls.", name, g, R.GreyZoneLevel, add),
+				fmt.Sprintf("⚠ %s grievance %d: grey-zone pressure, Strait tension %s at turn end", name, g, add))))
 		}
 	}
 

@@ -106,9 +106,9 @@ func (e *endScreen) header() string {
 	if st.Crisis.Turn > 0 {
 		msg := fmt.Sprintf(" STRAIT CRISIS · %s · ", sc.Date(st.Crisis.Turn))
 		if len(st.Crisis.Culprits) > 0 {
-			msg += "pushed by " + strings.ToUpper(endActorNames(sc, st.Crisis.Culprits)) + " · "
+			msg += "driven by " + strings.ToUpper(endActorNames(sc, st.Crisis.Culprits)) + " · "
 		}
-		msg += "EVERYONE LOSES "
+		msg += "NOBODY WINS "
 		top = th.Danger.Render(docPad(msg, w))
 	} else {
 		left := th.Title.Render("GAME OVER") + "  " + th.Bold.Render(e.outcomeName())
@@ -167,15 +167,9 @@ func (e *endScreen) content(w int) string {
 	return e.outcome(cw)
 }
 
-// ranking lists the actors best first (ties in scenario order).
+// ranking lists the actors best first, the culprits of a crisis last.
 func (e *endScreen) ranking() []game.ScoreCard {
-	sc, st := e.ctx.Game.Scenario(), e.ctx.Game.State()
-	var cards []game.ScoreCard
-	for a := range sc.Actors {
-		cards = append(cards, sc.Score(st, a))
-	}
-	slices.SortStableFunc(cards, func(x, y game.ScoreCard) int { return cmp.Compare(y.Total, x.Total) })
-	return cards
+	return e.ctx.Game.Scenario().Ranking(e.ctx.Game.State())
 }
 
 // endActorNames joins actor names: "Washington", "Washington and Beijing",
@@ -203,19 +197,21 @@ func (e *endScreen) outcome(w int) string {
 
 	if st.Crisis.Turn > 0 {
 		out = append(out, th.Danger.Render(" THE STRAIT WENT INTO CRISIS "), "")
-		who := "No single player's action pushed it there; the pressure had built up on its own."
+		who := "No player's orders put the pressure there; it came from the news and the situation at the start."
 		if len(st.Crisis.Culprits) > 0 {
-			who = "Pushed to the top by " + th.Bad.Render(strings.ToUpper(endActorNames(sc, st.Crisis.Culprits))) + "."
-			if causes := e.crisisCauses(); causes != "" {
-				who += " " + causes
-			}
+			who = "Driven there by " + th.Bad.Render(strings.ToUpper(endActorNames(sc, st.Crisis.Culprits))) + "."
+		}
+		if b := BlameText(sc, st.Crisis.Shares); b != "" {
+			who += fmt.Sprintf(" Who put the pressure into the Strait over the game, through their own moves and the grievance they fed: %s.", b)
+		}
+		if st.Crisis.NoOne > 0 {
+			who += fmt.Sprintf(" %d%% of the tension at the top was nobody's doing (the news and the situation at the start).", st.Crisis.NoOne)
+		}
+		if causes := e.crisisCauses(); causes != "" {
+			who += " " + causes
 		}
 		out = append(out, wrap(fmt.Sprintf("In %s Strait tension reached %d and the game ended at once. ", sc.Date(st.Crisis.Turn), game.TrackTension.Max())+who))
-		rule := fmt.Sprintf("The mutual-loss rule: every player keeps only %d%% of its score", sc.CrisisScorePct)
-		if len(st.Crisis.Culprits) > 0 {
-			rule += ", and " + endActorNames(sc, st.Crisis.Culprits) + " scores 0 and loses outright"
-		}
-		out = append(out, wrap(rule+"."), "")
+		out = append(out, wrap(CrisisRule(sc)), "")
 	}
 
 	out = append(out, th.Heading.Render("WORLD OUTCOME: "+strings.ToUpper(e.outcomeName())))
@@ -225,14 +221,17 @@ func (e *endScreen) outcome(w int) string {
 	out = append(out, "")
 
 	winners := sc.Winners(st)
-	best := sc.Score(st, winners[0]).Total
 	label := "WINNER"
 	if len(winners) > 1 {
 		label = "WINNERS (tied)"
 	}
-	lw := len(label) + 2
-	out = append(out, th.Title.Render(docPad(label, lw))+th.Bold.Render(endActorNames(sc, winners))+
-		fmt.Sprintf(" with %d points", best))
+	lw := len("WINNERS (tied)") + 2
+	if len(winners) == 0 {
+		out = append(out, th.Title.Render(docPad("NO WINNER", lw))+th.Bold.Render("Nobody wins a Strait crisis."))
+	} else {
+		out = append(out, th.Title.Render(docPad(label, lw))+th.Bold.Render(endActorNames(sc, winners))+
+			fmt.Sprintf(" with %d points", sc.Score(st, winners[0]).Total))
+	}
 	ranking := e.ranking()
 	place := func(a int) string {
 		rank := slices.IndexFunc(ranking, func(c game.ScoreCard) bool { return c.Actor == a })
@@ -249,9 +248,9 @@ func (e *endScreen) outcome(w int) string {
 				label = "PLAYERS"
 			}
 			line := g.Who(a) + ", " + place(a)
-			switch {
-			case sc.Score(st, a).Culprit:
-				line += " Pushed the Strait into crisis and loses outright."
+			switch c := sc.Score(st, a); {
+			case c.Culprit:
+				line += fmt.Sprintf(" Drove the Strait into crisis (%d%% of the blame): scores 0.", c.Blame)
 			case slices.Contains(winners, a):
 				line += " Won."
 			}
@@ -263,7 +262,9 @@ func (e *endScreen) outcome(w int) string {
 		youLine := sc.Actors[g.Player].Name + ", " + place(g.Player)
 		switch {
 		case you.Culprit:
-			youLine += " You pushed the Strait into crisis and lose outright."
+			youLine += fmt.Sprintf(" You drove the Strait into crisis (%d%% of the blame) and score 0.", you.Blame)
+		case st.Crisis.Turn > 0 && you.Blame > 0:
+			youLine += fmt.Sprintf(" Your share of the blame for the crisis: %d%%.", you.Blame)
 		case slices.Contains(winners, g.Player):
 			youLine += " You won."
 		}
@@ -353,7 +354,7 @@ func (e *endScreen) standings(w int) string {
 			tags = append(tags, th.Accent.Render(tag))
 		}
 		if c.Culprit {
-			tags = append(tags, th.Danger.Render("CULPRIT"))
+			tags = append(tags, th.Danger.Render(fmt.Sprintf("CULPRIT %d%%", c.Blame)))
 		}
 		out = append(out, line+" "+strings.Join(tags, " "))
 	}
@@ -404,7 +405,7 @@ func (e *endScreen) scores(w int) string {
 	winners := sc.Winners(st)
 	out := []string{lipgloss.Wrap("Every player's final score, 0 to 100, and how it was made: each objective's measure at the end, how far along its range it got, and the points that earned.", w, " ")}
 	if st.Crisis.Turn > 0 {
-		out = append(out, th.Bad.Render(lipgloss.Wrap(fmt.Sprintf("After the crisis every score is cut to %d%% of what it was; the culprit scores 0.", sc.CrisisScorePct), w, " ")))
+		out = append(out, th.Bad.Render(lipgloss.Wrap(CrisisRule(sc), w, " ")))
 	}
 	nw := 0
 	for _, a := range sc.Actors {
@@ -424,9 +425,13 @@ func (e *endScreen) scores(w int) string {
 			tags = append(tags, th.Accent.Render(tag))
 		}
 		if c.Culprit {
-			tags = append(tags, th.Danger.Render(" CULPRIT: pushed the Strait into crisis, scores 0 "))
+			tags = append(tags, th.Danger.Render(fmt.Sprintf(" CULPRIT: drove the Strait into crisis (%d%% of the blame), scores 0 ", c.Blame)))
 		} else if st.Crisis.Turn > 0 {
-			tags = append(tags, th.Bad.Render(fmt.Sprintf("%d before the crisis", c.Raw)))
+			note := fmt.Sprintf("%d before the crisis", c.Raw)
+			if c.Blame > 0 {
+				note += fmt.Sprintf(", %d%% of the blame", c.Blame)
+			}
+			tags = append(tags, th.Bad.Render(note))
 		}
 		if len(tags) > 0 {
 			head += "  " + strings.Join(tags, " · ")
@@ -489,9 +494,12 @@ func turningWords(p *content.Pack, m *match.Match, tp match.TurningPoint) (tag, 
 	}
 	switch tp.Kind {
 	case match.TurnCrisis:
-		who := "with no single culprit"
+		who := "with no culprit: the pressure came from the news and the situation at the start"
 		if len(tp.Actors) > 0 {
-			who = "pushed over the edge by " + endActorNames(sc, tp.Actors)
+			who = "driven there by " + endActorNames(sc, tp.Actors)
+			if b := BlameText(sc, m.State().Crisis.Shares); b != "" {
+				who += " (blame: " + b + ")"
+			}
 		}
 		return "CRISIS", fmt.Sprintf("Strait crisis: tension %d→%d, %s.", tp.Before, tp.After, who) +
 			causes(game.Ref{Kind: game.RefTrack, Track: game.TrackTension})

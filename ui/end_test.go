@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -29,7 +30,7 @@ func finishedSession(t testing.TB, seed uint64, crisis bool) *Session {
 	us, _ := sc.ActorIndex("washington")
 	cn, _ := sc.ActorIndex("beijing")
 	seats := make([]match.Seat, len(sc.Actors))
-	for i, b := range sim.SeatsFor(sc, seed, bot.Normal) {
+	for i, b := range sim.BotsFor(sc, seed, bot.Normal) {
 		seats[i] = match.Seat{Bot: b}
 	}
 	seats[us] = match.Seat{Human: true, Name: "You"}
@@ -182,14 +183,19 @@ func TestEndCrisis(t *testing.T) {
 	sc, st := g.Scenario(), g.State()
 	s := screen(a)
 	culprit := sc.Actors[st.Crisis.Culprits[0]].Name
-	if !strings.Contains(s, "STRAIT CRISIS") || !strings.Contains(s, "EVERYONE LOSES") {
+	if !strings.Contains(s, "STRAIT CRISIS") || !strings.Contains(s, "NOBODY WINS") {
 		t.Errorf("a crisis ending should say so loudly:\n%s", s)
 	}
 	if !strings.Contains(s, strings.ToUpper(culprit)) {
 		t.Errorf("the culprit %s should be named:\n%s", culprit, s)
 	}
-	if !strings.Contains(strings.Join(strings.Fields(s), " "), "scores 0 and loses outright") {
-		t.Errorf("the mutual-loss rule should be stated:\n%s", s)
+	flat := strings.Join(strings.Fields(s), " ")
+	share := fmt.Sprintf("%s %d%%", culprit, st.Crisis.Shares[st.Crisis.Culprits[0]])
+	if !strings.Contains(flat, share) {
+		t.Errorf("the culprit's share %q should be given:\n%s", share, s)
+	}
+	if !strings.Contains(flat, "Nobody wins a Strait crisis") || strings.Count(flat, "WINNER") != strings.Count(flat, "NO WINNER") {
+		t.Errorf("the crisis rule should be stated, and nobody named winner:\n%s", s)
 	}
 	press(a, "tab")
 	all := ansi.Strip(endOf(t, a).doc.vp.GetContent())
@@ -198,7 +204,7 @@ func TestEndCrisis(t *testing.T) {
 	}
 	press(a, "tab")
 	all = ansi.Strip(endOf(t, a).doc.vp.GetContent())
-	if !strings.Contains(all, "CRISIS") || !strings.Contains(all, "pushed over the edge by "+culprit) {
+	if !strings.Contains(all, "CRISIS") || !strings.Contains(all, "driven there by "+culprit) {
 		t.Errorf("the turning points should end with the crisis:\n%s", all)
 	}
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -35,6 +36,9 @@ func EffectText(sc *game.Scenario, e game.Effect, actor, target int) string {
 		s += " (next turn)"
 	default:
 		s += fmt.Sprintf(" (in %d turns)", e.Delay)
+	}
+	for _, c := range e.When {
+		s += " if " + sc.Describe(c, actor)
 	}
 	return s
 }
@@ -75,6 +79,8 @@ func CauseText(p *content.Pack, c game.Cause) string {
 		return "small effects adding up"
 	case game.CauseInjected:
 		return "news added by the facilitator"
+	case game.CauseCrowded:
+		return "harder near the top"
 	}
 	return "?"
 }
@@ -117,4 +123,37 @@ func sentence(s string) string {
 		return s
 	}
 	return s + "."
+}
+
+// BlameText names who drove the Strait, largest share first, from a
+// crisis's shares or from the running account: "Washington 55%, Beijing
+// 40% and Taipei 5%". Actors with no share are left out; "" if none has
+// one.
+func BlameText(sc *game.Scenario, shares []int) string {
+	type share struct{ actor, pct int }
+	var ss []share
+	for a, p := range shares {
+		if p > 0 {
+			ss = append(ss, share{a, p})
+		}
+	}
+	slices.SortStableFunc(ss, func(x, y share) int { return y.pct - x.pct })
+	var parts []string
+	for _, s := range ss {
+		parts = append(parts, fmt.Sprintf("%s %d%%", sc.Actors[s.actor].Name, s.pct))
+	}
+	switch len(parts) {
+	case 0:
+		return ""
+	case 1:
+		return parts[0]
+	}
+	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
+}
+
+// CrisisRule says what a Strait crisis does to the scores, with the
+// scenario's own numbers.
+func CrisisRule(sc *game.Scenario) string {
+	return fmt.Sprintf("Nobody wins a Strait crisis. The actors who drove it there (a share of the blame of %d%% or more, and always the largest) score 0; everyone else keeps %d%% of its score, less its own share of the blame.",
+		sc.Rules.CulpritSharePct, sc.CrisisScorePct)
 }

@@ -161,7 +161,9 @@ func secrets(a *App, viewer int) map[string]string {
 		}
 	}
 	for _, c := range st.Covert {
-		if c.Actor != viewer && c.Exposed == 0 {
+		// A covert action exposed another time is named in public then:
+		// its name alone cannot tell this secret order from that one.
+		if c.Actor != viewer && c.Exposed == 0 && !public[sc.Actions[c.Action].ID] {
 			out[sc.Actions[c.Action].Name] = fmt.Sprintf("%s's covert order of %s, never exposed", sc.Actors[c.Actor].Name, sc.Date(c.Turn))
 		}
 	}

@@ -107,16 +107,13 @@ func (r *resolution) content(w int) string {
 
 	// Warnings first, loud.
 	if r.rep.Crisis {
-		var culprits []string
-		for _, c := range st.Crisis.Culprits {
-			culprits = append(culprits, sc.Actors[c].Name)
-		}
-		msg := fmt.Sprintf("⚠ STRAIT CRISIS. Tension reached %d and the game is over. Every score collapses to %d%%", st.Tension(), sc.CrisisScorePct)
-		if len(culprits) > 0 {
-			msg += "; " + strings.Join(culprits, " and ") + " pushed it there and lose" + map[bool]string{true: "s", false: ""}[len(culprits) == 1] + " outright."
+		msg := fmt.Sprintf("⚠ STRAIT CRISIS. Tension reached %d and the game is over. ", st.Tension())
+		if b := BlameText(sc, st.Crisis.Shares); b != "" {
+			msg += "Who drove it there, over the whole game: " + b + ". "
 		} else {
-			msg += "; no order pushed it there: everyone shares the loss."
+			msg += "No player's orders put the pressure there. "
 		}
+		msg += CrisisRule(sc)
 		out = append(out, t.Danger.Render(wrap(msg, w)), "")
 	}
 	if ch, ok := r.rep.ChangeOf(trackRef(game.TrackTension)); ok && ch.After != ch.Before {
@@ -137,7 +134,7 @@ func (r *resolution) content(w int) string {
 		}
 		if ch.After >= 6 && !r.rep.Crisis {
 			st = t.Danger
-			msg += fmt.Sprintf(". At %d a crisis ends the game and whoever pushes it there loses outright.", game.TrackTension.Max())
+			msg += fmt.Sprintf(". At %d a crisis ends the game; nobody wins it, and whoever drove it there scores 0.", game.TrackTension.Max())
 		}
 		out = append(out, st.Render(wrap(msg, w)))
 		out = append(out, "", TensionGauge(t, ch.After), "")

@@ -28,7 +28,7 @@ func NewSession(p *content.Pack, seed uint64, actor string, d bot.Difficulty, pe
 			strings.Join(ids, ", "), game.Suggest(actor, ids))
 	}
 	seats := make([]match.Seat, len(sc.Actors))
-	for i, b := range sim.SeatsFor(sc, seed, d) {
+	for i, b := range sim.BotsFor(sc, seed, d) {
 		if p, ok := personalities[sc.Actors[i].ID]; ok {
 			b.Personality = p
 		}
@@ -57,37 +57,24 @@ func NewMatchSession(p *content.Pack, seed uint64, seats []match.Seat, d bot.Dif
 const maxNameLen = 20
 
 // SeatsFromSpec reads a seat list such as
-// "washington=human:Ana,beijing=human:Bo,meta=bot:hedger,all=bot" (see
-// match.ParseSeats) for a scenario. Bots whose personality is not written
-// out get the one the seed draws, as in a single-player game; bots play at
-// difficulty d.
+// "washington=human:Ana,beijing=bot:hard,meta=bot:hedger,all=bot" (see
+// match.ParseSeats) for a scenario. A bot seat that does not name its
+// personality gets the one the seed draws, as in a single-player game, and
+// one that does not name its difficulty plays at d.
 func SeatsFromSpec(sc *game.Scenario, spec string, seed uint64, d bot.Difficulty) ([]match.Seat, error) {
-	drawn := sim.SeatsFor(sc, seed, d)
-	seats, err := match.ParseSeats(sc, spec, match.Seat{Bot: drawn[0]})
+	seats, err := match.ParseSeats(sc, spec, sim.BotsFor(sc, seed, d))
 	if err != nil {
 		return nil, err
 	}
-	// Which seats were written out, and which bots with a personality.
-	named, explicit := map[string]bool{}, map[string]bool{}
-	for _, part := range strings.Split(spec, ",") {
-		who, what, _ := strings.Cut(strings.TrimSpace(part), "=")
-		named[who] = true
-		explicit[who] = strings.HasPrefix(what, "bot:")
-	}
-	for a := range seats {
-		id := sc.Actors[a].ID
-		if s := seats[a]; s.Human {
-			s.Name = strings.TrimSpace(s.Name)
-			seats[a].Name = s.Name
-			if n := len([]rune(s.Name)); n > maxNameLen {
-				return nil, fmt.Errorf("seat %s: the name %q is %d characters long; a player's name has at most %d characters", id, s.Name, n, maxNameLen)
-			}
+	for a, s := range seats {
+		if !s.Human {
 			continue
 		}
-		if (named[id] && !explicit[id]) || (!named[id] && !explicit["all"]) {
-			seats[a].Bot.Personality = drawn[a].Personality
+		s.Name = strings.TrimSpace(s.Name)
+		seats[a].Name = s.Name
+		if n := len([]rune(s.Name)); n > maxNameLen {
+			return nil, fmt.Errorf("seat %s: the name %q is %d characters long; a player's name has at most %d characters", sc.Actors[a].ID, s.Name, n, maxNameLen)
 		}
-		seats[a].Bot.Difficulty = d
 	}
 	return seats, nil
 }

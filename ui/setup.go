@@ -117,7 +117,7 @@ func newSetupFrom(ctx *Context, g *Session) *setup {
 	s.resetActors()
 	s.actor, s.seed = g.Player, g.Match.Seed
 	s.facilitator = g.Facil != nil
-	drawn := sim.SeatsFor(g.Scenario(), g.Match.Seed, bot.Normal)
+	drawn := sim.BotsFor(g.Scenario(), g.Match.Seed, bot.Normal)
 	for a, seat := range g.Match.Seats {
 		s.humans[a] = seat.Human
 		if seat.Human {
@@ -254,7 +254,7 @@ func (s *setup) drawn() []bot.Personality {
 		return nil
 	}
 	var out []bot.Personality
-	for _, b := range sim.SeatsFor(p.Scenario, s.seed, s.difficulty) {
+	for _, b := range sim.BotsFor(p.Scenario, s.seed, s.difficulty) {
 		out = append(out, b.Personality)
 	}
 	return out
@@ -582,7 +582,7 @@ func (s *setup) personalities() map[string]bot.Personality {
 // seats are the match's seats as the form sets them.
 func (s *setup) seats(sc *game.Scenario) []match.Seat {
 	seats := make([]match.Seat, len(sc.Actors))
-	for a, b := range sim.SeatsFor(sc, s.seed, s.difficulty) {
+	for a, b := range sim.BotsFor(sc, s.seed, s.difficulty) {
 		if p, ok := s.personalities()[sc.Actors[a].ID]; ok {
 			b.Personality = p
 		}
@@ -784,18 +784,13 @@ func (s *setup) detailText(r setupRow, w int) string {
 
 	case rowDifficulty:
 		out := []string{wrap("How sharply the bots play. Every bot obeys the same rules as you, sees only what its own actor may see, and knows the mutual-loss rule."), ""}
-		descs := [bot.NumDifficulties]string{
-			"misjudge often and leave an action point unused",
-			"misjudge now and then",
-			"rarely misjudge",
-		}
 		for d := range bot.NumDifficulties {
 			mark := "  "
 			label := d.String()
 			if d == s.difficulty {
 				mark, label = "● ", th.Bold.Render(label)
 			}
-			out = append(out, docRow(mark+label, 9, descs[d], w))
+			out = append(out, docRow(mark+label, 9, d.Describe(), w))
 		}
 		out = append(out, "", hint("←/→ enter", "change"))
 		return strings.Join(out, "\n")

@@ -197,7 +197,7 @@ func TestSetupStartsSession(t *testing.T) {
 	if !g.Match.Seats[bj].Human || g.Match.Humans()[0] != bj || len(g.Match.Humans()) != 1 {
 		t.Errorf("Beijing should be the only human seat: %v", g.Match.Humans())
 	}
-	drawn := sim.SeatsFor(p.Scenario, 9001, bot.Hard)
+	drawn := sim.BotsFor(p.Scenario, 9001, bot.Hard)
 	for i, seat := range g.Match.Seats {
 		if i == bj {
 			continue

@@ -324,7 +324,7 @@ var guideSections = []struct{ head, body string }{
 		"You may change your picks freely until you end the turn. Some actions work with a delay, some can be taken only once, some are covert: hidden from the others unless exposed."},
 	{"Capital", "Capital is the budget for actions: political and financial. You earn some each turn; big moves cost more, and repeating some moves costs more each time. Spending it all now can leave you unable to answer later."},
 	{"Tension and the mutual-loss rule", "Strait tension runs from 0 to 10. Controls feed Beijing's grievance, and grievance turns into pressure on the Taiwan Strait. " +
-		"If tension reaches 10 the game ends at once in a Strait crisis: every player's score collapses, and whoever pushed tension to the top scores nothing and loses outright. Watch the gauge; brakes exist (talks, a thaw)."},
+		"If tension reaches 10 the game ends at once in a Strait crisis, and nobody wins it. The game keeps count of who put the pressure there, through their own moves and the grievance they fed: those who drove it score nothing, and everyone else keeps a small part of its score, less its own share of the blame. Watch the gauge; brakes exist (talks, a thaw)."},
 	{"The screen", "The turn dashboard always shows the world's tracks and your numbers. Its panes: Orders (choose this turn's actions), World (swing states and which bloc they lean to), News (this turn's events), Why (the ledger: every change and its causes), Charts (history) and Encyclopedia (terms and profiles). " +
 		"Press ? on any screen for its keys."},
 	{"Saving and what-ifs", "The game saves itself at the start of every turn; press s to save under a name. Continue on this screen resumes the newest autosave. " +

@@ -115,7 +115,7 @@ func TestTitleHowToPlay(t *testing.T) {
 		t.Errorf("the end of the guide should be reachable:\n%s", s)
 	}
 	all := guideText(a.Context(), 80)
-	for _, want := range []string{"Strait crisis", "loses outright", "Capital", "Orders", "World", "News", "Why", "Charts", "Encyclopedia"} {
+	for _, want := range []string{"Strait crisis", "nobody wins it", "Capital", "Orders", "World", "News", "Why", "Charts", "Encyclopedia"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("the guide should explain %q", want)
 		}

@@ -70,6 +70,19 @@ func (d Difficulty) String() string {
 	return fmt.Sprintf("difficulty(%d)", uint8(d))
 }
 
+// Describe says what a difficulty does, for the setup screen and --help.
+func (d Difficulty) Describe() string {
+	switch d {
+	case Easy:
+		return "looks only a few turns ahead, misjudges often and overlooks one of its actions each game"
+	case Normal:
+		return "weighs every option by where the rules will take it by the end of the game"
+	case Hard:
+		return "looks ahead by playing out possible futures with the real rules, and takes what works best in them"
+	}
+	return d.String()
+}
+
 // ParseDifficulty reads "easy", "normal" or "hard".
 func ParseDifficulty(s string) (Difficulty, error) {
 	for i, id := range difficultyIDs {
@@ -84,18 +97,43 @@ func ParseDifficulty(s string) (Difficulty, error) {
 type Bot struct {
 	Personality Personality
 	Difficulty  Difficulty
+	// Seed is the bot's own source of randomness (its plan for the game and
+	// the noise in its judgement), kept apart from the game's seed, which a
+	// player never sees: see SeatSeed.
+	Seed uint64
 }
 
+// SeatSeed is the seed of the bot in an actor's seat, drawn from the game
+// seed so that a game replays exactly. It is one way: a bot knowing its
+// own seat seed learns nothing of the game's dice or of other seats.
+func SeatSeed(gameSeed uint64, actor int) uint64 {
+	rng := game.NewStream(gameSeed, 0, game.PurposeSeat, actor)
+	return rng.Uint64()
+}
+
+// Name describes the bot: "bot (hawk, normal)".
+func (b Bot) Name() string { return fmt.Sprintf("bot (%s, %s)", b.Personality, b.Difficulty) }
+
 // Choose picks an actor's orders for the turn from its view of the world
-// (Scenario.View). The same view always gives the same orders.
+// (Scenario.View) and its own seed. The same view and seed always give the
+// same orders.
 func (b Bot) Choose(sc *game.Scenario, view *game.State, actor int) []game.Order {
+	if b.Difficulty == Hard && !view.Over {
+		return b.searchChoose(sc, view, actor)
+	}
+	return b.ChooseAfter(sc, view, actor, nil)
+}
+
+// ChooseAfter is Choose when some orders are already given: the bot
+// fills the action points and capital they leave.
+func (b Bot) ChooseAfter(sc *game.Scenario, view *game.State, actor int, given []game.Order) []game.Order {
 	if view.Over {
 		return nil
 	}
-	rng := game.NewStream(view.Seed, view.Turn, game.PurposeBot, actor)
+	rng := game.NewStream(b.Seed, view.Turn, game.PurposeBot, actor)
 	e := newEvaluator(sc, view, actor, b)
 	defer e.release()
-	e.opts = sc.OptionsInto(e.opts, view, actor, nil)
+	e.opts = sc.OptionsInto(e.opts, view, actor, given)
 	opts := e.opts
 	cands := e.cands[:0]
 	for i, o := range opts {
@@ -117,10 +155,14 @@ func (b Bot) Choose(sc *game.Scenario, view *game.State, actor int) []game.Order
 	var orders []game.Order
 	var used []int
 	budgetAP := sc.Actors[actor].AP
-	if b.Difficulty == Easy && budgetAP > 1 {
-		budgetAP-- // easy bots leave an action point unused
-	}
 	ap, spent := 0, 0
+	for _, o := range given {
+		if ai, ok := sc.ActionIndex(o.Action); ok {
+			used = append(used, ai)
+			ap += sc.Actions[ai].AP
+			spent += sc.Cost(view, ai)
+		}
+	}
 	for _, c := range cands {
 		if c.value <= 0 {
 			break
@@ -153,7 +195,7 @@ type scored struct {
 // noise clouds a bot's judgement: a share of the value's size, plus a little
 // absolute jitter so equal options are not always taken in content order.
 func (b Bot) noise(rng *game.Stream, v int) int {
-	pct := [NumDifficulties]int{45, 20, 6}[b.Difficulty]
+	pct := [NumDifficulties]int{35, 12, 12}[b.Difficulty]
 	mag := abs(v)*pct/100 + 20
 	return rng.IntN(2*mag+1) - mag
 }
@@ -163,4 +205,28 @@ func abs(x int) int {
 		return -x
 	}
 	return x
+}
+
+// Valued is an option with what a bot makes of it.
+type Valued struct {
+	Option game.Option
+	Value  int  // milli-points of the bot's final score, before noise
+	Ruled  bool // the bot will not consider it (crisis risk or a blind spot)
+}
+
+// Values lists how the bot values every available option from its view,
+// without noise: the reasoning behind Choose, for tests and for a teacher
+// who asks why a bot did what it did.
+func (b Bot) Values(sc *game.Scenario, view *game.State, actor int) []Valued {
+	e := newEvaluator(sc, view, actor, b)
+	defer e.release()
+	var out []Valued
+	for _, o := range sc.Options(view, actor, nil) {
+		if !o.Available {
+			continue
+		}
+		v, ok := e.value(o)
+		out = append(out, Valued{Option: o, Value: v, Ruled: !ok})
+	}
+	return out
 }

@@ -12,9 +12,13 @@ import (
 // point); quantities are in hundredths of a unit, so that the rules of thumb
 // below can carry fractions in integers.
 
+// driftTurns is how many turns of the Strait's drift a bot counts when it
+// judges the risk of a crisis.
+const driftTurns = 3
+
 // risk[t] is roughly the chance, in percent, that a Strait sitting at
 // tension t tips into crisis before the game ends.
-var risk = [...]int{0, 0, 0, 1, 2, 4, 8, 15, 30, 60, 100}
+var risk = [...]int{0, 0, 0, 1, 3, 6, 12, 22, 40, 70, 100}
 
 // capitalValue is what one unspent point of capital is worth to a bot.
 const capitalValue = 40
@@ -27,10 +31,13 @@ type evaluator struct {
 	b         Bot
 	turnsLeft int
 	score     int // the bot's current score, in points
-	roles     [game.NumRoles]int
-	focus     []int // per objective, percent weight for this game's plan
-	skip      []int // actions this game's plan leaves out
-	objs      []objective
+	// crisisLoss is what a Strait crisis would cost the bot, in
+	// milli-points.
+	crisisLoss int
+	roles      [game.NumRoles]int
+	focus      []int // per objective, percent weight for this game's plan
+	skip       []int // actions this game's plan leaves out
+	objs       []objective
 	// direct1 caches the direct worth of +1 and -1 of each number (see
 	// direct); shared caches, per targeted action, the worth of its effects
 	// that do not depend on the target.
@@ -38,6 +45,14 @@ type evaluator struct {
 	shared  []int
 	opts    []game.Option // reused between turns
 	cands   []scored
+
+	m       *model // the rules as measured from the engine
+	horizon int    // how many turns ahead the bot looks (difficulty)
+	// valued lists the numbers whose value at the end the bot cares about
+	// (its objectives' measures); ends caches, per horizon and number, the
+	// worth at the end of one unit up and one unit down now (see endWorth).
+	valued []int
+	ends   []int
 }
 
 // objective is one of the bot's objectives as this turn's valuation sees it.
@@ -58,12 +73,26 @@ func newEvaluator(sc *game.Scenario, v *game.State, actor int, b Bot) *evaluator
 		sc: sc, v: v, actor: actor, b: b, turnsLeft: sc.Turns - v.Turn + 1,
 		objs: e.objs[:0], direct1: e.direct1[:0], shared: e.shared[:0],
 		focus: e.focus[:0], skip: e.skip[:0], opts: e.opts[:0], cands: e.cands[:0],
+		valued: e.valued[:0], ends: e.ends[:0], m: modelFor(sc),
+	}
+	e.horizon = e.turnsLeft
+	if b.Difficulty == Easy {
+		e.horizon = min(e.turnsLeft, easyHorizon)
 	}
 	e.score = sc.RawScore(v, actor)
+	// What a crisis would cost: everything, for an actor that would be
+	// named a culprit on the blame so far; otherwise all but what the
+	// others keep.
+	shares, _, culprits := sc.CrisisBlame(v)
+	keep := sc.CrisisScorePct * (100 - shares[actor]) / 100
+	if slices.Contains(culprits, actor) || shares[actor] >= sc.Rules.CulpritSharePct {
+		keep = 0
+	}
+	e.crisisLoss = e.score * 1000 * (100 - keep) / 100
 	for r := range game.NumRoles {
 		e.roles[r] = sc.RoleActor(r)
 	}
-	e.focus, e.skip = plan(e.focus, e.skip, sc, v.Seed, actor, b.Difficulty)
+	e.focus, e.skip = plan(e.focus, e.skip, sc, b.Seed, actor, b.Difficulty)
 	for i := range sc.Actors[actor].Objectives {
 		o := &sc.Actors[actor].Objectives[i]
 		m := concrete(o.Measure, actor, -1)
@@ -79,8 +108,21 @@ func newEvaluator(sc *game.Scenario, v *game.State, actor int, b Bot) *evaluator
 	for range len(sc.Actions) {
 		e.shared = append(e.shared, unknown)
 	}
+	for range 2 * (e.horizon + 1) * e.m.slots {
+		e.ends = append(e.ends, unknown)
+	}
+	for _, slot := range e.m.measured[actor] {
+		r := slotRef(sc, slot)
+		if e.direct(r, 100) != 0 || e.direct(r, -100) != 0 {
+			e.valued = append(e.valued, slot)
+		}
+	}
 	return e
 }
+
+// easyHorizon is how many turns ahead an easy bot looks: it judges a move
+// by what it does soon, not by where it leads.
+const easyHorizon = 4
 
 // release returns the evaluator to the pool.
 func (e *evaluator) release() {
@@ -91,11 +133,11 @@ func (e *evaluator) release() {
 // unknown marks a cache cell not yet computed.
 const unknown = math.MinInt
 
-// Plan is the line a bot follows in one game, drawn from the game seed so
+// Plan is the line a bot follows in one game, drawn from its seed so
 // the same bot does not play every game alike: it leans on one of its
-// objectives (200%) and neglects another (25%), and it has blind spots,
-// actions it never considers that game (two when easy, one otherwise), as
-// human players do. It is fixed for the whole game.
+// objectives and neglects another (130% and 70%; an easy bot 200% and 25%,
+// with a blind spot too: an action it never considers that game, as a
+// newcomer misses one). It is fixed for the whole game.
 func Plan(sc *game.Scenario, seed uint64, actor int, d Difficulty) (focus, skip []int) {
 	return plan(nil, nil, sc, seed, actor, d)
 }
@@ -110,12 +152,15 @@ func plan(focus, skip []int, sc *game.Scenario, seed uint64, actor int, d Diffic
 	if n >= 2 {
 		up := rng.IntN(n)
 		down := (up + 1 + rng.IntN(n-1)) % n
-		focus[up], focus[down] = 200, 25
+		focus[up], focus[down] = 130, 70
+		if d == Easy {
+			focus[up], focus[down] = 200, 25
+		}
 	}
 	own := sc.Actors[actor].Actions
-	blind := 1
+	blind := 0
 	if d == Easy {
-		blind = 2
+		blind = 1
 	}
 	for len(skip) < min(blind, len(own)-1) {
 		a := own[rng.IntN(len(own))]
@@ -157,9 +202,22 @@ func (e *evaluator) value(o game.Option) (int, bool) {
 	} else {
 		total = e.effectsWorth(def, -1, false)
 	}
+	if def.Covert && def.ExposePct > 0 {
+		// What exposure would cost, at the odds of it.
+		total += e.exposedWorth(def, o.Target) * def.ExposePct / 100
+	}
 	total -= o.Cost * capitalValue
 	total += e.tilt(def.Tags)
 	return total, true
+}
+
+// exposedWorth values what a covert action's exposure would bring.
+func (e *evaluator) exposedWorth(def *game.ActionDef, target int) int {
+	total := 0
+	for _, ef := range def.ExposedEffects {
+		total += e.worth(concrete(ef.Target, e.actor, target), ef.Add*100, 0)
+	}
+	return total
 }
 
 // effectsWorth values an action's effects: those aimed at the target only
@@ -168,31 +226,18 @@ func (e *evaluator) effectsWorth(def *game.ActionDef, target int, targetOnly boo
 	total := 0
 	for _, ef := range def.Effects {
 		aimed := ef.Target.Kind == game.RefSwing && ef.Target.Swing == game.SwingTarget
-		if aimed != targetOnly {
+		if aimed != targetOnly || (len(ef.When) > 0 && !e.sc.Holds(e.v, ef.When, e.actor, target)) {
 			continue
 		}
-		if ef.Delay > e.turnsLeft-1 && ef.Delay > 0 {
-			continue // arrives after the game ends
-		}
-		total += e.worth(concrete(ef.Target, e.actor, target), ef.Add*100, 2)
+		total += e.worth(concrete(ef.Target, e.actor, target), ef.Add*100, ef.Delay)
 	}
 	return total
 }
 
-// drift is the tension the standing links will add next turn on their own.
+// drift is the tension the standing links will add next turn on their own
+// (grey-zone pressure), in whole points, rounded.
 func (e *evaluator) drift() int {
-	cn := e.roles[game.RoleChinaGov]
-	if cn < 0 || !e.sc.Actors[cn].Has[game.StatGrievance] {
-		return 0
-	}
-	g := e.v.Stat(cn, game.StatGrievance)
-	switch {
-	case g >= e.sc.Rules.GreyZoneHigh:
-		return 2
-	case g >= e.sc.Rules.GreyZoneLevel:
-		return 1
-	}
-	return 0
+	return (e.sc.GreyZonePressure(e.v) + 50) / 100
 }
 
 // pendingTension is tension already on its way (delayed effects due next
@@ -216,7 +261,7 @@ func (e *evaluator) tilt(tags game.Tags) int {
 	var prefs []pref
 	switch e.b.Personality {
 	case Hawk:
-		prefs = []pref{{game.TagEscalation, 2500}, {game.TagControls, 2000}, {game.TagSecurity, 800}, {game.TagDeescalation, -1500}}
+		prefs = []pref{{game.TagEscalation, 1500}, {game.TagControls, 1200}, {game.TagSecurity, 600}, {game.TagDeescalation, -1000}}
 	case Dove:
 		prefs = []pref{{game.TagEscalation, -2500}, {game.TagDeescalation, 1500}, {game.TagDiplomacy, 1000}}
 	case Hedger:
@@ -235,18 +280,20 @@ func (e *evaluator) tilt(tags game.Tags) int {
 func (e *evaluator) riskWeight() int {
 	switch e.b.Personality {
 	case Hawk:
-		return 40
+		return 50
 	case Dove:
-		return 160
+		return 150
 	}
 	return 100
 }
 
-// worth values a change of d hundredths in the number r: directly through the
-// bot's objectives, through crisis risk for tension, and through the
-// standing causal links (to depth levels; options are valued to depth 2,
-// with the long chains folded into single rules of thumb in knockOn).
-func (e *evaluator) worth(r game.Ref, d int, depth int) int {
+// worth values a change of d hundredths in the number r that arrives
+// delay turns from now: by what it makes of the bot's objectives at the end
+// of the game, once the standing causal links have worked on it (as the
+// model measured them), by the risk of a Strait crisis from the tension it
+// adds along the way, and, for the bot's own capital, by what the money
+// can still buy.
+func (e *evaluator) worth(r game.Ref, d, delay int) int {
 	if d == 0 {
 		return 0
 	}
@@ -256,30 +303,85 @@ func (e *evaluator) worth(r game.Ref, d int, depth int) int {
 			if r.Swing == game.SwingTier2 && e.sc.Swing[i].Tier != 2 {
 				continue
 			}
-			v += e.worth(game.Ref{Kind: game.RefSwing, Swing: i, Field: r.Field}, d, depth)
+			v += e.worth(game.Ref{Kind: game.RefSwing, Swing: i, Field: r.Field}, d, delay)
 		}
 		return v
 	}
-	v := e.direct(r, d)
-	if r.Kind == game.RefTrack && r.Track == game.TrackTension {
-		v += e.crisisWorth(d)
+	h := min(e.turnsLeft-delay, e.horizon)
+	slot := e.slotOf(r)
+	if h <= 0 || slot < 0 {
+		return 0 // it arrives after the end (or after the bot looks)
 	}
-	if depth > 0 {
-		v += e.knockOn(r, d, depth-1)
+	v := e.endWorth(h, slot, d)
+	crisis := e.crisisWorth(int(e.m.peak[h][slot]) * d / 100)
+	if r.Kind == game.RefStat && r.Stat == game.StatGrievance && r.Actor == e.roles[game.RoleChinaGov] {
+		crisis = min(crisis, e.pressureWorth(d))
+	}
+	v += crisis
+	if r.Kind == game.RefStat && r.Actor == e.actor && r.Stat == game.StatCapital {
+		v += d * capitalValue / 100
 	}
 	return v
 }
 
-// crisisWorth is the expected loss from moving tension by d hundredths.
-func (e *evaluator) crisisWorth(d int) int {
-	t := e.v.Tension()
-	lo := min(max(t, 0), 10)
-	hi := min(max(t+(d+50)/100, 0), 10)
+// endWorth is what d hundredths in a number now are worth to the bot's
+// objectives h resolutions later: the model's sensitivity of every number
+// the bot values to this one, times what each is worth. It is linear on
+// each side of zero, so one unit up and one unit down are worked out once.
+func (e *evaluator) endWorth(h, slot, d int) int {
+	n := e.m.slots
+	k := 2 * (h*n + slot)
+	unit := 100
 	if d < 0 {
-		hi = min(max(t+(d-50)/100, 0), 10)
+		k, unit = k+1, -100
 	}
-	loss := e.score * 1000 * (100 - e.sc.CrisisScorePct) / 100
-	return -(risk[hi] - risk[lo]) * loss / 100 * e.riskWeight() / 100
+	if e.ends[k] == unknown {
+		row := e.m.sens[h][slot*n : slot*n+n]
+		w := 0
+		for _, to := range e.valued {
+			if s := int(row[to]); s != 0 {
+				w += e.direct(slotRef(e.sc, to), s*unit/100)
+			}
+		}
+		e.ends[k] = w
+	}
+	return e.ends[k] * abs(d) / 100
+}
+
+// crisisWorth is the expected loss from moving tension by d hundredths,
+// judged on where the Strait is heading (the tension now and the grey-zone
+// pressure of the turns to come).
+func (e *evaluator) crisisWorth(d int) int {
+	base := e.v.Tension()*100 + e.sc.GreyZonePressure(e.v)*min(e.turnsLeft, driftTurns)
+	return -(riskAt(base+d) - riskAt(base)) * e.crisisLoss / 10000 * e.riskWeight() / 100
+}
+
+// riskAt is the risk table read at a tension in hundredths, in hundredths
+// of a percent, between its points. Past the top it keeps rising: a Strait
+// heading well beyond a crisis is a crisis sooner, and a bot must still
+// see the worth of pulling it back.
+func riskAt(p int) int {
+	if p <= 0 {
+		return 0
+	}
+	i, f := p/100, p%100
+	if i >= len(risk)-1 {
+		return risk[len(risk)-1]*100 + (p-(len(risk)-1)*100)*pastTop/100
+	}
+	return risk[i]*100 + (risk[i+1]-risk[i])*f
+}
+
+// pastTop is how fast riskAt rises past the top, in percent per point.
+const pastTop = 30
+
+// pressureWorth is the crisis risk of moving China's grievance by d
+// hundredths: the grey-zone pressure it adds (or takes away) over the
+// turns the bot counts.
+func (e *evaluator) pressureWorth(d int) int {
+	cn := e.roles[game.RoleChinaGov]
+	g := e.v.Stat(cn, game.StatGrievance)
+	dp := e.sc.GreyZonePressureAt(g+d/100) - e.sc.GreyZonePressureAt(g)
+	return e.crisisWorth(dp * min(e.turnsLeft, driftTurns))
 }
 
 // direct is the worth of d hundredths on the bot's objective measures. It

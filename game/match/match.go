@@ -42,13 +42,20 @@ type Match struct {
 	Turns  []Turn
 }
 
-// New starts a match.
+// New starts a match. Every bot seat gets its own seed, drawn from the
+// game's (bot.SeatSeed), whatever seed it came with: a bot's randomness
+// follows from the game's seed and its seat alone, so saves need not keep
+// it.
 func New(sc *game.Scenario, seed uint64, seats []Seat) (*Match, error) {
 	if len(seats) != len(sc.Actors) {
 		return nil, fmt.Errorf("%d seats for %d actors", len(seats), len(sc.Actors))
 	}
 	st, rep := sc.NewGame(seed)
-	return &Match{Scenario: sc, Seed: seed, Seats: slices.Clone(seats), Setup: rep, States: []game.State{st}}, nil
+	m := &Match{Scenario: sc, Seed: seed, Seats: slices.Clone(seats), Setup: rep, States: []game.State{st}}
+	for a := range m.Seats {
+		m.Seats[a].Bot.Seed = bot.SeatSeed(seed, a)
+	}
+	return m, nil
 }
 
 // State is the world now.
@@ -159,13 +166,18 @@ func (m *Match) SeatName(a int) string {
 }
 
 // ParseSeats reads a seat spec such as
-// "washington=human:Ana,beijing=human:Bo,meta=bot:hedger,all=bot" into
-// seats for the scenario. Actors not named get def. "all" applies to every
-// actor not named elsewhere.
-func ParseSeats(sc *game.Scenario, spec string, def Seat) ([]Seat, error) {
+// "washington=human:Ana,beijing=human:Bo,meta=bot:hard:hedger,all=bot" into
+// seats for the scenario. A bot seat may name a difficulty, a personality or
+// both, in either order; what it does not name comes from that actor's bot
+// in defaults (one per actor), as do actors not named at all. "all" applies
+// to every actor not named elsewhere.
+func ParseSeats(sc *game.Scenario, spec string, defaults []bot.Bot) ([]Seat, error) {
+	if len(defaults) != len(sc.Actors) {
+		return nil, fmt.Errorf("%d default bots for %d actors", len(defaults), len(sc.Actors))
+	}
 	seats := make([]Seat, len(sc.Actors))
 	named := make([]bool, len(sc.Actors))
-	var all *Seat
+	all := ""
 	if strings.TrimSpace(spec) == "" {
 		return nil, fmt.Errorf("empty seat list")
 	}
@@ -173,14 +185,13 @@ func ParseSeats(sc *game.Scenario, spec string, def Seat) ([]Seat, error) {
 		part = strings.TrimSpace(part)
 		who, what, ok := strings.Cut(part, "=")
 		if !ok {
-			return nil, fmt.Errorf("seat %q should read actor=human:Name or actor=bot[:personality]", part)
-		}
-		seat, err := parseSeat(what, def.Bot.Difficulty)
-		if err != nil {
-			return nil, fmt.Errorf("seat %q: %v", part, err)
+			return nil, fmt.Errorf("seat %q should read actor=human:Name or actor=bot[:easy|normal|hard][:hawk|dove|hedger]", part)
 		}
 		if who == "all" {
-			all = &seat
+			if _, err := parseSeat(what, defaults[0]); err != nil {
+				return nil, fmt.Errorf("seat %q: %v", part, err)
+			}
+			all = what
 			continue
 		}
 		a, ok := sc.ActorIndex(who)
@@ -195,36 +206,36 @@ func ParseSeats(sc *game.Scenario, spec string, def Seat) ([]Seat, error) {
 		if named[a] {
 			return nil, fmt.Errorf("seat %q: %s is seated twice", part, who)
 		}
+		seat, err := parseSeat(what, defaults[a])
+		if err != nil {
+			return nil, fmt.Errorf("seat %q: %v", part, err)
+		}
 		named[a] = true
 		seats[a] = seat
 	}
 	for a := range seats {
-		if !named[a] {
-			if all != nil {
-				seats[a] = *all
-			} else {
-				seats[a] = def
-			}
+		if named[a] {
+			continue
+		}
+		seats[a] = Seat{Bot: defaults[a]}
+		if all != "" {
+			seats[a], _ = parseSeat(all, defaults[a]) // checked above
 		}
 	}
 	return seats, nil
 }
 
-func parseSeat(s string, d bot.Difficulty) (Seat, error) {
+func parseSeat(s string, def bot.Bot) (Seat, error) {
 	kind, rest, _ := strings.Cut(s, ":")
 	switch kind {
 	case "human":
 		return Seat{Human: true, Name: rest}, nil
 	case "bot":
-		b := bot.Bot{Personality: bot.Hedger, Difficulty: d}
-		if rest != "" {
-			p, err := bot.ParsePersonality(rest)
-			if err != nil {
-				return Seat{}, err
-			}
-			b.Personality = p
+		b, err := bot.ParseBot(rest, def)
+		if err != nil {
+			return Seat{}, err
 		}
 		return Seat{Bot: b}, nil
 	}
-	return Seat{}, fmt.Errorf("%q should be human[:Name] or bot[:hawk|dove|hedger]", s)
+	return Seat{}, fmt.Errorf("%q should be human[:Name] or bot[:easy|normal|hard][:hawk|dove|hedger]", s)
 }

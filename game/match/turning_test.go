@@ -37,7 +37,7 @@ func quiet(sc *game.Scenario) *game.Scenario {
 func botMatch(t *testing.T, sc *game.Scenario, seed uint64) *Match {
 	t.Helper()
 	seats := make([]Seat, len(sc.Actors))
-	for i, b := range sim.SeatsFor(sc, seed, bot.Normal) {
+	for i, b := range sim.BotsFor(sc, seed, bot.Normal) {
 		seats[i] = Seat{Bot: b}
 	}
 	m, err := New(sc, seed, seats)
@@ -259,9 +259,12 @@ func TestTurningPointsScripted(t *testing.T) {
 	if shift.Swing != sg || game.AlignBloc(shift.After) != game.BlocUS || game.AlignBloc(shift.Before) != game.BlocNone {
 		t.Errorf("Singapore should join the US bloc in turn 1: %+v", shift)
 	}
+	// Beijing's quarantine put two points into the Strait; Washington's
+	// arms sales one, and its controls fed the grievance behind the
+	// grey-zone pressure: both drove it, Beijing the more.
 	cr := find(2, TurnCrisis, nil)
-	if !reflect.DeepEqual(cr.Actors, []int{us}) || cr.After != 10 {
-		t.Errorf("the crisis is Washington's doing, at tension 10: %+v", cr)
+	if !reflect.DeepEqual(cr.Actors, []int{cn, us}) || cr.After != 10 {
+		t.Errorf("the crisis is Beijing's and Washington's doing, at tension 10: %+v", cr)
 	}
 	last := tps[len(tps)-1]
 	if last.Turn != 2 {

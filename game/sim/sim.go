@@ -14,8 +14,9 @@ import (
 	"zerosum/game/bot"
 )
 
-// Seat is the bot playing one actor.
-type Seat = bot.Bot
+// Seat is the policy playing one actor: a bot, or one of the simple
+// policies bots are measured against.
+type Seat = bot.Policy
 
 // Game is one finished all-bot game.
 type Game struct {
@@ -30,14 +31,29 @@ type Game struct {
 	Scores  []int // per actor, final totals
 }
 
-// SeatsFor draws the bots of one game from its seed: each actor gets a
-// personality at random (so that balance figures cover them all) and the
-// given difficulty.
-func SeatsFor(sc *game.Scenario, seed uint64, d bot.Difficulty) []Seat {
+// BotsFor draws the bots of one game from its seed: each actor gets a
+// personality at random (so that balance figures cover them all), the
+// given difficulty and its seat's own seed.
+func BotsFor(sc *game.Scenario, seed uint64, d bot.Difficulty) []bot.Bot {
 	rng := game.NewStream(seed, 0, game.PurposeSetup, 0)
-	seats := make([]Seat, len(sc.Actors))
-	for i := range seats {
-		seats[i] = Seat{Personality: bot.Personality(rng.IntN(int(bot.NumPersonalities))), Difficulty: d}
+	bots := make([]bot.Bot, len(sc.Actors))
+	for i := range bots {
+		bots[i] = bot.Bot{Personality: bot.Personality(rng.IntN(int(bot.NumPersonalities))), Difficulty: d,
+			Seed: bot.SeatSeed(seed, i)}
+	}
+	return bots
+}
+
+// SeatsFor is BotsFor as seats.
+func SeatsFor(sc *game.Scenario, seed uint64, d bot.Difficulty) []Seat {
+	return AsSeats(BotsFor(sc, seed, d))
+}
+
+// AsSeats seats bots.
+func AsSeats(bots []bot.Bot) []Seat {
+	seats := make([]Seat, len(bots))
+	for i, b := range bots {
+		seats[i] = b
 	}
 	return seats
 }
@@ -80,8 +96,11 @@ type Config struct {
 	Games      int
 	Seed       uint64 // game i is played with seed Seed+i
 	Difficulty bot.Difficulty
-	Workers    int                  // 0: one per CPU
-	OnGame     func(i int, g *Game) // called in game order, from one goroutine
+	// Seating overrides the drawn bots in some seats (see ParseSeating);
+	// nil keeps them all.
+	Seating Seating
+	Workers int                  // 0: one per CPU
+	OnGame  func(i int, g *Game) // called in game order, from one goroutine
 }
 
 // Run plays the batch and summarises it.
@@ -105,7 +124,7 @@ func Run(cfg Config) Summary {
 			defer wg.Done()
 			for i := range next {
 				seed := cfg.Seed + uint64(i)
-				g := Play(sc, seed, SeatsFor(sc, seed, cfg.Difficulty), false)
+				g := Play(sc, seed, cfg.Seating.Seats(sc, seed, cfg.Difficulty), false)
 				games[i] = &g
 				close(done[i])
 			}

@@ -24,7 +24,39 @@ type Summary struct {
 	// the start of each turn (and at the end), over the games still running
 	// then, in hundredths.
 	Trend []TrendPoint
+	// Final is the world at the end of the games on average, in hundredths:
+	// what the link table of the balance report compares between policies.
+	Final FinalMeans
+	// Pressure is how often Washington (the actor setting export controls)
+	// took escalating or control measures, by the gap it perceived at the
+	// start of the turn: the instrument for link 3.
+	Pressure []GapBin
 }
+
+// FinalMeans is the world at the end of a batch on average, in hundredths.
+type FinalMeans struct {
+	Tracks            [game.NumTracks]int
+	Gap               int
+	BlocUS, BlocChina int
+	Stats             [][game.NumStats]int // per actor
+	Align, Sovereign  []int                // per swing state
+	// WorldScore is the mean of the sum of every actor's final score: the
+	// table's combined result, the measure of "was it zero-sum?".
+	WorldScore int
+	// Blame is each actor's mean share of the blame (percent) over the
+	// games that ended in a crisis.
+	Blame []int
+}
+
+// GapBin is one band of the perceived gap: turns Washington began in it,
+// and turns it took at least one escalating or control order there.
+type GapBin struct {
+	From, To        int // the band, both ends included
+	Turns, Escalate int
+}
+
+// gapBands are the bands of GapBin: below 0, five-point bands, 30 and over.
+var gapBands = [][2]int{{-100, -1}, {0, 4}, {5, 9}, {10, 14}, {15, 19}, {20, 24}, {25, 29}, {30, 100}}
 
 // TrendPoint is the world on average at one turn.
 type TrendPoint struct {
@@ -83,12 +115,20 @@ type summer struct {
 	turnsSum int
 	finals   []game.Hash
 	trend    []TrendPoint
+	blame    []int // sums of crisis shares per actor
+	world    int   // sum of combined scores
 }
 
 func newSummary(cfg Config) *summer {
 	sc := cfg.Scenario
 	m := &summer{cfg: cfg, scoreSum: make([]int, len(sc.Actors))}
 	m.s = Summary{Games: cfg.Games, Seed: cfg.Seed, Scenario: sc.ID, Endings: map[string]int{}}
+	m.blame = make([]int, len(sc.Actors))
+	m.s.Final = FinalMeans{Stats: make([][game.NumStats]int, len(sc.Actors)),
+		Align: make([]int, len(sc.Swing)), Sovereign: make([]int, len(sc.Swing)), Blame: make([]int, len(sc.Actors))}
+	for _, b := range gapBands {
+		m.s.Pressure = append(m.s.Pressure, GapBin{From: b[0], To: b[1]})
+	}
 	for _, a := range sc.Actors {
 		m.s.Actors = append(m.s.Actors, ActorSummary{ID: a.ID, Progress: make([]int, len(a.Objectives)),
 			measures: make([][]int, len(a.Objectives))})
@@ -113,18 +153,26 @@ func (m *summer) add(g *Game) {
 		for _, c := range st.Crisis.Culprits {
 			m.s.Actors[c].Culprit++
 		}
+		for a, share := range st.Crisis.Shares {
+			m.blame[a] += share
+		}
 	}
+	m.final(g)
 	for a := range sc.Actors {
 		for i, part := range sc.Score(st, a).Parts {
 			m.s.Actors[a].Progress[i] += part.Progress
 			m.s.Actors[a].measures[i] = append(m.s.Actors[a].measures[i], part.Value)
 		}
 		m.scoreSum[a] += g.Scores[a]
-		p := g.Seats[a].Personality
-		m.s.Actors[a].ByPersonality[p].Games++
+		b, isBot := g.Seats[a].(bot.Bot)
+		if isBot {
+			m.s.Actors[a].ByPersonality[b.Personality].Games++
+		}
 		if slices.Contains(g.Winners, a) {
 			m.s.Actors[a].Wins++
-			m.s.Actors[a].ByPersonality[p].Wins++
+			if isBot {
+				m.s.Actors[a].ByPersonality[b.Personality].Wins++
+			}
 		}
 	}
 	cn := sc.RoleActor(game.RoleChinaGov)
@@ -179,12 +227,80 @@ func (m *summer) add(g *Game) {
 	}
 }
 
+// final adds a game's end to the means of the world at the end, and its
+// turns to the pressure bands.
+func (m *summer) final(g *Game) {
+	sc, st, f := m.cfg.Scenario, &g.Final, &m.s.Final
+	for t := range game.NumTracks {
+		f.Tracks[t] += st.Tracks[t]
+	}
+	f.Gap += sc.Gap(st)
+	for i, w := range st.Swing {
+		f.Align[i] += w.Align
+		f.Sovereign[i] += w.Sovereign
+		switch game.AlignBloc(w.Align) {
+		case game.BlocUS:
+			f.BlocUS++
+		case game.BlocChina:
+			f.BlocChina++
+		}
+	}
+	for a := range st.Actors {
+		for s := range game.NumStats {
+			f.Stats[a][s] += st.Actors[a].Stats[s]
+		}
+		f.WorldScore += g.Scores[a]
+	}
+	us := sc.RoleActor(game.RoleUSGov)
+	if us < 0 {
+		return
+	}
+	for t, orders := range g.Orders {
+		if t >= len(st.History) {
+			break
+		}
+		pg := st.History[t].Tracks[game.TrackPerceivedGap]
+		k := len(gapBands) - 1
+		for i, b := range gapBands {
+			if pg >= b[0] && pg <= b[1] {
+				k = i
+				break
+			}
+		}
+		m.s.Pressure[k].Turns++
+		for _, o := range orders {
+			ai, ok := sc.ActionIndex(o.Action)
+			if !ok || sc.Actions[ai].Actor != us {
+				continue
+			}
+			if tags := sc.Actions[ai].Tags; tags.Has(game.TagEscalation) || tags.Has(game.TagControls) {
+				m.s.Pressure[k].Escalate++
+				break
+			}
+		}
+	}
+}
+
 func (m *summer) finish() Summary {
 	n := max(m.s.Games, 1)
+	f := &m.s.Final
+	for t := range game.NumTracks {
+		f.Tracks[t] = mean100(f.Tracks[t], n)
+	}
+	f.Gap, f.BlocUS, f.BlocChina, f.WorldScore = mean100(f.Gap, n), mean100(f.BlocUS, n), mean100(f.BlocChina, n), mean100(f.WorldScore, n)
+	for i := range f.Align {
+		f.Align[i], f.Sovereign[i] = mean100(f.Align[i], n), mean100(f.Sovereign[i], n)
+	}
+	for a := range f.Stats {
+		for s := range game.NumStats {
+			f.Stats[a][s] = mean100(f.Stats[a][s], n)
+		}
+		f.Blame[a] = mean100(m.blame[a], max(m.s.Crises, 1))
+	}
 	for a := range m.s.Actors {
-		m.s.Actors[a].MeanScore = m.scoreSum[a] * 100 / n
+		m.s.Actors[a].MeanScore = mean100(m.scoreSum[a], n)
 		for i := range m.s.Actors[a].Progress {
-			m.s.Actors[a].Progress[i] = m.s.Actors[a].Progress[i] * 100 / n
+			m.s.Actors[a].Progress[i] = mean100(m.s.Actors[a].Progress[i], n)
 			vs := m.s.Actors[a].measures[i]
 			slices.Sort(vs)
 			var q [3]int
@@ -195,18 +311,22 @@ func (m *summer) finish() Summary {
 		}
 		m.s.Actors[a].measures = nil
 	}
-	m.s.TurnsMean = m.turnsSum * 100 / n
+	m.s.TurnsMean = mean100(m.turnsSum, n)
 	for _, tp := range m.trend {
 		g := max(tp.Games, 1)
 		for t := range game.NumTracks {
-			tp.Tracks[t] = tp.Tracks[t] * 100 / g
+			tp.Tracks[t] = mean100(tp.Tracks[t], g)
 		}
-		tp.Gap = tp.Gap * 100 / g
-		tp.BlocUS = tp.BlocUS * 100 / g
-		tp.BlocChina = tp.BlocChina * 100 / g
-		tp.Grievance = tp.Grievance * 100 / g
+		tp.Gap = mean100(tp.Gap, g)
+		tp.BlocUS = mean100(tp.BlocUS, g)
+		tp.BlocChina = mean100(tp.BlocChina, g)
+		tp.Grievance = mean100(tp.Grievance, g)
 		m.s.Trend = append(m.s.Trend, tp)
 	}
 	m.s.Digest = digest(m.finals)
 	return m.s
 }
+
+// mean100 is sum/n in hundredths, computed in 64 bits so that a large batch
+// cannot overflow on a 32-bit machine.
+func mean100(sum, n int) int { return int(int64(sum) * 100 / int64(n)) }

@@ -1,0 +1,275 @@
+package bot
+
+import (
+	"slices"
+
+	"zerosum/game"
+)
+
+// model is a bot's picture of the rules, measured from the engine itself
+// rather than written down a second time: how a change in one number now
+// moves every number by the end of the game, h turns later, once the
+// standing causal links have worked on it.
+//
+// It is measured once per scenario by finite differences. From a few
+// reference games in which nobody pushes anything (see brake; each with its
+// own fixed seed, never a real game's), every number an order or a link can move is
+// nudged in turn at the start of turn 1, and both worlds are played forward
+// side by side with the same dice; the difference at each later turn, per
+// unit of the nudge, is the sensitivity. It is a linear picture of a world
+// with thresholds, so it is rough where a threshold is near; the bot adds
+// its own judgement of crisis risk and of blocs on top.
+type model struct {
+	slots int // numbers in the world: actors' stats, tracks, swing fields
+	turns int
+	// sens[h][from*slots+to] is the change, in hundredths, of number to
+	// after h resolutions per unit change of number from (h = 1..turns;
+	// h = 0 is the identity and is not stored).
+	sens [][]int32
+	// peak[h][from] is the largest rise of Strait tension along the way,
+	// in hundredths per unit, within h resolutions.
+	peak [][]int32
+	// measured lists, per actor, the numbers its objectives read.
+	measured [][]int
+}
+
+// references are the starts of the reference games: the scenario's own
+// start, and one a little calmer and one a little hotter, so that the
+// picture does not hang on where the Strait's thresholds happen to fall in
+// a single game. (The seed is fixed and unrelated to any real game, and
+// random news is left out: the model is of the rules, not of luck.)
+var references = []struct{ tension, grievance int }{{0, 0}, {-1, -6}, {1, 6}}
+
+const modelSeed = 0x5eed0001
+
+// modelFor returns the scenario's model, measuring it the first time.
+func modelFor(sc *game.Scenario) *model {
+	return sc.Derived("bot.model", func() any { return measure(sc) }).(*model)
+}
+
+// brakeAt is the Strait tension at which the reference players brake. In
+// the reference games nobody pushes anything; but a world where nobody ever
+// brakes either makes every spiral look endless, so when the Strait runs
+// hot every actor takes its cheapest order that lowers tension, as players
+// do.
+const brakeAt = 6
+
+// brake is the reference players' orders: nothing, or when the Strait runs
+// hot each actor's cheapest order that lowers tension, if it can afford one.
+func brake(sc *game.Scenario, st *game.State, view *game.State, opts []game.Option) ([]game.Order, []game.Option) {
+	var orders []game.Order
+	if st.Tension() < brakeAt {
+		return nil, opts
+	}
+	for a := range sc.Actors {
+		sc.ViewInto(view, st, a, false)
+		opts = sc.OptionsInto(opts, view, a, nil)
+		best := -1
+		for i, o := range opts {
+			if o.Available && calms(&sc.Actions[o.Action]) && (best < 0 || o.Cost < opts[best].Cost) {
+				best = i
+			}
+		}
+		if best >= 0 {
+			orders = append(orders, sc.OrderFor(opts[best]))
+		}
+	}
+	return orders, opts
+}
+
+// nudge is the size of the change a number is given when it is measured:
+// large enough that the rules' rounding does not hide it, small against the
+// number's range.
+func nudge(r game.Ref) int {
+	switch r.Kind {
+	case game.RefTrack:
+		switch r.Track {
+		case game.TrackTension, game.TrackControls, game.TrackQuotas:
+			return 1
+		}
+		return 5
+	case game.RefSwing:
+		return 10
+	}
+	if r.Stat == game.StatCapital {
+		return 20
+	}
+	return 5
+}
+
+// measure plays the reference games and measures the model.
+func measure(sc *game.Scenario) *model {
+	n := numSlots(sc)
+	m := &model{slots: n, turns: sc.Turns}
+	m.sens = make([][]int32, sc.Turns+1)
+	m.peak = make([][]int32, sc.Turns+1)
+	for h := 1; h <= sc.Turns; h++ {
+		m.sens[h] = make([]int32, n*n)
+		m.peak[h] = make([]int32, n)
+	}
+	tension := game.Ref{Kind: game.RefTrack, Track: game.TrackTension}
+	// Sums over the reference games, divided once at the end.
+	sens := make([][]int, sc.Turns+1)
+	peaks := make([][]int, sc.Turns+1)
+	for h := 1; h <= sc.Turns; h++ {
+		sens[h] = make([]int, n*n)
+		peaks[h] = make([]int, n)
+	}
+	quiet := *sc
+	quiet.EventsPerTurn = 0
+	var base, bumped []game.State
+	var view game.State
+	var opts []game.Option
+	step := func(st *game.State) game.State {
+		var orders []game.Order
+		orders, opts = brake(&quiet, st, &view, opts)
+		next, _ := quiet.Advance(st, orders)
+		return next
+	}
+	seed := uint64(modelSeed)
+	for _, ref := range references {
+		st, _ := quiet.NewGame(seed)
+		st.Tracks[game.TrackTension] = min(max(st.Tracks[game.TrackTension]+ref.tension, 0), game.TrackTension.Max()-1)
+		if cn := sc.RoleActor(game.RoleChinaGov); cn >= 0 && sc.Actors[cn].Has[game.StatGrievance] {
+			g := &st.Actors[cn].Stats[game.StatGrievance]
+			*g = min(max(*g+ref.grievance, 0), 100)
+		}
+		base = append(base[:0], st)
+		for h := 1; h <= sc.Turns; h++ {
+			base = append(base, step(&base[h-1]))
+		}
+		for from := range n {
+			r := slotRef(sc, from)
+			if !movable(sc, r) {
+				continue
+			}
+			d := nudge(r)
+			v := sc.Value(&st, r, -1, -1)
+			if lo, hi := bounds(r); v+d > hi {
+				d = -d
+				if v+d < lo {
+					continue
+				}
+			}
+			start := st.Clone()
+			set(&start, r, v+d)
+			bumped = append(bumped[:0], start)
+			peak := 0
+			for h := 1; h <= sc.Turns; h++ {
+				next := step(&bumped[h-1])
+				bumped = append(bumped, next)
+				row := sens[h][from*n : from*n+n]
+				for to := range n {
+					tr := slotRef(sc, to)
+					row[to] += (sc.Value(&next, tr, -1, -1) - sc.Value(&base[h], tr, -1, -1)) * 100 / d
+				}
+				rise := (sc.Value(&next, tension, -1, -1) - sc.Value(&base[h], tension, -1, -1)) * 100 / d
+				peak = max(peak, rise)
+				peaks[h][from] += peak
+			}
+		}
+	}
+	for a := range sc.Actors {
+		var slots []int
+		for _, o := range sc.Actors[a].Objectives {
+			for slot := range n {
+				if reads(sc, o.Measure, a, slotRef(sc, slot)) && !slices.Contains(slots, slot) {
+					slots = append(slots, slot)
+				}
+			}
+		}
+		slices.Sort(slots)
+		m.measured = append(m.measured, slots)
+	}
+	k := len(references)
+	for h := 1; h <= sc.Turns; h++ {
+		for i, v := range sens[h] {
+			m.sens[h][i] = int32(v / k)
+		}
+		for i, v := range peaks[h] {
+			m.peak[h][i] = int32(v / k)
+		}
+	}
+	return m
+}
+
+// numSlots is how many numbers a world has.
+func numSlots(sc *game.Scenario) int {
+	return len(sc.Actors)*int(game.NumStats) + int(game.NumTracks) + 2*len(sc.Swing)
+}
+
+// slotRef names the number in a slot (the numbering of evaluator.slotOf).
+func slotRef(sc *game.Scenario, slot int) game.Ref {
+	na := len(sc.Actors) * int(game.NumStats)
+	switch {
+	case slot < na:
+		return game.Ref{Kind: game.RefStat, Actor: slot / int(game.NumStats), Stat: game.Stat(slot % int(game.NumStats))}
+	case slot < na+int(game.NumTracks):
+		return game.Ref{Kind: game.RefTrack, Track: game.Track(slot - na)}
+	}
+	s := slot - na - int(game.NumTracks)
+	return game.Ref{Kind: game.RefSwing, Swing: s / 2, Field: game.SwingField(s % 2)}
+}
+
+// movable reports whether a number exists in the scenario (an actor may
+// lack a stat).
+func movable(sc *game.Scenario, r game.Ref) bool {
+	return r.Kind != game.RefStat || sc.Actors[r.Actor].Has[r.Stat]
+}
+
+func bounds(r game.Ref) (int, int) {
+	switch r.Kind {
+	case game.RefTrack:
+		return r.Track.Min(), r.Track.Max()
+	case game.RefSwing:
+		if r.Field == game.FieldSovereign {
+			return 0, 100
+		}
+		return game.AlignMin, game.AlignMax
+	}
+	return 0, r.Stat.Max()
+}
+
+func set(st *game.State, r game.Ref, v int) {
+	switch r.Kind {
+	case game.RefStat:
+		st.Actors[r.Actor].Stats[r.Stat] = v
+	case game.RefTrack:
+		st.Tracks[r.Track] = v
+	case game.RefSwing:
+		if r.Field == game.FieldSovereign {
+			st.Swing[r.Swing].Sovereign = v
+		} else {
+			st.Swing[r.Swing].Align = v
+		}
+	}
+}
+
+// reads reports whether an objective's measure (of actor) reads the number
+// r: the number itself, the frontiers behind the gap, the alignments behind
+// a bloc count or a group average.
+func reads(sc *game.Scenario, m game.Ref, actor int, r game.Ref) bool {
+	m = concrete(m, actor, -1)
+	switch m.Kind {
+	case game.RefGap:
+		return r.Kind == game.RefStat && r.Stat == game.StatFrontier &&
+			(r.Actor == sc.RoleActor(game.RoleUSGov) || r.Actor == sc.RoleActor(game.RoleChinaGov))
+	case game.RefBloc:
+		return r.Kind == game.RefSwing && r.Field == game.FieldAlign
+	case game.RefSwing:
+		if m.Swing == game.SwingAll || m.Swing == game.SwingTier2 {
+			return r.Kind == game.RefSwing && r.Field == m.Field && (m.Swing == game.SwingAll || sc.Swing[r.Swing].Tier == 2)
+		}
+	}
+	return m == r
+}
+
+// calms reports whether an action lowers Strait tension at once.
+func calms(a *game.ActionDef) bool {
+	for _, ef := range a.Effects {
+		if ef.Target.Kind == game.RefTrack && ef.Target.Track == game.TrackTension && ef.Add < 0 && ef.Delay == 0 {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,179 @@
+package bot
+
+import (
+	"runtime"
+	"slices"
+	"sync"
+
+	"zerosum/game"
+)
+
+// The hard bot searches. It draws a handful of candidate order sets (the
+// normal bot's choice, the best plans that start with each of its
+// strongest options, and doing nothing), then plays each to the end of the
+// game in several sampled futures with the real engine, every seat played
+// by a normal bot from then on, and keeps the set with the best average
+// final score. It is Monte Carlo search over candidate moves with
+// determinized rollouts.
+//
+// It sees only what its seat may see. A future is sampled from the bot's
+// own view: the dice of the turns to come from a seed of its own (never the
+// game's, which the view does not carry), each rival's character (a
+// personality drawn at random, a plan of its own), and hidden numbers at
+// their public estimates, as the view gives them; rivals' covert orders it
+// does not know of are simply absent. Every candidate is played in the same
+// sampled futures, so a difference between two candidates is the
+// difference of the moves, not of luck.
+const (
+	searchCandidates = 6 // candidate order sets besides "nothing"
+	searchFutures    = 6 // sampled futures per candidate
+)
+
+// searchChoose is Choose for a hard bot.
+func (b Bot) searchChoose(sc *game.Scenario, view *game.State, actor int) []game.Order {
+	base := b
+	base.Difficulty = Normal
+	cands := b.candidates(sc, view, actor, base)
+	if len(cands) == 1 {
+		return cands[0]
+	}
+	futures := b.futures(sc, view, actor)
+	scores := make([]int, len(cands)*len(futures))
+	parallel(len(scores), func(i int) {
+		c, f := i/len(futures), i%len(futures)
+		scores[i] = rollout(sc, &futures[f], actor, cands[c], base)
+	})
+	best, bestSum := 0, -1
+	for c := range cands {
+		sum := 0
+		for f := range futures {
+			sum += scores[c*len(futures)+f]
+		}
+		// Ties go to the earlier candidate: the normal bot's choice first.
+		if sum > bestSum {
+			best, bestSum = c, sum
+		}
+	}
+	return cands[best]
+}
+
+// candidates are the order sets the search compares: the normal bot's
+// choice first, then for each of its strongest options the best plan that
+// starts with it, then nothing at all; no set twice.
+func (b Bot) candidates(sc *game.Scenario, view *game.State, actor int, base Bot) [][]game.Order {
+	out := [][]game.Order{base.ChooseAfter(sc, view, actor, nil)}
+	vals := base.Values(sc, view, actor)
+	slices.SortStableFunc(vals, func(x, y Valued) int { return y.Value - x.Value })
+	for _, v := range vals {
+		if len(out) > searchCandidates {
+			break
+		}
+		if v.Ruled {
+			continue
+		}
+		first := []game.Order{sc.OrderFor(v.Option)}
+		set := append(first, base.ChooseAfter(sc, view, actor, first)...)
+		if !containsSet(out, set) {
+			out = append(out, set)
+		}
+	}
+	if !containsSet(out, nil) {
+		out = append(out, nil)
+	}
+	return out
+}
+
+func containsSet(sets [][]game.Order, set []game.Order) bool {
+	for _, s := range sets {
+		if len(s) == len(set) && sameOrders(s, set) {
+			return true
+		}
+	}
+	return false
+}
+
+// sameOrders compares two order sets regardless of their order.
+func sameOrders(a, b []game.Order) bool {
+	for _, o := range a {
+		if !slices.Contains(b, o) {
+			return false
+		}
+	}
+	return true
+}
+
+// future is one sampled world: the bot's view with dice of its own, and
+// the rivals' sampled characters.
+type future struct {
+	st    game.State
+	seats []Bot
+}
+
+// futures samples the worlds the candidates are played in, from the bot's
+// own stream.
+func (b Bot) futures(sc *game.Scenario, view *game.State, actor int) []future {
+	rng := game.NewStream(b.Seed, view.Turn, game.PurposeSearch, actor)
+	out := make([]future, searchFutures)
+	for i := range out {
+		f := &out[i]
+		f.st = view.Clone()
+		f.st.Seed = rng.Uint64()
+		f.seats = make([]Bot, len(sc.Actors))
+		for a := range f.seats {
+			f.seats[a] = Bot{Personality: Personality(rng.IntN(int(NumPersonalities))), Difficulty: Normal, Seed: rng.Uint64()}
+		}
+		f.seats[actor] = Bot{Personality: b.Personality, Difficulty: Normal, Seed: b.Seed}
+	}
+	return out
+}
+
+// rollout plays a sampled future to the end: the bot gives orders this
+// turn, the rivals what their sampled bots would, and from then on every
+// seat is a normal bot. It returns the bot's final score.
+func rollout(sc *game.Scenario, f *future, actor int, orders []game.Order, self Bot) int {
+	st := f.st.Clone()
+	var view game.State
+	first := true
+	for !st.Over {
+		var all []game.Order
+		for a := range sc.Actors {
+			if first && a == actor {
+				all = append(all, orders...)
+				continue
+			}
+			sc.ViewInto(&view, &st, a, false)
+			all = append(all, f.seats[a].Choose(sc, &view, a)...)
+		}
+		first = false
+		st, _ = sc.Advance(&st, all)
+	}
+	return sc.Score(&st, actor).Total
+}
+
+// parallel runs work(0..n-1) on every core; each call writes only its own
+// result, so the outcome does not depend on how many cores there are.
+func parallel(n int, work func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	if workers <= 1 {
+		for i := range n {
+			work(i)
+		}
+		return
+	}
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				work(i)
+			}
+		}()
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}
