@@ -206,7 +206,7 @@ func TestReportOfAReplay(t *testing.T) {
 
 	file := filepath.Join(dir, "debrief.md")
 	os.WriteFile(file, []byte("an older report"), 0o644)
-	code, msg, errs := cliRun(t, "report", replay, "-o", file)
+	code, msg, errs := cliRun(t, "report", replay, "-o", file, "--force")
 	if code != 0 || !strings.Contains(msg, file) {
 		t.Fatalf("-o: exit %d, stdout %q, stderr %q", code, msg, errs)
 	}

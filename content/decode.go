@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -24,8 +25,8 @@ var lineType = reflect.TypeFor[int]()
 // wrong types and duplicate keys are problems reported with their line. It
 // never panics on any input.
 func decodeFile(r report, data []byte, v any) bool {
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
+	doc, err := parseYAML(data)
+	if err != nil {
 		line, msg := yamlError(err)
 		r.at(line, "YAML syntax: %s", msg)
 		return false
@@ -117,6 +118,10 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, what string) {
 	case reflect.String:
 		if n.Kind != yaml.ScalarNode {
 			d.r.unreadable(n.Line, "%s should be text", describe(what))
+			return
+		}
+		if c := utf8.RuneCountInString(n.Value); c > maxTextRunes {
+			d.r.unreadable(n.Line, "%s has %d characters; a text may have at most %d", describe(what), c, maxTextRunes)
 			return
 		}
 		v.SetString(n.Value)
