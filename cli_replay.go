@@ -80,6 +80,11 @@ func (c replayCmd) Run(e *env) error {
 		for _, ev := range rep.Events {
 			news = append(news, sc.Events[ev].Name)
 		}
+		for _, in := range inject {
+			if in.Event < 0 {
+				news = append(news, in.Headline+" (from the facilitator)")
+			}
+		}
 		if len(news) > 0 {
 			fmt.Fprintf(e.stdout, "  news: %s\n", strings.Join(news, "; "))
 		}

@@ -311,9 +311,16 @@ func unwrapPathError(err error) error {
 // with extends: at the top (or any file not called scenario.yaml) is a
 // single-file scenario; otherwise it is the frame of a full folder.
 func load(src source, lang string) (*Pack, error) {
-	if data, err := fs.ReadFile(src.fsys, path.Join(src.dir, src.file)); err == nil &&
-		(src.file != "scenario.yaml" || len(data) > MaxFileBytes || extending(data)) {
+	data, err := fs.ReadFile(src.fsys, path.Join(src.dir, src.file))
+	switch {
+	case err == nil && (src.file != "scenario.yaml" || len(data) > MaxFileBytes || extending(data)):
 		return loadExtending(src, data, lang)
+	case err != nil && src.file != "scenario.yaml":
+		// A single file that cannot be read (too large, say): say so,
+		// rather than look for a folder's scenario.yaml beside it.
+		l := newLoader(src)
+		l.reporter(src.name(src.file)).at(0, "cannot read the file: %v", unwrapPathError(err))
+		return nil, l.problems
 	}
 	return loadFolder(src, lang)
 }

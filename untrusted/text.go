@@ -24,16 +24,6 @@ func Text(s string) string {
 	return b.String()
 }
 
-// Line is Text for one line of text: newlines and tabs become spaces too.
-func Line(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r == '\n' || r == '\t' || r == '\r' {
-			return ' '
-		}
-		return r
-	}, Text(s))
-}
-
 func dropped(r rune) bool { return r != '\n' && r != '\t' && unicode.IsControl(r) }
 
 // printable reports whether Text would leave s as it is.
