@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -54,8 +55,42 @@ func yamlError(err error) (int, string) {
 }
 
 // isPos reports whether t is a Pos[T].
-func isPos(t reflect.Type) bool {
-	return t.Kind() == reflect.Struct && strings.HasPrefix(t.Name(), "Pos[")
+func isPos(t reflect.Type) bool { return fieldsOf(t).pos }
+
+// structInfo is what the decoder needs of a struct type; it is worked out
+// once per type (fieldsOf), not for every value of the type in every file.
+type structInfo struct {
+	pos    bool           // a Pos[T]
+	line   int            // index of the Line field, or -1
+	fields map[string]int // yaml name -> field index
+	names  []string       // the yaml names, in field order
+}
+
+var structInfos sync.Map // reflect.Type -> *structInfo
+
+func fieldsOf(t reflect.Type) *structInfo {
+	if si, ok := structInfos.Load(t); ok {
+		return si.(*structInfo)
+	}
+	si := &structInfo{line: -1, fields: map[string]int{}}
+	if t.Kind() == reflect.Struct {
+		si.pos = strings.HasPrefix(t.Name(), "Pos[")
+		for i := range t.NumField() {
+			f := t.Field(i)
+			if f.Name == "Line" && f.Type == lineType {
+				si.line = i
+				continue
+			}
+			tag := f.Tag.Get("yaml")
+			if tag == "" || tag == "-" {
+				continue
+			}
+			si.fields[tag] = i
+			si.names = append(si.names, tag)
+		}
+	}
+	structInfos.Store(t, si)
+	return si
 }
 
 type decoder struct {
@@ -159,21 +194,10 @@ func (d *decoder) structure(n *yaml.Node, v reflect.Value, what string) {
 		d.r.at(n.Line, "%s should be a mapping (key: value lines)", describe(what))
 		return
 	}
-	t := v.Type()
-	fields := map[string]int{}
-	var names []string
-	for i := range t.NumField() {
-		f := t.Field(i)
-		if f.Name == "Line" && f.Type == lineType {
-			v.Field(i).SetInt(int64(n.Line))
-			continue
-		}
-		tag := f.Tag.Get("yaml")
-		if tag == "" || tag == "-" {
-			continue
-		}
-		fields[tag] = i
-		names = append(names, tag)
+	si := fieldsOf(v.Type())
+	fields, names := si.fields, si.names
+	if si.line >= 0 {
+		v.Field(si.line).SetInt(int64(n.Line))
 	}
 	seen := map[string]int{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
