@@ -55,7 +55,7 @@ func yamlError(err error) (int, string) {
 }
 
 // isPos reports whether t is a Pos[T].
-func isPos(t reflect.Type) bool { return fieldsOf(t).pos }
+func isPos(t reflect.Type) bool { return t.Kind() == reflect.Struct && fieldsOf(t).pos }
 
 // structInfo is what the decoder needs of a struct type; it is worked out
 // once per type (fieldsOf), not for every value of the type in every file.
@@ -155,9 +155,12 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, what string) {
 			d.r.unreadable(n.Line, "%s should be text", describe(what))
 			return
 		}
-		if c := utf8.RuneCountInString(n.Value); c > maxTextRunes {
-			d.r.unreadable(n.Line, "%s has %d characters; a text may have at most %d", describe(what), c, maxTextRunes)
-			return
+		// A text has at most as many characters as bytes: count only a long one.
+		if len(n.Value) > maxTextRunes {
+			if c := utf8.RuneCountInString(n.Value); c > maxTextRunes {
+				d.r.unreadable(n.Line, "%s has %d characters; a text may have at most %d", describe(what), c, maxTextRunes)
+				return
+			}
 		}
 		v.SetString(n.Value)
 	case reflect.Int:
