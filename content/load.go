@@ -454,12 +454,27 @@ func (l *loader) contentHash() string {
 	for n := range l.files {
 		names = append(names, n)
 	}
-	slices.Sort(names)
+	// Paths are hashed relative to the scenario, common files first, so
+	// that the same files give the same hash wherever they sit (on disk,
+	// embedded, or carried in a save).
+	own := func(n string) (bool, string) {
+		rel, ok := strings.CutPrefix(n, l.src.label+"/")
+		return ok, rel
+	}
+	slices.SortFunc(names, func(a, b string) int {
+		aOwn, aRel := own(a)
+		bOwn, bRel := own(b)
+		if aOwn != bOwn {
+			if aOwn {
+				return 1
+			}
+			return -1
+		}
+		return strings.Compare(aRel, bRel)
+	})
 	h := sha256.New()
 	for _, n := range names {
-		// Paths are hashed relative to the scenario so that the same files
-		// give the same hash wherever they sit.
-		rel := strings.TrimPrefix(n, l.src.label+"/")
+		_, rel := own(n)
 		fmt.Fprintf(h, "%s\x00%d\x00", rel, len(l.files[n]))
 		h.Write(l.files[n])
 	}
