@@ -21,22 +21,30 @@ import (
 
 const exampleScenario = "content/testdata/custom/example.yaml"
 
-// customSave is a save, two turns in, of a game of a scenario file.
+// newMatch starts a match of a scenario (an id or a path) with seats as
+// --seats gives them (normal bots by default).
+func newMatch(t *testing.T, scenario, seats string, seed uint64) (*content.Pack, *match.Match) {
+	t.Helper()
+	p, err := content.Load(scenario)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ss, err := match.ParseSeats(p.Scenario, seats, match.Seat{Bot: bot.Bot{Difficulty: bot.Normal}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := match.New(p.Scenario, seed, ss)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p, m
+}
+
+// customSave is a save, two turns in, of a game of a scenario file in
+// which Washington plays.
 func customSave(t *testing.T, file string) *saves.Save {
 	t.Helper()
-	p, err := content.LoadPath(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sc := p.Scenario
-	seats, err := match.ParseSeats(sc, sc.Actors[0].ID+"=human:Ana,all=bot", match.Seat{Bot: bot.Bot{Difficulty: bot.Normal}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := match.New(sc, 11, seats)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, m := newMatch(t, file, "washington=human:Ana,all=bot", 11)
 	m.Play(nil)
 	m.Play(nil)
 	return saves.FromMatch(m, 0, nil, saves.Settings{}, "2026-12-01T10:00:00Z")
@@ -306,13 +314,8 @@ func TestScenarioLimits(t *testing.T) {
 // injected news verifies, reports and replays as the same game, with the
 // same outcome.
 func TestReplayWithInjectedNews(t *testing.T) {
-	p, err := content.Load(content.DefaultScenario)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p, m := newMatch(t, content.DefaultScenario, "all=bot", 6)
 	sc := p.Scenario
-	seats, _ := match.ParseSeats(sc, "all=bot", match.Seat{Bot: bot.Bot{Difficulty: bot.Normal}})
-	m, _ := match.New(sc, 6, seats)
 	news, _ := sc.ParseInjection("news:Cable cut off Matsu|tension=+2;taipei.security=-2")
 	ev, _ := sc.ParseInjection("event:incident_at_sea")
 	m.PlayWith(nil, []game.Injection{news})

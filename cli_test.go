@@ -10,8 +10,6 @@ import (
 
 	"zerosum/content"
 	"zerosum/game"
-	"zerosum/game/bot"
-	"zerosum/game/match"
 	"zerosum/report"
 	"zerosum/saves"
 )
@@ -225,13 +223,7 @@ func TestReportOfAReplay(t *testing.T) {
 // TestReportOfASave: a save file, and a save named in the data directory,
 // give the report of a game in progress.
 func TestReportOfASave(t *testing.T) {
-	p, err := content.Load(content.DefaultScenario)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sc := p.Scenario
-	seats, _ := match.ParseSeats(sc, "washington=human:Ana,all=bot", match.Seat{Bot: bot.Bot{Difficulty: bot.Normal}})
-	m, _ := match.New(sc, 31, seats)
+	p, m := newMatch(t, content.DefaultScenario, "washington=human:Ana,all=bot", 31)
 	for range 3 {
 		if _, err := m.Play(map[int][]game.Order{0: {{Actor: "washington", Action: "back_channel"}}}); err != nil {
 			t.Fatal(err)
