@@ -35,7 +35,7 @@ func (ps Problems) Error() string {
 		lines = append(lines, p.String())
 	}
 	if more := len(ps) - ListedProblems; more > 0 {
-		lines = append(lines, fmt.Sprintf("... and %s more (%d in all)", problemsCount(more), len(ps)))
+		lines = append(lines, fmt.Sprintf("... and %d more (%s in all)", more, problemsCount(len(ps))))
 	}
 	return strings.Join(lines, "\n")
 }
