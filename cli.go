@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"runtime/debug"
 
 	"github.com/alecthomas/kong"
@@ -11,6 +12,7 @@ import (
 	"zerosum/content"
 	"zerosum/saves"
 	"zerosum/ui"
+	"zerosum/untrusted"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -68,6 +70,9 @@ func failf(format string, args ...any) error {
 type kongExit int
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
+	// Names, titles and paths printed come from files and arguments that
+	// may hold escape sequences: nothing reaches the terminal raw.
+	stdout, stderr = untrusted.Writer(stdout), untrusted.Writer(stderr)
 	var c cli
 	defer func() {
 		if r := recover(); r != nil {
@@ -86,6 +91,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 		kong.UsageOnError(),
 		kong.ConfigureHelp(kong.HelpOptions{Compact: true}),
 		kong.Vars{"version": version, "scenario": content.DefaultScenario},
+		kong.KindMapper(reflect.String, kong.MapperFunc(rawString)),
+		kong.NamedMapper("path", kong.MapperFunc(rawPath)),
 	)
 	if err != nil {
 		fmt.Fprintf(stderr, "zerosum: %v\n", err)
@@ -129,6 +136,35 @@ func (versionCmd) Run(e *env) error {
 		if p, err := content.Load(id); err == nil {
 			fmt.Fprintf(e.stdout, "  scenario %s, content %s\n", id, p.Scenario.ContentHash)
 		}
+	}
+	return nil
+}
+
+// rawString sets a string argument to its bytes as given. Kong's own
+// decoding goes through JSON, which turns bytes that are not UTF-8 into
+// U+FFFD; a file name is bytes to the system, so a name that is not UTF-8
+// must reach it unchanged.
+func rawString(ctx *kong.DecodeContext, target reflect.Value) error {
+	t, err := ctx.Scan.PopValue("string")
+	if err != nil {
+		return err
+	}
+	s, ok := t.Value.(string)
+	if !ok {
+		s = fmt.Sprint(t.Value)
+	}
+	target.SetString(s)
+	return nil
+}
+
+// rawPath is rawString for type:"path" arguments, expanded as kong does
+// (~ and a relative path made absolute).
+func rawPath(ctx *kong.DecodeContext, target reflect.Value) error {
+	if err := rawString(ctx, target); err != nil {
+		return err
+	}
+	if p := target.String(); p != "" && p != "-" {
+		target.SetString(kong.ExpandPath(p))
 	}
 	return nil
 }

@@ -92,7 +92,7 @@ func (c loadCmd) Run(e *env) error {
 	entry, err := st.Load(c.Save)
 	if err == nil {
 		var p *content.Pack
-		if p, err = content.Load(content.Source(entry.Save.Scenario, entry.Save.Source)); err == nil {
+		if p, err = recordedScenario(entry.Save.Scenario, entry.Save.Source, entry.Save.ScenarioFiles); err == nil {
 			_, _, _, err = entry.Save.Restore(p.Scenario)
 		}
 	}

@@ -2,8 +2,6 @@ package main
 
 import (
 	"fmt"
-	"os"
-	"slices"
 	"strings"
 
 	"zerosum/content"
@@ -18,7 +16,7 @@ type replayCmd struct {
 }
 
 func (c replayCmd) Run(e *env) error {
-	data, err := os.ReadFile(c.Path)
+	data, err := saves.ReadFile(c.Path)
 	if err != nil {
 		return failf("cannot read the replay: %v", err)
 	}
@@ -27,17 +25,10 @@ func (c replayCmd) Run(e *env) error {
 		return failf("%s: %v", c.Path, err)
 	}
 	var p *content.Pack
-	switch {
-	case c.Scenario != "":
+	if c.Scenario != "" {
 		p, err = content.LoadPath(c.Scenario)
-	case slices.Contains(content.ScenarioIDs(), r.Scenario):
-		p, err = content.Load(r.Scenario)
-	case r.Source != "":
-		if p, err = content.Load(r.Source); err != nil {
-			err = fmt.Errorf("%v (the replay was played with that file; if it moved, give it with --scenario PATH)", err)
-		}
-	default:
-		err = fmt.Errorf("the replay is of scenario %q, which is not built in; give the file it was played with: --scenario PATH", r.Scenario)
+	} else {
+		p, err = recordedScenario(r.Scenario, r.Source, r.ScenarioFiles)
 	}
 	if err != nil {
 		return failf("%s: %v", c.Path, err)
@@ -55,6 +46,8 @@ func (c replayCmd) Run(e *env) error {
 	if err := r.Check(sc); err != nil {
 		fmt.Fprintf(e.stderr, "warning: %v\n", err)
 	}
+	// Each turn is played with its orders and a facilitator's news, as
+	// Verify and report play it, so all three show the same game.
 	st, _ := sc.NewGame(r.Seed)
 	fmt.Fprintf(e.stdout, "%s, seed %d\n", sc.Title, r.Seed)
 	for i := range r.Turns {
@@ -62,8 +55,12 @@ func (c replayCmd) Run(e *env) error {
 			break
 		}
 		orders := r.Orders(i + 1)
+		inject, err := saves.ParseInjections(sc, r.Turns[i].Inject)
+		if err != nil {
+			return failf("%s: turn %d: %v", c.Path, i+1, err)
+		}
 		date := sc.Date(st.Turn)
-		next, rep := sc.Resolve(&st, orders)
+		next, rep := sc.ResolveWith(&st, orders, inject)
 		st = next
 		fmt.Fprintf(e.stdout, "\n%s\n", date)
 		for _, o := range rep.Orders {
@@ -82,6 +79,11 @@ func (c replayCmd) Run(e *env) error {
 		var news []string
 		for _, ev := range rep.Events {
 			news = append(news, sc.Events[ev].Name)
+		}
+		for _, in := range inject {
+			if in.Event < 0 {
+				news = append(news, in.Headline+" (from the facilitator)")
+			}
 		}
 		if len(news) > 0 {
 			fmt.Fprintf(e.stdout, "  news: %s\n", strings.Join(news, "; "))

@@ -12,16 +12,25 @@ import (
 	"zerosum/game/match"
 	"zerosum/report"
 	"zerosum/saves"
+	"zerosum/untrusted"
 )
 
 type reportCmd struct {
 	Path     string `arg:"" help:"A save file (.zsave), a replay (.replay.json), or the name of a save in the data directory (auto-000012, last-good)."`
-	Output   string `short:"o" help:"Write the report to this file instead of printing it." type:"path"`
+	Output   string `short:"o" help:"Write the report to this new file instead of printing it." type:"path"`
+	Force    bool   `help:"With -o, replace the file if it exists (only a regular file, never the save or replay read)."`
 	Scenario string `help:"The scenario folder, for a game of a custom scenario (default: the embedded scenario the file names)." type:"path"`
 }
 
 func (c reportCmd) Run(e *env) error {
-	p, m, err := c.load(e)
+	if c.Output != "" {
+		// Checked before the work, and again against the input once it is
+		// known (a save's name resolves to a file in the data directory).
+		if err := checkOutput(c.Output, c.Path, c.Force); err != nil {
+			return failf("%v", err)
+		}
+	}
+	p, m, in, err := c.load(e)
 	if err != nil {
 		return failf("%v", err)
 	}
@@ -30,59 +39,94 @@ func (c reportCmd) Run(e *env) error {
 		_, err := fmt.Fprint(e.stdout, md)
 		return err
 	}
-	if err := saves.WriteFile(c.Output, []byte(md)); err != nil {
+	if err := checkOutput(c.Output, in, c.Force); err != nil {
+		return failf("%v", err)
+	}
+	write := saves.WriteNew
+	if c.Force {
+		write = saves.WriteFile
+	}
+	if err := write(c.Output, []byte(untrusted.Text(md))); err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return failf("%s was created while the report was made; nothing was written (give --force to replace it)", c.Output)
+		}
 		return failf("%v", err)
 	}
 	fmt.Fprintf(e.stdout, "Wrote the debrief of %s, seed %d (%d turns played), to %s\n", p.Scenario.Title, m.Seed, len(m.Turns), c.Output)
 	return nil
 }
 
+// checkOutput refuses a report's target unless it is new, or with force
+// a regular file; never the file the report is made from, whatever the
+// flags (report s.zsave -o s.zsave would turn the save into Markdown).
+func checkOutput(out, in string, force bool) error {
+	fi, err := os.Lstat(out)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("cannot write the report to %s: %v", out, err)
+	}
+	if inFi, ierr := os.Stat(in); ierr == nil {
+		if outFi, oerr := os.Stat(out); oerr == nil && os.SameFile(inFi, outFi) {
+			return fmt.Errorf("-o %s names the file the report is made from; give another file", out)
+		}
+	}
+	if !fi.Mode().IsRegular() {
+		return fmt.Errorf("-o %s is %s; a report is written only to a regular file", out, untrusted.Kind(fi.Mode()))
+	}
+	if !force {
+		return fmt.Errorf("%s exists; give --force to replace it, or another file", out)
+	}
+	return nil
+}
+
 // load rebuilds the match a save or replay records, checking every turn's
-// state hash on the way.
-func (c reportCmd) load(e *env) (*content.Pack, *match.Match, error) {
-	data, err := os.ReadFile(c.Path)
+// state hash on the way; in is the file it was read from.
+func (c reportCmd) load(e *env) (p *content.Pack, m *match.Match, in string, err error) {
+	data, err := saves.ReadFile(c.Path)
 	if errors.Is(err, fs.ErrNotExist) && !strings.ContainsAny(c.Path, `/\`) {
 		// Not a file here: a save's name in the data directory.
 		st, serr := e.store()
 		if serr != nil {
-			return nil, nil, fmt.Errorf("there is no file %s, and no data directory to look for a save of that name: %v", c.Path, serr)
+			return nil, nil, "", fmt.Errorf("there is no file %s, and no data directory to look for a save of that name: %v", c.Path, serr)
 		}
 		entry, lerr := st.Load(c.Path)
 		if lerr != nil {
-			return nil, nil, fmt.Errorf("there is no file %s, and %v", c.Path, lerr)
+			return nil, nil, "", fmt.Errorf("there is no file %s, and %v", c.Path, lerr)
 		}
-		return c.fromSave(entry.Path, entry.Save)
+		p, m, err = c.fromSave(entry.Path, entry.Save)
+		return p, m, entry.Path, err
 	}
 	if err != nil {
-		return nil, nil, fmt.Errorf("cannot read %s: %v", c.Path, err)
+		return nil, nil, "", fmt.Errorf("cannot read %s: %v", c.Path, err)
 	}
 	if bytes.HasPrefix(data, []byte(saves.SaveMagic)) {
 		s, err := saves.DecodeSave(data)
 		if err != nil {
-			return nil, nil, fmt.Errorf("%s: %v", c.Path, err)
+			return nil, nil, "", fmt.Errorf("%s: %v", c.Path, err)
 		}
-		return c.fromSave(c.Path, s)
+		p, m, err = c.fromSave(c.Path, s)
+		return p, m, c.Path, err
 	}
 	r, err := saves.DecodeReplay(data)
 	if errors.Is(err, saves.ErrNotReplay) {
-		return nil, nil, fmt.Errorf("%s is neither a ZERO SUM save nor a replay", c.Path)
+		return nil, nil, "", fmt.Errorf("%s is neither a ZERO SUM save nor a replay", c.Path)
 	}
 	if err != nil {
-		return nil, nil, fmt.Errorf("%s: %v", c.Path, err)
+		return nil, nil, "", fmt.Errorf("%s: %v", c.Path, err)
 	}
-	p, err := c.pack(content.Source(r.Scenario, r.Source))
-	if err != nil {
-		return nil, nil, fmt.Errorf("%s: %v", c.Path, err)
+	if p, err = c.pack(r.Scenario, r.Source, r.ScenarioFiles); err != nil {
+		return nil, nil, "", fmt.Errorf("%s: %v", c.Path, err)
 	}
-	m, err := r.Restore(p.Scenario)
-	if err != nil {
-		return nil, nil, fmt.Errorf("%s: %v", c.Path, err)
+	if m, err = r.Restore(p.Scenario); err != nil {
+		return nil, nil, "", fmt.Errorf("%s: %v", c.Path, err)
 	}
-	return p, m, nil
+	return p, m, c.Path, nil
 }
 
 func (c reportCmd) fromSave(path string, s *saves.Save) (*content.Pack, *match.Match, error) {
-	p, err := c.pack(content.Source(s.Scenario, s.Source))
+	p, err := c.pack(s.Scenario, s.Source, s.ScenarioFiles)
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: %v", path, err)
 	}
@@ -93,14 +137,20 @@ func (c reportCmd) fromSave(path string, s *saves.Save) (*content.Pack, *match.M
 	return p, m, nil
 }
 
-// pack loads the scenario a file names, or the one --scenario gives.
-func (c reportCmd) pack(id string) (*content.Pack, error) {
+// pack loads the scenario a file records, or the one --scenario gives.
+func (c reportCmd) pack(id, source string, files map[string]string) (*content.Pack, error) {
 	if c.Scenario != "" {
 		return loadScenario(c.Scenario)
 	}
-	p, err := content.Load(id)
-	if err != nil {
-		return nil, fmt.Errorf("%v (for a game of a custom scenario, give its file with --scenario)", err)
+	return recordedScenario(id, source, files)
+}
+
+// recordedScenario loads the scenario a save or replay records (see
+// content.LoadRecorded), saying how to give it when it cannot be found.
+func recordedScenario(id, source string, files map[string]string) (*content.Pack, error) {
+	p, err := content.LoadRecorded(id, source, files)
+	if err != nil && len(files) == 0 {
+		return nil, fmt.Errorf("%v (for a game of a custom scenario, give its file with --scenario PATH)", err)
 	}
-	return p, nil
+	return p, err
 }

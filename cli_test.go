@@ -5,14 +5,11 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 
 	"zerosum/content"
 	"zerosum/game"
-	"zerosum/game/bot"
-	"zerosum/game/match"
 	"zerosum/report"
 	"zerosum/saves"
 )
@@ -207,7 +204,7 @@ func TestReportOfAReplay(t *testing.T) {
 
 	file := filepath.Join(dir, "debrief.md")
 	os.WriteFile(file, []byte("an older report"), 0o644)
-	code, msg, errs := cliRun(t, "report", replay, "-o", file)
+	code, msg, errs := cliRun(t, "report", replay, "-o", file, "--force")
 	if code != 0 || !strings.Contains(msg, file) {
 		t.Fatalf("-o: exit %d, stdout %q, stderr %q", code, msg, errs)
 	}
@@ -226,13 +223,7 @@ func TestReportOfAReplay(t *testing.T) {
 // TestReportOfASave: a save file, and a save named in the data directory,
 // give the report of a game in progress.
 func TestReportOfASave(t *testing.T) {
-	p, err := content.Load(content.DefaultScenario)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sc := p.Scenario
-	seats, _ := match.ParseSeats(sc, "washington=human:Ana,all=bot", slices.Repeat([]bot.Bot{{Personality: bot.Hedger, Difficulty: bot.Normal}}, len(sc.Actors)))
-	m, _ := match.New(sc, 31, seats)
+	p, m := newMatch(t, content.DefaultScenario, "washington=human:Ana,all=bot", 31)
 	for range 3 {
 		if _, err := m.Play(map[int][]game.Order{0: {{Actor: "washington", Action: "back_channel"}}}); err != nil {
 			t.Fatal(err)

@@ -5,6 +5,8 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"sync"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -24,8 +26,8 @@ var lineType = reflect.TypeFor[int]()
 // wrong types and duplicate keys are problems reported with their line. It
 // never panics on any input.
 func decodeFile(r report, data []byte, v any) bool {
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
+	doc, err := parseYAML(data)
+	if err != nil {
 		line, msg := yamlError(err)
 		r.at(line, "YAML syntax: %s", msg)
 		return false
@@ -53,8 +55,42 @@ func yamlError(err error) (int, string) {
 }
 
 // isPos reports whether t is a Pos[T].
-func isPos(t reflect.Type) bool {
-	return t.Kind() == reflect.Struct && strings.HasPrefix(t.Name(), "Pos[")
+func isPos(t reflect.Type) bool { return t.Kind() == reflect.Struct && fieldsOf(t).pos }
+
+// structInfo is what the decoder needs of a struct type; it is worked out
+// once per type (fieldsOf), not for every value of the type in every file.
+type structInfo struct {
+	pos    bool           // a Pos[T]
+	line   int            // index of the Line field, or -1
+	fields map[string]int // yaml name -> field index
+	names  []string       // the yaml names, in field order
+}
+
+var structInfos sync.Map // reflect.Type -> *structInfo
+
+func fieldsOf(t reflect.Type) *structInfo {
+	if si, ok := structInfos.Load(t); ok {
+		return si.(*structInfo)
+	}
+	si := &structInfo{line: -1, fields: map[string]int{}}
+	if t.Kind() == reflect.Struct {
+		si.pos = strings.HasPrefix(t.Name(), "Pos[")
+		for i := range t.NumField() {
+			f := t.Field(i)
+			if f.Name == "Line" && f.Type == lineType {
+				si.line = i
+				continue
+			}
+			tag := f.Tag.Get("yaml")
+			if tag == "" || tag == "-" {
+				continue
+			}
+			si.fields[tag] = i
+			si.names = append(si.names, tag)
+		}
+	}
+	structInfos.Store(t, si)
+	return si
 }
 
 type decoder struct {
@@ -119,6 +155,13 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, what string) {
 			d.r.unreadable(n.Line, "%s should be text", describe(what))
 			return
 		}
+		// A text has at most as many characters as bytes: count only a long one.
+		if len(n.Value) > maxTextRunes {
+			if c := utf8.RuneCountInString(n.Value); c > maxTextRunes {
+				d.r.unreadable(n.Line, "%s has %d characters; a text may have at most %d", describe(what), c, maxTextRunes)
+				return
+			}
+		}
 		v.SetString(n.Value)
 	case reflect.Int:
 		if n.Kind != yaml.ScalarNode {
@@ -154,21 +197,10 @@ func (d *decoder) structure(n *yaml.Node, v reflect.Value, what string) {
 		d.r.at(n.Line, "%s should be a mapping (key: value lines)", describe(what))
 		return
 	}
-	t := v.Type()
-	fields := map[string]int{}
-	var names []string
-	for i := range t.NumField() {
-		f := t.Field(i)
-		if f.Name == "Line" && f.Type == lineType {
-			v.Field(i).SetInt(int64(n.Line))
-			continue
-		}
-		tag := f.Tag.Get("yaml")
-		if tag == "" || tag == "-" {
-			continue
-		}
-		fields[tag] = i
-		names = append(names, tag)
+	si := fieldsOf(v.Type())
+	fields, names := si.fields, si.names
+	if si.line >= 0 {
+		v.Field(si.line).SetInt(int64(n.Line))
 	}
 	seen := map[string]int{}
 	for i := 0; i+1 < len(n.Content); i += 2 {

@@ -26,8 +26,8 @@ import (
 // checking anything else. present is false when there is no such key (or
 // the text is not a mapping at all).
 func peekExtends(data []byte) (base string, present bool) {
-	var doc yaml.Node
-	if yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+	doc, err := parseYAML(data)
+	if err != nil || len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
 		return "", false
 	}
 	m := doc.Content[0]
@@ -62,6 +62,9 @@ func Bases() []string {
 func loadExtending(src source, data []byte, lang string) (*Pack, error) {
 	l := newLoader(src)
 	shown := src.name(src.file)
+	if l.tooBig(shown, data) {
+		return nil, l.problems
+	}
 	l.files[shown] = data
 	r := l.reporter(shown)
 	var f extendFile
@@ -88,6 +91,7 @@ func loadExtending(src source, data []byte, lang string) (*Pack, error) {
 	p.Scenario.ContentHash = extendedHash(data, bp.Scenario.ContentHash)
 	p.Files = append(p.Files, shown)
 	slices.Sort(p.Files)
+	p.sources = map[string][]byte{src.file: data}
 	if lang != "en" && len(l.problems) == 0 {
 		l.translate(p, lang, langFS)
 	}

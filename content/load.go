@@ -15,8 +15,10 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"testing/fstest"
 
 	"zerosum/game"
+	"zerosum/untrusted"
 )
 
 //go:embed data
@@ -46,8 +48,9 @@ type Pack struct {
 	// huawei is not in play in this scenario".
 	Omitted []string
 
-	text   map[string]string
-	levels [game.NumTracks][]string
+	text    map[string]string
+	levels  [game.NumTracks][]string
+	sources map[string][]byte // the scenario's own files by name in its folder
 }
 
 // Term is one glossary entry.
@@ -149,23 +152,69 @@ func loadPath(p, lang string) (*Pack, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cannot open scenario: %w", err)
 	}
+	// Files are read as untrusted.ReadFile reads them: regular files only,
+	// none larger than MaxFileBytes, so a pipe or a device named as a
+	// scenario is a problem, not a hang.
 	var pack *Pack
-	if fi.IsDir() {
-		pack, err = load(source{fsys: os.DirFS(p), dir: ".", file: "scenario.yaml", label: p}, lang)
-	} else {
+	switch {
+	case fi.IsDir():
+		pack, err = load(source{fsys: untrusted.DirFS(p, MaxFileBytes), dir: ".", file: "scenario.yaml",
+			label: filepath.ToSlash(filepath.Clean(p))}, lang)
+	case fi.Mode().IsRegular():
 		dir := filepath.Dir(p)
-		pack, err = load(source{fsys: os.DirFS(dir), dir: ".", file: filepath.Base(p), label: filepath.ToSlash(dir)}, lang)
+		pack, err = load(source{fsys: untrusted.DirFS(dir, MaxFileBytes), dir: ".", file: filepath.Base(p),
+			label: filepath.ToSlash(dir)}, lang)
+	default:
+		return nil, fmt.Errorf("cannot open scenario: %s is %s, not a scenario file or folder", p, untrusted.Kind(fi.Mode()))
 	}
 	if err != nil {
 		return nil, err
 	}
-	// Remember where it came from, so a save or replay can find it again
-	// from any working directory.
+	// Name where it came from, and keep its text, so that a save or replay
+	// carries the scenario with it (see LoadRecorded).
 	if abs, aerr := filepath.Abs(p); aerr == nil {
 		pack.Scenario.Source = abs
 	} else {
 		pack.Scenario.Source = p
 	}
+	pack.Scenario.SourceFiles = pack.sources
+	return pack, nil
+}
+
+// LoadRecorded loads the scenario a save or replay was played with: id is
+// the scenario's id, hint where it was loaded from (its Source) and files
+// the text the save or replay carries. A scenario that is not built in is
+// loaded from that text (hint is then only a name for it): the file plays on
+// any machine, and nothing it says makes the game read another file. A
+// file from before scenarios were carried has only the source path; it is
+// read as a path given on the command line is (regular files within the
+// size limits), and a moved scenario is given with --scenario.
+func LoadRecorded(id, hint string, files map[string]string) (*Pack, error) {
+	if len(files) == 0 {
+		return Load(Source(id, hint))
+	}
+	m := fstest.MapFS{}
+	for name, text := range files {
+		if !fs.ValidPath(name) || name == "." {
+			return nil, fmt.Errorf("the scenario carried in the file has a file named %q, which cannot be a scenario file", name)
+		}
+		m[name] = &fstest.MapFile{Data: []byte(text)}
+	}
+	main := "scenario.yaml"
+	if _, ok := files[main]; !ok {
+		if len(files) != 1 {
+			return nil, fmt.Errorf("the scenario carried in the file has %d files but no scenario.yaml", len(files))
+		}
+		for name := range files {
+			main = name
+		}
+	}
+	pack, err := load(source{fsys: m, dir: ".", file: main, label: "(" + id + ", as carried in the file)"}, "en")
+	if err != nil {
+		return nil, err
+	}
+	pack.Scenario.Source = hint
+	pack.Scenario.SourceFiles = pack.sources
 	return pack, nil
 }
 
@@ -194,7 +243,7 @@ func ScenarioIDs() []string {
 func Embedded() fs.FS { return embedded }
 
 func newLoader(src source) *loader {
-	return &loader{src: src, files: map[string][]byte{}, where: map[string]place{}}
+	return &loader{src: src, files: map[string][]byte{}, where: map[string]place{}, sources: map[string][]byte{}}
 }
 
 // loader gathers problems while reading and building one scenario.
@@ -207,6 +256,10 @@ type loader struct {
 	// translation is written for the base's text, so it leaves this text
 	// in English rather than put the base's words on it.
 	own map[string]bool
+	// sources are the files read from the scenario's own folder (not the
+	// common ones), by name in it; bytes counts all the text read.
+	sources map[string][]byte
+	bytes   int
 }
 
 type place struct {
@@ -227,8 +280,24 @@ func (l *loader) read(fsys fs.FS, name, shown string, v any, optional bool) bool
 		}
 		return false
 	}
+	if l.tooBig(shown, data) {
+		return false
+	}
 	l.files[shown] = data
+	if e, ok := fsys.(embed.FS); ok && e == embedded {
+		rememberEmbedded(data)
+	}
 	return decodeFile(l.reporter(shown), data, v)
+}
+
+// readOwn reads one of the scenario's own files (rel: its name in the
+// scenario's folder) as read does, and keeps its text for saves.
+func (l *loader) readOwn(rel, shown string, v any) bool {
+	ok := l.read(l.src.fsys, path.Join(l.src.dir, rel), shown, v, false)
+	if data, read := l.files[shown]; read {
+		l.sources[rel] = data
+	}
+	return ok
 }
 
 func unwrapPathError(err error) error {
@@ -242,9 +311,16 @@ func unwrapPathError(err error) error {
 // with extends: at the top (or any file not called scenario.yaml) is a
 // single-file scenario; otherwise it is the frame of a full folder.
 func load(src source, lang string) (*Pack, error) {
-	if data, err := fs.ReadFile(src.fsys, path.Join(src.dir, src.file)); err == nil &&
-		(src.file != "scenario.yaml" || extending(data)) {
+	data, err := fs.ReadFile(src.fsys, path.Join(src.dir, src.file))
+	switch {
+	case err == nil && (src.file != "scenario.yaml" || len(data) > MaxFileBytes || extending(data)):
 		return loadExtending(src, data, lang)
+	case err != nil && src.file != "scenario.yaml":
+		// A single file that cannot be read (too large, say): say so,
+		// rather than look for a folder's scenario.yaml beside it.
+		l := newLoader(src)
+		l.reporter(src.name(src.file)).at(0, "cannot read the file: %v", unwrapPathError(err))
+		return nil, l.problems
 	}
 	return loadFolder(src, lang)
 }
@@ -261,6 +337,7 @@ func loadFolder(src source, lang string) (*Pack, error) {
 	// as many as it can; a value that failed to decode stays zero and is
 	// not reported twice (see Problems.deduplicated).
 	p := l.build(b, lang)
+	p.sources = l.sources
 	if lang != "en" && len(l.problems) == 0 {
 		l.translate(p, lang, langFS)
 	}
@@ -294,12 +371,12 @@ func (l *loader) gather() *bundle {
 	l.read(dataFS, "data/common/glossary.yaml", b.glossaryName, &b.glossary, false)
 
 	b.scenarioName = src.name("scenario.yaml")
-	l.read(src.fsys, path.Join(src.dir, "scenario.yaml"), b.scenarioName, &b.scenario, false)
+	l.readOwn("scenario.yaml", b.scenarioName, &b.scenario)
 	if b.scenario.Line == 0 {
 		return b
 	}
 	b.swingName = src.name("swing.yaml")
-	l.read(src.fsys, path.Join(src.dir, "swing.yaml"), b.swingName, &b.swing, false)
+	l.readOwn("swing.yaml", b.swingName, &b.swing)
 
 	seen := map[string]int{}
 	for _, id := range b.scenario.Actors {
@@ -319,7 +396,7 @@ func (l *loader) gather() *bundle {
 				id.V, id.V, game.Suggest(id.V, l.actorFiles()))
 			continue
 		}
-		l.read(src.fsys, path.Join(src.dir, "actors", id.V+".yaml"), name, &a, false)
+		l.readOwn("actors/"+id.V+".yaml", name, &a)
 		if a.Line == 0 {
 			continue // not even YAML: reported already
 		}
@@ -331,13 +408,17 @@ func (l *loader) gather() *bundle {
 	}
 
 	entries, _ := fs.ReadDir(src.fsys, path.Join(src.dir, "events"))
+	if len(entries) > maxEventFiles {
+		l.reporter(src.name("events")).at(0, "the folder holds %d files; a scenario may have at most %d event files", len(entries), maxEventFiles)
+		entries = nil
+	}
 	for _, e := range entries {
 		if e.IsDir() || !strings.HasSuffix(e.Name(), ".yaml") {
 			continue
 		}
 		var evs []eventFile
 		name := src.name("events/" + e.Name())
-		l.read(src.fsys, path.Join(src.dir, "events", e.Name()), name, &evs, false)
+		l.readOwn("events/"+e.Name(), name, &evs)
 		for _, ev := range evs {
 			b.events = append(b.events, ev)
 			b.eventNames = append(b.eventNames, name)
@@ -373,12 +454,27 @@ func (l *loader) contentHash() string {
 	for n := range l.files {
 		names = append(names, n)
 	}
-	slices.Sort(names)
+	// Paths are hashed relative to the scenario, common files first, so
+	// that the same files give the same hash wherever they sit (on disk,
+	// embedded, or carried in a save).
+	own := func(n string) (bool, string) {
+		rel, ok := strings.CutPrefix(n, l.src.label+"/")
+		return ok, rel
+	}
+	slices.SortFunc(names, func(a, b string) int {
+		aOwn, aRel := own(a)
+		bOwn, bRel := own(b)
+		if aOwn != bOwn {
+			if aOwn {
+				return 1
+			}
+			return -1
+		}
+		return strings.Compare(aRel, bRel)
+	})
 	h := sha256.New()
 	for _, n := range names {
-		// Paths are hashed relative to the scenario so that the same files
-		// give the same hash wherever they sit.
-		rel := strings.TrimPrefix(n, l.src.label+"/")
+		_, rel := own(n)
 		fmt.Fprintf(h, "%s\x00%d\x00", rel, len(l.files[n]))
 		h.Write(l.files[n])
 	}

@@ -27,10 +27,15 @@ func (p Problem) String() string {
 // It is the error Load returns when anything is wrong.
 type Problems []Problem
 
+// Error lists the first ListedProblems problems, one a line, and counts
+// the rest.
 func (ps Problems) Error() string {
-	lines := make([]string, len(ps))
-	for i, p := range ps {
-		lines[i] = p.String()
+	lines := make([]string, 0, min(len(ps), ListedProblems)+1)
+	for _, p := range ps[:min(len(ps), ListedProblems)] {
+		lines = append(lines, p.String())
+	}
+	if more := len(ps) - ListedProblems; more > 0 {
+		lines = append(lines, fmt.Sprintf("... and %d more (%s in all)", more, problemsCount(len(ps))))
 	}
 	return strings.Join(lines, "\n")
 }

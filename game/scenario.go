@@ -15,9 +15,14 @@ type Scenario struct {
 	Title       string
 	ContentHash string // hash of the files the scenario was loaded from
 	// Source is where a scenario that is not built in was loaded from (a
-	// file or folder path), so saves and replays can find it again; "" for
+	// file or folder path), which saves and replays name as a hint; "" for
 	// an embedded scenario, which is found by ID.
-	Source    string
+	Source string
+	// SourceFiles is the text of such a scenario by file name (relative to
+	// its folder; a single file by its name), so that a save or replay
+	// carries it to another machine; nil for an embedded scenario.
+	SourceFiles map[string][]byte
+
 	Turns     int // number of turns; each is a half-year
 	StartYear int // calendar year of turn 1
 	StartHalf int // 1 or 2: the half-year of turn 1

@@ -1,7 +1,9 @@
 package saves
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 )
@@ -27,17 +29,12 @@ type tempFile interface {
 type osOps struct{}
 
 func (osOps) CreateTemp(dir, pattern string) (tempFile, error) { return os.CreateTemp(dir, pattern) }
-func (osOps) Rename(from, to string) error                     { return os.Rename(from, to) }
+func (osOps) Rename(from, to string) error                     { return rename(from, to) }
 func (osOps) Remove(name string) error                         { return os.Remove(name) }
+func (osOps) SyncDir(dir string) error                         { return syncDir(dir) }
 
-func (osOps) SyncDir(dir string) error {
-	d, err := os.Open(dir)
-	if err != nil {
-		return err
-	}
-	defer d.Close()
-	return d.Sync()
-}
+// tempInfix marks the temporary files of writeAtomic: ".<name>.tmp-<random>".
+const tempInfix = ".tmp-"
 
 // writeAtomic replaces path with data so that, whatever happens, path holds
 // either its old bytes or all of the new ones: write a temporary file in the
@@ -45,7 +42,7 @@ func (osOps) SyncDir(dir string) error {
 // so the rename itself survives a power cut.
 func writeAtomic(ops fileOps, path string, data []byte) (err error) {
 	dir := filepath.Dir(path)
-	f, err := ops.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	f, err := ops.CreateTemp(dir, "."+filepath.Base(path)+tempInfix+"*")
 	if err != nil {
 		return fmt.Errorf("cannot write %s: %w", path, err)
 	}
@@ -94,4 +91,28 @@ func (sharedOps) CreateTemp(dir, pattern string) (tempFile, error) {
 		return nil, err
 	}
 	return f, nil
+}
+
+// WriteNew writes a new file at path as WriteFile does, but never replaces
+// one: when path exists by the time the data is on disk, it fails with an
+// error that wraps fs.ErrExist and leaves that file alone.
+func WriteNew(path string, data []byte) error { return writeAtomic(newFileOps{}, path, data) }
+
+// newFileOps puts the finished file in place with a hard link, which
+// fails when the name is taken, instead of a rename, which replaces it.
+type newFileOps struct{ sharedOps }
+
+func (newFileOps) Rename(from, to string) error {
+	err := os.Link(from, to)
+	if err != nil && !errors.Is(err, fs.ErrExist) {
+		// A file system without hard links: check, then rename.
+		if _, serr := os.Lstat(to); serr == nil {
+			return &os.LinkError{Op: "write", Old: from, New: to, Err: fs.ErrExist}
+		}
+		return rename(from, to)
+	}
+	if err != nil {
+		return err
+	}
+	return os.Remove(from)
 }

@@ -18,24 +18,28 @@ import (
 // ReplayFormat is the magic string at the top of every replay.
 const ReplayFormat = "zerosum-replay"
 
-// ReplayVersion is the version this build writes and reads.
-const ReplayVersion = 1
+// ReplayVersion is the version this build writes; it reads every version
+// up to it. Version 2 added the text of a scenario that is not built in.
+const ReplayVersion = 2
 
 // Replay is a whole game in a small, human-readable JSON file: which
 // scenario and content, the seed, who sat where, every turn's orders and the
 // state hash after every turn.
 type Replay struct {
-	Format   string       `json:"format"`
-	Version  int          `json:"version"`
-	Scenario string       `json:"scenario"`
-	Source   string       `json:"source,omitempty"` // path of a scenario that is not built in
-	Content  string       `json:"content"`          // content hash of the scenario files
-	Seed     uint64       `json:"seed"`
-	Seats    []Seat       `json:"seats"`
-	Branch   string       `json:"branch,omitempty"`  // set on a what-if branch: where it left the main line
-	Start    string       `json:"start"`             // state hash before turn 1
-	Outcome  string       `json:"outcome,omitempty"` // world outcome, when the game is over
-	Turns    []ReplayTurn `json:"turns,omitempty"`   // written last, one line per turn (see Encode)
+	Format   string `json:"format"`
+	Version  int    `json:"version"`
+	Scenario string `json:"scenario"`
+	Source   string `json:"source,omitempty"` // where a scenario that is not built in was loaded from: a hint, never read
+	Content  string `json:"content"`          // content hash of the scenario files
+	Seed     uint64 `json:"seed"`
+	Seats    []Seat `json:"seats"`
+	Branch   string `json:"branch,omitempty"`  // set on a what-if branch: where it left the main line
+	Start    string `json:"start"`             // state hash before turn 1
+	Outcome  string `json:"outcome,omitempty"` // world outcome, when the game is over
+	// ScenarioFiles is the text of a scenario that is not built in, by
+	// file name (version 2), so the replay plays on any machine.
+	ScenarioFiles map[string]string `json:"scenario_files,omitempty"`
+	Turns         []ReplayTurn      `json:"turns,omitempty"` // written last, one line per turn (see Encode)
 }
 
 // Seat says who played an actor.
@@ -81,8 +85,21 @@ func ParseOrder(s string) (game.Order, error) {
 func NewReplay(sc *game.Scenario, seed uint64, seats []Seat, start game.Hash) *Replay {
 	return &Replay{
 		Format: ReplayFormat, Version: ReplayVersion, Scenario: sc.ID, Source: sc.Source, Content: sc.ContentHash,
-		Seed: seed, Seats: seats, Start: start.String(), Turns: []ReplayTurn{},
+		Seed: seed, Seats: seats, Start: start.String(), Turns: []ReplayTurn{}, ScenarioFiles: scenarioFiles(sc),
 	}
+}
+
+// scenarioFiles is the text a save or replay carries of a scenario that
+// is not built in.
+func scenarioFiles(sc *game.Scenario) map[string]string {
+	if len(sc.SourceFiles) == 0 {
+		return nil
+	}
+	out := make(map[string]string, len(sc.SourceFiles))
+	for name, text := range sc.SourceFiles {
+		out[name] = string(text)
+	}
+	return out
 }
 
 // Add records a resolved turn.
@@ -172,21 +189,28 @@ func DecodeReplay(data []byte) (*Replay, error) {
 	if r.Scenario == "" {
 		return nil, fmt.Errorf("the replay does not say which scenario it is")
 	}
+	for _, f := range []struct {
+		what, v string
+		limit   int
+	}{
+		{"the scenario id", r.Scenario, maxID}, {"the content version", r.Content, maxID},
+		{"the scenario's source", r.Source, maxPath}, {"the branch", r.Branch, maxText}, {"the outcome", r.Outcome, maxID},
+	} {
+		if err := checkText(f.what, f.v, f.limit); err != nil {
+			return nil, fmt.Errorf("the replay is damaged: %v", err)
+		}
+	}
 	if !isHash(r.Start) {
 		return nil, fmt.Errorf("the replay's start hash %q is not a state hash", r.Start)
 	}
-	for i, t := range r.Turns {
-		if t.Turn != i+1 {
-			return nil, fmt.Errorf("the replay's turn %d is numbered %d; turns must run 1, 2, 3, ...", i+1, t.Turn)
-		}
-		if !isHash(t.Hash) {
-			return nil, fmt.Errorf("turn %d: %q is not a state hash", t.Turn, t.Hash)
-		}
-		for _, o := range t.Orders {
-			if _, err := ParseOrder(o); err != nil {
-				return nil, fmt.Errorf("turn %d: %v", t.Turn, err)
-			}
-		}
+	if err := checkSeats("replay", r.Seats); err != nil {
+		return nil, err
+	}
+	if err := checkTurns("replay", r.Turns); err != nil {
+		return nil, err
+	}
+	if err := checkScenarioFiles("replay", r.ScenarioFiles); err != nil {
+		return nil, err
 	}
 	return &r, nil
 }
@@ -268,6 +292,9 @@ func (r *Replay) Verify(sc *game.Scenario) (game.State, error) {
 	if err := r.Check(sc); err != nil {
 		return game.State{}, err
 	}
+	if err := knownOrders(sc, r.Turns); err != nil {
+		return game.State{}, fmt.Errorf("the replay has an order no game gives: %v", err)
+	}
 	st, _ := sc.NewGame(r.Seed)
 	if h := st.Hash().String(); h != r.Start {
 		return st, &MismatchError{Turn: 0, Want: r.Start, Got: h}
@@ -297,6 +324,9 @@ func (r *Replay) Restore(sc *game.Scenario) (*match.Match, error) {
 	if err := r.Check(sc); err != nil {
 		return nil, err
 	}
+	if err := knownOrders(sc, r.Turns); err != nil {
+		return nil, fmt.Errorf("the replay has an order no game gives: %v", err)
+	}
 	seats, err := matchSeats(sc, r.Seats, "replay")
 	if err != nil {
 		return nil, err
@@ -313,7 +343,12 @@ func (r *Replay) Restore(sc *game.Scenario) (*match.Match, error) {
 		if m.Over() {
 			return nil, fmt.Errorf("the replay goes on after the game ended (turn %d)", t.Turn)
 		}
-		m.Apply(r.Orders(i + 1))
+		// A facilitator's news is part of the turn, as in Verify.
+		inject, err := ParseInjections(sc, t.Inject)
+		if err != nil {
+			return nil, fmt.Errorf("turn %d: %v", t.Turn, err)
+		}
+		m.ApplyWith(r.Orders(i+1), inject)
 		if h := m.Turns[i].Hash.String(); h != t.Hash {
 			return nil, &MismatchError{Turn: t.Turn, Want: t.Hash, Got: h}
 		}

@@ -20,9 +20,10 @@ import (
 const SaveMagic = "zerosum-save"
 
 // SaveVersion is the save format this build writes. Version 1 files are
-// migrated on load (see migrate.go); version 2 files are read as they are
-// (version 3 only added optional fields for hot seat and the facilitator).
-const SaveVersion = 3
+// migrated on load (see migrate.go); versions 2 and 3 are read as they are
+// (version 3 only added optional fields for hot seat and the facilitator,
+// version 4 the text of a scenario that is not built in).
+const SaveVersion = 4
 
 // Save is a game that can be resumed exactly: the scenario and its content
 // version, the seed, who sits where, every resolved turn's orders with the
@@ -32,7 +33,7 @@ const SaveVersion = 3
 // content hash, SHA-256 of the payload) followed by the payload as JSON.
 type Save struct {
 	Scenario string       `json:"scenario"`
-	Source   string       `json:"source,omitempty"` // path of a scenario that is not built in
+	Source   string       `json:"source,omitempty"` // where a scenario that is not built in was loaded from: a hint, never read
 	Content  string       `json:"content"`
 	Seed     uint64       `json:"seed"`
 	Seats    []Seat       `json:"seats"`
@@ -51,6 +52,10 @@ type Save struct {
 	Settings  Settings            `json:"settings"`
 	SavedAt   string              `json:"saved_at"` // RFC 3339, from the caller's clock
 	Preview   Preview             `json:"preview"`  // for lists of saves; recomputed on load
+	// Version 4: the text of a scenario that is not built in, by file
+	// name (game.Scenario.SourceFiles), so the save resumes on any
+	// machine; see content.LoadRecorded.
+	ScenarioFiles map[string]string `json:"scenario_files,omitempty"`
 
 	migrated bool // read from an older format: hashes are filled in by Restore
 }
@@ -97,6 +102,7 @@ func FromMatch(m *match.Match, player int, pending []game.Order, settings Settin
 	s := &Save{
 		Scenario: sc.ID, Source: sc.Source, Content: sc.ContentHash, Seed: m.Seed, Player: sc.Actors[player].ID,
 		Branch: m.Branch, Turns: []ReplayTurn{}, Settings: settings, SavedAt: savedAt,
+		ScenarioFiles: scenarioFiles(sc),
 	}
 	for a, seat := range m.Seats {
 		s.Seats = append(s.Seats, SeatOf(sc, a, seat))
@@ -174,7 +180,8 @@ func (s *Save) InProgress(sc *game.Scenario, m *match.Match) (TurnInProgress, er
 		}
 		return a, nil
 	}
-	if p, ok := sc.ActorIndex(s.Player); ok {
+	p, ok := sc.ActorIndex(s.Player)
+	if ok {
 		for _, o := range s.Pending {
 			ord, _ := ParseOrder(o) // checked by DecodeSave
 			tip.Pending[p] = append(tip.Pending[p], ord)
@@ -190,15 +197,24 @@ func (s *Save) InProgress(sc *game.Scenario, m *match.Match) (TurnInProgress, er
 		if err != nil {
 			return TurnInProgress{}, err
 		}
+		if ok && a == p {
+			return TurnInProgress{}, fmt.Errorf("the save has the player's pending orders twice")
+		}
 		for _, o := range s.Others[id] {
 			ord, _ := ParseOrder(o)
 			tip.Pending[a] = append(tip.Pending[a], ord)
+		}
+		if err := allowed(sc, m, a, tip.Pending[a]); err != nil {
+			return TurnInProgress{}, err
 		}
 	}
 	for _, id := range s.Submitted {
 		a, err := seat(id, "submitted orders")
 		if err != nil {
 			return TurnInProgress{}, err
+		}
+		if slices.Contains(tip.Submitted, a) {
+			return TurnInProgress{}, fmt.Errorf("the save has %s submitting twice", id)
 		}
 		tip.Submitted = append(tip.Submitted, a)
 	}
@@ -326,7 +342,8 @@ func decodePayload(payload []byte) (*Save, error) {
 	return &s, nil
 }
 
-// check verifies the form of a decoded save.
+// check verifies the form of a decoded save and bounds everything in it
+// (see limits.go); Restore checks it against the scenario.
 func (s *Save) check() error {
 	if s.Scenario == "" {
 		return fmt.Errorf("the save does not say which scenario it is")
@@ -334,33 +351,75 @@ func (s *Save) check() error {
 	if len(s.Seats) == 0 {
 		return fmt.Errorf("the save has no seats")
 	}
-	for i, t := range s.Turns {
-		if t.Turn != i+1 {
-			return fmt.Errorf("the save's turn %d is numbered %d", i+1, t.Turn)
+	for _, f := range []struct {
+		what, v string
+		limit   int
+	}{
+		{"the scenario id", s.Scenario, maxID}, {"the content version", s.Content, maxID},
+		{"the player", s.Player, maxID}, {"the scenario's source", s.Source, maxPath},
+		{"the branch", s.Branch, maxText}, {"the time of saving", s.SavedAt, maxText},
+		{"the theme", s.Settings.Theme, maxID}, {"the difficulty", s.Settings.Difficulty, maxID},
+		{"the preview's title", s.Preview.Title, maxText}, {"the preview's actor", s.Preview.Actor, maxText},
+		{"the preview's date", s.Preview.Date, maxText}, {"the preview's outcome", s.Preview.Outcome, maxText},
+	} {
+		if err := checkText(f.what, f.v, f.limit); err != nil {
+			return fmt.Errorf("the save is damaged: %v", err)
 		}
-		if !isHash(t.Hash) {
-			return fmt.Errorf("turn %d: %q is not a state hash", t.Turn, t.Hash)
-		}
-		for _, o := range t.Orders {
-			if _, err := ParseOrder(o); err != nil {
-				return fmt.Errorf("turn %d: %v", t.Turn, err)
-			}
-		}
+	}
+	if err := checkSeats("save", s.Seats); err != nil {
+		return err
+	}
+	if !slices.ContainsFunc(s.Seats, func(st Seat) bool { return st.Actor == s.Player }) {
+		return fmt.Errorf("the save's player %q has no seat", s.Player)
+	}
+	if err := checkTurns("save", s.Turns); err != nil {
+		return err
+	}
+	if err := s.checkInProgress(); err != nil {
+		return err
+	}
+	if f := s.Settings.Facilitator; f != nil && (f.TimerMinutes < 0 || f.TimerMinutes > MaxTimerMinutes) {
+		return fmt.Errorf("the save's order timer is %d minutes; it may be 0 (off) to %d", f.TimerMinutes, MaxTimerMinutes)
+	}
+	return checkScenarioFiles("save", s.ScenarioFiles)
+}
+
+// checkInProgress checks the form of the turn in progress: each seat's
+// pending orders are its own and few enough, each seat submits once.
+func (s *Save) checkInProgress() error {
+	if err := checkOrders("pending orders", s.Pending, maxPending); err != nil {
+		return err
 	}
 	for _, o := range s.Pending {
-		if _, err := ParseOrder(o); err != nil {
-			return fmt.Errorf("pending orders: %v", err)
+		if ord, _ := ParseOrder(o); ord.Actor != s.Player {
+			return fmt.Errorf("pending orders of %s: %q is an order of %s", s.Player, o, ord.Actor)
 		}
 	}
+	if len(s.Others) > maxSeats || len(s.Submitted) > maxSeats {
+		return fmt.Errorf("the save's turn in progress has more seats than the %d allowed", maxSeats)
+	}
 	for id, orders := range s.Others {
+		if err := checkOrders("pending orders of "+id, orders, maxPending); err != nil {
+			return err
+		}
 		for _, o := range orders {
-			ord, err := ParseOrder(o)
-			if err != nil {
-				return fmt.Errorf("pending orders of %s: %v", id, err)
-			}
-			if ord.Actor != id {
+			if ord, _ := ParseOrder(o); ord.Actor != id {
 				return fmt.Errorf("pending orders of %s: %q is an order of %s", id, o, ord.Actor)
 			}
+		}
+	}
+	return checkInject("the queued news", s.Inject)
+}
+
+// allowed checks a seat's pending orders as the engine would resolve
+// them now: known actions, targets, action points and capital.
+func allowed(sc *game.Scenario, m *match.Match, actor int, orders []game.Order) error {
+	if len(orders) > 0 && m.Over() {
+		return fmt.Errorf("the save has pending orders for %s after the game ended", sc.Actors[actor].ID)
+	}
+	for i, err := range sc.Validate(m.State(), actor, orders) {
+		if err != nil {
+			return fmt.Errorf("the save's pending order %s cannot be given: %v", FormatOrder(orders[i]), err)
 		}
 	}
 	return nil
@@ -391,6 +450,9 @@ func (s *Save) Restore(sc *game.Scenario) (*match.Match, int, []game.Order, erro
 	player, ok := sc.ActorIndex(s.Player)
 	if !ok {
 		return nil, 0, nil, fmt.Errorf("the save's player %q is not an actor of %s", s.Player, sc.ID)
+	}
+	if err := knownOrders(sc, s.Turns); err != nil {
+		return nil, 0, nil, fmt.Errorf("the save has an order no game gives: %v", err)
 	}
 	m, err := match.New(sc, s.Seed, seats)
 	if err != nil {
@@ -427,6 +489,9 @@ func (s *Save) Restore(sc *game.Scenario) (*match.Match, int, []game.Order, erro
 	for _, o := range s.Pending {
 		ord, _ := ParseOrder(o)
 		pending = append(pending, ord)
+	}
+	if err := allowed(sc, m, player, pending); err != nil {
+		return nil, 0, nil, err
 	}
 	return m, player, pending, nil
 }

@@ -12,6 +12,8 @@ import (
 	"strings"
 
 	"github.com/adrg/xdg"
+
+	"zerosum/untrusted"
 )
 
 // File names and folders under the data directory.
@@ -22,6 +24,7 @@ const (
 	replaysDir   = "replays"
 	lastGoodName = "last-good" + saveExt
 	autoPrefix   = "auto-"
+	replayExt    = ".replay.json"
 	// KeepAutosaves is how many autosaves are kept besides the last-known-good copy.
 	KeepAutosaves = 5
 )
@@ -39,26 +42,58 @@ func DefaultDir() (string, error) {
 	return filepath.Join(xdg.DataHome, "zerosum"), nil
 }
 
-// Store keeps saves, autosaves and replays in one data directory.
+// Store keeps saves, autosaves and replays in one data directory. Several
+// games (processes) may share one: every write takes the directory's lock
+// (see lock.go), so autosave numbers never collide and a starting game
+// never sweeps away the temporary file of a write under way.
 type Store struct {
-	Dir string
-	ops fileOps
+	Dir  string
+	ops  fileOps
+	keep int // autosaves kept besides the last-known-good copy
 }
 
 // Open prepares a data directory (creating its folders) and sweeps away
 // temporary files a crashed write left behind.
 func Open(dir string) (*Store, error) {
-	s := &Store{Dir: dir, ops: osOps{}}
+	s := &Store{Dir: dir, ops: osOps{}, keep: KeepAutosaves}
 	for _, sub := range []string{slotsDir, autoDir, replaysDir} {
 		if err := os.MkdirAll(filepath.Join(dir, sub), 0o755); err != nil {
 			return nil, fmt.Errorf("cannot use data directory %s: %w", dir, err)
 		}
-		tmps, _ := filepath.Glob(filepath.Join(dir, sub, ".*.tmp-*"))
-		for _, t := range tmps {
-			os.Remove(t)
+	}
+	// Under the lock, no other game is writing: every temporary file is
+	// a crashed write's. Without the lock (another game is busy for long,
+	// or the folder is read-only) the files stay for a later start.
+	s.locked(func() error {
+		for _, sub := range []string{slotsDir, autoDir, replaysDir} {
+			for _, name := range names(filepath.Join(dir, sub)) {
+				if isTemp(name) {
+					os.Remove(filepath.Join(dir, sub, name))
+				}
+			}
+		}
+		return nil
+	})
+	return s, nil
+}
+
+// names lists the file names in a folder, sorted; none if it cannot be
+// read. Names are matched by hand, never by filepath.Glob: the folder's
+// own path may hold *, ? or [ and must be taken literally.
+func names(dir string) []string {
+	entries, _ := os.ReadDir(dir)
+	out := make([]string, 0, len(entries))
+	for _, e := range entries {
+		if !e.IsDir() {
+			out = append(out, e.Name())
 		}
 	}
-	return s, nil
+	return out
+}
+
+// isTemp reports whether a file name is a temporary file of writeAtomic.
+func isTemp(name string) bool {
+	return strings.HasPrefix(name, ".") && strings.Contains(name, tempInfix)
 }
 
 // Kind says what sort of save an entry is.
@@ -114,41 +149,45 @@ func (s *Store) SaveSlot(name string, sv *Save) error {
 	if err != nil {
 		return err
 	}
-	return writeAtomic(s.ops, s.slotPath(name), data)
+	return s.locked(func() error { return writeAtomic(s.ops, s.slotPath(name), data) })
 }
 
 // Autosave writes the next autosave, keeps the newest KeepAutosaves, and,
 // once the new file has been read back and found whole, copies it to the
-// last-known-good autosave.
+// last-known-good autosave. It holds the data directory's lock throughout,
+// so two games never take the same number and the last-known-good copy is
+// always the newest autosave.
 func (s *Store) Autosave(sv *Save) error {
 	data, err := sv.Encode()
 	if err != nil {
 		return err
 	}
-	autos := s.autosaves()
-	next := 1
-	if len(autos) > 0 {
-		next = autos[0].seq + 1
-	}
-	path := filepath.Join(s.Dir, autoDir, fmt.Sprintf("%s%06d%s", autoPrefix, next, saveExt))
-	if err := writeAtomic(s.ops, path, data); err != nil {
-		return err
-	}
-	back, err := os.ReadFile(path)
-	if err == nil {
-		_, err = DecodeSave(back)
-	}
-	if err != nil {
-		return fmt.Errorf("the autosave did not read back whole: %w", err)
-	}
-	if err := writeAtomic(s.ops, filepath.Join(s.Dir, autoDir, lastGoodName), data); err != nil {
-		return err
-	}
-	autos = s.autosaves()
-	for _, old := range autos[min(len(autos), KeepAutosaves):] {
-		s.ops.Remove(old.path)
-	}
-	return nil
+	return s.locked(func() error {
+		autos := s.autosaves()
+		next := 1
+		if len(autos) > 0 {
+			next = autos[0].seq + 1
+		}
+		path := filepath.Join(s.Dir, autoDir, fmt.Sprintf("%s%06d%s", autoPrefix, next, saveExt))
+		if err := writeAtomic(s.ops, path, data); err != nil {
+			return err
+		}
+		back, err := untrusted.ReadFile(path, MaxFileBytes)
+		if err == nil {
+			_, err = DecodeSave(back)
+		}
+		if err != nil {
+			return fmt.Errorf("the autosave did not read back whole: %w", err)
+		}
+		// The new autosave is whole, so the old ones can go even when the
+		// copy fails (a full disk): the rotation must not stop with it.
+		lastGood := writeAtomic(s.ops, filepath.Join(s.Dir, autoDir, lastGoodName), data)
+		autos = s.autosaves()
+		for _, old := range autos[min(len(autos), s.keep):] {
+			s.ops.Remove(old.path)
+		}
+		return lastGood
+	})
 }
 
 type autoFile struct {
@@ -158,16 +197,30 @@ type autoFile struct {
 
 // autosaves lists the numbered autosaves, newest first.
 func (s *Store) autosaves() []autoFile {
-	paths, _ := filepath.Glob(filepath.Join(s.Dir, autoDir, autoPrefix+"*"+saveExt))
+	dir := filepath.Join(s.Dir, autoDir)
 	var out []autoFile
-	for _, p := range paths {
-		n := strings.TrimSuffix(strings.TrimPrefix(filepath.Base(p), autoPrefix), saveExt)
-		if seq, err := strconv.Atoi(n); err == nil {
-			out = append(out, autoFile{seq, p})
+	for _, name := range names(dir) {
+		n, ok := strings.CutPrefix(name, autoPrefix)
+		if n, ok2 := strings.CutSuffix(n, saveExt); ok && ok2 && digits(n) {
+			seq, _ := strconv.Atoi(n)
+			out = append(out, autoFile{seq, filepath.Join(dir, name)})
 		}
 	}
 	slices.SortFunc(out, func(a, b autoFile) int { return cmp.Compare(b.seq, a.seq) })
 	return out
+}
+
+// digits reports whether s is a number of at most nine digits.
+func digits(s string) bool {
+	if s == "" || len(s) > 9 {
+		return false
+	}
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // read loads and decodes one file.
@@ -176,7 +229,7 @@ func (s *Store) read(path string, kind Kind, name string) Entry {
 	if fi, err := os.Stat(path); err == nil {
 		e.ModTime = fi.ModTime().UTC().Format("2006-01-02T15:04:05Z")
 	}
-	data, err := os.ReadFile(path)
+	data, err := ReadFile(path)
 	if err != nil {
 		e.Err = err
 		return e
@@ -185,13 +238,19 @@ func (s *Store) read(path string, kind Kind, name string) Entry {
 	return e
 }
 
+// ReadFile reads a save or replay file: a regular file of at most
+// MaxFileBytes, never a device or a pipe.
+func ReadFile(path string) ([]byte, error) { return untrusted.ReadFile(path, MaxFileBytes) }
+
 // List gives every save: named saves first (newest first), then autosaves
-// (newest first), then the last-known-good copy.
+// (newest first), then the last-known-good copy. A file another game
+// removes while the list is made (an old autosave) is left out.
 func (s *Store) List() []Entry {
 	var slots []Entry
-	paths, _ := filepath.Glob(filepath.Join(s.Dir, slotsDir, "*"+saveExt))
-	for _, p := range paths {
-		slots = append(slots, s.read(p, KindSlot, strings.TrimSuffix(filepath.Base(p), saveExt)))
+	for _, name := range names(filepath.Join(s.Dir, slotsDir)) {
+		if slot, ok := strings.CutSuffix(name, saveExt); ok && !isTemp(name) {
+			slots = append(slots, s.read(s.slotPath(slot), KindSlot, slot))
+		}
 	}
 	slices.SortStableFunc(slots, func(a, b Entry) int { return cmp.Compare(b.ModTime, a.ModTime) })
 	out := slots
@@ -202,7 +261,7 @@ func (s *Store) List() []Entry {
 	if _, err := os.Stat(lg); err == nil {
 		out = append(out, s.read(lg, KindLastGood, strings.TrimSuffix(lastGoodName, saveExt)))
 	}
-	return out
+	return slices.DeleteFunc(out, func(e Entry) bool { return errors.Is(e.Err, fs.ErrNotExist) })
 }
 
 // Load reads a save by slot name, by autosave name ("auto-000012",
@@ -250,10 +309,12 @@ func (s *Store) Delete(name string) error {
 	if err := ValidSlot(name); err != nil {
 		return err
 	}
-	if err := os.Remove(s.slotPath(name)); err != nil {
-		return fmt.Errorf("cannot delete save %q: %w", name, err)
-	}
-	return nil
+	return s.locked(func() error {
+		if err := os.Remove(s.slotPath(name)); err != nil {
+			return fmt.Errorf("cannot delete save %q: %w", name, err)
+		}
+		return nil
+	})
 }
 
 // KeepReplay stores the replay of a finished game.
@@ -262,13 +323,18 @@ func (s *Store) KeepReplay(r *Replay, name string) (string, error) {
 	if err := r.Encode(&b); err != nil {
 		return "", err
 	}
-	path := filepath.Join(s.Dir, replaysDir, name+".replay.json")
-	return path, writeAtomic(s.ops, path, []byte(b.String()))
+	path := filepath.Join(s.Dir, replaysDir, name+replayExt)
+	return path, s.locked(func() error { return writeAtomic(s.ops, path, []byte(b.String())) })
 }
 
 // Replays lists the kept replays, newest name first.
 func (s *Store) Replays() []string {
-	paths, _ := filepath.Glob(filepath.Join(s.Dir, replaysDir, "*.replay.json"))
+	var paths []string
+	for _, name := range names(filepath.Join(s.Dir, replaysDir)) {
+		if strings.HasSuffix(name, replayExt) && !isTemp(name) {
+			paths = append(paths, filepath.Join(s.Dir, replaysDir, name))
+		}
+	}
 	slices.Reverse(paths)
 	return paths
 }

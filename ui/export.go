@@ -11,6 +11,7 @@ import (
 
 	"zerosum/report"
 	"zerosum/saves"
+	"zerosum/untrusted"
 )
 
 // reportsDir is the folder of the data directory debrief reports go to.
@@ -39,7 +40,9 @@ func (c *Context) exportReport() tea.Cmd {
 		c.Open(NewNotice(c, "Saving is off", capitalize(errSavingOff.Error())+", so the debrief report cannot be written. zerosum report makes one from a save or a replay."))
 		return nil
 	}
-	data := []byte(report.Markdown(g.Pack, g.Match))
+	// Names and titles in it come from files: no control character
+	// reaches the Markdown file.
+	data := []byte(untrusted.Text(report.Markdown(g.Pack, g.Match)))
 	dir := filepath.Join(g.Store.Dir, reportsDir)
 	name := replayName(g.Match, c.now())
 	return c.io(func() tea.Msg {

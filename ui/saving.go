@@ -3,7 +3,6 @@ package ui
 import (
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -98,12 +97,12 @@ func (c *Context) scanSaves() tea.Cmd {
 			ix.Newest = &e
 		}
 		packs := map[string]*content.Pack{}
-		pack := func(id, source string) *content.Pack {
+		pack := func(id, source string, files map[string]string) *content.Pack {
 			where := content.Source(id, source)
 			if p, ok := packs[where]; ok {
 				return p
 			}
-			p, _ := content.Load(where) // nil for a scenario this build lacks (or a moved file)
+			p, _ := content.LoadRecorded(id, source, files) // nil for a scenario this build lacks (or a moved file)
 			packs[where] = p
 			if p != nil {
 				ix.Turns[id] = p.Scenario.Turns
@@ -112,18 +111,18 @@ func (c *Context) scanSaves() tea.Cmd {
 		}
 		for _, e := range ix.Entries {
 			if e.Save != nil {
-				pack(e.Save.Scenario, e.Save.Source)
+				pack(e.Save.Scenario, e.Save.Source, e.Save.ScenarioFiles)
 			}
 		}
 		for _, path := range st.Replays() {
 			rf := replayFile{Name: strings.TrimSuffix(filepath.Base(path), ".replay.json"), Path: path}
-			data, err := os.ReadFile(path)
+			data, err := saves.ReadFile(path)
 			if err == nil {
 				rf.Replay, err = saves.DecodeReplay(data)
 			}
 			rf.Err = err
 			if r := rf.Replay; r != nil {
-				rf.describe(pack(r.Scenario, r.Source))
+				rf.describe(pack(r.Scenario, r.Source, r.ScenarioFiles))
 			}
 			ix.Replays = append(ix.Replays, rf)
 		}
@@ -331,7 +330,7 @@ func (c *Context) openReplay(rf replayFile, back Screen) tea.Cmd {
 			msg.err = rf.Err
 			return msg
 		}
-		msg.pack, msg.err = content.Load(content.Source(rf.Replay.Scenario, rf.Replay.Source))
+		msg.pack, msg.err = content.LoadRecorded(rf.Replay.Scenario, rf.Replay.Source, rf.Replay.ScenarioFiles)
 		if msg.err == nil {
 			msg.match, msg.err = rf.Replay.Restore(msg.pack.Scenario)
 		}

@@ -91,7 +91,7 @@ func (c *Context) attach(g *Session) *Session {
 // every turn replayed and checked, the player's pending orders and
 // settings. kept names the file for the quit confirmation.
 func restoreSession(sv *saves.Save, store *saves.Store, kept string) (*Session, error) {
-	p, err := content.Load(content.Source(sv.Scenario, sv.Source))
+	p, err := content.LoadRecorded(sv.Scenario, sv.Source, sv.ScenarioFiles)
 	if err != nil {
 		return nil, err
 	}

@@ -1,0 +1,9 @@
+//go:build unix
+
+package ui
+
+import "syscall"
+
+// mkfifo makes a named pipe, which a hostile file may be instead of a
+// regular file: opening it to read waits until someone writes.
+func mkfifo(path string) error { return syscall.Mkfifo(path, 0o644) }
