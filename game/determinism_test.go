@@ -137,7 +137,9 @@ func TestStateJSONRoundTrip(t *testing.T) {
 func TestResolveDoesNotMutateItsInput(t *testing.T) {
 	sc := scenario(t)
 	st, _ := sc.NewGame(7)
-	seats := sim.SeatsFor(sc, 7, bot.Hard)
+	bots := sim.BotsFor(sc, 7, bot.Normal)
+	bots[0].Difficulty = bot.Hard // one searching bot: it resolves copies of the world too
+	seats := sim.AsSeats(bots)
 	for !st.Over {
 		before := st.Hash()
 		var orders []game.Order

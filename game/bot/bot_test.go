@@ -95,9 +95,11 @@ func TestBotsNeverPushTheStraitOver(t *testing.T) {
 	})
 }
 
-// TestBotsSeeOnlyTheirView: changing what an actor cannot see (another
-// actor's hidden stats, another actor's unexposed covert actions) does not
-// change its orders.
+// TestBotsSeeOnlyTheirView: changing what an actor cannot see (the game's
+// seed, which decides the dice of the turns to come; another actor's hidden
+// stats; another actor's unexposed covert actions) does not change its
+// orders, at any difficulty: a searching bot samples what it cannot see
+// from a seed of its own.
 func TestBotsSeeOnlyTheirView(t *testing.T) {
 	sc := scenario(t)
 	us, cn := sc.RoleActor(game.RoleUSGov), sc.RoleActor(game.RoleChinaGov)
@@ -106,10 +108,11 @@ func TestBotsSeeOnlyTheirView(t *testing.T) {
 	}
 	for seed := uint64(1); seed <= 30; seed++ {
 		st, _ := sc.NewGame(seed)
-		b := bot.Bot{Personality: bot.Hawk, Difficulty: bot.Hard}
+		b := bot.Bot{Personality: bot.Personality(seed % 3), Difficulty: bot.Difficulty(seed % 3), Seed: 77}
 		v := sc.View(&st, us, false)
 		before := b.Choose(sc, &v, us)
 		alt := st.Clone()
+		alt.Seed = seed * 7919
 		alt.Actors[cn].Stats[game.StatFrontier] = 100 - alt.Actors[cn].Stats[game.StatFrontier]
 		alt.Actors[cn].Stats[game.StatChips] = 0
 		alt.Covert = append(alt.Covert, game.CovertRecord{Turn: 1, Actor: cn, Action: sc.Actors[cn].Actions[0], Target: -1})
