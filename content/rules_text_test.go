@@ -53,6 +53,10 @@ var factsByKey = map[string][]string{
 	"glossary.chip_yield.def":             {"20%", "40%"},
 	"events.ai_act_gpai.teaching":         {"7%"},
 	"events.ascend_yields_climb.teaching": {"20%", "40%"},
+	"events.h20_reversal.teaching":        {"15%"},
+	"actions.license_h20_for_share.basis": {"15%"},
+	"glossary.h20.def":                    {"15%"},
+	"actions.china_compliant_chip.basis":  {"15%"},
 	// The top of the tension track is a constant of the engine, checked
 	// against game.TrackTension.Max() in TestRuleNumbersComeFromRules.
 	"tracks.tension.desc": {"0", "10"},
