@@ -49,12 +49,13 @@ func (c validateCmd) Run(e *env) error {
 	return nil
 }
 
-// omitted lists, with --verbose, what a scenario leaves out of its base.
+// omitted lists, with --verbose, what is not in play: what a scenario leaves
+// out of its base, and the news its players' own orders decide.
 func (c validateCmd) omitted(e *env, p *content.Pack) {
 	if !c.Verbose || len(p.Omitted) == 0 {
 		return
 	}
-	fmt.Fprintln(e.stdout, "  left out of the scenario it extends:")
+	fmt.Fprintln(e.stdout, "  not in play:")
 	for _, o := range p.Omitted {
 		fmt.Fprintf(e.stdout, "    %s\n", o)
 	}

@@ -236,7 +236,7 @@ func TestEndToEndHotSeat(t *testing.T) {
 		anaT2 = "Expand the foreign direct product rule"
 		boT1  = "Stockpile chips and memory"
 	)
-	s := startTmux(t, 100, 30, "play", "--seats", "washington=human:Ana,beijing=human:Bo,all=bot", "--seed", "7")
+	s := startTmux(t, 100, 30, "play", "--seats", "washington=human:Ana,beijing=human:Bo,all=bot", "--seed", "8")
 	screen := s.waitFor("first hand-over", "WASHINGTON  ·  Ana", "Pass to Washington (Ana)")
 	s.send("Enter")
 	s.waitFor("Ana's briefing", "BRIEFING", "Washington (Ana)", "YOUR OBJECTIVES")

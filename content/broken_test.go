@@ -29,6 +29,8 @@ func TestBrokenScenarioReportsEveryProblem(t *testing.T) {
 		`testdata/broken/events/news.yaml:8: event shock: a trigger with no when: would fire on the first turn`,
 		`testdata/broken/events/news.yaml:8: events.shock.teaching links glossary term [[no_such_term]], which is not defined`,
 		`testdata/broken/events/news.yaml:20: event leak: reveal: drills is not covert; there is nothing to reveal`,
+		`testdata/broken/events/news.yaml:22: events.ruled.headline: {rule:grey_zone_levle} names no rule; did you mean {rule:grey_zone_level}?`,
+		`testdata/broken/events/news.yaml:27: event ruled: same_as: there is no action "no_such_action"`,
 		`testdata/broken/events/syntax.yaml:6: YAML syntax: did not find expected ',' or '}'`,
 		`testdata/broken/scenario.yaml:6: turns is 50; it must be between 1 and 40`,
 		`testdata/broken/scenario.yaml:7: start half is 3; it must be between 1 and 2`,

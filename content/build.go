@@ -9,9 +9,10 @@ import (
 )
 
 // build turns the decoded files into a validated scenario and its text.
-func (l *loader) build(b *bundle, lang string) *Pack {
+func (l *loader) build(b *bundle) *Pack {
 	sc := &game.Scenario{}
-	p := &Pack{Scenario: sc, Lang: lang, text: map[string]string{}}
+	p := &Pack{Scenario: sc, Lang: "en", text: map[string]string{}, decided: map[string]string{},
+		sameAs: map[string][]string{}, objRange: map[string][2]int{}}
 	l.buildNames(b, p)
 	l.buildFrame(b, p)
 	l.buildSwing(b, p)
@@ -29,6 +30,7 @@ func (l *loader) build(b *bundle, lang string) *Pack {
 	l.buildEventRefs(b, p)
 	l.buildGlossary(b, p)
 	l.checkMarkup(p)
+	l.checkPlaceholders(p)
 	if len(l.problems) == 0 {
 		if err := sc.Check(); err != nil {
 			l.reporter(b.scenarioName).at(0, "%v", err)
@@ -584,6 +586,7 @@ func (l *loader) objectives(r report, p *Pack, owner int, fs []objectiveFile, li
 		out = append(out, game.ObjectiveDef{
 			ID: of.ID.V, Name: of.Name, Weight: of.Weight.V, Measure: ref, From: of.From, To: of.To.V,
 		})
+		p.objRange["objectives."+a.ID+"."+of.ID.V] = [2]int{of.From, of.To.V}
 		l.put(p, r, of.Line, "objectives."+a.ID+"."+of.ID.V, "name", of.Name, "desc", of.Desc)
 	}
 	if len(fs) == 0 {
@@ -633,7 +636,69 @@ func (l *loader) event(r report, p *Pack, f eventFile, ev *game.EventDef) {
 	if len(f.Effects) == 0 && len(f.Reveal) == 0 {
 		r.at(f.Line, "%s has no effects and reveals nothing", what)
 	}
+	l.decidedBy(r, p, f, what)
+	l.sameAs(r, p, f, ev, what)
 	l.put(p, r, f.Line, "events."+f.ID.V, "headline", f.Headline, "body", f.Body, "teaching", f.Teaching)
+}
+
+// decidedBy records the actor whose own decision an event describes. The
+// event is taken out of play wherever that actor is in play (see cast.go).
+func (l *loader) decidedBy(r report, p *Pack, f eventFile, what string) {
+	if f.DecidedBy.Line == 0 {
+		return
+	}
+	sc := p.Scenario
+	a, ok := sc.ActorIndex(f.DecidedBy.V)
+	if !ok {
+		ids := actorIDs(sc)
+		r.at(f.DecidedBy.Line, "%s: decided_by: %q is not an actor of the scenario%s (the actors are: %s)", what, f.DecidedBy.V,
+			game.Suggest(f.DecidedBy.V, ids), strings.Join(ids, ", "))
+		return
+	}
+	p.decided[f.ID.V] = sc.Actors[a].ID
+}
+
+// sameAs makes an event and the actions that are the same happening
+// exclusive: the event needs none of them taken, and each of them needs the
+// event not to have happened.
+func (l *loader) sameAs(r report, p *Pack, f eventFile, ev *game.EventDef, what string) {
+	if len(f.SameAs) == 0 {
+		return
+	}
+	sc := p.Scenario
+	ei, ok := sc.EventIndex(ev.ID)
+	if !ok {
+		return // a duplicate id, reported already
+	}
+	if f.Repeat {
+		r.at(f.SameAs[0].Line, "%s: same_as names one happening, but the event has repeat: true; an event that can happen again cannot be the same as an action", what)
+		return
+	}
+	seen := map[string]int{}
+	for _, s := range f.SameAs {
+		ai, ok := sc.ActionIndex(s.V)
+		switch {
+		case !ok:
+			r.at(s.Line, "%s: same_as: there is no action %q%s", what, s.V, game.Suggest(s.V, actionIDs(sc)))
+			continue
+		case seen[s.V] != 0:
+			r.at(s.Line, "%s: same_as: %s is listed twice (first on line %d)", what, s.V, seen[s.V])
+			continue
+		}
+		seen[s.V] = s.Line
+		p.sameAs[ev.ID] = append(p.sameAs[ev.ID], s.V)
+		ev.When = append(ev.When, game.Condition{Ref: game.Ref{Kind: game.RefDone, Index: ai}, Op: game.OpEQ, Value: 0})
+		act := &sc.Actions[ai]
+		act.Requires = append(act.Requires, game.Condition{Ref: game.Ref{Kind: game.RefFired, Index: ei}, Op: game.OpEQ, Value: 0})
+	}
+}
+
+func actorIDs(sc *game.Scenario) []string {
+	out := make([]string, len(sc.Actors))
+	for i, a := range sc.Actors {
+		out[i] = a.ID
+	}
+	return out
 }
 
 func actionIDs(sc *game.Scenario) []string {

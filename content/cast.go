@@ -59,6 +59,22 @@ func newCast(sc *game.Scenario, actors []bool) *cast {
 	return c
 }
 
+// decide takes out of play every event that describes the own decision of
+// an actor in play (decided_by:, by event id): that actor's orders are how
+// such a thing happens, and the engine, which does not know who sits
+// where, must never make the decision for a player.
+func (c *cast) decide(decided map[string]string) {
+	for i, e := range c.sc.Events {
+		id, ok := decided[e.ID]
+		if !ok {
+			continue
+		}
+		if a, ok := c.sc.ActorIndex(id); ok && c.actors[a] {
+			c.drop(castEvent, i, fmt.Sprintf("it is decided by %s (decided_by: %s), who is in play and decides it by its own orders", id, id))
+		}
+	}
+}
+
 // drop takes one action or event out of play.
 func (c *cast) drop(kind, i int, why string) {
 	if c.keep[kind][i] {
@@ -134,10 +150,17 @@ func (c *cast) possible(cs []game.Condition) (bool, string) {
 	var turns []string
 	for _, cd := range cs {
 		if cd.Ref.Kind == game.RefTurn {
-			turns = append(turns, c.sc.FormatCondition(cd))
+			turns = append(turns, fmt.Sprintf("%s (%s)", c.sc.FormatCondition(cd), c.date(cd.Value)))
 		}
 	}
-	return false, fmt.Sprintf("it needs %s, but the scenario has %d turns", strings.Join(turns, " and "), c.sc.Turns)
+	return false, fmt.Sprintf("it needs %s, but the scenario runs from %s to %s (%d turns)", strings.Join(turns, " and "),
+		c.date(1), c.date(c.sc.Turns), c.sc.Turns)
+}
+
+// date names a turn as a half-year, even one before the first turn.
+func (c *cast) date(turn int) string {
+	h := c.sc.StartYear*2 + c.sc.StartHalf - 1 + turn - 1
+	return fmt.Sprintf("H%d %d", h%2+1, h/2)
 }
 
 // effects keeps the effects on what is in play.

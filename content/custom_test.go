@@ -66,6 +66,16 @@ func TestBrokenCustomScenarios(t *testing.T) {
 			`30: event beijing_retaliates: when "fired.smic_breakthrough >= 1": event smic_breakthrough is not in play: it reads huawei.yield, but huawei is not in play in this scenario (actors: on line 6)`,
 			`32: event beijing_retaliates: change beijing.grievance: beijing is not in play in this scenario (actors: on line 6)`,
 		},
+		"news_rules": {
+			`6: scenario.summary: {rule:grey_zone_lvl} names no rule; did you mean {rule:grey_zone_level}?`,
+			`12: events.drills_again.teaching: {from} is only meaningful in an objective's name or desc`,
+			`12: events.drills_again.teaching: {grievance} is not a placeholder (write {rule:<key>} with a rule's key, {crisis_score_pct}, or {from} and {to} in an objective)`,
+			`13: event drills_again: decided_by: "bejing" is not an actor of the scenario; did you mean "beijing"? (the actors are: ` + actorsOfRace + `)`,
+			`20: event controls_again: same_as: there is no action "tighten_controlz"; did you mean "tighten_controls"?`,
+			`20: event controls_again: same_as: ease_controls is listed twice (first on line 20)`,
+			`28: event talks_again: same_as names one happening, but the event has repeat: true; an event that can happen again cannot be the same as an action`,
+			`31: event thaw_again can never happen in this scenario: it is decided by beijing (decided_by: beijing), who is in play and decides it by its own orders`,
+		},
 		"no_extends": {
 			`1: extends: is missing; a single-file scenario starts with extends: and the id of the scenario it changes (race2025)`,
 		},
@@ -320,12 +330,13 @@ events:
 		t.Fatal(err)
 	}
 	sc := p.Scenario
-	// "fired.ai_act_high_risk == 0" always holds now: dropped, event kept.
-	i, ok := sc.EventIndex("ai_act_high_risk_delayed")
+	// "fired.ai_act_high_risk == 0" (from the event's same_as) always holds
+	// with the event out of play: dropped, action kept.
+	i, ok := sc.ActionIndex("high_risk_rules")
 	if !ok {
-		t.Fatal("ai_act_high_risk_delayed was taken out")
+		t.Fatal("high_risk_rules was taken out")
 	}
-	for _, c := range sc.Events[i].When {
+	for _, c := range sc.Actions[i].Requires {
 		if c.Ref.Kind == game.RefFired {
 			t.Errorf("condition on a disabled event kept: %s", sc.FormatCondition(c))
 		}
@@ -338,9 +349,15 @@ events:
 	if !slices.Contains(p.Omitted, want) {
 		t.Errorf("omitted: %q", p.Omitted)
 	}
-	// Every actor stays; so do the other events.
-	if len(sc.Actors) != 8 || len(sc.Events) != 59 {
-		t.Errorf("%d actors, %d events; want 8 and 59", len(sc.Actors), len(sc.Events))
+	// Every actor stays; so do the other events: the file takes out
+	// ascend_guidance, and malaysia_drops_huawei goes with it
+	// (ai_act_high_risk is Brussels' own decision, out of play anyway).
+	base, err := Load("race2025")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := len(base.Scenario.Events) - 2; len(sc.Actors) != 8 || len(sc.Events) != want {
+		t.Errorf("%d actors, %d events; want 8 and %d", len(sc.Actors), len(sc.Events), want)
 	}
 
 	// A shorter game takes out what needs a later turn.
@@ -351,7 +368,7 @@ events:
 	if _, ok := p.Scenario.EventIndex("ai_act_high_risk"); ok {
 		t.Error("an event for turn 4 or later is in play in a 2-turn game")
 	}
-	if !slices.Contains(p.Omitted, "event delhi_ai_summit: it needs turn >= 3 and turn <= 5, but the scenario has 2 turns") {
+	if !slices.Contains(p.Omitted, "event delhi_ai_summit: it needs turn == 3 (H1 2026), but the scenario runs from H1 2025 to H2 2025 (2 turns)") {
 		t.Errorf("omitted: %q", p.Omitted)
 	}
 }
@@ -374,7 +391,7 @@ events:
       when: ["turn >= 6"]
       effects: [{change: tension, by: 1}]
 `)
-	want := "mem/s.yaml:8: event late can never happen in this scenario: it needs turn >= 6, but the scenario has 4 turns"
+	want := "mem/s.yaml:8: event late can never happen in this scenario: it needs turn >= 6 (H2 2027), but the scenario runs from H1 2025 to H2 2026 (4 turns)"
 	if err == nil || err.Error() != want {
 		t.Fatalf("got %v\nwant %s", err, want)
 	}
@@ -431,5 +448,64 @@ func TestWorkedExampleIsInTheDocs(t *testing.T) {
 	example, _ := os.ReadFile("testdata/custom/example.yaml")
 	if !strings.Contains(string(doc), "```yaml\n"+string(example)+"```\n") {
 		t.Error("docs/scenarios.md does not show testdata/custom/example.yaml as it is; copy the file into the worked example")
+	}
+}
+
+// TestMovedStartKeepsDates: a scenario that starts later than its base
+// keeps the base's news at its dates: what came before the start never
+// comes, triggers dated before it belong to the starting world, and the
+// base's later dates move to the matching turns; the file's own turns count
+// from its own start.
+func TestMovedStartKeepsDates(t *testing.T) {
+	p, err := loadText(t, `extends: race2025
+id: t
+title: T
+summary: S.
+start: {year: 2026, half: 1}
+turns: 8
+events:
+  add:
+    - id: own
+      headline: Own news
+      body: B.
+      teaching: T.
+      weight: 5
+      when: ["turn == 1"]
+      effects: [{change: tension, by: 1}]
+`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := p.Scenario
+	for _, want := range []string{
+		"event deepseek_shock: it needs turn == -1 (H1 2025), but the scenario runs from H1 2026 to H2 2029 (8 turns)",
+		"event ai_act_gpai: it is dated H2 2025, before this scenario starts: it belongs to the world the scenario starts from",
+	} {
+		if !slices.Contains(p.Omitted, want) {
+			t.Errorf("omitted lacks %q: %q", want, p.Omitted)
+		}
+	}
+	// Brussels' high-risk rules are dated from the second half of 2026: turn 2 here.
+	ai, _ := sc.ActionIndex("high_risk_rules")
+	found := false
+	for _, c := range sc.Actions[ai].Requires {
+		if c.Ref.Kind == game.RefTurn {
+			found = true
+			if got := sc.FormatCondition(c); got != "turn >= 2" {
+				t.Errorf("high_risk_rules requires %s, want turn >= 2 (H2 2026)", got)
+			}
+		}
+	}
+	if !found {
+		t.Error("high_risk_rules lost its date")
+	}
+	ei, ok := sc.EventIndex("own")
+	if !ok || sc.FormatCondition(sc.Events[ei].When[0]) != "turn == 1" {
+		t.Error("the file's own turn condition was moved")
+	}
+	// Where the start does not move, nothing does.
+	base, _ := Load(DefaultScenario)
+	if i, ok := base.Scenario.EventIndex("deepseek_shock"); !ok || sc.Date(1) != "H1 2026" || base.Scenario.Date(1) != "H1 2025" {
+		t.Errorf("deepseek_shock in the default scenario: %v", i)
 	}
 }

@@ -76,7 +76,7 @@ func loadExtending(src source, data []byte, lang string) (*Pack, error) {
 	if !ok {
 		return nil, l.problems.deduplicated().sorted()
 	}
-	bp, err := loadFolder(embeddedSource(base), "en")
+	bp, err := loadBase(embeddedSource(base))
 	if err != nil {
 		var ps Problems
 		if errors.As(err, &ps) {
@@ -94,6 +94,9 @@ func loadExtending(src source, data []byte, lang string) (*Pack, error) {
 	p.sources = map[string][]byte{src.file: data}
 	if lang != "en" && len(l.problems) == 0 {
 		l.translate(p, lang, langFS)
+	}
+	if len(l.problems) == 0 {
+		l.expand(p)
 	}
 	if len(l.problems) > 0 {
 		return nil, l.problems.deduplicated().sorted()
@@ -143,6 +146,7 @@ type extension struct {
 
 	inPlay   []bool       // per base actor
 	disabled map[int]int  // base event index -> line of its disable: entry
+	past     map[int]int  // base trigger -> the turn it is dated, before the start
 	added    []int        // per entry of events: add:, its index in the scenario's events
 	replaced map[int]bool // actors whose objectives the file replaces
 }
@@ -164,9 +168,14 @@ func (x *extension) apply() *Pack {
 	for i, line := range x.disabled {
 		c.drop(castEvent, i, fmt.Sprintf("this file disables it (line %d)", line))
 	}
+	for i, turn := range x.past {
+		c.drop(castEvent, i, fmt.Sprintf("it is dated %s, before this scenario starts: it belongs to the world the scenario starts from", c.date(turn)))
+	}
+	c.decide(x.p.decided)
 	c.settle()
 	x.checkRefs(c)
 	x.l.checkMarkup(x.p)
+	x.l.checkPlaceholders(x.p)
 	x.l.own = map[string]bool{}
 	for k, w := range x.l.where {
 		if w.r.file == x.r.file {
@@ -219,13 +228,61 @@ func (x *extension) frame() {
 		}
 	}
 	set(f.Turns, "turns", 1, 40, &sc.Turns)
+	baseStart := sc.StartYear*2 + sc.StartHalf
 	set(f.Start.Year, "start year", 1900, 2200, &sc.StartYear)
 	set(f.Start.Half, "start half", 1, 2, &sc.StartHalf)
+	x.keepDates(sc.StartYear*2 + sc.StartHalf - baseStart)
 	set(f.EventsPerTurn, "events_per_turn", 0, 5, &sc.EventsPerTurn)
 	set(f.CrisisScorePct, "crisis_score_pct", 0, 100, &sc.CrisisScorePct)
 
 	l.setTracks(r, f.Tracks, &sc.Start)
 	l.setRules(r, f.Rules, &sc.Rules, fmt.Sprintf(" (the rules are listed in %s/scenario.yaml)", x.base))
+}
+
+// keepDates re-times the base's events and actions when the file moves the
+// start by shift half-years: a turn condition of the base names a date of
+// the base's calendar ("turn == 1" is the first half of 2025 in race2025),
+// so news keeps its date, and news from before the new start never comes.
+// A trigger dated before the start (the AI Act rules "from turn 2" in a
+// game that starts a year later) happened before the game: it is out of
+// play rather than old news on the first turn. The file's own conditions
+// count turns from its own start.
+func (x *extension) keepDates(shift int) {
+	x.past = map[int]int{}
+	if shift == 0 {
+		return
+	}
+	retime := func(cs []game.Condition) {
+		for i := range cs {
+			if cs[i].Ref.Kind == game.RefTurn {
+				cs[i].Value -= shift
+			}
+		}
+	}
+	for i := range x.sc.Events {
+		ev := &x.sc.Events[i]
+		retime(ev.When)
+		if !ev.Trigger {
+			continue
+		}
+		for _, c := range ev.When {
+			if c.Ref.Kind != game.RefTurn || !c.Holds(0) {
+				continue
+			}
+			switch c.Op {
+			case game.OpGE, game.OpEQ:
+				x.past[i] = c.Value
+			case game.OpGT:
+				x.past[i] = c.Value + 1
+			}
+		}
+	}
+	for i := range x.sc.Actions {
+		retime(x.sc.Actions[i].Requires)
+	}
+	for i := range x.sc.Outcomes {
+		retime(x.sc.Outcomes[i].When)
+	}
 }
 
 func (x *extension) actorIDs() []string {

@@ -48,10 +48,28 @@ type Pack struct {
 	// huawei is not in play in this scenario".
 	Omitted []string
 
-	text    map[string]string
-	levels  [game.NumTracks][]string
-	sources map[string][]byte // the scenario's own files by name in its folder
+	text   map[string]string // the text players read, placeholders filled in
+	raw    map[string]string // the text as written, with its {placeholders}
+	levels [game.NumTracks][]string
+	// sources are the scenario's own files by name in its folder.
+	sources map[string][]byte
+	// decided maps an event to the actor whose own decision it describes
+	// (decided_by:); objRange maps "objectives.<actor>.<id>" to its from
+	// and to, for {from} and {to} in its text.
+	decided  map[string]string
+	sameAs   map[string][]string
+	objRange map[string][2]int
 }
+
+// DecidedBy is the actor whose own decision an event describes (its
+// decided_by:), or "". Such an event is in play only where that actor is
+// not.
+func (p *Pack) DecidedBy(event string) string { return p.decided[event] }
+
+// SameAs lists the actions that are the same happening as an event (its
+// same_as:): it never fires once one of them is taken, and they cannot be
+// taken once it has fired.
+func (p *Pack) SameAs(event string) []string { return p.sameAs[event] }
 
 // Term is one glossary entry.
 type Term struct {
@@ -325,26 +343,69 @@ func load(src source, lang string) (*Pack, error) {
 	return loadFolder(src, lang)
 }
 
-// loadFolder loads a scenario in the full folder format.
+// loadFolder loads a scenario in the full folder format: every actor it
+// lists is in play, so the events their own orders decide go (see
+// settleFolder), and its text is filled in from its own rules.
 func loadFolder(src source, lang string) (*Pack, error) {
 	l := newLoader(src)
-	b := l.gather()
-	if b.scenarioName != "" && b.scenario.Line == 0 {
-		// Without a readable scenario.yaml there is nothing to build on.
-		return nil, l.problems.sorted()
+	p := l.buildFolder()
+	if p == nil || len(l.problems) > 0 {
+		return nil, l.problems.deduplicated().sorted()
 	}
-	// Build even when some files had problems, so that one run reports
-	// as many as it can; a value that failed to decode stays zero and is
-	// not reported twice (see Problems.deduplicated).
-	p := l.build(b, lang)
 	p.sources = l.sources
+	l.settleFolder(p)
 	if lang != "en" && len(l.problems) == 0 {
 		l.translate(p, lang, langFS)
 	}
+	l.expand(p)
 	if len(l.problems) > 0 {
 		return nil, l.problems.deduplicated().sorted()
 	}
 	return p, nil
+}
+
+// loadBase loads a scenario in the full folder format as the base of a
+// single-file scenario: everything it defines stays in it, and its text
+// keeps its placeholders, since the single file decides who is in play
+// and may change the rules the text states.
+func loadBase(src source) (*Pack, error) {
+	l := newLoader(src)
+	p := l.buildFolder()
+	if p == nil || len(l.problems) > 0 {
+		return nil, l.problems.deduplicated().sorted()
+	}
+	return p, nil
+}
+
+// buildFolder reads and builds a folder; nil when there is nothing to
+// build on.
+func (l *loader) buildFolder() *Pack {
+	b := l.gather()
+	if b.scenarioName != "" && b.scenario.Line == 0 {
+		// Without a readable scenario.yaml there is nothing to build on.
+		return nil
+	}
+	// Build even when some files had problems, so that one run reports
+	// as many as it can; a value that failed to decode stays zero and is
+	// not reported twice (see Problems.deduplicated).
+	return l.build(b)
+}
+
+// settleFolder takes out of a folder scenario the events its actors' own
+// orders decide, and whatever depends on them (see cast.go).
+func (l *loader) settleFolder(p *Pack) {
+	all := make([]bool, len(p.Scenario.Actors))
+	for i := range all {
+		all[i] = true
+	}
+	c := newCast(p.Scenario, all)
+	c.decide(p.decided)
+	c.settle()
+	p.Omitted = c.omitted()
+	p.Scenario = c.scenario()
+	if err := p.Scenario.Index(); err != nil {
+		l.reporter(l.src.name(l.src.file)).at(0, "%v", err)
+	}
 }
 
 // bundle is every decoded file of a scenario, with where each came from.

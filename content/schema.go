@@ -108,6 +108,14 @@ type eventFile struct {
 	When     []Pos[string] `yaml:"when"`
 	Effects  []effectFile  `yaml:"effects"`
 	Reveal   []Pos[string] `yaml:"reveal"`
+	// DecidedBy names the playable actor whose own decision the event
+	// describes: while that actor is in play its orders decide it, so the
+	// event is taken out of play.
+	DecidedBy Pos[string] `yaml:"decided_by"`
+	// SameAs lists actions that are the same real-world happening as the
+	// event: once one of them is taken the event cannot fire, and once the
+	// event has fired none of them can be taken.
+	SameAs []Pos[string] `yaml:"same_as"`
 }
 
 // swingFile is one item of swing.yaml.

@@ -35,39 +35,7 @@ func (l *loader) translate(p *Pack, lang string, fsys fs.FS) {
 		p.text[k] = v.V
 		l.where[k] = place{r, v.Line}
 	}
-	// Names the engine uses in its own messages follow the language too.
-	sc := p.Scenario
-	for i := range sc.Actors {
-		sc.Actors[i].Name = p.text["actors."+sc.Actors[i].ID+".name"]
-		for j := range sc.Actors[i].Objectives {
-			o := &sc.Actors[i].Objectives[j]
-			o.Name = p.text["objectives."+sc.Actors[i].ID+"."+o.ID+".name"]
-		}
-	}
-	for i := range sc.Actions {
-		sc.Actions[i].Name = p.text["actions."+sc.Actions[i].ID+".name"]
-	}
-	for i := range sc.Events {
-		sc.Events[i].Name = p.text["events."+sc.Events[i].ID+".headline"]
-	}
-	for i := range sc.Swing {
-		sc.Swing[i].Name = p.text["swing."+sc.Swing[i].ID+".name"]
-	}
-	for i := range sc.Outcomes {
-		sc.Outcomes[i].Name = p.text["outcomes."+sc.Outcomes[i].ID+".name"]
-	}
-	for s := range game.NumStats {
-		sc.StatNames[s] = p.text["stats."+s.String()+".name"]
-	}
-	for t := range game.NumTracks {
-		sc.TrackNames[t] = p.text["tracks."+t.String()+".name"]
-	}
-	for i := range p.Glossary {
-		g := &p.Glossary[i]
-		g.Term, g.Def = p.text["glossary."+g.ID+".term"], p.text["glossary."+g.ID+".def"]
-	}
-	sc.Title = p.text["scenario.title"]
-	p.Summary, p.Note = p.text["scenario.summary"], p.text["scenario.note"]
 	p.Lang = lang
 	l.checkMarkup(p)
+	l.checkPlaceholders(p)
 }

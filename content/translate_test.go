@@ -2,6 +2,7 @@ package content
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -39,6 +40,8 @@ func TestTranslationOverlay(t *testing.T) {
 		"text":         {p.T("actors.washington.name"), "Huashengdun"},
 		"fallback":     {p.T("actors.beijing.name"), "Beijing"},
 		"fallback too": {p.T("actions.thaw.name"), "Signal a thaw"},
+		// A translation's placeholders are filled in from the rules too.
+		"placeholder": {p.T("stats.grievance.desc"), fmt.Sprintf("Yuanqi: %d yishang, Taiwan haixia jinzhang.", sc.Rules.GreyZoneLevel)},
 	}
 	for what, c := range checks {
 		if c[0] != c[1] {
@@ -63,14 +66,17 @@ func TestTranslationOverlay(t *testing.T) {
 func TestBrokenTranslation(t *testing.T) {
 	_, err := loadWithLang(t, "bad")
 	var ps Problems
-	if !errors.As(err, &ps) || len(ps) != 2 {
-		t.Fatalf("want 2 problems, got %v", err)
+	if !errors.As(err, &ps) || len(ps) != 3 {
+		t.Fatalf("want 3 problems, got %v", err)
 	}
 	if !strings.HasPrefix(ps[0].String(), `lang/bad.yaml:2: "actions.tighten_contrls.name" is not a text key of this scenario; did you mean "actions.tighten_controls.name"?`) {
 		t.Errorf("got %s", ps[0])
 	}
 	if !strings.HasPrefix(ps[1].String(), "lang/bad.yaml:3: events.deepseek_shock.body: the translation is empty") {
 		t.Errorf("got %s", ps[1])
+	}
+	if ps[2].String() != "lang/bad.yaml:4: dynamics.calm.desc: {rule:calm_levl} names no rule; did you mean {rule:calm_level}?" {
+		t.Errorf("got %s", ps[2])
 	}
 }
 

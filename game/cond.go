@@ -80,7 +80,42 @@ func (sc *Scenario) FormatCondition(c Condition) string {
 	return sc.Format(c.Ref) + " " + opText[c.Op] + " " + strconv.Itoa(c.Value)
 }
 
-// Describe writes a condition for a player: "Export controls ≥ 3".
+// Describe writes a condition for a player: "Export controls ≥ 3". A
+// condition on whether an action was taken or an event happened reads as
+// a sentence: "Publish the code has been taken", "“A campus opens” has not
+// happened".
 func (sc *Scenario) Describe(c Condition, actor int) string {
+	if c.Ref.Kind == RefDone || c.Ref.Kind == RefFired {
+		var never, ever bool
+		switch c.Op {
+		case OpEQ, OpLE:
+			never = c.Value == 0
+		case OpLT:
+			never = c.Value == 1
+		case OpGE:
+			ever = c.Value == 1
+		case OpGT, OpNE:
+			ever = c.Value == 0
+		}
+		if never || ever {
+			var what, verb string
+			if c.Ref.Kind == RefDone {
+				what, verb = sc.Actions[c.Ref.Index].Name, "been taken"
+			} else {
+				what, verb = "“"+sc.Events[c.Ref.Index].Name+"”", "happened"
+			}
+			if never {
+				return what + " has not " + verb
+			}
+			return what + " has " + verb
+		}
+	}
 	return sc.Label(c.Ref, actor) + " " + opSymbol[c.Op] + " " + strconv.Itoa(c.Value)
+}
+
+// ruledOut reports whether the condition asks that an action was never
+// taken or an event never happened ("done.x == 0", "fired.x == 0"): once
+// it fails, it can never hold again.
+func (c Condition) ruledOut() bool {
+	return (c.Ref.Kind == RefDone || c.Ref.Kind == RefFired) && c.Op == OpEQ && c.Value == 0
 }

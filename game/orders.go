@@ -35,6 +35,7 @@ const (
 	whyOnce
 	whyCooldown
 	whyNeeds
+	whyHappened
 	whyAP
 	whyCapital
 	whyBanned
@@ -72,6 +73,12 @@ func (sc *Scenario) why(action int, w Why) string {
 		return fmt.Sprintf("%s can be taken again from %s", a.Name, sc.Date(int(w.value)))
 	case whyNeeds:
 		return fmt.Sprintf("needs %s (now %d)", sc.Describe(a.Requires[w.cond], a.Actor), w.value)
+	case whyHappened:
+		r := a.Requires[w.cond].Ref
+		if r.Kind == RefFired {
+			return "already happened: " + sc.Events[r.Index].Name
+		}
+		return fmt.Sprintf("already done: %s (%s)", sc.Actions[r.Index].Name, sc.Date(int(w.value)))
 	case whyAP:
 		return fmt.Sprintf("needs %d action point%s; %d of %d left", w.need, plural(int(w.need)), w.have, w.limit)
 	case whyCapital:
@@ -206,6 +213,15 @@ func (sc *Scenario) refusal(st *State, actor, action, target, spentAP, spentCap 
 	}
 	for i, c := range a.Requires {
 		if v := sc.Value(st, c.Ref, actor, target); !c.Holds(v) {
+			if c.ruledOut() {
+				// Something that happens once has happened: say what and
+				// when, rather than "needs ... = 0 (now 1)".
+				turn := 0
+				if c.Ref.Kind == RefDone {
+					turn = st.Uses[c.Ref.Index].Last
+				}
+				return Why{kind: whyHappened, cond: int32(i), value: int32(turn)}
+			}
 			return Why{kind: whyNeeds, cond: int32(i), value: int32(v)}
 		}
 	}

@@ -8,8 +8,8 @@ import (
 	"zerosum/game"
 )
 
-// sourceLinks are the causal links of the source (../shared/seed/BRIEF.md,
-// "Causal links worth turning into mechanics"), in the report's own words.
+// sourceLinks are the twelve causal links of the source essay (listed in
+// docs/scenarios.md), in the report's own words.
 // Actions, events and the model's standing effects cite them by number.
 var sourceLinks = [...]string{
 	1:  "tighter US export controls slow China's compute and push it to spend on self-reliance; they cost US chip firms their Chinese sales and, pushed too far, strain partners",

@@ -117,8 +117,8 @@ func (w words) order(o game.Order) string {
 	return s
 }
 
-// level is a stepped track's value with its name: "level 3, Extended
-// foreign direct product rule".
+// level is a stepped track's value with its name: "level 2, December 2024
+// package".
 func (w words) level(t game.Track, v int) string {
 	if n := w.p.Level(t, v); n != "" {
 		return fmt.Sprintf("level %d, %s", v, n)

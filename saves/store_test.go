@@ -325,7 +325,13 @@ func TestBadSaveNeverReplacesAGoodOne(t *testing.T) {
 	s, _ := Open(dir)
 	s.SaveSlot("good", oldSave)
 	goodBytes, _ := os.ReadFile(s.slotPath("good"))
-	os.WriteFile(s.slotPath("bad"), goodBytes[:len(goodBytes)/2], 0o644)
+	// Cut it in half, and not just after a "}" (which reads as a complete
+	// but damaged file rather than a truncated one).
+	cut := len(goodBytes) / 2
+	for goodBytes[cut-1] == '}' {
+		cut--
+	}
+	os.WriteFile(s.slotPath("bad"), goodBytes[:cut], 0o644)
 	if _, err := s.Load("bad"); err == nil || !strings.Contains(err.Error(), "incomplete") {
 		t.Fatalf("got %v", err)
 	}

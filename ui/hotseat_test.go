@@ -23,7 +23,7 @@ const (
 	twoSeats   = "washington=human:Ana,beijing=human:Bo,all=bot"
 	// leakSeed is a seed in which some of the covert orders below stay
 	// secret through both turns (the test checks that it does).
-	leakSeed = 4
+	leakSeed = 8
 )
 
 // hotSeatApp is an App at the first hand-over of a hot-seat game.
