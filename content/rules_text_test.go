@@ -200,7 +200,7 @@ func TestRuleScannerCatchesRestatedRules(t *testing.T) {
 		}
 	}
 	good := map[string]string{
-		"stats.grievance.desc":         "At {rule:grey_zone_level} or more it turns into grey-zone pressure; at {rule:calm_level} or below the Strait calms.",
+		"stats.grievance.desc":         "Above {rule:grey_zone_level} it turns into grey-zone pressure; at {rule:calm_level} or below the Strait calms.",
 		"glossary.export_controls.def": "The US rules of October 7, 2022 controlled advanced chips; the December 2, 2024 package added 140 entities and 24 kinds of tools.",
 		"glossary.diffusion_rule.def":  "About 18 close allies could buy freely; most others were capped at roughly 50,000 [[h100]]-equivalents for 2025-27.",
 		"events.x.teaching":            "Link 8 of the source (links 4 and 11): fines of up to EUR 35 m in 2024, and a 1 GW cluster of a 5 GW campus.",
@@ -257,8 +257,10 @@ func TestRuleTextFollowsTheRules(t *testing.T) {
 		t.Errorf("only %d texts state a changed rule; the scenario file no longer tests much", stated)
 	}
 	checks := map[string][]string{
-		"stats.grievance.desc":          {"At 52 or more", "from 77", "at 27 or below"},
-		"dynamics.grievance.desc":       {"above level 3", "more than 12 points behind"},
+		"stats.grievance.desc":          {"Above 52", "at 27 or below"},
+		"dynamics.grey_zone.desc":       {"Above 52", "every 11 points"},
+		"dynamics.grievance.desc":       {"above level 3"},
+		"dynamics.setbacks.desc":        {"more than 12 points behind"},
 		"dynamics.calm.desc":            {"at 27 or less", "not below 3"},
 		"dynamics.capital_flight.desc":  {"From Strait tension 7"},
 		"tracks.tension.desc":           {"From 7 capital flees"},
@@ -274,7 +276,7 @@ func TestRuleTextFollowsTheRules(t *testing.T) {
 			}
 		}
 	}
-	if got := base.T("stats.grievance.desc"); !strings.Contains(got, fmt.Sprintf("At %d or more", base.Scenario.Rules.GreyZoneLevel)) {
+	if got := base.T("stats.grievance.desc"); !strings.Contains(got, fmt.Sprintf("Above %d", base.Scenario.Rules.GreyZoneLevel)) {
 		t.Errorf("the default scenario's own text lost its value: %q", got)
 	}
 }

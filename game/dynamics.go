@@ -39,6 +39,7 @@ const (
 	DynHomeMarket                     // controls shut foreign chips out and hand the champion its home market (link 1)
 	DynChipTrade                      // China's chip supply settles toward what it can buy abroad
 	DynGrievanceFades                 // grievance fades slowly when nothing feeds it
+	DynPolarize                       // a fragmented world pushes leaning states into its blocs
 	NumDynamics
 )
 
@@ -48,7 +49,7 @@ var dynamicIDs = [NumDynamics]string{
 	"frontier", "catch_up", "regulation_drag", "regulation_trust", "momentum",
 	"models_age", "fragmentation", "quota_hedging", "quota_cap", "overreach", "inertia",
 	"sovereign_build", "markets", "capital_flight", "setbacks", "hawk_pressure",
-	"process_gains", "home_market", "chip_trade", "grievance_fades",
+	"process_gains", "home_market", "chip_trade", "grievance_fades", "polarize",
 }
 
 // String returns the dynamic's content id.
@@ -340,6 +341,15 @@ func (r *resolver) dynamics() {
 			addSwing(i, FieldAlign, -min(s.Align, controls-R.OverreachLevel+1), DynOverreach)
 		}
 		addSwingF(i, FieldAlign, (def.Align-s.Align)*100/R.InertiaDiv, DynInertia)
+		// In a world split into blocs, a state that leans one way is
+		// pushed further that way: middle powers have to choose.
+		if frag := st.Tracks[TrackFragmentation]; frag > R.PolarizeFrom && (s.Align >= R.PolarizeLean || s.Align <= -R.PolarizeLean) {
+			pull := (frag - R.PolarizeFrom) * 100 / R.PolarizeDiv
+			if s.Align < 0 {
+				pull = -pull
+			}
+			addSwingF(i, FieldAlign, pull, DynPolarize)
+		}
 		sov := R.SovereignBase*100 + diffusion*100/R.SovereignDiffDiv
 		if def.Tier == 2 {
 			sov -= quotas * 100

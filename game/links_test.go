@@ -178,7 +178,7 @@ func TestLink4BlockadeRaisesStraitTension(t *testing.T) {
 	}
 	// And grievance itself turns into grey-zone pressure.
 	st2, _ := sc.NewGame(4)
-	st2.Actors[cn].Stats[game.StatGrievance] = sc.Rules.GreyZoneLevel
+	st2.Actors[cn].Stats[game.StatGrievance] = sc.Rules.GreyZoneLevel + sc.Rules.GreyZoneDiv
 	_, rg := sc.Resolve(&st2, nil)
 	st3, _ := sc.NewGame(4)
 	st3.Actors[cn].Stats[game.StatGrievance] = sc.Rules.CalmLevel + 1
@@ -324,10 +324,28 @@ func TestLink8PrecautionTradesSpeedForTrust(t *testing.T) {
 	if !(delta(strict, stat(eu, game.StatInfluence)) > delta(loose, stat(eu, game.StatInfluence))) {
 		t.Error("precaution should build standard-setting influence")
 	}
-	if !(delta(strict, stat(eu, game.StatFrontier)) < delta(loose, stat(eu, game.StatFrontier))) {
+	// Over a whole game (progress comes in fractions of a point): precaution
+	// slows the regulated, and never turns their progress back.
+	run := func(regulation int) game.State {
+		st, _ := sc.NewGame(8)
+		start := st.Clone()
+		for !st.Over {
+			st.Tracks[game.TrackRegulation] = regulation
+			st, _ = sc.Resolve(&st, nil)
+		}
+		for _, a := range []int{eu, lab} {
+			if st.Stat(a, game.StatFrontier) < start.Stat(a, game.StatFrontier) {
+				t.Errorf("regulation %d took %s's frontier back from %d to %d", regulation, sc.Actors[a].ID,
+					start.Stat(a, game.StatFrontier), st.Stat(a, game.StatFrontier))
+			}
+		}
+		return st
+	}
+	hard, light := run(100), run(0)
+	if !(hard.Stat(eu, game.StatFrontier) < light.Stat(eu, game.StatFrontier)) {
 		t.Error("precaution should slow the regulator's own frontier")
 	}
-	if !(delta(strict, stat(lab, game.StatFrontier)) < delta(loose, stat(lab, game.StatFrontier))) {
+	if !(hard.Stat(lab, game.StatFrontier) < light.Stat(lab, game.StatFrontier)) {
 		t.Error("precaution should slow the open lab")
 	}
 }

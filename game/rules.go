@@ -92,6 +92,11 @@ type Rules struct {
 
 	SovereignComputeDiv int // the middle power's sovereign AI grows by its compute / this
 
+	// Polarisation (links 2 and 7): above PolarizeFrom fragmentation, a
+	// swing state leaning PolarizeLean or more one way drifts further that
+	// way by (fragmentation - PolarizeFrom) / PolarizeDiv a turn.
+	PolarizeFrom, PolarizeLean, PolarizeDiv int
+
 	// CrowdingFrom is the level above which an actor's achievements get
 	// harder to raise: each point above it counts in proportion to the
 	// room left below 100 (0: off).
@@ -176,6 +181,9 @@ func (r *Rules) Fields() []RuleField {
 		{"reg_influence_div", &r.RegInfluenceDiv, 1, 1000},
 		{"sovereign_compute_div", &r.SovereignComputeDiv, 1, 1000},
 		{"crowding_from", &r.CrowdingFrom, 0, 99},
+		{"polarize_from", &r.PolarizeFrom, 0, 100},
+		{"polarize_lean", &r.PolarizeLean, 1, 100},
+		{"polarize_div", &r.PolarizeDiv, 1, 100},
 	}
 }
 

@@ -133,6 +133,12 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case clockTickMsg:
 		cmd := a.clockTick(m)
 		return a, tea.Batch(cmd, a.settle())
+	case botsThoughtMsg:
+		cmd := a.ctx.botsThought(m)
+		return a, tea.Batch(cmd, a.settle())
+	}
+	if k, ok := msg.(tea.KeyPressMsg); ok && a.ctx.thinking && !key.Matches(k, a.ctx.Keys.ForceQuit) {
+		return a, nil // the turn is being played: wait for the bots
 	}
 	if cmd, ok := a.handleIO(msg); ok {
 		// The answer may change what the screen shows (a kept replay,

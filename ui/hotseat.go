@@ -50,11 +50,43 @@ func (c *Context) submit(note string) tea.Cmd {
 // screen when bots play alone. The start of the next turn is autosaved.
 func (c *Context) resolveTurn() tea.Cmd {
 	g := c.Game
+	if g.Match.Searching() {
+		// Hard bots play out futures before they answer: let them think
+		// away from the screen, which says so and waits (see botsThought).
+		c.thinking = true
+		c.Flash("The bots are thinking: the hard ones play out possible futures…")
+		m, turn := g.Match, len(g.Match.Turns)
+		return func() tea.Msg { return botsThoughtMsg{turn: turn, orders: m.BotOrders()} }
+	}
+	return c.playTurn(g.Match.BotOrders())
+}
+
+// botsThoughtMsg carries the bots' orders for a turn, chosen away from the
+// screen.
+type botsThoughtMsg struct {
+	turn   int
+	orders []game.Order
+}
+
+// botsThought plays the turn the bots have thought about, if it is still
+// the turn they thought about.
+func (c *Context) botsThought(m botsThoughtMsg) tea.Cmd {
+	c.thinking = false
+	c.flash = ""
+	if c.Game == nil || len(c.Game.Match.Turns) != m.turn {
+		return nil
+	}
+	return c.playTurn(m.orders)
+}
+
+// playTurn resolves the turn with the bots' orders given.
+func (c *Context) playTurn(bots []game.Order) tea.Cmd {
+	g := c.Game
 	var inject []game.Injection
 	if g.Facil != nil {
 		inject = g.Facil.Inject
 	}
-	rep, err := g.Match.PlayWith(g.AllOrders(), inject)
+	rep, err := g.Match.PlayBots(g.AllOrders(), bots, inject)
 	if err != nil {
 		c.Open(NewNotice(c, "The turn could not be played", err.Error()))
 		return nil

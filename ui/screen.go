@@ -69,6 +69,9 @@ type Context struct {
 	busy     int    // file commands sent and not yet answered
 	flash    string // a one-off message for the footer, until the next key
 	flashBad bool   // the flash reports a failure
+	// thinking is set while searching bots choose the turn's orders away
+	// from the screen: keys wait until they are done.
+	thinking bool
 }
 
 // Flash shows a message in the footer until the next key.

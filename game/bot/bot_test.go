@@ -40,14 +40,36 @@ func everyScenario(t *testing.T, test func(t *testing.T, sc *game.Scenario)) {
 	}
 }
 
+// seatsAt seats every actor with a bot of difficulty d, except that hard
+// bots, which search and cost far more, sit in two seats (a different pair
+// each game) among normal ones.
+func seatsAt(sc *game.Scenario, seed uint64, d bot.Difficulty) []sim.Seat {
+	if d != bot.Hard {
+		return sim.SeatsFor(sc, seed, d)
+	}
+	bots := sim.BotsFor(sc, seed, bot.Normal)
+	n := uint64(len(bots))
+	bots[seed%n].Difficulty = bot.Hard
+	bots[(seed+1)%n].Difficulty = bot.Hard
+	return sim.AsSeats(bots)
+}
+
+// games is how many games a test plays at a difficulty: a tenth for hard.
+func games(d bot.Difficulty, n uint64) uint64 {
+	if d == bot.Hard {
+		return max(n/10, 4)
+	}
+	return n
+}
+
 // TestBotsIssueOnlyLegalOrders plays many games of every scenario with
 // every personality and difficulty and checks the engine never refuses a
 // bot's order.
 func TestBotsIssueOnlyLegalOrders(t *testing.T) {
 	everyScenario(t, func(t *testing.T, sc *game.Scenario) {
 		for d := range bot.NumDifficulties {
-			for seed := uint64(1); seed <= 40; seed++ {
-				seats := sim.SeatsFor(sc, seed, d)
+			for seed := uint64(1); seed <= games(d, 40); seed++ {
+				seats := seatsAt(sc, seed, d)
 				g := sim.Play(sc, seed, seats, true)
 				for turn, rep := range g.Reports {
 					if len(rep.Refused) > 0 {
@@ -69,8 +91,8 @@ func TestBotsNeverPushTheStraitOver(t *testing.T) {
 		crises := 0
 		tension := game.Ref{Kind: game.RefTrack, Track: game.TrackTension}
 		for d := range bot.NumDifficulties {
-			for seed := uint64(1); seed <= 300; seed++ {
-				g := sim.Play(sc, seed, sim.SeatsFor(sc, seed, d), true)
+			for seed := uint64(1); seed <= games(d, 300); seed++ {
+				g := sim.Play(sc, seed, seatsAt(sc, seed, d), true)
 				cr := g.Final.Crisis
 				if cr.Turn == 0 {
 					continue
@@ -181,26 +203,31 @@ func playRandom(sc *game.Scenario, seed uint64, seats []sim.Seat, actor int) int
 	return sc.Score(&st, actor).Total
 }
 
-// TestPersonalitiesDiffer: hawks order escalation more often than doves,
-// and doves de-escalate more often than hawks.
+// TestPersonalitiesDiffer: in the same seat, against the same bots on the
+// same seeds, a hawk orders escalation more often than a dove, and a dove
+// de-escalates more often than a hawk.
 func TestPersonalitiesDiffer(t *testing.T) {
 	sc := scenario(t)
 	count := func(p bot.Personality) (esc, calm int) {
-		for seed := uint64(1); seed <= 60; seed++ {
-			seats := sim.BotsFor(sc, seed, bot.Normal)
-			for i := range seats {
-				seats[i].Personality = p
-			}
-			g := sim.Play(sc, seed, sim.AsSeats(seats), false)
-			for _, turn := range g.Orders {
-				for _, o := range turn {
-					ai, _ := sc.ActionIndex(o.Action)
-					tags := sc.Actions[ai].Tags
-					if tags.Has(game.TagEscalation) {
-						esc++
-					}
-					if tags.Has(game.TagDeescalation) {
-						calm++
+		for _, id := range []string{"washington", "beijing", "taipei"} {
+			seat, _ := sc.ActorIndex(id)
+			for seed := uint64(1); seed <= 60; seed++ {
+				bots := sim.BotsFor(sc, seed, bot.Normal)
+				bots[seat].Personality = p
+				g := sim.Play(sc, seed, sim.AsSeats(bots), false)
+				for _, turn := range g.Orders {
+					for _, o := range turn {
+						if o.Actor != id {
+							continue
+						}
+						ai, _ := sc.ActionIndex(o.Action)
+						tags := sc.Actions[ai].Tags
+						if tags.Has(game.TagEscalation) {
+							esc++
+						}
+						if tags.Has(game.TagDeescalation) {
+							calm++
+						}
 					}
 				}
 			}
@@ -209,10 +236,10 @@ func TestPersonalitiesDiffer(t *testing.T) {
 	}
 	hawkEsc, hawkCalm := count(bot.Hawk)
 	doveEsc, doveCalm := count(bot.Dove)
-	if hawkEsc <= doveEsc*3/2 {
+	if hawkEsc <= doveEsc*4/3 {
 		t.Errorf("hawks escalated %d times, doves %d: personalities barely differ", hawkEsc, doveEsc)
 	}
-	if doveCalm <= hawkCalm {
+	if doveCalm <= hawkCalm*3/2 {
 		t.Errorf("doves de-escalated %d times, hawks %d", doveCalm, hawkCalm)
 	}
 }

@@ -97,6 +97,23 @@ func (m *Match) Play(human map[int][]game.Order) (game.Report, error) {
 
 // PlayWith is Play with a facilitator's injections (see game.Injection).
 func (m *Match) PlayWith(human map[int][]game.Order, inject []game.Injection) (game.Report, error) {
+	return m.PlayBots(human, m.BotOrders(), inject)
+}
+
+// Searching reports whether a bot seat searches (a hard bot), so that its
+// orders take long enough to be worth computing away from the screen.
+func (m *Match) Searching() bool {
+	for _, s := range m.Seats {
+		if !s.Human && s.Bot.Difficulty == bot.Hard {
+			return true
+		}
+	}
+	return false
+}
+
+// PlayBots is PlayWith with the bots' orders already chosen (BotOrders on
+// this very state), for a caller that let them think elsewhere.
+func (m *Match) PlayBots(human map[int][]game.Order, bots []game.Order, inject []game.Injection) (game.Report, error) {
 	if m.Over() {
 		return game.Report{}, fmt.Errorf("the game is over")
 	}
@@ -109,7 +126,7 @@ func (m *Match) PlayWith(human map[int][]game.Order, inject []game.Injection) (g
 			orders = append(orders, o)
 		}
 	}
-	orders = append(orders, m.BotOrders()...)
+	orders = append(orders, bots...)
 	return m.ApplyWith(orders, inject), nil
 }
 
