@@ -248,9 +248,9 @@ func (w words) turningPoint(m *match.Match, tp match.TurningPoint) (label, text 
 	tension := game.Ref{Kind: game.RefTrack, Track: game.TrackTension}
 	switch tp.Kind {
 	case match.TurnCrisis:
-		who := "No single player's order pushed it there."
+		who := "No player's orders put the pressure there; nobody wins it."
 		if len(tp.Actors) > 0 {
-			who = "Pushed there by " + w.actors(tp.Actors) + ", who lose" + pluralVerb(len(tp.Actors)) + " outright."
+			who = "Driven there by " + w.actors(tp.Actors) + ", who score" + pluralVerb(len(tp.Actors)) + " 0; nobody wins it."
 		}
 		return "Strait crisis", fmt.Sprintf("Strait tension rose from %d to %d and the game ended at once. %s", tp.Before, tp.After, who) + why(tension)
 	case match.TurnTensionRise:

@@ -33,10 +33,22 @@ func newMatch(t *testing.T, sc *game.Scenario, seed uint64, human string) (*matc
 	return m, a
 }
 
-// humanOrders are the orders a hawk bot would give for the human seat.
+// humanOrders are the orders a hawk bot would give for the human seat, or
+// when it would give none, the seat's first open option: a human seat in
+// these tests always has something pending.
 func humanOrders(m *match.Match, a int) map[int][]game.Order {
-	v := m.Scenario.View(m.State(), a, false)
-	return map[int][]game.Order{a: bot.Bot{Personality: bot.Hawk, Difficulty: bot.Normal}.Choose(m.Scenario, &v, a)}
+	sc := m.Scenario
+	v := sc.View(m.State(), a, false)
+	orders := bot.Bot{Personality: bot.Hawk, Difficulty: bot.Normal}.Choose(sc, &v, a)
+	if len(orders) == 0 {
+		for _, o := range sc.Options(&v, a, nil) {
+			if o.Available {
+				orders = []game.Order{sc.OrderFor(o)}
+				break
+			}
+		}
+	}
+	return map[int][]game.Order{a: orders}
 }
 
 // TestSaveRoundTripEveryTurn: for many seeded games, saving at every turn,
