@@ -43,6 +43,7 @@ func BenchmarkBotsChoose(b *testing.B) {
 func BenchmarkFullGame(b *testing.B) {
 	sc := scenario(b)
 	seed := uint64(0)
+	sim.Play(sc, 1, sim.SeatsFor(sc, 1, bot.Normal), false) // the bots' model of the rules is measured once per scenario
 	b.ReportAllocs()
 	for b.Loop() {
 		seed++
@@ -69,6 +70,7 @@ func BenchmarkHardDecision(b *testing.B) {
 func BenchmarkGameOneHard(b *testing.B) {
 	sc := scenario(b)
 	seed := uint64(0)
+	sim.Play(sc, 1, sim.SeatsFor(sc, 1, bot.Normal), false) // measure the bots' model of the rules first
 	b.ReportAllocs()
 	for b.Loop() {
 		seed++

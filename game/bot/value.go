@@ -1,7 +1,6 @@
 package bot
 
 import (
-	"math"
 	"slices"
 	"sync"
 
@@ -41,8 +40,8 @@ type evaluator struct {
 	// direct1 caches the direct worth of +1 and -1 of each number (see
 	// direct); shared caches, per targeted action, the worth of its effects
 	// that do not depend on the target.
-	direct1 []int
-	shared  []int
+	direct1 memoInts
+	shared  memoInts
 	opts    []game.Option // reused between turns
 	cands   []scored
 
@@ -52,7 +51,41 @@ type evaluator struct {
 	// (its objectives' measures); ends caches, per horizon and number, the
 	// worth at the end of one unit up and one unit down now (see endWorth).
 	valued []int
-	ends   []int
+	ends   memoInts
+}
+
+// memoInts is a table of numbers worked out on demand. Emptying it between
+// decisions costs nothing: a generation count says which cells are current.
+type memoInts struct {
+	vals []int
+	gens []uint32
+	gen  uint32
+}
+
+// reset empties the table and makes room for n cells.
+func (m *memoInts) reset(n int) {
+	m.gen++
+	if m.gen == 0 { // wrapped around: old stamps could look current
+		clear(m.gens)
+		m.gen = 1
+	}
+	if len(m.vals) < n {
+		m.vals = make([]int, n)
+		m.gens = make([]uint32, n)
+	}
+}
+
+// get returns cell i and whether it is current.
+func (m *memoInts) get(i int) (int, bool) {
+	if m.gens[i] == m.gen {
+		return m.vals[i], true
+	}
+	return 0, false
+}
+
+// set stores cell i.
+func (m *memoInts) set(i, v int) {
+	m.vals[i], m.gens[i] = v, m.gen
 }
 
 // objective is one of the bot's objectives as this turn's valuation sees it.
@@ -71,9 +104,9 @@ func newEvaluator(sc *game.Scenario, v *game.State, actor int, b Bot) *evaluator
 	e := evaluators.Get().(*evaluator)
 	*e = evaluator{
 		sc: sc, v: v, actor: actor, b: b, turnsLeft: sc.Turns - v.Turn + 1,
-		objs: e.objs[:0], direct1: e.direct1[:0], shared: e.shared[:0],
+		objs: e.objs[:0], direct1: e.direct1, shared: e.shared,
 		focus: e.focus[:0], skip: e.skip[:0], opts: e.opts[:0], cands: e.cands[:0],
-		valued: e.valued[:0], ends: e.ends[:0], m: modelFor(sc),
+		valued: e.valued[:0], ends: e.ends, m: modelFor(sc),
 	}
 	e.horizon = e.turnsLeft
 	if b.Difficulty == Easy {
@@ -100,17 +133,9 @@ func newEvaluator(sc *game.Scenario, v *game.State, actor int, b Bot) *evaluator
 		e.objs = append(e.objs, objective{measure: m, span: span,
 			marg: o.Weight * e.focus[i] * 10 / span, done: o.Progress(sc.Value(v, m, actor, -1))})
 	}
-	n := 2 * (len(sc.Actors)*int(game.NumStats) + int(game.NumTracks) + 2*len(sc.Swing))
-	for range n {
-		e.direct1 = append(e.direct1, unknown)
-	}
-
-	for range len(sc.Actions) {
-		e.shared = append(e.shared, unknown)
-	}
-	for range 2 * (e.horizon + 1) * e.m.slots {
-		e.ends = append(e.ends, unknown)
-	}
+	e.direct1.reset(2 * e.m.slots)
+	e.shared.reset(len(sc.Actions))
+	e.ends.reset(2 * (e.horizon + 1) * e.m.slots)
 	for _, slot := range e.m.measured[actor] {
 		r := slotRef(sc, slot)
 		if e.direct(r, 100) != 0 || e.direct(r, -100) != 0 {
@@ -129,9 +154,6 @@ func (e *evaluator) release() {
 	e.sc, e.v = nil, nil
 	evaluators.Put(e)
 }
-
-// unknown marks a cache cell not yet computed.
-const unknown = math.MinInt
 
 // Plan is the line a bot follows in one game, drawn from its seed so
 // the same bot does not play every game alike: it leans on one of its
@@ -195,10 +217,12 @@ func (e *evaluator) value(o game.Option) (int, bool) {
 	if def.Targeted {
 		// The effects that do not name the target are the same for every
 		// target: value them once per action.
-		if e.shared[o.Action] == unknown {
-			e.shared[o.Action] = e.effectsWorth(def, -1, false)
+		shared, ok := e.shared.get(o.Action)
+		if !ok {
+			shared = e.effectsWorth(def, -1, false)
+			e.shared.set(o.Action, shared)
 		}
-		total = e.shared[o.Action] + e.effectsWorth(def, o.Target, true)
+		total = shared + e.effectsWorth(def, o.Target, true)
 	} else {
 		total = e.effectsWorth(def, -1, false)
 	}
@@ -335,17 +359,18 @@ func (e *evaluator) endWorth(h, slot, d int) int {
 	if d < 0 {
 		k, unit = k+1, -100
 	}
-	if e.ends[k] == unknown {
+	w, ok := e.ends.get(k)
+	if !ok {
 		row := e.m.sens[h][slot*n : slot*n+n]
-		w := 0
+		w = 0
 		for _, to := range e.valued {
 			if s := int(row[to]); s != 0 {
 				w += e.direct(slotRef(e.sc, to), s*unit/100)
 			}
 		}
-		e.ends[k] = w
+		e.ends.set(k, w)
 	}
-	return e.ends[k] * abs(d) / 100
+	return w * abs(d) / 100
 }
 
 // crisisWorth is the expected loss from moving tension by d hundredths,
@@ -397,10 +422,12 @@ func (e *evaluator) direct(r game.Ref, d int) int {
 	if d < 0 {
 		k, unit = k+1, -100
 	}
-	if e.direct1[k] == unknown {
-		e.direct1[k] = e.directFull(r, unit)
+	w, ok := e.direct1.get(k)
+	if !ok {
+		w = e.directFull(r, unit)
+		e.direct1.set(k, w)
 	}
-	return e.direct1[k] * abs(d) / 100
+	return w * abs(d) / 100
 }
 
 func (e *evaluator) directFull(r game.Ref, d int) int {
