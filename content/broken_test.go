@@ -18,6 +18,7 @@ func TestBrokenScenarioReportsEveryProblem(t *testing.T) {
 	want := []string{
 		`testdata/broken/actors/prc.yaml:26: action drills: expose and exposed apply only to covert actions`,
 		`testdata/broken/actors/prc.yaml:29: action drills: prc has no talent stat`,
+		`testdata/broken/actors/prc.yaml:39: action secret_push: a covert action cannot raise self.grievance: everyone sees who pushes the Strait`,
 		`testdata/broken/actors/usa.yaml:7: ap: "two" is not a whole number`,
 		`testdata/broken/actors/usa.yaml:9: stats: "charisma" is not a stat`,
 		`testdata/broken/actors/usa.yaml:11: objective weights add up to 90; they must add up to 100`,

@@ -550,8 +550,33 @@ func (l *loader) buildActorRefs(b *bundle, p *Pack, i int) {
 		if len(af.Effects) == 0 {
 			r.at(af.Line, "%s has no effects", what)
 		}
+		if act.Covert {
+			// Everyone sees who is pushing the Strait (the blame behind a
+			// crisis), so a secret push would give the secret away.
+			for _, f := range af.Effects {
+				ref, err := sc.ParseRef(f.Change.V)
+				if ref.Kind == game.RefStat && ref.Actor == game.ActorSelf {
+					ref.Actor = i
+				}
+				if err == nil && f.By.V > 0 && pushesStrait(sc, ref) {
+					r.at(f.Line, "%s: a covert action cannot raise %s: everyone sees who pushes the Strait, so it would not stay secret", what, f.Change.V)
+				}
+			}
+		}
 		l.put(p, r, af.Line, "actions."+af.ID.V, "name", af.Name, "desc", af.Desc, "basis", af.Basis)
 	}
+}
+
+// pushesStrait reports whether a number is one the blame for a Strait
+// crisis follows: the tension itself, or the grievance of the actor that
+// plays Beijing's part. Roles are known once actors are built, which is
+// before actions.
+func pushesStrait(sc *game.Scenario, r game.Ref) bool {
+	if r.Kind == game.RefTrack && r.Track == game.TrackTension {
+		return true
+	}
+	cn := sc.RoleActor(game.RoleChinaGov)
+	return r.Kind == game.RefStat && r.Stat == game.StatGrievance && cn >= 0 && (r.Actor == cn)
 }
 
 // objectives builds the objectives of actor owner; line is where the list

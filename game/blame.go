@@ -10,12 +10,15 @@ import "slices"
 // tension, and grievance above the calm level (below it grievance presses on
 // nothing).
 //
-// The accounts follow the ledger's causes. An order's push is its author's;
-// the pull of export controls and sanctions on grievance is the actor that
-// sets them; grey-zone pressure is split like the grievance it comes from; a
-// fall takes from every share alike, so easing the Strait does not tell
-// anyone who eased it. A Strait crisis is laid at the doors of the actors
-// holding the largest shares of tension (see Scenario.Blame).
+// The accounts follow the ledger's causes. An order's push is its author's
+// (a covert one's too: the accounts are read only once the game is over or
+// as shares of public numbers); the pull of export controls and sanctions on
+// grievance is the actor that sets them; grey-zone pressure is Beijing's own
+// for grey_zone_own_pct and split like the grievance behind it for the rest;
+// news is no one's. A fall takes from every share alike, so easing the
+// Strait does not tell anyone who eased it. A Strait crisis is laid at the
+// doors of the actors holding the largest shares of tension (see
+// Scenario.CrisisBlame).
 type Blame struct {
 	Tension   []int `json:"tension"`
 	Grievance []int `json:"grievance"`
