@@ -381,9 +381,8 @@ func gameRecord(sc *game.Scenario, g *sim.Game) gameJSON {
 	for t := range game.NumTracks {
 		r.Final.Tracks[t.String()] = st.Tracks[t]
 	}
-	for i, w := range st.Swing {
+	for _, w := range st.Swing {
 		r.Final.Swing[w.ID] = map[string]int{"align": w.Align, "sovereign": w.Sovereign}
-		_ = i
 	}
 	for _, turn := range g.Orders {
 		for _, o := range turn {

@@ -156,10 +156,25 @@ func (l *ledger) split(cells []int, amount int, weights []int, add bool) {
 	}
 	l.blameShare = slices.Grow(l.blameShare[:0], 2*n)[:2*n]
 	share, rem := l.blameShare[:n], l.blameShare[n:]
+	apportion(share, rem, amount, weights, s)
+	for i := range cells {
+		if add {
+			cells[i] += share[i]
+		} else {
+			cells[i] = share[i]
+		}
+	}
+}
+
+// apportion shares amount out in proportion to weights (which add up to
+// total, above zero) into share, by largest remainder so that nothing is
+// lost, ties going to the lower index; rem is scratch space as long as
+// share.
+func apportion(share, rem []int, amount int, weights []int, total int) {
 	given := 0
 	for i, w := range weights {
-		share[i] = amount * w / s
-		rem[i] = amount * w % s
+		share[i] = amount * w / total
+		rem[i] = amount * w % total
 		given += share[i]
 	}
 	for left := amount - given; left > 0; left-- {
@@ -171,13 +186,6 @@ func (l *ledger) split(cells []int, amount int, weights []int, add bool) {
 		}
 		share[k]++
 		rem[k] = -1
-	}
-	for i := range cells {
-		if add {
-			cells[i] += share[i]
-		} else {
-			cells[i] = share[i]
-		}
 	}
 }
 
@@ -202,24 +210,7 @@ func (sc *Scenario) CrisisBlame(st *State) (shares []int, noOne int, culprits []
 	if actors <= 0 {
 		return shares, noOne, culprits
 	}
-	// Percentages by largest remainder, so they add up to exactly 100.
-	given := 0
-	rem := make([]int, n)
-	for a := range n {
-		shares[a] = acct[a] * 100 / actors
-		rem[a] = acct[a] * 100 % actors
-		given += shares[a]
-	}
-	for left := 100 - given; left > 0; left-- {
-		k := 0
-		for a := range rem {
-			if rem[a] > rem[k] {
-				k = a
-			}
-		}
-		shares[k]++
-		rem[k] = -1
-	}
+	apportion(shares, make([]int, n), 100, acct[:n], actors)
 	top := slices.Max(shares)
 	for a, s := range shares {
 		if s > 0 && (s >= sc.Rules.CulpritSharePct || s == top) {

@@ -192,51 +192,22 @@ func ParseSeats(sc *game.Scenario, spec string, defaults []bot.Bot) ([]Seat, err
 	if len(defaults) != len(sc.Actors) {
 		return nil, fmt.Errorf("%d default bots for %d actors", len(defaults), len(sc.Actors))
 	}
+	named, all, err := sc.ParseSeatList(spec, "actor=human:Name or actor=bot[:easy|normal|hard][:hawk|dove|hedger]", func(what string, actor int) error {
+		_, err := parseSeat(what, defaults[max(actor, 0)])
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
 	seats := make([]Seat, len(sc.Actors))
-	named := make([]bool, len(sc.Actors))
-	all := ""
-	if strings.TrimSpace(spec) == "" {
-		return nil, fmt.Errorf("empty seat list")
-	}
-	for _, part := range strings.Split(spec, ",") {
-		part = strings.TrimSpace(part)
-		who, what, ok := strings.Cut(part, "=")
-		if !ok {
-			return nil, fmt.Errorf("seat %q should read actor=human:Name or actor=bot[:easy|normal|hard][:hawk|dove|hedger]", part)
-		}
-		if who == "all" {
-			if _, err := parseSeat(what, defaults[0]); err != nil {
-				return nil, fmt.Errorf("seat %q: %v", part, err)
-			}
-			all = what
-			continue
-		}
-		a, ok := sc.ActorIndex(who)
-		if !ok {
-			var ids []string
-			for _, ad := range sc.Actors {
-				ids = append(ids, ad.ID)
-			}
-			return nil, fmt.Errorf("seat %q: %q is not an actor in this scenario (actors: %s)%s", part, who,
-				strings.Join(ids, ", "), game.Suggest(who, ids))
-		}
-		if named[a] {
-			return nil, fmt.Errorf("seat %q: %s is seated twice", part, who)
-		}
-		seat, err := parseSeat(what, defaults[a])
-		if err != nil {
-			return nil, fmt.Errorf("seat %q: %v", part, err)
-		}
-		named[a] = true
-		seats[a] = seat
-	}
 	for a := range seats {
-		if named[a] {
-			continue
+		what := named[a]
+		if what == "" {
+			what = all
 		}
 		seats[a] = Seat{Bot: defaults[a]}
-		if all != "" {
-			seats[a], _ = parseSeat(all, defaults[a]) // checked above
+		if what != "" {
+			seats[a], _ = parseSeat(what, defaults[a]) // checked above
 		}
 	}
 	return seats, nil

@@ -1,9 +1,6 @@
 package sim
 
 import (
-	"fmt"
-	"strings"
-
 	"zerosum/game"
 	"zerosum/game/bot"
 )
@@ -22,51 +19,24 @@ type Seating []string
 // not named elsewhere. Unknown actors, policies, difficulties and actions
 // are reported with what would have been right.
 func ParseSeating(sc *game.Scenario, spec string) (Seating, error) {
-	seating := make(Seating, len(sc.Actors))
-	if strings.TrimSpace(spec) == "" {
-		return nil, fmt.Errorf("empty seat list")
+	named, all, err := sc.ParseSeatList(spec, "actor=policy, e.g. washington=bot:hard", func(what string, actor int) error {
+		if actor >= 0 {
+			_, err := parse(sc, what, actor)
+			return err
+		}
+		for a := range sc.Actors { // all= may stand for any of them
+			if _, err := parse(sc, what, a); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
-	all := ""
-	named := make([]bool, len(sc.Actors))
-	for _, part := range strings.Split(spec, ",") {
-		part = strings.TrimSpace(part)
-		who, what, ok := strings.Cut(part, "=")
-		if !ok {
-			return nil, fmt.Errorf("seat %q should read actor=policy, e.g. washington=bot:hard", part)
-		}
-		if who == "all" {
-			if all != "" {
-				return nil, fmt.Errorf("seat %q: all is given twice", part)
-			}
-			// Check the policy against every actor it may stand for.
-			for a := range sc.Actors {
-				if _, err := parse(sc, what, a); err != nil {
-					return nil, fmt.Errorf("seat %q: %v", part, err)
-				}
-			}
-			all = what
-			continue
-		}
-		a, ok := sc.ActorIndex(who)
-		if !ok {
-			var ids []string
-			for _, ad := range sc.Actors {
-				ids = append(ids, ad.ID)
-			}
-			return nil, fmt.Errorf("seat %q: %q is not an actor in this scenario (actors: %s)%s", part, who,
-				strings.Join(ids, ", "), game.Suggest(who, ids))
-		}
-		if named[a] {
-			return nil, fmt.Errorf("seat %q: %s is seated twice", part, who)
-		}
-		if _, err := parse(sc, what, a); err != nil {
-			return nil, fmt.Errorf("seat %q: %v", part, err)
-		}
-		named[a] = true
-		seating[a] = what
-	}
+	seating := Seating(named)
 	for a := range seating {
-		if !named[a] {
+		if seating[a] == "" {
 			seating[a] = all
 		}
 	}
