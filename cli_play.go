@@ -16,7 +16,7 @@ type playCmd struct {
 	Scenario   string `help:"Scenario id, or the path of a scenario file or folder (see docs/scenarios.md)." default:"${scenario}"`
 	Actor      string `help:"The actor you lead (washington, beijing, brussels, abudhabi, meta, nvidia, huawei, taipei)." default:"washington"`
 	Seed       uint64 `help:"Seed of the game (default: a random one, shown in the game)."`
-	Difficulty string `help:"Bot difficulty. easy: looks only a few turns ahead and misjudges often; normal: weighs every option by where the rules will take it; hard: looks ahead by playing out possible futures with the real rules. A seat of --seats may name its own (beijing=bot:hard)." default:"normal" enum:"easy,normal,hard"`
+	Difficulty string `help:"Bot difficulty. easy: thinks less, weighing only part of what it could do; normal: weighs every option by where the rules will take it; hard: looks ahead by playing out possible futures with the real rules. A seat of --seats may name its own (beijing=bot:hard)." default:"normal" enum:"easy,normal,hard"`
 	Theme      string `help:"Colours: default, colorblind or mono (NO_COLOR selects mono)." default:"" enum:",default,colorblind,mono"`
 	Seats      string `help:"Who plays each actor, instead of --actor: actor=human:Name or actor=bot[:easy|normal|hard][:hawk|dove|hedger], comma-separated; all=... sets every actor not named. Several humans play hot seat; all=bot watches the bots (e.g. washington=human:Ana,beijing=bot:hard,all=bot)."`
 	Facil      bool   `name:"facilitator" help:"Run the game with a facilitator's screen (F2): pause before each resolution, inject news, an order timer, reveal everything, export the debrief."`

@@ -74,7 +74,7 @@ func (d Difficulty) String() string {
 func (d Difficulty) Describe() string {
 	switch d {
 	case Easy:
-		return "looks only a few turns ahead, misjudges often and overlooks one of its actions each game"
+		return "thinks less: weighs only part of what it could do, some games more than others, and misjudges more often"
 	case Normal:
 		return "weighs every option by where the rules will take it by the end of the game"
 	case Hard:
@@ -131,6 +131,7 @@ func (b Bot) ChooseAfter(sc *game.Scenario, view *game.State, actor int, given [
 		return nil
 	}
 	rng := game.NewStream(b.Seed, view.Turn, game.PurposeBot, actor)
+	attention := b.attention(actor)
 	e := newEvaluator(sc, view, actor, b)
 	defer e.release()
 	e.opts = sc.OptionsInto(e.opts, view, actor, given)
@@ -138,6 +139,11 @@ func (b Bot) ChooseAfter(sc *game.Scenario, view *game.State, actor int, given [
 	cands := e.cands[:0]
 	for i, o := range opts {
 		if !o.Available {
+			continue
+		}
+		// An easy bot thinks less: each turn it weighs only some of what
+		// it could do, more in some games than in others.
+		if b.Difficulty == Easy && !rng.Percent(attention) {
 			continue
 		}
 		v, ok := e.value(o)
@@ -184,6 +190,21 @@ func (b Bot) ChooseAfter(sc *game.Scenario, view *game.State, actor int, given [
 	}
 	return orders
 }
+
+// attention is the share of its options, in percent, a bot weighs in a
+// turn: all of them, but for an easy bot a share drawn for the whole game
+// between easyAttention and 100, so that in some games it plays nearly as
+// well as a normal bot and in others it misses a great deal.
+func (b Bot) attention(actor int) int {
+	if b.Difficulty != Easy {
+		return 100
+	}
+	rng := game.NewStream(b.Seed, -1, game.PurposeBot, actor)
+	return easyAttention + rng.IntN(101-easyAttention)
+}
+
+// easyAttention is the least share of its options an easy bot weighs.
+const easyAttention = 20
 
 // scored is a candidate order (an index into the options) with its value;
 // small, because candidates are sorted.

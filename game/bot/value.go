@@ -35,7 +35,6 @@ type evaluator struct {
 	crisisLoss int
 	roles      [game.NumRoles]int
 	focus      []int // per objective, percent weight for this game's plan
-	skip       []int // actions this game's plan leaves out
 	objs       []objective
 	// direct1 caches the direct worth of +1 and -1 of each number (see
 	// direct); shared caches, per targeted action, the worth of its effects
@@ -45,10 +44,9 @@ type evaluator struct {
 	opts    []game.Option // reused between turns
 	cands   []scored
 
-	m       *model // the rules as measured from the engine
-	horizon int    // how many turns ahead the bot looks (difficulty)
+	m *model // the rules as measured from the engine
 	// valued lists the numbers whose value at the end the bot cares about
-	// (its objectives' measures); ends caches, per horizon and number, the
+	// (its objectives' measures); ends caches, per turns left and number, the
 	// worth at the end of one unit up and one unit down now (see endWorth).
 	valued []int
 	ends   memoInts
@@ -105,12 +103,8 @@ func newEvaluator(sc *game.Scenario, v *game.State, actor int, b Bot) *evaluator
 	*e = evaluator{
 		sc: sc, v: v, actor: actor, b: b, turnsLeft: sc.Turns - v.Turn + 1,
 		objs: e.objs[:0], direct1: e.direct1, shared: e.shared,
-		focus: e.focus[:0], skip: e.skip[:0], opts: e.opts[:0], cands: e.cands[:0],
+		focus: e.focus[:0], opts: e.opts[:0], cands: e.cands[:0],
 		valued: e.valued[:0], ends: e.ends, m: modelFor(sc),
-	}
-	e.horizon = e.turnsLeft
-	if b.Difficulty == Easy {
-		e.horizon = min(e.turnsLeft, easyHorizon)
 	}
 	e.score = sc.RawScore(v, actor)
 	// What a crisis would cost: everything, for an actor that would be
@@ -125,7 +119,7 @@ func newEvaluator(sc *game.Scenario, v *game.State, actor int, b Bot) *evaluator
 	for r := range game.NumRoles {
 		e.roles[r] = sc.RoleActor(r)
 	}
-	e.focus, e.skip = plan(e.focus, e.skip, sc, b.Seed, actor, b.Difficulty)
+	e.focus = plan(e.focus, sc, b.Seed, actor, b.Difficulty)
 	for i := range sc.Actors[actor].Objectives {
 		o := &sc.Actors[actor].Objectives[i]
 		m := concrete(o.Measure, actor, -1)
@@ -135,7 +129,7 @@ func newEvaluator(sc *game.Scenario, v *game.State, actor int, b Bot) *evaluator
 	}
 	e.direct1.reset(2 * e.m.slots)
 	e.shared.reset(len(sc.Actions))
-	e.ends.reset(2 * (e.horizon + 1) * e.m.slots)
+	e.ends.reset(2 * (e.turnsLeft + 1) * e.m.slots)
 	for _, slot := range e.m.measured[actor] {
 		r := slotRef(sc, slot)
 		if e.direct(r, 100) != 0 || e.direct(r, -100) != 0 {
@@ -145,27 +139,22 @@ func newEvaluator(sc *game.Scenario, v *game.State, actor int, b Bot) *evaluator
 	return e
 }
 
-// easyHorizon is how many turns ahead an easy bot looks: it judges a move
-// by what it does soon, not by where it leads.
-const easyHorizon = 4
-
 // release returns the evaluator to the pool.
 func (e *evaluator) release() {
 	e.sc, e.v = nil, nil
 	evaluators.Put(e)
 }
 
-// Plan is the line a bot follows in one game, drawn from its seed so
-// the same bot does not play every game alike: it leans on one of its
-// objectives and neglects another (130% and 70%; an easy bot 200% and 25%,
-// with a blind spot too: an action it never considers that game, as a
-// newcomer misses one). It is fixed for the whole game.
-func Plan(sc *game.Scenario, seed uint64, actor int, d Difficulty) (focus, skip []int) {
-	return plan(nil, nil, sc, seed, actor, d)
+// Plan is the line a bot follows in one game, drawn from its seed so the
+// same bot does not play every game alike: it leans on one of its
+// objectives and away from another (130% and 70%; an easy bot 150% and
+// 60%). It is fixed for the whole game.
+func Plan(sc *game.Scenario, seed uint64, actor int, d Difficulty) (focus []int) {
+	return plan(nil, sc, seed, actor, d)
 }
 
-// plan is Plan appending to reusable slices.
-func plan(focus, skip []int, sc *game.Scenario, seed uint64, actor int, d Difficulty) ([]int, []int) {
+// plan is Plan appending to a reusable slice.
+func plan(focus []int, sc *game.Scenario, seed uint64, actor int, d Difficulty) []int {
 	n := len(sc.Actors[actor].Objectives)
 	for range n {
 		focus = append(focus, 100)
@@ -176,29 +165,15 @@ func plan(focus, skip []int, sc *game.Scenario, seed uint64, actor int, d Diffic
 		down := (up + 1 + rng.IntN(n-1)) % n
 		focus[up], focus[down] = 130, 70
 		if d == Easy {
-			focus[up], focus[down] = 200, 25
+			focus[up], focus[down] = 150, 60
 		}
 	}
-	own := sc.Actors[actor].Actions
-	blind := 0
-	if d == Easy {
-		blind = 1
-	}
-	for len(skip) < min(blind, len(own)-1) {
-		a := own[rng.IntN(len(own))]
-		if !slices.Contains(skip, a) {
-			skip = append(skip, a)
-		}
-	}
-	return focus, skip
+	return focus
 }
 
 // value is what an option is worth; ok is false when the bot refuses to
 // consider it at all (it could tip the Strait into crisis by its own hand).
 func (e *evaluator) value(o game.Option) (int, bool) {
-	if slices.Contains(e.skip, o.Action) {
-		return 0, false
-	}
 	def := &e.sc.Actions[o.Action]
 	tensionNow := 0
 	for _, ef := range def.Effects {
@@ -331,7 +306,7 @@ func (e *evaluator) worth(r game.Ref, d, delay int) int {
 		}
 		return v
 	}
-	h := min(e.turnsLeft-delay, e.horizon)
+	h := e.turnsLeft - delay
 	slot := e.slotOf(r)
 	if h <= 0 || slot < 0 {
 		return 0 // it arrives after the end (or after the bot looks)
