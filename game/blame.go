@@ -196,29 +196,61 @@ func apportion(share, rem []int, amount int, weights []int, total int) {
 // at least the rule's culprit share, and always the largest (all of them on
 // a tie). It is what a crisis would be blamed on now.
 func (sc *Scenario) CrisisBlame(st *State) (shares []int, noOne int, culprits []int) {
-	acct := st.Blame.Tension
 	n := len(sc.Actors)
 	shares = make([]int, n)
 	culprits = []int{}
+	noOne, top := sc.blameShares(st, shares, make([]int, n))
+	for a, s := range shares {
+		if sc.isCulprit(s, top) {
+			culprits = append(culprits, a)
+		}
+	}
+	slices.SortStableFunc(culprits, func(x, y int) int { return shares[y] - shares[x] })
+	return shares, noOne, culprits
+}
+
+// CrisisShare is one actor's part of CrisisBlame: its share in percent and
+// whether it would be among the culprits. Bots ask every turn, so for
+// scenarios of a usual size it works on the stack.
+func (sc *Scenario) CrisisShare(st *State, actor int) (share int, culprit bool) {
+	n := len(sc.Actors)
+	var buf [32]int
+	var shares, rem []int
+	if 2*n <= len(buf) {
+		shares, rem = buf[:n], buf[n:2*n]
+	} else {
+		shares, rem = make([]int, n), make([]int, n)
+	}
+	_, top := sc.blameShares(st, shares, rem)
+	return shares[actor], sc.isCulprit(shares[actor], top)
+}
+
+// isCulprit says whether an actor with a share of s percent, when the
+// largest share is top, drove the Strait into crisis.
+func (sc *Scenario) isCulprit(s, top int) bool {
+	return s > 0 && (s >= sc.Rules.CulpritSharePct || s == top)
+}
+
+// blameShares fills shares (one cell per actor, zeroed first) with each
+// actor's share of the tension actors put there, in percent by largest
+// remainder (rem is scratch space of the same length), and returns the
+// share no actor put there and the largest actor's share.
+func (sc *Scenario) blameShares(st *State, shares, rem []int) (noOne, top int) {
+	acct := st.Blame.Tension
+	n := len(sc.Actors)
+	clear(shares)
 	if len(acct) != n+1 {
-		return shares, 0, culprits
+		return 0, 0
 	}
 	if all := sum(acct); all > 0 {
 		noOne = percentOf(acct[n], all)
 	}
 	actors := sum(acct[:n])
 	if actors <= 0 {
-		return shares, noOne, culprits
+		return noOne, 0
 	}
-	apportion(shares, make([]int, n), 100, acct[:n], actors)
-	top := slices.Max(shares)
-	for a, s := range shares {
-		if s > 0 && (s >= sc.Rules.CulpritSharePct || s == top) {
-			culprits = append(culprits, a)
-		}
-	}
-	slices.SortStableFunc(culprits, func(x, y int) int { return shares[y] - shares[x] })
-	return shares, noOne, culprits
+	apportion(shares, rem, 100, acct[:n], actors)
+	return noOne, slices.Max(shares)
 }
 
 // percentOf is part/all in whole percent, rounded to nearest.

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"testing"
 
+	"pgregory.net/rapid"
+
 	"zerosum/game"
 	"zerosum/game/bot"
 	"zerosum/game/sim"
@@ -157,4 +159,22 @@ func TestBlameAccountsAddUp(t *testing.T) {
 			}
 		}
 	}
+}
+
+// CrisisShare is CrisisBlame for one actor, for any account: ties, an
+// account nobody but the start filled, and shares around the culprit line.
+func TestCrisisShareMatchesCrisisBlame(t *testing.T) {
+	sc := scenario(t)
+	rapid.Check(t, func(t *rapid.T) {
+		st, _ := sc.NewGame(1)
+		n := len(sc.Actors)
+		st.Blame.Tension = rapid.SliceOfN(rapid.OneOf(rapid.IntRange(0, 3), rapid.IntRange(0, 400)), n+1, n+1).Draw(t, "tension")
+		shares, _, culprits := sc.CrisisBlame(&st)
+		for a := range n {
+			share, culprit := sc.CrisisShare(&st, a)
+			if share != shares[a] || culprit != slices.Contains(culprits, a) {
+				t.Fatalf("actor %d: CrisisShare says %d%% (culprit %v), CrisisBlame %d%% (culprits %v)", a, share, culprit, shares[a], culprits)
+			}
+		}
+	})
 }

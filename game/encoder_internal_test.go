@@ -32,6 +32,7 @@ func TestHashEncoderMatchesBinaryVarints(t *testing.T) {
 		), 0, 400).Draw(t, "ints")
 		u := rapid.Uint64().Draw(t, "u64")
 		single := rapid.Int().Draw(t, "int")
+		name := rapid.StringN(0, 700, -1).Draw(t, "string")
 
 		var rec recorder
 		e := hashEncoder{h: &rec}
@@ -39,6 +40,7 @@ func TestHashEncoderMatchesBinaryVarints(t *testing.T) {
 		e.u64(u)
 		e.int(single)
 		e.str("washington")
+		e.str(name)
 		e.flush()
 
 		var want []byte
@@ -49,6 +51,8 @@ func TestHashEncoderMatchesBinaryVarints(t *testing.T) {
 		want = binary.AppendVarint(want, int64(single))
 		want = binary.AppendVarint(want, int64(len("washington")))
 		want = append(want, "washington"...)
+		want = binary.AppendVarint(want, int64(len(name)))
+		want = append(want, name...)
 		if !bytes.Equal(rec.got, want) {
 			t.Fatalf("encoder wrote %x, encoding/binary gives %x", rec.got, want)
 		}

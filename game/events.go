@@ -8,9 +8,16 @@ import "slices"
 // this turn's news, so the events of one turn are simultaneous too.
 func (r *resolver) news() {
 	sc, st := r.sc, r.st
-	st.News = []int{}
-	weights := make([]int, len(sc.Events))
-	var triggers []int
+	// The state's own copy of last turn's news makes room for this turn's
+	// (never nil: a state with no news encodes [] in JSON).
+	if st.News == nil {
+		st.News = []int{}
+	}
+	st.News = st.News[:0]
+	b := r.l.buf
+	weights := slices.Grow(b.weights[:0], len(sc.Events))[:len(sc.Events)]
+	clear(weights)
+	triggers := b.triggers[:0]
 	for i := range sc.Events {
 		ev := &sc.Events[i]
 		if (!ev.Repeat && st.Fired[i] > 0) || !sc.holds(st, ev.When, -1, -1) {
@@ -25,6 +32,7 @@ func (r *resolver) news() {
 	for _, i := range triggers {
 		r.fire(i)
 	}
+	b.triggers = triggers // kept for the next resolution
 	// A facilitator's injections: content events fire whatever their
 	// conditions (and leave the draw); custom news carries its own effects.
 	for k, in := range r.injections {
@@ -50,6 +58,7 @@ func (r *resolver) news() {
 		weights[i] = 0
 		r.fire(i)
 	}
+	b.weights = weights
 	r.l.apply()
 	if !st.Over && st.Tracks[TrackTension] >= TrackTension.Max() {
 		r.crisis()

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"hash"
+	"sync"
 )
 
 // Hash is the canonical fingerprint of a State: SHA-256 over a fixed binary
@@ -21,7 +22,9 @@ func (h Hash) Short() string { return h.String()[:12] }
 
 // Hash fingerprints the state.
 func (s *State) Hash() Hash {
-	e := hashEncoder{h: sha256.New()}
+	e := hashEncoders.Get().(*hashEncoder)
+	defer hashEncoders.Put(e)
+	e.h.Reset()
 	e.str(s.Scenario)
 	e.u64(s.Seed)
 	e.int(s.Turn)
@@ -97,6 +100,9 @@ func (s *State) Hash() Hash {
 	return out
 }
 
+// hashEncoders are reused: a simulation hashes every state it reaches.
+var hashEncoders = sync.Pool{New: func() any { return &hashEncoder{h: sha256.New()} }}
+
 // hashEncoder streams the encoding into SHA-256 through a small buffer, so
 // hashing allocates nothing however long the history. It fills the buffer by
 // index rather than by append: storing a slice header on every number cost a
@@ -163,10 +169,18 @@ func (e *hashEncoder) ints(vs []int) {
 	}
 }
 
+// str writes the length, then the bytes (copied into the buffer, since
+// converting the string for Write would allocate).
 func (e *hashEncoder) str(s string) {
 	e.int(len(s))
-	e.flush()
-	e.h.Write([]byte(s))
+	for len(s) > 0 {
+		if e.n == len(e.buf) {
+			e.flush()
+		}
+		k := copy(e.buf[e.n:], s)
+		e.n += k
+		s = s[k:]
+	}
 }
 
 func (e *hashEncoder) bool(b bool) {

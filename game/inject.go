@@ -84,5 +84,7 @@ func (sc *Scenario) FormatInjection(in Injection) string {
 // the next turn's news: content events whatever their conditions (they
 // count as fired), custom news with its effects.
 func (sc *Scenario) ResolveWith(prev *State, orders []Order, injections []Injection) (State, Report) {
-	return sc.resolveWith(prev, orders, injections, true)
+	var st State
+	rep := sc.resolveWith(&st, prev, orders, injections, true)
+	return st, rep
 }

@@ -2,6 +2,7 @@ package game
 
 import (
 	"cmp"
+	mathbits "math/bits"
 	"slices"
 	"sync"
 )
@@ -105,15 +106,16 @@ type ledger struct {
 	prev       *State // the state before this resolution, for "before" values
 	entries    []entry
 	phaseStart int
-	sums       []int  // per slot: this phase's total so far
-	marked     []bool // per slot: touched in this phase
-	touched    []int  // the slots touched in this phase
+	sums       []int    // per slot: this phase's total so far
+	touched    []uint64 // a bit per slot: touched in this phase
 
 	// The numbers the blame accounts follow (see Blame), this phase's
 	// contributions to them, and scratch space for settling the accounts.
 	tensionSlot, grievanceSlot int
 	blameIn                    []blameInput
 	blamePos, blameShare       []int
+
+	buf *ledgerBuf // where the buffers came from and go back to
 }
 
 // buffers are reused between resolutions: a simulation resolves thousands
@@ -122,23 +124,29 @@ var ledgerBuffers = sync.Pool{New: func() any { return new(ledgerBuf) }}
 
 type ledgerBuf struct {
 	sums       []int
-	marked     []bool
 	entries    []entry
-	touched    []int
+	touched    []uint64
 	blameIn    []blameInput
 	blamePos   []int
 	blameShare []int
+	// Scratch space for the resolver: accepted orders, the actions an
+	// actor has picked, the weights and triggers of the news.
+	accepted []accepted
+	picked   []int
+	weights  []int
+	triggers []int
 }
 
 func (l *ledger) init(sc *Scenario, st, prev *State) {
 	l.sc, l.st, l.prev = sc, st, prev
 	b := ledgerBuffers.Get().(*ledgerBuf)
+	l.buf = b
 	l.sums = slices.Grow(b.sums[:0], l.slots())[:l.slots()]
 	clear(l.sums)
-	l.marked = slices.Grow(b.marked[:0], l.slots())[:l.slots()]
-	clear(l.marked)
+	words := (l.slots() + 63) / 64
+	l.touched = slices.Grow(b.touched[:0], words)[:words]
+	clear(l.touched)
 	l.entries = slices.Grow(b.entries[:0], 256)
-	l.touched = b.touched[:0]
 	l.blameIn, l.blamePos, l.blameShare = b.blameIn[:0], b.blamePos[:0], b.blameShare[:0]
 	l.tensionSlot = l.slotOf(Ref{Kind: RefTrack, Track: TrackTension})
 	l.grievanceSlot = -1
@@ -150,14 +158,17 @@ func (l *ledger) init(sc *Scenario, st, prev *State) {
 // release returns the buffers for the next resolution; the ledger must not
 // be used afterwards.
 func (l *ledger) release() {
-	ledgerBuffers.Put(&ledgerBuf{sums: l.sums, marked: l.marked, entries: l.entries, touched: l.touched,
-		blameIn: l.blameIn, blamePos: l.blamePos, blameShare: l.blameShare})
-	l.sums, l.marked, l.entries, l.touched = nil, nil, nil, nil
+	b := l.buf
+	b.sums, b.entries, b.touched = l.sums, l.entries, l.touched
+	b.blameIn, b.blamePos, b.blameShare = l.blameIn, l.blamePos, l.blameShare
+	ledgerBuffers.Put(b)
+	l.buf = nil
+	l.sums, l.entries, l.touched = nil, nil, nil
 	l.blameIn, l.blamePos, l.blameShare = nil, nil, nil
 }
 
 // before is a number's value before the resolution.
-func (l *ledger) before(slot int) int { return l.valueIn(l.prev, slot) }
+func (l *ledger) before(slot int) int { return *numberIn(l.prev, l.refOf(slot)) }
 
 func (l *ledger) slots() int {
 	return len(l.st.Actors)*int(NumStats) + int(NumTracks) + 2*len(l.st.Swing)
@@ -187,37 +198,24 @@ func (l *ledger) refOf(slot int) Ref {
 	return Ref{Kind: RefSwing, Swing: s / 2, Field: SwingField(s % 2)}
 }
 
-func (l *ledger) get(slot int) int { return l.valueIn(l.st, slot) }
+func (l *ledger) get(slot int) int { return *numberIn(l.st, l.refOf(slot)) }
 
-func (l *ledger) valueIn(st *State, slot int) int {
-	r := l.refOf(slot)
+// numberIn is where a state keeps the single number r names.
+func numberIn(st *State, r Ref) *int {
 	switch r.Kind {
 	case RefStat:
-		return st.Actors[r.Actor].Stats[r.Stat]
+		return &st.Actors[r.Actor].Stats[r.Stat]
 	case RefTrack:
-		return st.Tracks[r.Track]
+		return &st.Tracks[r.Track]
 	}
-	return swingField(&st.Swing[r.Swing], r.Field)
+	if r.Field == FieldSovereign {
+		return &st.Swing[r.Swing].Sovereign
+	}
+	return &st.Swing[r.Swing].Align
 }
 
-func (l *ledger) set(slot, v int) {
-	r := l.refOf(slot)
-	switch r.Kind {
-	case RefStat:
-		l.st.Actors[r.Actor].Stats[r.Stat] = v
-	case RefTrack:
-		l.st.Tracks[r.Track] = v
-	default:
-		if r.Field == FieldSovereign {
-			l.st.Swing[r.Swing].Sovereign = v
-		} else {
-			l.st.Swing[r.Swing].Align = v
-		}
-	}
-}
-
-func (l *ledger) bounds(slot int) (int, int) {
-	r := l.refOf(slot)
+// bounds is the range of the single number r names.
+func bounds(r Ref) (int, int) {
 	switch r.Kind {
 	case RefStat:
 		return 0, r.Stat.Max()
@@ -304,37 +302,43 @@ func (l *ledger) addFrac(r Ref, d int, c Cause) {
 // apply ends a phase: every number touched in it moves by the sum of its
 // contributions, clamped to its range.
 func (l *ledger) apply() {
-	l.touched = l.touched[:0]
 	for _, e := range l.entries[l.phaseStart:] {
-		if !l.marked[e.slot] {
-			l.marked[e.slot] = true
-			l.touched = append(l.touched, e.slot)
-		}
+		l.touched[e.slot/64] |= 1 << (e.slot % 64)
 		l.sums[e.slot] += e.delta
 	}
-	slices.Sort(l.touched)
-	for _, slot := range l.touched {
-		old := l.get(slot)
-		if rise := l.sums[slot]; rise > 0 && l.crowds(slot) {
-			if got := crowdedRise(old, rise, l.sc.Rules.CrowdingFrom); got != rise {
-				l.entries = append(l.entries, entry{slot: slot, delta: got - rise,
-					cause: Cause{Kind: CauseCrowded, Actor: -1, Target: -1, Turn: l.st.Turn}})
-				l.sums[slot] = got
-			}
+	// In slot order: the bits of each word from the lowest.
+	for w, bits := range l.touched {
+		for ; bits != 0; bits &= bits - 1 {
+			l.settleSlot(w*64 + mathbits.TrailingZeros64(bits))
 		}
-		want := old + l.sums[slot]
-		lo, hi := l.bounds(slot)
-		v := min(max(want, lo), hi)
-		l.set(slot, v)
-		if v != want {
-			l.entries = append(l.entries, entry{slot: slot, delta: v - want,
-				cause: Cause{Kind: CauseLimit, Actor: -1, Target: -1, Turn: l.st.Turn}})
-		}
-		l.sums[slot] = 0
-		l.marked[slot] = false
+		l.touched[w] = 0
 	}
 	l.phaseStart = len(l.entries)
 	l.settleBlame()
+}
+
+// settleSlot moves a number touched in this phase by the sum of its
+// contributions, clamped to its range.
+func (l *ledger) settleSlot(slot int) {
+	r := l.refOf(slot)
+	cell := numberIn(l.st, r)
+	old := *cell
+	if rise := l.sums[slot]; rise > 0 && l.crowds(r) {
+		if got := crowdedRise(old, rise, l.sc.Rules.CrowdingFrom); got != rise {
+			l.entries = append(l.entries, entry{slot: slot, delta: got - rise,
+				cause: Cause{Kind: CauseCrowded, Actor: -1, Target: -1, Turn: l.st.Turn}})
+			l.sums[slot] = got
+		}
+	}
+	want := old + l.sums[slot]
+	lo, hi := bounds(r)
+	v := min(max(want, lo), hi)
+	*cell = v
+	if v != want {
+		l.entries = append(l.entries, entry{slot: slot, delta: v - want,
+			cause: Cause{Kind: CauseLimit, Actor: -1, Target: -1, Turn: l.st.Turn}})
+	}
+	l.sums[slot] = 0
 }
 
 // phaseDelta sums the contributions to a slot in the current phase.
@@ -378,15 +382,14 @@ func (l *ledger) changes() []Change {
 	return out
 }
 
-// crowds reports whether rises of the number in a slot get harder near the
-// top: an actor's achievements (capability, compute, market share, trust
-// and the like), not the pressures on it (grievance, sanction exposure) nor
-// its money.
-func (l *ledger) crowds(slot int) bool {
+// crowds reports whether rises of the number r get harder near the top: an
+// actor's achievements (capability, compute, market share, trust and the
+// like), not the pressures on it (grievance, sanction exposure) nor its
+// money.
+func (l *ledger) crowds(r Ref) bool {
 	if l.sc.Rules.CrowdingFrom <= 0 {
 		return false
 	}
-	r := l.refOf(slot)
 	if r.Kind != RefStat {
 		return false
 	}

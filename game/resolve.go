@@ -10,14 +10,13 @@ type resolver struct {
 	injections []Injection // a facilitator's news for the next turn
 }
 
-func newResolver(sc *Scenario, st, prev *State) *resolver {
-	r := &resolver{sc: sc, st: st}
+func (r *resolver) init(sc *Scenario, st, prev *State, orders int) {
+	*r = resolver{sc: sc, st: st}
 	r.l.init(sc, st, prev)
 	r.report = Report{
-		Turn: st.Turn, Orders: []Order{}, Refused: []Refusal{}, Events: []int{},
+		Turn: st.Turn, Orders: make([]Order, 0, orders), Refused: []Refusal{}, Events: []int{},
 		Exposed: []CovertRecord{},
 	}
-	return r
 }
 
 // accepted is an order that passed validation, with its names resolved.
@@ -32,25 +31,44 @@ type accepted struct {
 // are checked in the order given. Illegal orders are refused with a reason
 // and change nothing.
 func (sc *Scenario) Resolve(prev *State, orders []Order) (State, Report) {
-	return sc.resolveWith(prev, orders, nil, true)
+	var st State
+	rep := sc.resolveWith(&st, prev, orders, nil, true)
+	return st, rep
 }
 
 // Advance is Resolve without the ledger lines of the report (the report
 // still lists orders, refusals, events, exposures and the crisis): the same
 // next state, for the simulator, which never reads the ledger.
 func (sc *Scenario) Advance(prev *State, orders []Order) (State, Report) {
-	return sc.resolveWith(prev, orders, nil, false)
+	var st State
+	rep := sc.resolveWith(&st, prev, orders, nil, false)
+	return st, rep
 }
 
-func (sc *Scenario) resolveWith(prev *State, orders []Order, injections []Injection, ledger bool) (State, Report) {
-	st := prev.Clone()
-	r := newResolver(sc, &st, prev)
+// AdvanceInto is Advance writing the next state into next, reusing its
+// slices, for loops that play many turns (the simulator, a searching bot):
+// two states taking turns need no new ones. Whatever next held is
+// overwritten, so nothing else may still read it or share its slices (a
+// Clone or a state Resolve returned shares none; the history, which no
+// resolution modifies, may be shared). next must not be prev.
+func (sc *Scenario) AdvanceInto(next, prev *State, orders []Order) Report {
+	if next == prev {
+		panic("game: AdvanceInto needs a state to write to other than its input")
+	}
+	return sc.resolveWith(next, prev, orders, nil, false)
+}
+
+// resolveWith resolves a turn from prev into st, reusing st's slices.
+func (sc *Scenario) resolveWith(st, prev *State, orders []Order, injections []Injection, ledger bool) Report {
+	prev.CloneInto(st)
+	var r resolver
+	r.init(sc, st, prev, len(orders))
 	r.keepLedger = ledger
 	r.injections = injections
 	acc := r.validate(orders)
 	if st.Over {
 		r.finish()
-		return st, r.report
+		return r.report
 	}
 
 	// Costs.
@@ -85,17 +103,17 @@ func (sc *Scenario) resolveWith(prev *State, orders []Order, injections []Inject
 		r.news()
 	}
 	r.finish()
-	st.History = append(st.History, sc.snapshot(&st))
-	return st, r.report
+	st.History = append(st.History, sc.snapshot(st))
+	return r.report
 }
 
 // validate sorts orders by actor, checks each and records the result.
 func (r *resolver) validate(orders []Order) []accepted {
 	sc, st := r.sc, r.st
-	var acc []accepted
+	acc, picked := r.l.buf.accepted[:0], r.l.buf.picked
 	for actor := range sc.Actors {
 		ap, capital := 0, 0
-		var picked []int
+		picked = picked[:0]
 		for _, o := range orders {
 			if o.Actor != sc.Actors[actor].ID {
 				continue
@@ -120,6 +138,7 @@ func (r *resolver) validate(orders []Order) []accepted {
 				Reason: sc.orderRefusal(st, -1, o, 0, 0, nil)})
 		}
 	}
+	r.l.buf.accepted, r.l.buf.picked = acc, picked // kept for the next resolution
 	return acc
 }
 

@@ -115,7 +115,8 @@ func (sc *Scenario) NewGame(seed uint64) (State, Report) {
 	}
 	st.Blame = sc.newBlame(&st)
 	start := st.Clone()
-	r := newResolver(sc, &st, &start)
+	var r resolver
+	r.init(sc, &st, &start, 0)
 	r.keepLedger = true
 	r.report.Turn = 0
 	r.news()

@@ -151,15 +151,16 @@ func (b Bot) ChooseAfter(sc *game.Scenario, view *game.State, actor int, given [
 			continue
 		}
 		v += b.noise(&rng, v)
-		cands = append(cands, scored{i, v})
+		if v > 0 { // nothing worth less is ever taken
+			cands = append(cands, scored{i, v})
+		}
 	}
 	// Best first; ties keep content order (stable), so no map or
 	// scheduling order can leak in.
 	slices.SortStableFunc(cands, func(x, y scored) int { return y.value - x.value })
 	e.cands = cands
 
-	var orders []game.Order
-	var used []int
+	orders, used := e.orders[:0], e.used[:0]
 	budgetAP := sc.Actors[actor].AP
 	ap, spent := 0, 0
 	for _, o := range given {
@@ -170,9 +171,6 @@ func (b Bot) ChooseAfter(sc *game.Scenario, view *game.State, actor int, given [
 		}
 	}
 	for _, c := range cands {
-		if c.value <= 0 {
-			break
-		}
 		o := opts[c.opt]
 		if slices.Contains(used, o.Action) || ap+o.AP > budgetAP {
 			continue
@@ -188,7 +186,11 @@ func (b Bot) ChooseAfter(sc *game.Scenario, view *game.State, actor int, given [
 		ap += o.AP
 		spent += o.Cost
 	}
-	return orders
+	e.orders, e.used = orders, used // the buffers go back to the pool with e
+	if len(orders) == 0 {
+		return nil
+	}
+	return slices.Clone(orders)
 }
 
 // attention is the share of its options, in percent, a bot weighs in a

@@ -10,25 +10,28 @@ import (
 // BenchmarkBotModel measures the bots' model of the rules: the reference
 // games and nudges a scenario needs once, before its first bot decision.
 func BenchmarkBotModel(b *testing.B) {
-	p, err := content.Load(content.DefaultScenario)
-	if err != nil {
-		b.Fatal(err)
-	}
+	sc := defaultScenario(b)
 	b.ReportAllocs()
 	for b.Loop() {
-		measure(p.Scenario)
+		measure(sc)
 	}
+}
+
+// defaultScenario loads the embedded default scenario.
+func defaultScenario(tb testing.TB) *game.Scenario {
+	tb.Helper()
+	p, err := content.Load(content.DefaultScenario)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return p.Scenario
 }
 
 // The model reads the rules the right way round: more controls mean a
 // smaller chip supply for Beijing and more self-reliance by the end, and a
 // change in a number moves that number itself.
 func TestModelReadsTheRules(t *testing.T) {
-	p, err := content.Load(content.DefaultScenario)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sc := p.Scenario
+	sc := defaultScenario(t)
 	m := modelFor(sc)
 	n := m.slots
 	slot := func(r game.Ref) int {

@@ -132,7 +132,7 @@ func (b Bot) futures(sc *game.Scenario, view *game.State, actor int) []future {
 // seat is a normal bot. It returns the bot's final score.
 func rollout(sc *game.Scenario, f *future, actor int, orders []game.Order, self Bot) int {
 	st := f.st.Clone()
-	var view game.State
+	var view, next game.State // reused, as in sim.Play
 	first := true
 	for !st.Over {
 		var all []game.Order
@@ -145,7 +145,8 @@ func rollout(sc *game.Scenario, f *future, actor int, orders []game.Order, self 
 			all = append(all, f.seats[a].Choose(sc, &view, a)...)
 		}
 		first = false
-		st, _ = sc.Advance(&st, all)
+		sc.AdvanceInto(&next, &st, all)
+		st, next = next, st
 	}
 	return sc.Score(&st, actor).Total
 }

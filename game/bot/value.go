@@ -1,7 +1,6 @@
 package bot
 
 import (
-	"slices"
 	"sync"
 
 	"zerosum/game"
@@ -36,20 +35,27 @@ type evaluator struct {
 	roles      [game.NumRoles]int
 	focus      []int // per objective, percent weight for this game's plan
 	objs       []objective
-	// direct1 caches the direct worth of +1 and -1 of each number (see
-	// direct); shared caches, per targeted action, the worth of its effects
-	// that do not depend on the target.
-	direct1 memoInts
-	shared  memoInts
-	opts    []game.Option // reused between turns
-	cands   []scored
+	// shared caches, per targeted action, the worth of its effects that do
+	// not depend on the target.
+	shared memoInts
+	opts   []game.Option // reused between turns
+	cands  []scored
+	used   []int        // actions in the orders being chosen
+	orders []game.Order // the orders being chosen
 
-	m *model // the rules as measured from the engine
-	// valued lists the numbers whose value at the end the bot cares about
-	// (its objectives' measures); ends caches, per turns left and number, the
+	m   *model         // the rules as measured from the engine
+	msc *game.Scenario // the scenario m belongs to
+	// up and down are, per number the bot's objectives read (the model's
+	// measured[actor], in order), the direct worth of one unit more and one
+	// unit less of it (see direct); ends caches, per turns left and number, the
 	// worth at the end of one unit up and one unit down now (see endWorth).
-	valued []int
-	ends   memoInts
+	up, down []int
+	ends     memoInts
+
+	// The Strait as this decision sees it, for crisisWorth: the tension it
+	// is heading for, in hundredths, the risk there, and the weight the
+	// personality gives a crisis.
+	crisisBase, crisisRisk, riskWeight int
 }
 
 // memoInts is a table of numbers worked out on demand. Emptying it between
@@ -102,17 +108,22 @@ func newEvaluator(sc *game.Scenario, v *game.State, actor int, b Bot) *evaluator
 	e := evaluators.Get().(*evaluator)
 	*e = evaluator{
 		sc: sc, v: v, actor: actor, b: b, turnsLeft: sc.Turns - v.Turn + 1,
-		objs: e.objs[:0], direct1: e.direct1, shared: e.shared,
-		focus: e.focus[:0], opts: e.opts[:0], cands: e.cands[:0],
-		valued: e.valued[:0], ends: e.ends, m: modelFor(sc),
+		objs: e.objs[:0], shared: e.shared,
+		focus: e.focus[:0], opts: e.opts[:0], cands: e.cands[:0], used: e.used[:0], orders: e.orders[:0],
+		up: e.up[:0], down: e.down[:0], ends: e.ends, m: e.m, msc: e.msc,
+	}
+	if e.msc != sc {
+		// The model is the scenario's; a pooled evaluator keeps the last one
+		// it used, since looking it up costs more than most of a decision.
+		e.m, e.msc = modelFor(sc), sc
 	}
 	e.score = sc.RawScore(v, actor)
 	// What a crisis would cost: everything, for an actor that would be
 	// named a culprit on the blame so far; otherwise all but what the
 	// others keep.
-	shares, _, culprits := sc.CrisisBlame(v)
-	keep := sc.CrisisScorePct * (100 - shares[actor]) / 100
-	if slices.Contains(culprits, actor) || shares[actor] >= sc.Rules.CulpritSharePct {
+	share, culprit := sc.CrisisShare(v, actor)
+	keep := sc.CrisisScorePct * (100 - share) / 100
+	if culprit || share >= sc.Rules.CulpritSharePct {
 		keep = 0
 	}
 	e.crisisLoss = e.score * 1000 * (100 - keep) / 100
@@ -127,21 +138,22 @@ func newEvaluator(sc *game.Scenario, v *game.State, actor int, b Bot) *evaluator
 		e.objs = append(e.objs, objective{measure: m, span: span,
 			marg: o.Weight * e.focus[i] * 10 / span, done: o.Progress(sc.Value(v, m, actor, -1))})
 	}
-	e.direct1.reset(2 * e.m.slots)
 	e.shared.reset(len(sc.Actions))
 	e.ends.reset(2 * (e.turnsLeft + 1) * e.m.slots)
 	for _, slot := range e.m.measured[actor] {
 		r := slotRef(sc, slot)
-		if e.direct(r, 100) != 0 || e.direct(r, -100) != 0 {
-			e.valued = append(e.valued, slot)
-		}
+		e.up = append(e.up, e.directFull(r, 100))
+		e.down = append(e.down, e.directFull(r, -100))
 	}
+	e.riskWeight = e.personalityRisk()
+	e.crisisBase = v.Tension()*100 + sc.GreyZonePressure(v)*min(e.turnsLeft, driftTurns)
+	e.crisisRisk = riskAt(e.crisisBase)
 	return e
 }
 
 // release returns the evaluator to the pool.
 func (e *evaluator) release() {
-	e.sc, e.v = nil, nil
+	e.v = nil
 	evaluators.Put(e)
 }
 
@@ -275,8 +287,8 @@ func (e *evaluator) tilt(tags game.Tags) int {
 	return v
 }
 
-// riskWeight scales the fear of a crisis by personality.
-func (e *evaluator) riskWeight() int {
+// personalityRisk scales the fear of a crisis by personality.
+func (e *evaluator) personalityRisk() int {
 	switch e.b.Personality {
 	case Hawk:
 		return 50
@@ -336,11 +348,16 @@ func (e *evaluator) endWorth(h, slot, d int) int {
 	}
 	w, ok := e.ends.get(k)
 	if !ok {
-		row := e.m.sens[h][slot*n : slot*n+n]
+		// The sensitivities of the measured numbers to this one, each
+		// valued as direct values it: a change of s hundredths is worth
+		// up (or down) times |s| / 100.
 		w = 0
-		for _, to := range e.valued {
-			if s := int(row[to]); s != 0 {
-				w += e.direct(slotRef(e.sc, to), s*unit/100)
+		for i, s := range e.m.reach(e.actor, h, slot) {
+			switch s := int(s) * unit / 100; {
+			case s > 0:
+				w += e.up[i] * s / 100
+			case s < 0:
+				w += e.down[i] * -s / 100
 			}
 		}
 		e.ends.set(k, w)
@@ -352,8 +369,10 @@ func (e *evaluator) endWorth(h, slot, d int) int {
 // judged on where the Strait is heading (the tension now and the grey-zone
 // pressure of the turns to come).
 func (e *evaluator) crisisWorth(d int) int {
-	base := e.v.Tension()*100 + e.sc.GreyZonePressure(e.v)*min(e.turnsLeft, driftTurns)
-	return -(riskAt(base+d) - riskAt(base)) * e.crisisLoss / 10000 * e.riskWeight() / 100
+	if d == 0 {
+		return 0 // most numbers do not move the Strait at all
+	}
+	return -(riskAt(e.crisisBase+d) - e.crisisRisk) * e.crisisLoss / 10000 * e.riskWeight / 100
 }
 
 // riskAt is the risk table read at a tension in hundredths, in hundredths
@@ -384,27 +403,9 @@ func (e *evaluator) pressureWorth(d int) int {
 	return e.crisisWorth(dp * min(e.turnsLeft, driftTurns))
 }
 
-// direct is the worth of d hundredths on the bot's objective measures. It
-// is linear in d on each side of zero, so the worth of one unit up and one
-// unit down is computed once per number and scaled.
-func (e *evaluator) direct(r game.Ref, d int) int {
-	slot := e.slotOf(r)
-	if slot < 0 {
-		return e.directFull(r, d)
-	}
-	k := 2 * slot
-	unit := 100
-	if d < 0 {
-		k, unit = k+1, -100
-	}
-	w, ok := e.direct1.get(k)
-	if !ok {
-		w = e.directFull(r, unit)
-		e.direct1.set(k, w)
-	}
-	return w * abs(d) / 100
-}
-
+// directFull is the worth of d hundredths of r on the bot's objective
+// measures. It is linear in d on each side of zero: the evaluator works out
+// one unit up and one unit down once per number and scales them.
 func (e *evaluator) directFull(r game.Ref, d int) int {
 	v := 0
 	for _, o := range e.objs {

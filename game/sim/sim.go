@@ -62,7 +62,9 @@ func AsSeats(bots []bot.Bot) []Seat {
 func Play(sc *game.Scenario, seed uint64, seats []Seat, keepReports bool) Game {
 	st, _ := sc.NewGame(seed)
 	g := Game{Seed: seed, Seats: seats, Start: st.Hash()}
-	var view game.State // reused: every bot's view is built in the same place
+	// Reused: every bot's view is built in the same place, and the states
+	// of two turns take turns (the one before last is written over).
+	var view, next game.State
 	for !st.Over {
 		var orders []game.Order
 		for a := range sc.Actors {
@@ -73,7 +75,8 @@ func Play(sc *game.Scenario, seed uint64, seats []Seat, keepReports bool) Game {
 		if keepReports {
 			st, rep = sc.Resolve(&st, orders)
 		} else {
-			st, rep = sc.Advance(&st, orders)
+			rep = sc.AdvanceInto(&next, &st, orders)
+			st, next = next, st
 		}
 		g.Orders = append(g.Orders, orders)
 		g.Hashes = append(g.Hashes, st.Hash())
