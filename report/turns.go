@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"zerosum/game"
+	"zerosum/text"
 )
 
 // turns writes the game turn by turn: the news before the first turn, then
@@ -137,11 +138,11 @@ func (d *doc) moved(t int, rep *game.Report) []string {
 		if game.AlignBloc(a) == game.AlignBloc(b) {
 			continue
 		}
-		out = append(out, fmt.Sprintf("%s %s (alignment %s to %s). Why: %s.", d.swing(s), blocMove(b, a), signed(b), signed(a),
+		out = append(out, fmt.Sprintf("%s %s (alignment %s to %s). Why: %s.", d.swing(s), blocMove(b, a), text.Signed(b), text.Signed(a),
 			d.causes(rep, game.Ref{Kind: game.RefSwing, Swing: s, Field: game.FieldAlign}, 3)))
 	}
 	for _, rec := range rep.Exposed {
-		s := fmt.Sprintf("A secret came out: %s covert order %s", possessive(d.actor(rec.Actor)), d.action(rec.Action))
+		s := fmt.Sprintf("A secret came out: %s covert order %s", text.Possessive(d.actor(rec.Actor)), d.action(rec.Action))
 		if rec.Target >= 0 {
 			s += " (" + d.swing(rec.Target) + ")"
 		}
@@ -171,9 +172,9 @@ func (d *doc) greyZoneNote(rep *game.Report, after *game.State) string {
 	for _, c := range ch.Causes {
 		if c.Kind == game.CauseDynamic && game.Dynamic(c.Source) == game.DynGreyZone {
 			r := d.sc.Rules
-			grievance := possessive(d.actor(d.cn)) + " " + d.statName(game.StatGrievance)
+			grievance := text.Possessive(d.actor(d.cn)) + " " + d.statName(game.StatGrievance)
 			if d.greyZoneTold {
-				return fmt.Sprintf(" (%s: %d.)", capitalise(grievance), after.Stat(d.cn, game.StatGrievance))
+				return fmt.Sprintf(" (%s: %d.)", text.Capitalize(grievance), after.Stat(d.cn, game.StatGrievance))
 			}
 			d.greyZoneTold = true
 			return fmt.Sprintf(" (Grey-zone pressure is %s turned into drills: above %d, a point of tension a turn for every %d points of it. It stood at %d.)",
@@ -219,5 +220,5 @@ func linksNote(links []int) string {
 	if len(ns) == 1 {
 		return " (source link " + ns[0] + ")"
 	}
-	return " (source links " + andList(ns) + ")"
+	return " (source links " + text.AndList(ns) + ")"
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"zerosum/game"
+	"zerosum/text"
 )
 
 // briefing is the actor's briefing before the first turn: the situation,
@@ -218,7 +219,7 @@ func docTrackValue(ctx *Context, tr game.Track, v int) string {
 			}
 		}
 	case game.TrackPerceivedGap:
-		return Signed(v)
+		return text.Change(v)
 	}
 	return itoa(v)
 }

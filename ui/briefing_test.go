@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"zerosum/game"
+	"zerosum/text"
 )
 
 // briefingStart is the game the briefing tests open: Beijing, seed 7.
@@ -46,13 +47,13 @@ func TestBriefingContent(t *testing.T) {
 	all := strings.Join(strings.Fields(ansi.Strip(b.doc.vp.GetContent())), " ")
 	has := func(what, s string) {
 		t.Helper()
-		s = strings.Join(strings.Fields(PlainProse(s)), " ")
+		s = strings.Join(strings.Fields(text.Expand(s, p.LinkText)), " ")
 		if !strings.Contains(all, s) {
 			t.Errorf("the briefing should hold %s: %q", what, s)
 		}
 	}
 	first := func(s string, n int) string {
-		f := strings.Fields(PlainProse(s))
+		f := strings.Fields(text.Expand(s, p.LinkText))
 		return strings.Join(f[:min(n, len(f))], " ")
 	}
 	has("the scenario summary", first(p.Summary, 6))

@@ -14,6 +14,7 @@ import (
 
 	"zerosum/game"
 	"zerosum/game/match"
+	"zerosum/text"
 )
 
 // paneID names the dashboard's panes, in tab order.
@@ -207,7 +208,7 @@ func (d *dashboard) step(by int) paneID {
 // askSave opens the save dialog, or says why there is nowhere to save.
 func (d *dashboard) askSave() {
 	if d.ctx.Game.Store == nil {
-		d.ctx.Open(NewNotice(d.ctx, "Saving is off", capitalize(errSavingOff.Error())+". The game goes on; it cannot be resumed after quitting."))
+		d.ctx.Open(NewNotice(d.ctx, "Saving is off", text.Capitalize(errSavingOff.Error())+". The game goes on; it cannot be resumed after quitting."))
 		return
 	}
 	d.ctx.Open(newSaveDialog(d.ctx))
@@ -233,7 +234,7 @@ func (d *dashboard) askEndTurn() {
 		}
 	}
 	if d.apLeft > 0 {
-		fmt.Fprintf(&b, "\n⚠ %d action point%s left unused.\n", d.apLeft, plural(d.apLeft))
+		fmt.Fprintf(&b, "\n⚠ %d action point%s left unused.\n", d.apLeft, text.Plural(d.apLeft))
 	}
 	q := fmt.Sprintf("End turn %d (%s)?", turn, sc.Date(turn))
 	if g.HotSeat() {
@@ -245,7 +246,7 @@ func (d *dashboard) askEndTurn() {
 			}
 		}
 		if waiting > 0 {
-			fmt.Fprintf(&b, "\nYour orders are sealed, then the keyboard passes on: %d more player%s to give orders. The turn resolves once everyone has, all orders at the same time.", waiting, plural(waiting))
+			fmt.Fprintf(&b, "\nYour orders are sealed, then the keyboard passes on: %d more player%s to give orders. The turn resolves once everyone has, all orders at the same time.", waiting, text.Plural(waiting))
 		} else {
 			b.WriteString("\nYou are the last: every player's orders are resolved at the same time.")
 		}
@@ -280,13 +281,6 @@ func orderName(sc *game.Scenario, o game.Order) string {
 		s += " (" + sc.Swing[ti].Name + ")"
 	}
 	return s
-}
-
-func plural(n int) string {
-	if n == 1 {
-		return ""
-	}
-	return "s"
 }
 
 // Name is shown in the help overlay.
@@ -478,7 +472,7 @@ func (d *dashboard) deltaText(n int) string {
 	if n == 0 {
 		return ""
 	}
-	return d.ctx.Theme.Accent.Render(Signed(n))
+	return d.ctx.Theme.Accent.Render(text.Change(n))
 }
 
 // levelGlyph is a one-cell meter: ▁ to █ for v in [0, hi].
@@ -522,7 +516,7 @@ func (d *dashboard) header(w int) []string {
 	}
 	ordersS := "no orders yet"
 	if n := len(d.ctx.Game.Orders()); n > 0 {
-		ordersS = fmt.Sprintf("%d order%s", n, plural(n))
+		ordersS = fmt.Sprintf("%d order%s", n, text.Plural(n))
 	}
 	name := t.Title.Render("ZERO SUM")
 	var branch, branchShort string
@@ -562,7 +556,7 @@ func (d *dashboard) header(w int) []string {
 		if tDelta > 0 {
 			st = t.Warn
 		}
-		gauge += " " + st.Render("("+Signed(tDelta)+")")
+		gauge += " " + st.Render("("+text.Change(tDelta)+")")
 	}
 	perceived := v.Tracks[game.TrackPerceivedGap]
 	pd := ""
@@ -594,9 +588,9 @@ func (d *dashboard) header(w int) []string {
 		pack.Level(game.TrackQuotas, qta), d.deltaParen(game.TrackQuotas))
 	if ansi.StringWidth(ctlS)+5+ansi.StringWidth(qtaS) > w {
 		// Compact: the tracks' ids read as short names.
-		ctlS = fmt.Sprintf("%s %s/%d %s%s", capitalize(game.TrackControls.String()), t.Bold.Render(itoa(ctl)),
+		ctlS = fmt.Sprintf("%s %s/%d %s%s", text.Capitalize(game.TrackControls.String()), t.Bold.Render(itoa(ctl)),
 			game.TrackControls.Max(), pack.Level(game.TrackControls, ctl), d.deltaParen(game.TrackControls))
-		qtaS = fmt.Sprintf("%s %s/%d %s%s", capitalize(game.TrackQuotas.String()), t.Bold.Render(itoa(qta)),
+		qtaS = fmt.Sprintf("%s %s/%d %s%s", text.Capitalize(game.TrackQuotas.String()), t.Bold.Render(itoa(qta)),
 			game.TrackQuotas.Max(), pack.Level(game.TrackQuotas, qta), d.deltaParen(game.TrackQuotas))
 	}
 	if ansi.StringWidth(ctlS)+5+ansi.StringWidth(qtaS) <= w {
@@ -615,7 +609,7 @@ func (d *dashboard) header(w int) []string {
 		for _, tr := range rest {
 			name := sc.TrackName(tr)
 			if !full {
-				name = capitalize(tr.String())
+				name = text.Capitalize(tr.String())
 			}
 			s := name + " " + t.Bold.Render(itoa(v.Tracks[tr]))
 			if meter > 0 {
@@ -670,13 +664,6 @@ func (d *dashboard) deltaParen(tr game.Track) string {
 		return " (" + d.deltaText(dt) + ")"
 	}
 	return ""
-}
-
-func capitalize(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 // statsBlock shows the player's stats with meters and last turn's change:

@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"zerosum/game"
+	"zerosum/text"
 )
 
 // dashStart is the game the dashboard tests play: Washington, seed 1,
@@ -178,8 +179,8 @@ func TestWhyListsEveryCause(t *testing.T) {
 		t.Helper()
 		d := dash(a)
 		d.sync()
-		text := ansi.Strip(d.whyText(100))
-		flat := regexp.MustCompile(`\s+`).ReplaceAllString(text, " ")
+		page := ansi.Strip(d.whyText(100))
+		flat := regexp.MustCompile(`\s+`).ReplaceAllString(page, " ")
 		n := 0
 		for _, ch := range d.rep.Changes {
 			if ch.Target.Kind != game.RefTrack {
@@ -191,7 +192,7 @@ func TestWhyListsEveryCause(t *testing.T) {
 			}
 			for _, c := range ch.Causes {
 				n++
-				want := Signed(c.Delta) + " " + CauseText(a.ctx.Game.Pack, c.Cause)
+				want := text.Change(c.Delta) + " " + CauseText(a.ctx.Game.Pack, c.Cause)
 				if !strings.Contains(flat, want) {
 					t.Errorf("the Why pane misses the cause %q of %s", want, label)
 				}
@@ -258,7 +259,7 @@ func TestWorldMarksEstimates(t *testing.T) {
 	a := dashApp(t, 120, 40)
 	d := dash(a)
 	sc := d.sc()
-	text := ansi.Strip(d.worldText(100))
+	page := ansi.Strip(d.worldText(100))
 	cn, _ := sc.ActorIndex("beijing")
 	for s := range game.NumStats {
 		if !sc.Actors[cn].Has[s] {
@@ -269,13 +270,13 @@ func TestWorldMarksEstimates(t *testing.T) {
 		if sc.Actors[cn].Hidden[s] {
 			val += "?"
 		}
-		if !strings.Contains(text, val) {
+		if !strings.Contains(page, val) {
 			t.Errorf("World pane lacks Beijing's %q", val)
 		}
 	}
 	for i, sw := range sc.Swing {
-		if !strings.Contains(text, sw.Name) || !strings.Contains(text, Signed(d.view.Swing[i].Align)) {
-			t.Errorf("World pane lacks %s at %s", sw.Name, Signed(d.view.Swing[i].Align))
+		if !strings.Contains(page, sw.Name) || !strings.Contains(page, text.Change(d.view.Swing[i].Align)) {
+			t.Errorf("World pane lacks %s at %s", sw.Name, text.Change(d.view.Swing[i].Align))
 		}
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"zerosum/content"
 	"zerosum/game"
 	"zerosum/game/match"
+	"zerosum/text"
 )
 
 // endTab is a section of the debrief.
@@ -175,17 +176,14 @@ func (e *endScreen) ranking() []game.ScoreCard {
 // endActorNames joins actor names: "Washington", "Washington and Beijing",
 // "A, B and C".
 func endActorNames(sc *game.Scenario, actors []int) string {
-	var ns []string
-	for _, a := range actors {
-		ns = append(ns, sc.Actors[a].Name)
-	}
-	switch len(ns) {
-	case 0:
+	if len(actors) == 0 {
 		return "nobody"
-	case 1:
-		return ns[0]
 	}
-	return strings.Join(ns[:len(ns)-1], ", ") + " and " + ns[len(ns)-1]
+	ns := make([]string, len(actors))
+	for i, a := range actors {
+		ns[i] = sc.Actors[a].Name
+	}
+	return text.AndList(ns)
 }
 
 func (e *endScreen) outcome(w int) string {
@@ -236,7 +234,7 @@ func (e *endScreen) outcome(w int) string {
 	place := func(a int) string {
 		rank := slices.IndexFunc(ranking, func(c game.ScoreCard) bool { return c.Actor == a })
 		c := sc.Score(st, a)
-		return fmt.Sprintf("%d points: %s of %d.", c.Total, endOrdinal(rank+1), len(sc.Actors))
+		return fmt.Sprintf("%d points: %s of %d.", c.Total, text.Ordinal(rank+1), len(sc.Actors))
 	}
 	switch {
 	case g.Spectating():
@@ -280,7 +278,7 @@ func (e *endScreen) outcome(w int) string {
 		out = append(out, docPad(sc.TrackName(t), 22)+v)
 	}
 	out = append(out, docPad("US-China gap", 22)+fmt.Sprintf("real %s, Washington believed %s",
-		Signed(sc.Gap(st)), Signed(st.Tracks[game.TrackPerceivedGap])))
+		text.Change(sc.Gap(st)), text.Change(st.Tracks[game.TrackPerceivedGap])))
 	var blocs [3][]string
 	for i, s := range st.Swing {
 		b := game.AlignBloc(s.Align)
@@ -375,27 +373,13 @@ func (e *endScreen) crisisCauses() string {
 	var parts []string
 	for _, c := range ch.Causes {
 		if c.Delta > 0 {
-			parts = append(parts, CauseText(g.Pack, c.Cause)+" "+Signed(c.Delta))
+			parts = append(parts, CauseText(g.Pack, c.Cause)+" "+text.Change(c.Delta))
 		}
 	}
 	if len(parts) == 0 {
 		return ""
 	}
 	return "Tension rose by: " + strings.Join(parts, ", ") + "."
-}
-
-func endOrdinal(n int) string {
-	suffix := "th"
-	switch {
-	case n%100 >= 11 && n%100 <= 13:
-	case n%10 == 1:
-		suffix = "st"
-	case n%10 == 2:
-		suffix = "nd"
-	case n%10 == 3:
-		suffix = "rd"
-	}
-	return itoa(n) + suffix
 }
 
 func (e *endScreen) scores(w int) string {
@@ -461,7 +445,7 @@ func (e *endScreen) turningPoints(w int) string {
 		return strings.Join(append(out, th.Muted.Render("Nothing stood out: a quiet game.")), "\n")
 	}
 	for _, tp := range e.turning {
-		tag, text := turningWords(g.Pack, g.Match, tp)
+		tag, line := turningWords(g.Pack, g.Match, tp)
 		st := th.Accent
 		switch tp.Kind {
 		case match.TurnCrisis:
@@ -470,13 +454,13 @@ func (e *endScreen) turningPoints(w int) string {
 			st = th.Warn
 		}
 		left := docPad(sc.Date(tp.Turn), 8) + st.Render(docPad(tag, 8))
-		out = append(out, docRow(left, 17, text, w))
+		out = append(out, docRow(left, 17, line, w))
 	}
 	return strings.Join(out, "\n")
 }
 
 // turningWords puts a turning point into words: a short tag and a sentence.
-func turningWords(p *content.Pack, m *match.Match, tp match.TurningPoint) (tag, text string) {
+func turningWords(p *content.Pack, m *match.Match, tp match.TurningPoint) (tag, line string) {
 	sc := m.Scenario
 	rep := m.Report(tp.Turn)
 	causes := func(r game.Ref) string {
@@ -485,10 +469,10 @@ func turningWords(p *content.Pack, m *match.Match, tp match.TurningPoint) (tag, 
 			return ""
 		}
 		cs := slices.Clone(ch.Causes)
-		slices.SortStableFunc(cs, func(x, y game.CauseDelta) int { return cmp.Compare(endAbs(y.Delta), endAbs(x.Delta)) })
+		slices.SortStableFunc(cs, func(x, y game.CauseDelta) int { return cmp.Compare(text.Abs(y.Delta), text.Abs(x.Delta)) })
 		var parts []string
 		for _, c := range cs[:min(len(cs), 3)] {
-			parts = append(parts, CauseText(p, c.Cause)+" "+Signed(c.Delta))
+			parts = append(parts, CauseText(p, c.Cause)+" "+text.Change(c.Delta))
 		}
 		return " Causes: " + strings.Join(parts, ", ") + "."
 	}
@@ -504,7 +488,7 @@ func turningWords(p *content.Pack, m *match.Match, tp match.TurningPoint) (tag, 
 		return "CRISIS", fmt.Sprintf("Strait crisis: tension %d→%d, %s.", tp.Before, tp.After, who) +
 			causes(game.Ref{Kind: game.RefTrack, Track: game.TrackTension})
 	case match.TurnTensionRise:
-		return "TENSION", fmt.Sprintf("Strait tension rose %d→%d (%s): now %s.", tp.Before, tp.After, Signed(tp.Delta),
+		return "TENSION", fmt.Sprintf("Strait tension rose %d→%d (%s): now %s.", tp.Before, tp.After, text.Change(tp.Delta),
 			strings.ToLower(TensionWord(tp.After))) + causes(game.Ref{Kind: game.RefTrack, Track: game.TrackTension})
 	case match.TurnControlLevel:
 		verb := "tightened"
@@ -530,7 +514,7 @@ func turningWords(p *content.Pack, m *match.Match, tp match.TurningPoint) (tag, 
 			causes(game.Ref{Kind: game.RefSwing, Swing: tp.Swing, Field: game.FieldAlign})
 	case match.TurnExposed:
 		a := sc.Actions[tp.Action]
-		s := fmt.Sprintf("%s secret came out: %s", endPossessive(endActorNames(sc, tp.Actors)), a.Name)
+		s := fmt.Sprintf("%s secret came out: %s", text.Possessive(endActorNames(sc, tp.Actors)), a.Name)
 		if tp.Swing >= 0 {
 			s += " (" + sc.Swing[tp.Swing].Name + ")"
 		}
@@ -547,24 +531,9 @@ func turningWords(p *content.Pack, m *match.Match, tp match.TurningPoint) (tag, 
 		if tp.Delta < 0 {
 			verb = "fell"
 		}
-		return "SCORE", fmt.Sprintf("%s score %s %d→%d (%s).", endPossessive(endActorNames(sc, tp.Actors)), verb, tp.Before, tp.After, Signed(tp.Delta))
+		return "SCORE", fmt.Sprintf("%s score %s %d→%d (%s).", text.Possessive(endActorNames(sc, tp.Actors)), verb, tp.Before, tp.After, text.Change(tp.Delta))
 	}
 	return "?", ""
-}
-
-// endPossessive is "Beijing's", "Brussels'".
-func endPossessive(name string) string {
-	if strings.HasSuffix(name, "s") {
-		return name + "'"
-	}
-	return name + "'s"
-}
-
-func endAbs(x int) int {
-	if x < 0 {
-		return -x
-	}
-	return x
 }
 
 // charts draws the history: Strait tension, the real and the perceived

@@ -13,6 +13,7 @@ import (
 
 	"zerosum/game"
 	"zerosum/report"
+	"zerosum/text"
 )
 
 // facOf is the facilitator's screen, or a failure.
@@ -216,9 +217,9 @@ func TestFacilitatorInjectsNews(t *testing.T) {
 	for range 2 {
 		press(a, "enter")
 		r := a.screen.(*resolution)
-		text := strings.Join(strings.Fields(r.content(110)), " ")
+		page := strings.Join(strings.Fields(r.content(110)), " ")
 		for _, s := range []string{"Typhoon shuts TSMC fabs", "News added by the facilitator.", "+1 news added by the facilitator", "Washington and Beijing agree a trade truce"} {
-			if !strings.Contains(text, s) {
+			if !strings.Contains(page, s) {
 				t.Errorf("%s's report lacks %q", g.Who(g.Player), s)
 			}
 		}
@@ -264,7 +265,7 @@ func TestFacilitatorReveal(t *testing.T) {
 		t.Errorf("the reveal page is marked as the facilitator's view:\n%s", screen(a))
 	}
 	chips := g.State().Stat(bj, game.StatChips)
-	for _, want := range []string{"real " + Signed(sc.Gap(g.State())), "Beijing: Stockpile chips and memory", "still secret",
+	for _, want := range []string{"real " + text.Change(sc.Gap(g.State())), "Beijing: Stockpile chips and memory", "still secret",
 		"CHP " + itoa(chips) + "*"} {
 		if !strings.Contains(stripped(full), want) {
 			t.Errorf("the reveal page lacks %q:\n%s", want, full)
@@ -280,7 +281,7 @@ func TestFacilitatorReveal(t *testing.T) {
 	requireNoSecrets(t, "Ana after the reveal", texts, map[string]string{"Stockpile chips and memory": "Bo's covert order", "THE FACILITATOR'S VIEW": "the reveal page"})
 }
 
-// stripped is a frame's text without styles, box borders or line breaks,
+// stripped is a frame's page without styles, box borders or line breaks,
 // to find sentences a box wraps.
 func stripped(s string) string {
 	s = strings.NewReplacer("║", " ", "│", " ").Replace(ansi.Strip(s))

@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"zerosum/game"
+	"zerosum/text"
 )
 
 // This file is the turn's flow between seats. Orders are simultaneous:
@@ -283,7 +284,7 @@ func (h *handover) next() string {
 		s = fmt.Sprintf("Next: your orders for %s.", sc.Date(turn))
 	}
 	if f := g.Facil; f != nil && f.TimerMinutes > 0 {
-		s += fmt.Sprintf(" You have %d minute%s for them, from when your dashboard opens.", f.TimerMinutes, plural(f.TimerMinutes))
+		s += fmt.Sprintf(" You have %d minute%s for them, from when your dashboard opens.", f.TimerMinutes, text.Plural(f.TimerMinutes))
 	}
 	return s
 }

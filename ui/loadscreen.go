@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"zerosum/saves"
+	"zerosum/text"
 )
 
 // listKind is what a savesScreen lists.
@@ -212,7 +213,7 @@ func (s *savesScreen) summary() string {
 	if s.kind == listReplays {
 		what = "replay"
 	}
-	out := fmt.Sprintf("%d %s%s", n, what, plural(n))
+	out := fmt.Sprintf("%d %s%s", n, what, text.Plural(n))
 	if bad > 0 {
 		out += fmt.Sprintf(" · %d cannot be read", bad)
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"zerosum/game"
+	"zerosum/text"
 )
 
 // ordersPane lists every action of the player's actor, one row each
@@ -333,7 +334,7 @@ func (o *ordersPane) describe(r orderRow, w int) []string {
 		terms = append(terms, "public")
 	}
 	if a.Cooldown > 0 {
-		terms = append(terms, fmt.Sprintf("then rests %d turn%s", a.Cooldown, plural(a.Cooldown)))
+		terms = append(terms, fmt.Sprintf("then rests %d turn%s", a.Cooldown, text.Plural(a.Cooldown)))
 	}
 	if a.Once {
 		terms = append(terms, "once per game")
@@ -357,7 +358,7 @@ func (o *ordersPane) describe(r orderRow, w int) []string {
 		}
 		align := o.d.view.Swing[target].Align
 		line := fmt.Sprintf("Target ◂ %s ▸ (%d/%d, ←/→) · alignment %s, %s", t.Bold.Render(sc.Swing[target].Name),
-			target+1, len(sc.Swing), Signed(align), blocWord(align))
+			target+1, len(sc.Swing), text.Change(align), blocWord(align))
 		if o.chosen(r.action) < 0 {
 			line += fmt.Sprintf(" · %d of %d targets open", open, len(r.opts))
 		}

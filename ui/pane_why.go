@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"zerosum/game"
+	"zerosum/text"
 )
 
 // whyText is the Why pane: the ledger of last turn, every change to the
@@ -26,7 +27,7 @@ func (d *dashboard) whyText(w int) string {
 	n := 0
 	for _, pe := range d.view.Pending {
 		n++
-		line := fmt.Sprintf("%s: %s %s — %s", sc.Date(pe.Due), sc.Label(pe.Target, d.player()), Signed(pe.Add),
+		line := fmt.Sprintf("%s: %s %s — %s", sc.Date(pe.Due), sc.Label(pe.Target, d.player()), text.Change(pe.Add),
 			CauseText(d.ctx.Game.Pack, pe.Cause))
 		out = append(out, hang("• "+line, w, 2))
 	}
@@ -96,10 +97,9 @@ func changeLines(ctx *Context, ch game.Change, player, w int) []string {
 	if ch.Target.Kind == game.RefTrack && ch.Target.Track == game.TrackTension && d > 0 {
 		st = t.Warn
 	}
-	out := []string{"  " + t.Bold.Render(label) + fmt.Sprintf(" %d→%d ", ch.Before, ch.After) + st.Render("("+Signed(d)+")")}
+	out := []string{"  " + t.Bold.Render(label) + fmt.Sprintf(" %d→%d ", ch.Before, ch.After) + st.Render("("+text.Change(d)+")")}
 	for _, c := range ch.Causes {
-		text := CauseText(ctx.Game.Pack, c.Cause)
-		line := "    " + padLeft(Signed(c.Delta), 4) + "  " + text
+		line := "    " + padLeft(text.Change(c.Delta), 4) + "  " + CauseText(ctx.Game.Pack, c.Cause)
 		out = append(out, hang(line, w, 10))
 	}
 	return out

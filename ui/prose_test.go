@@ -1,8 +1,10 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -50,18 +52,47 @@ func TestProseNeverSplitsANegativeNumber(t *testing.T) {
 func TestProseGlossaryLinks(t *testing.T) {
 	ctx := proseCtx(t)
 	cases := map[string]string{
-		"Use [[export_controls]] to slow China.":     "Use export controls to slow China.",
-		"[[export_controls]] slow China.":            "Export controls slow China.",
-		"It hit the [[entity_list]] hard.":           "It hit the Entity List hard.",
-		"Build [[sovereign_ai]] at home.":            "Build sovereign AI at home.",
-		"The [[ai_act|AI Act]] came into force.":     "The AI Act came into force.",
-		"Done. [[grey_zone]] followed.":              "Done. Grey-zone pressure followed.",
-		"A model from [[deepseek]] surprised them.":  "A model from DeepSeek surprised them.",
-		"Nothing to link here: [[x|words]] as shown": "Nothing to link here: words as shown",
+		"Use [[export_controls]] to slow China.":       "Use export controls to slow China.",
+		"[[export_controls]] slow China.":              "Export controls slow China.",
+		"It hit the [[entity_list]] hard.":             "It hit the Entity List hard.",
+		"Build [[sovereign_ai]] at home.":              "Build sovereign AI at home.",
+		"The [[ai_act|AI Act]] came into force.":       "The AI Act came into force.",
+		"Done. [[grey_zone]] followed.":                "Done. Grey-zone pressure followed.",
+		"A model from [[deepseek]] surprised them.":    "A model from DeepSeek surprised them.",
+		"Nothing to link here: [[x|words]] as shown":   "Nothing to link here: words as shown",
+		"It widens [[ export_controls ]] again.":       "It widens export controls again.",
+		"It widens [[ export_controls | the rules ]].": "It widens the rules.",
 	}
 	for in, want := range cases {
 		if got := ansi.Strip(Prose(ctx, in, 0)); got != want {
 			t.Errorf("%q\n got  %q\n want %q", in, got, want)
+		}
+	}
+}
+
+// An accented glossary term keeps its accent when a sentence lowers its
+// capital, and one in CJK or with an emoji comes out whole.
+func TestProseTermsInAnyScript(t *testing.T) {
+	ctx := proseCtx(t)
+	p := *ctx.Game.Pack
+	p.Glossary = append(slices.Clone(p.Glossary),
+		content.Term{ID: "ecart", Term: "Écart technologique", Common: true},
+		content.Term{ID: "hua", Term: "华盛顿", Common: true},
+		content.Term{ID: "rocket", Term: "🚀 Launch", Common: true})
+	g := *ctx.Game
+	g.Pack = &p
+	ctx.Game = &g
+	for in, want := range map[string]string{
+		"Le [[ecart]] se creuse.": "Le écart technologique se creuse.",
+		"[[ecart]] se creuse.":    "Écart technologique se creuse.",
+		"Il voit [[ hua ]] agir.": "Il voit 华盛顿 agir.",
+		"Then [[rocket]] goes.":   "Then 🚀 Launch goes.",
+	} {
+		if got := ansi.Strip(Prose(ctx, in, 0)); got != want {
+			t.Errorf("%q\n got  %q\n want %q", in, got, want)
+		}
+		if got := Prose(ctx, in, 12); !utf8.ValidString(got) {
+			t.Errorf("%q wrapped is not valid UTF-8: %q", in, got)
 		}
 	}
 }

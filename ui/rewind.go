@@ -14,6 +14,7 @@ import (
 	"zerosum/game"
 	"zerosum/game/match"
 	"zerosum/saves"
+	"zerosum/text"
 )
 
 // Rewind, or what-if: the player goes back to the start of an earlier
@@ -108,7 +109,7 @@ func (c *Context) confirmRewind(p *rewindPlan) {
 	if p.main != nil {
 		detail += fmt.Sprintf("\n\nThe original line is kept first as the save %q: load it to go back to it.", p.mainFor)
 	} else {
-		detail += fmt.Sprintf("\n\nSaving is off (no data directory), so the original line cannot be kept: its last %d turn%s will be lost.", p.lost, plural(p.lost))
+		detail += fmt.Sprintf("\n\nSaving is off (no data directory), so the original line cannot be kept: its last %d turn%s will be lost.", p.lost, text.Plural(p.lost))
 	}
 	c.Open(NewConfirm(c, q, detail, func() tea.Cmd { return c.rewind(p) }, nil))
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"zerosum/saves"
+	"zerosum/text"
 )
 
 // saveDialog asks for a save's name and saves the game in play under it,
@@ -75,7 +76,7 @@ func (d *saveDialog) Update(msg tea.Msg) (Dialog, tea.Cmd, bool) {
 	case key.Matches(k, km.Select):
 		name := strings.TrimSpace(d.input.Value())
 		if err := saves.ValidSlot(name); err != nil {
-			d.note = capitalize(err.Error()) + "."
+			d.note = text.Capitalize(err.Error()) + "."
 			return d, nil, false
 		}
 		return d, d.ctx.saveSlot(d.ctx.Game, name), true
@@ -107,7 +108,7 @@ func (d *saveDialog) View() string {
 			what += ", with every player's orders not yet resolved"
 		}
 	case n > 0:
-		what += fmt.Sprintf(", with your %d order%s not yet submitted", n, plural(n))
+		what += fmt.Sprintf(", with your %d order%s not yet submitted", n, text.Plural(n))
 	}
 	what += "."
 	if g.Match.Branch != "" {

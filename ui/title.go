@@ -8,6 +8,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"zerosum/text"
 )
 
 // titleArt is the game's name in block letters (64 cells wide).
@@ -194,7 +196,7 @@ func (t *title) notes() [numTitleItems]string {
 	}
 	switch n := len(ix.Replays); {
 	case n > 0:
-		notes[itemReplays] = fmt.Sprintf("%d finished game%s to watch", n, plural(n))
+		notes[itemReplays] = fmt.Sprintf("%d finished game%s to watch", n, text.Plural(n))
 	case t.ctx.Store() == nil:
 		notes[itemReplays] = "saving is off"
 	default:
