@@ -17,19 +17,18 @@ import (
 // (targeted actions choose their swing state on the row), with a detail
 // panel for the highlighted one. Orders change freely until the turn ends.
 type ordersPane struct {
-	d       *dashboard
-	cursor  int         // row
-	top     int         // first row shown
-	targets map[int]int // action -> the swing state its row points at
-	scroll  int         // first line of the detail panel shown
-	flash   string      // why the last key did nothing, until the next key
+	d      *dashboard
+	cursor int    // row
+	top    int    // first row shown
+	scroll int    // first line of the detail panel shown
+	flash  string // why the last key did nothing, until the next key
 
 	detailKey   string // what detailLines describe
 	detailLines []string
 }
 
 func newOrdersPane(d *dashboard) *ordersPane {
-	return &ordersPane{d: d, targets: map[int]int{}}
+	return &ordersPane{d: d}
 }
 
 // orderRow is one action with its options (one per swing state when
@@ -59,26 +58,44 @@ func (o *ordersPane) chosen(action int) int {
 	return slices.IndexFunc(o.d.ctx.Game.Orders(), func(ord game.Order) bool { return ord.Action == id })
 }
 
+// targets is where the player's targeted rows point, by action (see
+// seatTurn.targets).
+func (o *ordersPane) targets() map[int]int {
+	st := o.d.ctx.Game.seat(o.d.player())
+	if st.targets == nil {
+		st.targets = map[int]int{}
+	}
+	return st.targets
+}
+
 // target is the swing state a targeted row points at: the chosen order's,
-// else the last one picked on the row, else the first available.
+// else the one the row was last moved to (this turn or an earlier one),
+// else the first the action could reach when the row was first shown,
+// which is then kept: a row never moves by itself when orders or capital
+// change what is open.
 func (o *ordersPane) target(r orderRow) int {
-	if !o.d.sc().Actions[r.action].Targeted {
+	sc := o.d.sc()
+	if !sc.Actions[r.action].Targeted {
 		return -1
 	}
 	if i := o.chosen(r.action); i >= 0 {
-		if ti, ok := o.d.sc().SwingIndex(o.d.ctx.Game.Orders()[i].Target); ok {
+		if ti, ok := sc.SwingIndex(o.d.ctx.Game.Orders()[i].Target); ok {
 			return ti
 		}
 	}
-	if t, ok := o.targets[r.action]; ok {
+	ts := o.targets()
+	if t, ok := ts[r.action]; ok && t >= 0 && t < len(sc.Swing) {
 		return t
 	}
+	t := 0
 	for _, op := range r.opts {
 		if op.Available {
-			return op.Target
+			t = op.Target
+			break
 		}
 	}
-	return 0
+	ts[r.action] = t
+	return t
 }
 
 // option is the row's option for its current target.
@@ -135,7 +152,8 @@ func (o *ordersPane) move(by, n int) {
 	}
 }
 
-// toggle adds the row's order, if the rules allow it, or removes it.
+// toggle adds the row's order, if the rules allow it, or removes it. A
+// refusal names the order, its target, and the real reason.
 func (o *ordersPane) toggle(r orderRow) {
 	g := o.d.ctx.Game
 	sc := o.d.sc()
@@ -145,15 +163,50 @@ func (o *ordersPane) toggle(r orderRow) {
 	}
 	op := o.option(r)
 	if !op.Available {
-		o.flash = "Cannot add: " + sc.Reason(op)
+		o.flash = "Cannot add " + o.rowName(r) + ": " + o.refusal(op)
 		return
 	}
 	next := append(slices.Clone(g.Orders()), sc.OrderFor(op))
 	if err := sc.Validate(&o.d.view, g.Player, next)[len(next)-1]; err != nil {
-		o.flash = "Cannot add: " + err.Error()
+		o.flash = "Cannot add " + o.rowName(r) + ": " + err.Error()
 		return
 	}
 	g.SetOrders(next)
+	if op.Target >= 0 {
+		o.targets()[r.action] = op.Target
+	}
+}
+
+// rowName is a row's action with its target: "Export clusters to a swing
+// state → Saudi Arabia".
+func (o *ordersPane) rowName(r orderRow) string {
+	sc := o.d.sc()
+	name := sc.Actions[r.action].Name
+	if t := o.target(r); t >= 0 {
+		name += " → " + sc.Swing[t].Name
+	}
+	return name
+}
+
+// refusal says why an option cannot be added: the rules' reason for it,
+// and, when that is not already the budget, what the budget would say as
+// well (it stops every target alike).
+func (o *ordersPane) refusal(op game.Option) string {
+	reason := o.d.sc().Reason(op)
+	if op.Budget() {
+		return reason
+	}
+	var also []string
+	if op.AP > o.d.apLeft {
+		also = append(also, fmt.Sprintf("it needs %d action point%s and %d %s left", op.AP, text.Plural(op.AP), o.d.apLeft, isAre(o.d.apLeft)))
+	}
+	if op.Cost > o.d.capLeft {
+		also = append(also, fmt.Sprintf("it costs %d capital and %d is left", op.Cost, o.d.capLeft))
+	}
+	if len(also) > 0 {
+		reason += "; and " + text.AndList(also)
+	}
+	return reason
 }
 
 // retarget moves a targeted row to the next or previous swing state; a
@@ -168,7 +221,7 @@ func (o *ordersPane) retarget(r orderRow, by int) {
 	t := (o.target(r) + by + n) % n
 	i := o.chosen(r.action)
 	if i < 0 {
-		o.targets[r.action] = t
+		o.targets()[r.action] = t
 		return
 	}
 	g := o.d.ctx.Game
@@ -179,7 +232,7 @@ func (o *ordersPane) retarget(r orderRow, by int) {
 		return
 	}
 	g.SetOrders(next)
-	o.targets[r.action] = t
+	o.targets()[r.action] = t
 }
 
 func (o *ordersPane) keys() []key.Binding {
@@ -347,26 +400,23 @@ func (o *ordersPane) describe(r orderRow, w int) []string {
 	case op.Available:
 		add(t.Good.Render(wrap("○ Available (space adds it)", w)))
 	default:
-		add(t.Bad.Render(wrap("✗ Not available: "+sc.Reason(op), w)))
+		add(t.Bad.Render(wrap("✗ Not available: "+o.refusal(op), w)))
 	}
 	if a.Targeted {
-		open := 0
-		for _, x := range r.opts {
-			if x.Available {
-				open++
-			}
-		}
 		align := o.d.view.Swing[target].Align
 		line := fmt.Sprintf("Target ◂ %s ▸ (%d/%d, ←/→) · alignment %s, %s", t.Bold.Render(sc.Swing[target].Name),
 			target+1, len(sc.Swing), text.Change(align), blocWord(align))
 		if o.chosen(r.action) < 0 {
-			line += fmt.Sprintf(" · %d of %d targets open", open, len(r.opts))
+			line += " · " + o.targetsOpen(r, op)
 		}
 		add(wrap(line, w))
 	}
 	if len(a.Requires) > 0 {
 		var conds []string
 		for _, c := range a.Requires {
+			if c.Ref.Kind == game.RefSwing && c.Ref.Swing == game.SwingTarget && target >= 0 {
+				c.Ref.Swing = target
+			}
 			conds = append(conds, sc.Describe(c, p))
 		}
 		add(t.Muted.Render(wrap("Requires "+strings.Join(conds, ", "), w)))
@@ -390,6 +440,35 @@ func (o *ordersPane) describe(r orderRow, w int) []string {
 		add(wrap(t.Muted.Render("Basis: ")+Prose(o.d.ctx, basis, 0), w))
 	}
 	return out
+}
+
+// targetsOpen says how many of a targeted action's swing states are open
+// to it, and when the budget closes them all, says so: "5 of 8 targets
+// open", "no target open: it costs 13 capital and 10 is left".
+func (o *ordersPane) targetsOpen(r orderRow, op game.Option) string {
+	open := 0
+	for _, x := range r.opts {
+		if x.Available {
+			open++
+		}
+	}
+	switch {
+	case open > 0:
+		return fmt.Sprintf("%d of %d targets open", open, len(r.opts))
+	case op.Cost > o.d.capLeft:
+		return fmt.Sprintf("no target open: it costs %d capital and %d is left", op.Cost, o.d.capLeft)
+	case op.AP > o.d.apLeft:
+		return fmt.Sprintf("no target open: it needs %d action point%s and %d %s left", op.AP, text.Plural(op.AP), o.d.apLeft, isAre(o.d.apLeft))
+	}
+	return fmt.Sprintf("none of the %d targets open", len(r.opts))
+}
+
+// isAre agrees a verb with a count.
+func isAre(n int) string {
+	if n == 1 {
+		return "is"
+	}
+	return "are"
 }
 
 // blocWord names the bloc an alignment puts a swing state in.
