@@ -80,18 +80,24 @@ func TestFacilitatorKey(t *testing.T) {
 }
 
 // With pausing on, the last player's submission leaves the turn waiting
-// on the facilitator's screen (esc cannot leave it); enter on Resolve and
-// y resolve it with every player's orders, and the hand-overs follow.
+// on a page the room may see (who has handed in orders, nothing else);
+// F2 opens the facilitator's screen over it and esc goes back to it; enter
+// on Resolve and y resolve the turn with every player's orders, and the
+// hand-overs follow.
 func TestFacilitatorPausesBeforeResolution(t *testing.T) {
 	a := hotSeatApp(t, twoSeats, 9, true, 80, 24)
 	g := a.ctx.Game
 	bothSubmit(t, a)
-	f := facOf(t, a)
-	if len(g.Match.Turns) != 0 || !g.Facil.Waiting || f.back != nil {
-		t.Fatal("the turn waits for the facilitator")
+	room, ok := a.screen.(*waitingRoom)
+	if !ok || len(g.Match.Turns) != 0 || !g.Facil.Waiting {
+		t.Fatalf("the turn waits for the facilitator on the room's page, not on %s:\n%s", a.screen.Name(), screen(a))
 	}
-	if !strings.Contains(screen(a), "ALL ORDERS ARE IN") || !strings.Contains(screen(a), "Beijing (Bo) ✓ orders in") {
-		t.Errorf("the screen says every order is in:\n%s", screen(a))
+	if !strings.Contains(screen(a), "ALL ORDERS ARE IN") || !strings.Contains(screen(a), "Beijing (Bo) ✓ orders in") || strings.Contains(screen(a), "FACILITATOR") {
+		t.Errorf("the room's page says every order is in, and no more:\n%s", screen(a))
+	}
+	press(a, "f2")
+	if f := facOf(t, a); f.back != room {
+		t.Fatalf("F2 opens the facilitator's screen over the room's page")
 	}
 	for _, s := range []string{"Tighten chip and tool controls", "Stockpile chips"} {
 		if strings.Contains(screen(a), s) {
@@ -99,7 +105,10 @@ func TestFacilitatorPausesBeforeResolution(t *testing.T) {
 		}
 	}
 	press(a, "esc")
-	facOf(t, a)
+	if a.screen != room {
+		t.Fatalf("esc goes back to the room's page, got %s", a.screen.Name())
+	}
+	press(a, "f2")
 	facRowTo(t, a, facResolve)
 	press(a, "enter")
 	if q, d := dialogText(a); q != "Resolve turn 1 (H1 2025) now?" || !strings.Contains(d, "Every player's orders are in") {
@@ -158,6 +167,7 @@ func TestFacilitatorInjectsNews(t *testing.T) {
 	g := a.ctx.Game
 	sc := g.Scenario()
 	bothSubmit(t, a)
+	press(a, "f2")
 	facRowTo(t, a, facInjectEvent)
 	press(a, "enter")
 	f := facOf(t, a)
@@ -249,6 +259,7 @@ func TestFacilitatorReveal(t *testing.T) {
 	g := a.ctx.Game
 	sc := g.Scenario()
 	bothSubmit(t, a)
+	press(a, "f2")
 	facRowTo(t, a, facResolve)
 	press(a, "enter", "y")
 	bj := actorOf(t, a, "beijing")

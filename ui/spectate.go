@@ -57,9 +57,9 @@ func (s *spectate) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			return s, nil
 		}
 		if g.Facil != nil && g.Facil.Pause {
-			// The facilitator resolves the turn, with any news queued.
-			g.Facil.Waiting = true
-			s.ctx.SwitchTo(newFacilitator(s.ctx, nil))
+			// The facilitator resolves the turn, with any news queued,
+			// from their own screen behind their key.
+			s.ctx.SwitchTo(newWaitingRoom(s.ctx, ""))
 			return s, nil
 		}
 		return s, s.ctx.resolveTurn()
