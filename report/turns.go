@@ -142,7 +142,9 @@ func (d *doc) moved(t int, rep *game.Report) []string {
 			d.causes(rep, game.Ref{Kind: game.RefSwing, Swing: s, Field: game.FieldAlign}, 3)))
 	}
 	for _, rec := range rep.Exposed {
-		s := fmt.Sprintf("A secret came out: %s covert order %s", text.Possessive(d.actor(rec.Actor)), d.action(rec.Action))
+		// The date is the one the secrets table gives: this turn's, or the
+		// next half-year's when the news that opened it brought it out.
+		s := fmt.Sprintf("A secret came out in %s: %s covert order %s", d.date(rec.Exposed), text.Possessive(d.actor(rec.Actor)), d.action(rec.Action))
 		if rec.Target >= 0 {
 			s += " (" + d.swing(rec.Target) + ")"
 		}
@@ -153,7 +155,7 @@ func (d *doc) moved(t int, rep *game.Report) []string {
 		s += ", given " + when
 		for _, e := range rep.Events {
 			if slices.Contains(d.sc.Events[e].Reveal, rec.Action) {
-				s += "; the news brought it out (" + strings.TrimRight(d.event(e), ".") + ")"
+				s += "; the news that opened " + d.date(rec.Exposed) + " brought it out (" + strings.TrimRight(d.event(e), ".") + ")"
 				break
 			}
 		}

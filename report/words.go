@@ -142,7 +142,7 @@ func (w words) cause(c game.Cause) string {
 		case game.CauseDelayed:
 			s += ", ordered in " + w.date(c.Turn)
 		case game.CauseExposed:
-			s += ", exposed"
+			s += ", exposed in " + w.date(c.Turn)
 		}
 		return s
 	case game.CauseEvent:

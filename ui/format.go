@@ -53,7 +53,7 @@ func CauseText(p *content.Pack, c game.Cause) string {
 		case game.CauseDelayed:
 			s += " (from " + sc.Date(c.Turn) + ")"
 		case game.CauseExposed:
-			s += " (exposed)"
+			s += " (exposed in " + sc.Date(c.Turn) + ")"
 		}
 		return s
 	case game.CauseEvent:
