@@ -189,6 +189,7 @@ func (d *doc) scores() {
 				d.value(o.Measure, o.From) + " to " + d.value(o.Measure, o.To), fmt.Sprintf("%d%%", part.Progress), fmt.Sprintf("%d of %d", part.Points, o.Weight)})
 		}
 		d.table([]string{"Objective", "Measure", map[bool]string{true: "At the end", false: "Now"}[d.over], "Worth 0% to 100%", "Progress", "Points"}, "lllrrr", prows)
+		d.estimateNote(a, c)
 		if st.Crisis.Turn > 0 {
 			switch {
 			case c.Culprit:
@@ -200,6 +201,39 @@ func (d *doc) scores() {
 			}
 		}
 	}
+}
+
+// estimateNote says, for an actor whose own screen showed its score
+// through an estimate (Washington reads the gap it perceives), what that
+// screen showed at the end beside the real score.
+func (d *doc) estimateNote(a int, real game.ScoreCard) {
+	sc := d.sc
+	live := d.st.Clone()
+	live.Over = false
+	v := sc.View(&live, a, false)
+	seen := sc.Score(&v, a)
+	var parts []string
+	for i, p := range seen.Parts {
+		o := sc.Actors[a].Objectives[p.Objective]
+		if !sc.Estimated(o.Measure, a, a) {
+			continue
+		}
+		what := "the public estimate of " + d.measure(o.Measure, a)
+		if o.Measure.Kind == game.RefGap {
+			what = "the gap " + d.actor(a) + " perceived"
+		}
+		parts = append(parts, fmt.Sprintf("%s counted %s, %s (worth %d of %d), where the truth is %s (worth %d)", d.objective(a, p.Objective),
+			what, d.value(o.Measure, p.Value), p.Points, o.Weight, d.value(o.Measure, real.Parts[i].Value), real.Parts[i].Points))
+	}
+	if len(parts) == 0 || !d.over {
+		return
+	}
+	shown, truth, when := seen.Total, real.Total, ""
+	if d.st.Crisis.Turn > 0 {
+		shown, truth, when = seen.Raw, real.Raw, " before the crisis"
+	}
+	d.para("During play %s own screen showed this score as an estimate: ≈%d%s, where the truth is %d. %s.",
+		text.Possessive(d.actor(a)), shown, when, truth, text.Capitalize(text.AndList(parts)))
 }
 
 // measure names what an objective measures.

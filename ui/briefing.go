@@ -128,38 +128,35 @@ func (b *briefing) objectives(w int) string {
 	g := b.ctx.Game
 	sc := g.Scenario()
 	view := g.View()
-	card := sc.Score(&view, g.Player)
+	card := scoreAsRead(sc, &view, g.Player, g.Player, g.Reveal)
 	a := sc.Actors[g.Player]
 	var out []string
 	out = append(out, th.Heading.Render("YOUR OBJECTIVES"),
 		lipgloss.Wrap("Your final score, 0 to 100, is the sum of these. Each pays its weight in full once its measure reaches the far end of its range, and part of it on the way.", w, " "))
-	for _, p := range card.Parts {
+	for i, p := range card.Parts {
 		o := a.Objectives[p.Objective]
 		head := th.Bold.Render(fmt.Sprintf("%2d pts  %s", o.Weight, o.Name))
-		pts := th.Muted.Render(fmt.Sprintf("now %d of %d", p.Points, o.Weight))
+		pts := th.Muted.Render(fmt.Sprintf("now %s of %d", approx(p.Points, card.est[i]), o.Weight))
 		out = append(out, "", docSpread(head, pts, w))
 		desc := g.Pack.T("objectives." + a.ID + "." + o.ID + ".desc")
 		if desc == "" {
 			desc = fmt.Sprintf("%s, from %d (nothing) to %d (all).", sc.Label(o.Measure, g.Player), o.From, o.To)
 		}
 		out = append(out, docIndent(Prose(b.ctx, desc, w-8), 8))
-		now := fmt.Sprintf("%s %3d%%  now: %s %d", Meter(th, p.Progress, 0, 100, 10), p.Progress,
-			sc.Label(o.Measure, g.Player), p.Value)
-		if o.Measure.Kind == game.RefGap && b.gapHidden() {
-			now += th.Muted.Render(" (as far as you can tell)")
+		now := fmt.Sprintf("%s %3d%%  now: %s %s", Meter(th, p.Progress, 0, 100, 10), p.Progress,
+			sc.Label(o.Measure, g.Player), approx(p.Value, card.est[i]))
+		if card.est[i] {
+			now += th.Muted.Render(" (an estimate: as far as you can tell)")
 		}
 		out = append(out, docIndent(lipgloss.Wrap(now, w-8, " "), 8))
 	}
-	out = append(out, "", th.Bold.Render(fmt.Sprintf("Score if the game ended now: %d of 100", card.Total)))
+	if card.any {
+		out = append(out, "", th.Bold.Render(fmt.Sprintf("Score if the game ended now: ≈%d of 100", card.Total)),
+			th.Muted.Render(lipgloss.Wrap("An estimate, like the score on your dashboard: "+estimateWhy(sc, card, g.Player, false)+". The end of the game shows the real score beside it.", w, " ")))
+	} else {
+		out = append(out, "", th.Bold.Render(fmt.Sprintf("Score if the game ended now: %d of 100", card.Total)))
+	}
 	return strings.Join(out, "\n")
-}
-
-// gapHidden reports whether the player reads the capability gap through
-// an estimate, because Beijing's frontier is hidden from it.
-func (b *briefing) gapHidden() bool {
-	sc := b.ctx.Game.Scenario()
-	cn := sc.RoleActor(game.RoleChinaGov)
-	return cn >= 0 && cn != b.ctx.Game.Player && sc.Actors[cn].Hidden[game.StatFrontier]
 }
 
 func (b *briefing) mutualLoss(w int) string {

@@ -747,17 +747,35 @@ func (d *dashboard) statsBlock(w int) []string {
 }
 
 // scoreLine is the player's score now with its objective breakdown; names
-// are shortened to fit.
+// are shortened to fit. A score read through an estimate says so (≈), and
+// the replay of a finished game puts what the player read then beside the
+// truth.
 func (d *dashboard) scoreLine(w int) []string {
 	t := d.ctx.Theme
 	sc, p := d.sc(), d.player()
-	card := sc.Score(&d.view, p)
+	card := scoreAsRead(sc, &d.view, p, p, d.revealed())
+	var seen readScore
+	if d.revealed() {
+		seen = seenScore(sc, d.ctx.Game.State(), p)
+	}
 	ad := &sc.Actors[p]
-	head := t.Bold.Render(fmt.Sprintf("Score %d/100", card.Total)) + ": "
+	var head string
+	switch {
+	case card.any:
+		head = t.Bold.Render(fmt.Sprintf("Score ≈%d/100", card.Total)) + " (an estimate): "
+	case seen.any:
+		head = t.Bold.Render(fmt.Sprintf("Score %d/100", card.Total)) + fmt.Sprintf(" (the truth; ≈%d on your screen then): ", seen.Total)
+	default:
+		head = t.Bold.Render(fmt.Sprintf("Score %d/100", card.Total)) + ": "
+	}
 	var parts []string
-	for _, part := range card.Parts {
+	for i, part := range card.Parts {
 		o := &ad.Objectives[part.Objective]
-		parts = append(parts, o.Name+" "+t.Bold.Render(itoa(part.Points))+"/"+itoa(o.Weight))
+		s := o.Name + " " + t.Bold.Render(approx(part.Points, card.est[i])) + "/" + itoa(o.Weight)
+		if seen.any && seen.est[i] && seen.Parts[i].Points != part.Points {
+			s += fmt.Sprintf(" (≈%d then)", seen.Parts[i].Points)
+		}
+		parts = append(parts, s)
 	}
 	lines := flow(append([]string{head + parts[0]}, parts[1:]...), " · ", w)
 	if len(lines) > 2 {

@@ -253,6 +253,9 @@ func (e *endScreen) outcome(w int) string {
 				line += " Won."
 			}
 			out = append(out, docRow(th.Bold.Render(docPad(label, lw-1)), lw-1, line, w))
+			if n := truthNote(sc, st, a); n != "" {
+				out = append(out, docRow("", lw-1, th.Muted.Render(n), w))
+			}
 		}
 		out = append(out, "")
 	default:
@@ -266,7 +269,11 @@ func (e *endScreen) outcome(w int) string {
 		case slices.Contains(winners, g.Player):
 			youLine += " You won."
 		}
-		out = append(out, th.Bold.Render(docPad("YOU", lw))+youLine, "")
+		out = append(out, docRow(th.Bold.Render(docPad("YOU", lw-1)), lw-1, youLine, w))
+		if n := truthNote(sc, st, g.Player); n != "" {
+			out = append(out, docRow("", lw-1, th.Muted.Render(n), w))
+		}
+		out = append(out, "")
 	}
 
 	out = append(out, th.Heading.Render("THE WORLD AT THE END"))

@@ -160,7 +160,8 @@ func newRewindPicker(ctx *Context) *rewindPicker {
 	for i := range g.Match.Turns {
 		// The numbers the player read on the dashboard at that turn.
 		v := sc.View(&g.Match.States[i], g.Player, true)
-		row := fmt.Sprintf("Turn %2d · %s · tension %d · score %d", i+1, sc.Date(i+1), v.Tension(), sc.Score(&v, g.Player).Total)
+		score := scoreAsRead(sc, &v, g.Player, g.Player, false)
+		row := fmt.Sprintf("Turn %2d · %s · tension %d · score %s", i+1, sc.Date(i+1), v.Tension(), approx(score.Total, score.any))
 		var mine []string
 		for _, o := range g.Match.Turns[i].Orders {
 			if o.Actor == sc.Actors[g.Player].ID {
