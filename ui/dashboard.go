@@ -2,9 +2,9 @@ package ui
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
@@ -784,8 +784,10 @@ func (d *dashboard) scoreLine(w int) []string {
 	return lines
 }
 
-// wrap wraps text to w cells, keeping its styles. A minus sign before a
-// digit is kept with its number (the wrapper breaks after any hyphen).
+// wrap wraps text to w cells, keeping its styles. It breaks lines at
+// spaces only: a hyphen stays with its word ("self-reliance", a path such
+// as "zerosum-data/reports") and a minus sign with its number; a word
+// longer than the line is cut at the line's end.
 func wrap(s string, w int) string {
 	if w <= 0 {
 		return s
@@ -793,12 +795,23 @@ func wrap(s string, w int) string {
 	if !strings.Contains(s, "-") {
 		return lipgloss.Wrap(s, w, " ")
 	}
-	s = negative.ReplaceAllString(s, "\u2011$1")
-	return strings.ReplaceAll(lipgloss.Wrap(s, w, " "), "\u2011", "-")
+	return strings.ReplaceAll(lipgloss.Wrap(glueHyphens(s), w, " "), "\u2011", "-")
 }
 
-// negative finds a minus sign before a digit.
-var negative = regexp.MustCompile(`-([0-9])`)
+// glueHyphens turns every hyphen that is not between spaces into a
+// non-breaking one (U+2011), so that wrapping does not break there.
+func glueHyphens(s string) string {
+	rs := []rune(s)
+	for i, r := range rs {
+		if r != '-' || i+1 >= len(rs) || unicode.IsSpace(rs[i+1]) {
+			continue
+		}
+		if i > 0 && !unicode.IsSpace(rs[i-1]) || unicode.IsDigit(rs[i+1]) {
+			rs[i] = '\u2011'
+		}
+	}
+	return string(rs)
+}
 
 // scroller is a scrollable text pane: a bubbles viewport whose content is
 // rebuilt only when the turn or the width changes.

@@ -158,3 +158,29 @@ func TestTargetKeptAcrossKeysAndTurns(t *testing.T) {
 		t.Errorf("in the next turn the row points at %s, not India", sc.Swing[got].Name)
 	}
 }
+
+// Goldens at 80x24 of the dashboard with a long order name under the
+// cursor: the list shows it whole with its target, the summary below it,
+// and enter opens its detail on a page of its own.
+func TestLongOrderNameGolden(t *testing.T) {
+	for _, c := range []struct {
+		name, whole string
+		keys        []string
+	}{
+		{"list", "▸ [ ] Expand the foreign direct product rule ", []string{"down"}},
+		{"target", "▸ [ ] Conditional chip deal → India ", []string{"down", "down", "down", "down", "down", "down", "down", "down", "right", "right", "right"}},
+		{"detail", "Expand the foreign direct product rule", []string{"down", "enter"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			a := runDash(t, 80, 24, c.keys...)
+			s := screen(a)
+			if !strings.Contains(s, c.whole) {
+				t.Errorf("the screen should show %q whole:\n%s", c.whole, s)
+			}
+			if c.name == "detail" && (!dash(a).orders.open || !strings.Contains(s, "enter/esc back to the list")) {
+				t.Errorf("enter should open the detail page:\n%s", s)
+			}
+			requireScreen(t, a)
+		})
+	}
+}

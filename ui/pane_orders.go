@@ -22,6 +22,11 @@ type ordersPane struct {
 	top    int    // first row shown
 	scroll int    // first line of the detail panel shown
 	flash  string // why the last key did nothing, until the next key
+	// compact is set when the pane is too small for the list and the
+	// detail together (80x24): the list takes the pane with a short
+	// summary of the highlighted order, and enter opens the detail on a
+	// page of its own (open), which enter or esc close.
+	compact, open bool
 
 	detailKey   string // what detailLines describe
 	detailLines []string
@@ -119,6 +124,37 @@ func (o *ordersPane) update(k tea.KeyPressMsg) {
 	o.cursor = min(o.cursor, len(rows)-1)
 	r := rows[o.cursor]
 	switch {
+	case key.Matches(k, keys.Left):
+		o.retarget(r, -1)
+		return
+	case key.Matches(k, keys.Right):
+		o.retarget(r, 1)
+		return
+	case key.Matches(k, keys.Toggle):
+		o.toggle(r)
+		return
+	}
+	if o.open {
+		// The detail page: the movement keys scroll it.
+		switch {
+		case key.Matches(k, keys.Select, keys.Back):
+			o.open, o.scroll = false, 0
+		case key.Matches(k, keys.Up):
+			o.scroll = max(o.scroll-1, 0)
+		case key.Matches(k, keys.Down):
+			o.scroll++
+		case key.Matches(k, keys.PageUp):
+			o.scroll = max(o.scroll-10, 0)
+		case key.Matches(k, keys.PageDown):
+			o.scroll += 10
+		case key.Matches(k, keys.Top):
+			o.scroll = 0
+		}
+		return
+	}
+	switch {
+	case key.Matches(k, keys.Select):
+		o.open, o.scroll = true, 0
 	case key.Matches(k, keys.Up):
 		o.move(-1, len(rows))
 	case key.Matches(k, keys.Down):
@@ -131,12 +167,6 @@ func (o *ordersPane) update(k tea.KeyPressMsg) {
 		o.scroll = max(o.scroll-5, 0)
 	case key.Matches(k, keys.PageDown):
 		o.scroll += 5
-	case key.Matches(k, keys.Left):
-		o.retarget(r, -1)
-	case key.Matches(k, keys.Right):
-		o.retarget(r, 1)
-	case key.Matches(k, keys.Toggle):
-		o.toggle(r)
 	case key.Matches(k, keys.Clear):
 		if len(o.d.ctx.Game.Orders()) > 0 {
 			o.d.ctx.Game.SetOrders(nil)
@@ -237,21 +267,34 @@ func (o *ordersPane) retarget(r orderRow, by int) {
 
 func (o *ordersPane) keys() []key.Binding {
 	k := &o.d.ctx.Keys
+	switch {
+	case o.open:
+		return []key.Binding{k.Toggle, k.OrderTarget, k.PaneScroll, k.DetailClose}
+	case o.compact:
+		return []key.Binding{k.Toggle, k.OrderTarget, k.DetailOpen}
+	}
 	return []key.Binding{k.Toggle, k.OrderTarget}
 }
 
 func (o *ordersPane) help() []key.Binding {
 	k := &o.d.ctx.Keys
-	return []key.Binding{k.Up, k.Down, k.Toggle, k.OrderTarget, k.Clear, k.DetailScroll, k.Top, k.Bottom}
+	if o.open {
+		return []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Toggle, k.OrderTarget, k.DetailClose}
+	}
+	return []key.Binding{k.Up, k.Down, k.Toggle, k.OrderTarget, k.Clear, k.DetailOpen, k.DetailScroll, k.Top, k.Bottom}
 }
 
-// view lays the list and the detail side by side when the pane is wide or
-// short, one above the other otherwise.
+// view lays the list and the detail side by side when the pane is wide,
+// one above the other when it is tall, and in a small pane (80x24) the
+// list alone with a summary of the highlighted order, the detail on its
+// own page behind enter.
 func (o *ordersPane) view(w, h int) string {
 	rows := o.rows()
 	o.cursor = min(o.cursor, max(len(rows)-1, 0))
 	listH := len(rows) + 2
-	if w >= 70 && (w >= 96 || h < listH+12) {
+	o.compact = false
+	switch {
+	case w >= 96:
 		lw := min(max(w*56/100, 40), 58)
 		dw := w - lw - 3
 		list := o.list(rows, lw, h)
@@ -263,20 +306,83 @@ func (o *ordersPane) view(w, h int) string {
 			out[i] = ll[i] + sep + dl[i]
 		}
 		return strings.Join(out, "\n")
+	case h >= listH+12:
+		o.open = false
+		return o.list(rows, w, listH) + "\n" + o.d.ctx.Theme.Muted.Render(strings.Repeat("─", w)) + "\n" + o.detail(rows, w, h-listH-1)
 	}
-	listH = min(listH, max(h/2, h-8))
-	return o.list(rows, w, listH) + "\n" + o.d.ctx.Theme.Muted.Render(strings.Repeat("─", w)) + "\n" + o.detail(rows, w, h-listH-1)
+	o.compact = true
+	if o.open && len(rows) > 0 {
+		return o.page(rows, w, h)
+	}
+	const summaryH = 2
+	return o.list(rows, w, h-summaryH) + "\n" + o.summary(rows, w, summaryH)
+}
+
+// summary is the highlighted order in short, under the list of a small
+// pane: what stops it or what it costs, and its effects; the refusal of
+// the last key, when there is one, comes first.
+func (o *ordersPane) summary(rows []orderRow, w, h int) string {
+	if len(rows) == 0 {
+		return fit("", w, h)
+	}
+	t := o.d.ctx.Theme
+	sc := o.d.sc()
+	r := rows[o.cursor]
+	a := &sc.Actions[r.action]
+	op := o.option(r)
+	var first string
+	switch {
+	case o.flash != "":
+		first = t.Warn.Render("⚠ " + o.flash)
+	case o.chosen(r.action) >= 0:
+		first = t.Good.Render("✓ In your orders") + t.Muted.Render(fmt.Sprintf(" · %d AP, %d capital left", o.d.apLeft, o.d.capLeft))
+	case op.Available:
+		first = t.Good.Render("○ Available") + t.Muted.Render(fmt.Sprintf(" · %d AP, %d capital left", o.d.apLeft, o.d.capLeft))
+	default:
+		first = t.Bad.Render("✗ " + o.refusal(op))
+	}
+	var effects []string
+	for _, e := range a.Effects {
+		effects = append(effects, EffectText(sc, e, o.d.player(), o.target(r)))
+	}
+	second := t.Muted.Render("Effects: "+strings.Join(effects, ", ")) + t.Key.Render(" · enter: details")
+	if ansi.StringWidth(second) > w {
+		more := t.Key.Render("… enter: details")
+		second = ansi.Truncate(t.Muted.Render("Effects: "+strings.Join(effects, ", ")), w-ansi.StringWidth(more), "") + more
+	}
+	return fit(ansi.Truncate(first, w, "…")+"\n"+second, w, h)
+}
+
+// page is the detail of the highlighted order on a page of its own, in a
+// small pane: the whole width, scrolled with the movement keys.
+func (o *ordersPane) page(rows []orderRow, w, h int) string {
+	t := o.d.ctx.Theme
+	head := t.Muted.Render(fmt.Sprintf("Order %d of %d · ", o.cursor+1, len(rows))) + t.Key.Render("enter/esc") + t.Muted.Render(" back to the list")
+	bodyH := h - 1
+	if o.flash != "" {
+		bodyH--
+	}
+	var out []string
+	out, o.scroll = clip(t, o.described(rows[o.cursor], w), o.scroll, bodyH)
+	page := fit(ansi.Truncate(head, w, "…")+"\n"+strings.Join(out, "\n"), w, bodyH+1)
+	if o.flash != "" {
+		page += "\n" + t.Warn.Render(ansi.Truncate("⚠ "+o.flash, w, "…"))
+	}
+	return fit(page, w, h)
 }
 
 // list draws the rows with the cursor, a header and a status line, in
-// exactly w x h cells.
+// exactly w x h cells. In a small pane there is no status line: the
+// header says which rows are shown and the summary below takes the rest.
 func (o *ordersPane) list(rows []orderRow, w, h int) string {
 	t := o.d.ctx.Theme
 	sc := o.d.sc()
 	costW := 7 // " 1  20": action points and capital
 	nameW := w - 6 - costW
-	lines := []string{t.Muted.Render(pad("      Action", nameW+6) + padLeft("AP cap", costW))}
 	visible := max(h-2, 1)
+	if o.compact {
+		visible = max(h-1, 1)
+	}
 	if o.cursor < o.top {
 		o.top = o.cursor
 	}
@@ -284,6 +390,14 @@ func (o *ordersPane) list(rows []orderRow, w, h int) string {
 		o.top = o.cursor - visible + 1
 	}
 	o.top = min(o.top, max(len(rows)-visible, 0))
+	title := "      Action"
+	if o.compact && len(rows) > visible {
+		title += fmt.Sprintf(" · %d-%d of %d", o.top+1, min(o.top+visible, len(rows)), len(rows))
+		if o.top+visible < len(rows) {
+			title += " ↓"
+		}
+	}
+	lines := []string{t.Muted.Render(pad(title, nameW+6) + padLeft("AP cap", costW))}
 	for i := o.top; i < len(rows) && i < o.top+visible; i++ {
 		r := rows[i]
 		a := &sc.Actions[r.action]
@@ -319,6 +433,9 @@ func (o *ordersPane) list(rows []orderRow, w, h int) string {
 		}
 		lines = append(lines, line)
 	}
+	if o.compact {
+		return fit(strings.Join(lines, "\n"), w, h)
+	}
 	for len(lines) < h-1 {
 		lines = append(lines, "")
 	}
@@ -351,15 +468,19 @@ func (o *ordersPane) detail(rows []orderRow, w, h int) string {
 	if len(rows) == 0 || w < 10 {
 		return fit("", w, h)
 	}
-	t := o.d.ctx.Theme
-	r := rows[o.cursor]
+	var out []string
+	out, o.scroll = clip(o.d.ctx.Theme, o.described(rows[o.cursor], w), o.scroll, h)
+	return fit(strings.Join(out, "\n"), w, h)
+}
+
+// described is describe for a row at a width, kept until the turn, the
+// orders, the row or its target change.
+func (o *ordersPane) described(r orderRow, w int) []string {
 	key := fmt.Sprint(o.d.gen, o.d.ordKey, r.action, o.target(r), w)
 	if key != o.detailKey {
 		o.detailKey, o.detailLines = key, o.describe(r, w)
 	}
-	var out []string
-	out, o.scroll = clip(t, o.detailLines, o.scroll, h)
-	return fit(strings.Join(out, "\n"), w, h)
+	return o.detailLines
 }
 
 // describe writes the detail of a row's action at width w.

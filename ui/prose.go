@@ -3,8 +3,6 @@ package ui
 import (
 	"strings"
 
-	"charm.land/lipgloss/v2"
-
 	"zerosum/text"
 )
 
@@ -18,7 +16,7 @@ func Prose(ctx *Context, s string, width int) string {
 	if width <= 0 {
 		return s
 	}
-	return lipgloss.Wrap(glueSigns(s), width, " ")
+	return wrap(s, width)
 }
 
 // plainProse is content text with its glossary links as plain words, for
@@ -36,19 +34,4 @@ func linkWords(ctx *Context, l text.Link, start bool) string {
 		return l.Words
 	}
 	return strings.ReplaceAll(l.ID, "_", " ")
-}
-
-// glueSigns turns the minus of a negative number into a non-breaking hyphen
-// (U+2011), so wrapping never splits "-3" into "-" and "3".
-func glueSigns(s string) string {
-	if !strings.Contains(s, "-") {
-		return s
-	}
-	rs := []rune(s)
-	for i, r := range rs {
-		if r == '-' && i+1 < len(rs) && rs[i+1] >= '0' && rs[i+1] <= '9' && (i == 0 || rs[i-1] == ' ' || rs[i-1] == '(') {
-			rs[i] = '\u2011'
-		}
-	}
-	return string(rs)
 }
