@@ -316,6 +316,19 @@ func (c LineChart) Render(t Theme, width, height int) string {
 	return fit(strings.Join(out, "\n"), width, height)
 }
 
+// Sparkline draws values on a lo..hi scale as one line of block
+// characters, one per value, so that several series can sit on rows of
+// their own (small multiples) rather than tangle in one chart.
+func Sparkline(values []int, lo, hi int) string {
+	ticks := []rune("▁▂▃▄▅▆▇█")
+	var b strings.Builder
+	for _, v := range values {
+		v = min(max(v, lo), hi)
+		b.WriteRune(ticks[(v-lo)*len(ticks)/(hi-lo+1)])
+	}
+	return b.String()
+}
+
 func sign(n int) int {
 	switch {
 	case n > 0:

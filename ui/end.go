@@ -157,7 +157,7 @@ func (e *endScreen) content(w int) string {
 				"    ", e.standings(w-4-lw))
 		}
 	case tabScores:
-		return e.scores(cw)
+		return e.scores(min(w-1, 140))
 	case tabTurning:
 		return e.turningPoints(cw)
 	case tabCharts:
@@ -389,12 +389,16 @@ func (e *endScreen) crisisCauses() string {
 	return "Tension rose by: " + strings.Join(parts, ", ") + "."
 }
 
+// scores is every actor's score card, best first: for each objective its
+// name whole, its points and progress, what it measured at the end and
+// the range of its measure, from worth nothing (0%) to worth all (100%).
+// Wide, an objective takes one line; narrow, two.
 func (e *endScreen) scores(w int) string {
 	th := e.ctx.Theme
 	g := e.ctx.Game
 	sc, st := g.Scenario(), g.State()
 	winners := sc.Winners(st)
-	out := []string{lipgloss.Wrap("Every player's final score, 0 to 100, and how it was made: each objective's measure at the end, how far along its range it got, and the points that earned.", w, " ")}
+	out := []string{lipgloss.Wrap("Every player's final score, 0 to 100, and how it was made: each objective's points and progress, its measure at the end, and the range of that measure, from worth nothing (0%) to worth all its points (100%).", w, " ")}
 	if st.Crisis.Turn > 0 {
 		out = append(out, th.Bad.Render(lipgloss.Wrap(CrisisRule(sc), w, " ")))
 	}
@@ -404,7 +408,8 @@ func (e *endScreen) scores(w int) string {
 			nw = max(nw, ansi.StringWidth(o.Name))
 		}
 	}
-	nw = min(nw, 24)
+	const figW = 22 // "  15/30  ████████  50%"
+	oneLine := 2+nw+figW+2+40 <= w
 	for i, c := range e.ranking() {
 		a := sc.Actors[c.Actor]
 		head := th.Bold.Render(fmt.Sprintf("%d. %s", i+1, a.Name)) + "  " + th.Title.Render(fmt.Sprintf("%d", c.Total))
@@ -430,17 +435,39 @@ func (e *endScreen) scores(w int) string {
 		out = append(out, "", docSpread(head, th.Muted.Render(g.Match.SeatName(c.Actor)), w))
 		for _, p := range c.Parts {
 			o := a.Objectives[p.Objective]
-			measure := fmt.Sprintf("%s %d", sc.Label(o.Measure, c.Actor), p.Value)
-			left := "  " + docPad(ansi.Truncate(o.Name, nw, "…"), nw) + "  " + Meter(th, p.Progress, 0, 100, 8) +
-				fmt.Sprintf(" %3d%%  %2d/%-2d", p.Progress, p.Points, o.Weight)
-			lw := lipgloss.Width(left)
-			if rest := w - lw - 2; rest >= 12 {
-				left += "  " + th.Muted.Render(ansi.Truncate(measure, rest, "…"))
+			fig := fmt.Sprintf("  %2d/%-2d  ", p.Points, o.Weight) + Meter(th, p.Progress, 0, 100, 8) + fmt.Sprintf(" %3d%%", p.Progress)
+			measure := th.Muted.Render(fmt.Sprintf("%s %s, from %s (0%%) to %s (100%%)", endMeasureLabel(sc, o.Measure, c.Actor),
+				measureValue(o.Measure, p.Value), measureValue(o.Measure, o.From), measureValue(o.Measure, o.To)))
+			if oneLine {
+				out = append(out, hang("  "+docPad(o.Name, nw)+fig+"  "+measure, w, 2+nw+figW+2))
+				continue
 			}
-			out = append(out, left)
+			out = append(out, "  "+docPad(ansi.Truncate(o.Name, w-2-figW, "…"), w-2-figW)+fig, hang("    "+measure, w, 6))
+		}
+		if tag := e.youTag(c.Actor); tag != "" {
+			if n := truthNote(sc, st, c.Actor); n != "" {
+				out = append(out, th.Muted.Render(hang("  "+n, w, 2)))
+			}
 		}
 	}
 	return strings.Join(out, "\n")
+}
+
+// endMeasureLabel names what an objective measures, for the scores:
+// "Abu Dhabi Sovereign AI", "average alignment of the swing states".
+func endMeasureLabel(sc *game.Scenario, m game.Ref, owner int) string {
+	if m.Kind == game.RefSwing && (m.Swing == game.SwingAll || m.Swing == game.SwingTier2) {
+		what := "alignment"
+		if m.Field == game.FieldSovereign {
+			what = "sovereign AI"
+		}
+		group := "the swing states"
+		if m.Swing == game.SwingTier2 {
+			group = "the tier-2 states"
+		}
+		return "average " + what + " of " + group
+	}
+	return sc.Label(m, owner)
 }
 
 func (e *endScreen) turningPoints(w int) string {
@@ -577,14 +604,79 @@ func (e *endScreen) charts(w int) string {
 	}
 	tc := LineChart{Title: "Strait tension (a crisis at 10)", Series: []Series{tension}, XLabels: labels, Min: 0, Max: 10}
 	gc := LineChart{Title: "US-China capability gap: real and as Washington saw it", Series: []Series{gap, perceived}, XLabels: labels}
-	scc := LineChart{Title: "Scores", Series: scores, XLabels: labels, Min: 0, Max: 100}
 	intro := lipgloss.Wrap("How the game went, turn by turn (each point is the start of a turn; \"end\" is the final state).", w, " ")
+	sp := e.scoreRows(scores, labels, w)
 	if w >= 110 {
 		half := (w - 2) / 2
 		top := lipgloss.JoinHorizontal(lipgloss.Top, tc.Render(th, half, 12), "  ", gc.Render(th, w-2-half, 12))
-		return intro + "\n\n" + top + "\n\n" + scc.Render(th, w, 18)
+		return intro + "\n\n" + top + "\n\n" + sp
 	}
-	return intro + "\n\n" + tc.Render(th, w, 11) + "\n\n" + gc.Render(th, w, 12) + "\n\n" + scc.Render(th, w, 18)
+	return intro + "\n\n" + tc.Render(th, w, 11) + "\n\n" + gc.Render(th, w, 12) + "\n\n" + sp
+}
+
+// scoreRows draws every actor's score over the game as small multiples
+// that stay readable with eight actors: one row each, best first, on the
+// same scale (0 to 100): a sparkline of the turns, where it started and
+// ended, its best, and a bar of the final score. The player's row is
+// marked.
+func (e *endScreen) scoreRows(scores []Series, labels []string, w int) string {
+	th := e.ctx.Theme
+	g := e.ctx.Game
+	sc := g.Scenario()
+	out := []string{th.Heading.Render("Scores, 0 to 100, turn by turn"), th.Muted.Render(wrap(
+		fmt.Sprintf("One row per actor, best first; each mark is the start of a turn, from %s to %s, on the same scale for all.", labels[0], labels[len(labels)-1]), w))}
+	nw := 0
+	for _, a := range sc.Actors {
+		nw = max(nw, ansi.StringWidth(a.Name))
+	}
+	type row struct {
+		c          game.ScoreCard
+		known      []int
+		note, head string
+	}
+	var rows []row
+	noteW := 0
+	for i, c := range e.ranking() {
+		var known []int
+		best, bestAt := -1, 0
+		for k, v := range scores[c.Actor].Values {
+			if v == NoValue {
+				continue
+			}
+			known = append(known, v)
+			if v > best {
+				best, bestAt = v, k
+			}
+		}
+		if len(known) == 0 {
+			continue
+		}
+		note := fmt.Sprintf("best %d (%s)", best, labels[bestAt])
+		if tag := e.youTag(c.Actor); tag != "" {
+			note = tag + " · " + note
+		}
+		head := fmt.Sprintf("%d. ", i+1) + docPad(sc.Actors[c.Actor].Name, nw) + "  " + th.Accent.Render(Sparkline(known, 0, 100)) +
+			fmt.Sprintf("  %3d → %3d", known[0], c.Total)
+		noteW = max(noteW, ansi.StringWidth(note))
+		rows = append(rows, row{c, known, note, head})
+	}
+	// One bar width for every row, so that the bars compare.
+	barW := 0
+	if len(rows) > 0 {
+		barW = min(w-ansi.StringWidth(rows[0].head)-noteW-4, 20)
+	}
+	for _, r := range rows {
+		line := r.head
+		if barW >= 8 {
+			line += "  " + Meter(th, r.c.Total, 0, 100, barW)
+		}
+		line += "  " + th.Muted.Render(r.note)
+		if e.youTag(r.c.Actor) != "" {
+			line = th.Bold.Render(line)
+		}
+		out = append(out, hang(line, w, 3+nw+2))
+	}
+	return strings.Join(out, "\n")
 }
 
 func (e *endScreen) secrets(w int) string { return secretsText(e.ctx, w, true) }
