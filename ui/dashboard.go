@@ -786,28 +786,34 @@ func (d *dashboard) scoreLine(w int) []string {
 
 // wrap wraps text to w cells, keeping its styles. It breaks lines at
 // spaces only: a hyphen stays with its word ("self-reliance", a path such
-// as "zerosum-data/reports") and a minus sign with its number; a word
-// longer than the line is cut at the line's end.
+// as "zerosum-data/reports"), a minus sign with its number, and a signed
+// number with the words it qualifies ("grey-zone drills +1" never leaves
+// "+1" alone on a line); a word longer than the line is cut at its end.
 func wrap(s string, w int) string {
 	if w <= 0 {
 		return s
 	}
-	if !strings.Contains(s, "-") {
+	if !strings.ContainsAny(s, "-+±") {
 		return lipgloss.Wrap(s, w, " ")
 	}
-	return strings.ReplaceAll(lipgloss.Wrap(glueHyphens(s), w, " "), "\u2011", "-")
+	out := lipgloss.Wrap(glue(s), w, " ")
+	return strings.NewReplacer("\u2011", "-", "\u00a0", " ").Replace(out)
 }
 
-// glueHyphens turns every hyphen that is not between spaces into a
-// non-breaking one (U+2011), so that wrapping does not break there.
-func glueHyphens(s string) string {
+// glue makes the hyphens and spaces that must not break a line
+// non-breaking: a hyphen inside a word or before a digit becomes U+2011,
+// a space before a signed number U+00A0. wrap turns them back.
+func glue(s string) string {
 	rs := []rune(s)
+	signed := func(i int) bool { // a sign at i, then a digit
+		return i+1 < len(rs) && (rs[i] == '+' || rs[i] == '-' || rs[i] == '±' || rs[i] == '\u2011') && unicode.IsDigit(rs[i+1])
+	}
 	for i, r := range rs {
-		if r != '-' || i+1 >= len(rs) || unicode.IsSpace(rs[i+1]) {
-			continue
-		}
-		if i > 0 && !unicode.IsSpace(rs[i-1]) || unicode.IsDigit(rs[i+1]) {
+		switch {
+		case r == '-' && i+1 < len(rs) && !unicode.IsSpace(rs[i+1]) && (i > 0 && !unicode.IsSpace(rs[i-1]) || unicode.IsDigit(rs[i+1])):
 			rs[i] = '\u2011'
+		case r == ' ' && signed(i+1):
+			rs[i] = '\u00a0'
 		}
 	}
 	return string(rs)

@@ -190,7 +190,7 @@ func (e *endScreen) outcome(w int) string {
 	th := e.ctx.Theme
 	g := e.ctx.Game
 	sc, st := g.Scenario(), g.State()
-	wrap := func(s string) string { return lipgloss.Wrap(s, w, " ") }
+	wrap := func(s string) string { return wrap(s, w) }
 	var out []string
 
 	if st.Crisis.Turn > 0 {
@@ -363,7 +363,7 @@ func (e *endScreen) standings(w int) string {
 		}
 		out = append(out, line+" "+strings.Join(tags, " "))
 	}
-	out = append(out, "", th.Muted.Render(lipgloss.Wrap("The Scores tab shows how each was made.", w, " ")))
+	out = append(out, "", th.Muted.Render(wrap("The Scores tab shows how each was made.", w)))
 	return strings.Join(out, "\n")
 }
 
@@ -398,9 +398,9 @@ func (e *endScreen) scores(w int) string {
 	g := e.ctx.Game
 	sc, st := g.Scenario(), g.State()
 	winners := sc.Winners(st)
-	out := []string{lipgloss.Wrap("Every player's final score, 0 to 100, and how it was made: each objective's points and progress, its measure at the end, and the range of that measure, from worth nothing (0%) to worth all its points (100%).", w, " ")}
+	out := []string{wrap("Every player's final score, 0 to 100, and how it was made: each objective's points and progress, its measure at the end, and the range of that measure, from worth nothing (0%) to worth all its points (100%).", w)}
 	if st.Crisis.Turn > 0 {
-		out = append(out, th.Bad.Render(lipgloss.Wrap(CrisisRule(sc), w, " ")))
+		out = append(out, th.Bad.Render(wrap(CrisisRule(sc), w)))
 	}
 	nw := 0
 	for _, a := range sc.Actors {
@@ -474,7 +474,7 @@ func (e *endScreen) turningPoints(w int) string {
 	th := e.ctx.Theme
 	g := e.ctx.Game
 	sc := g.Scenario()
-	out := []string{lipgloss.Wrap("The moments that mattered most, in order.", w, " "), ""}
+	out := []string{wrap("The moments that mattered most, in order.", w), ""}
 	if len(e.turning) == 0 {
 		return strings.Join(append(out, th.Muted.Render("Nothing stood out: a quiet game.")), "\n")
 	}
@@ -604,7 +604,7 @@ func (e *endScreen) charts(w int) string {
 	}
 	tc := LineChart{Title: "Strait tension (a crisis at 10)", Series: []Series{tension}, XLabels: labels, Min: 0, Max: 10}
 	gc := LineChart{Title: "US-China capability gap: real and as Washington saw it", Series: []Series{gap, perceived}, XLabels: labels}
-	intro := lipgloss.Wrap("How the game went, turn by turn (each point is the start of a turn; \"end\" is the final state).", w, " ")
+	intro := wrap("How the game went, turn by turn (each point is the start of a turn; \"end\" is the final state).", w)
 	sp := e.scoreRows(scores, labels, w)
 	if w >= 110 {
 		half := (w - 2) / 2

@@ -706,7 +706,7 @@ func (f *facilitatorScreen) eventsView(w, h int) string {
 	if st.Fired[f.ev] > 0 && !ev.Repeat {
 		fired += " It would not fire again by itself; injected, it does."
 	}
-	detail = append(detail, hang(t.Muted.Render("Effects: ")+strings.Join(effects, ", ")+" "+t.Muted.Render(fired), cw, 2))
+	detail = append(detail, hang(t.Muted.Render("Effects: ")+strings.Join(effects, ", ")+". "+t.Muted.Render(fired), cw, 2))
 	if note := g.Pack.T("events." + ev.ID + ".teaching"); note != "" {
 		detail = append(detail, hang(t.Muted.Render("Why it matters: ")+plainProse(f.ctx, note), cw, 2))
 	}

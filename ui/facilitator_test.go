@@ -425,3 +425,16 @@ func TestClassroomScreensFit(t *testing.T) {
 		checkFits(t, b)
 	}
 }
+
+// The event list's detail reads as sentences: its effects, then whether it
+// has fired.
+func TestFacilitatorEventDetailReads(t *testing.T) {
+	a := hotSeatApp(t, twoSeats, 9, true, 120, 40)
+	press(a, "f2")
+	facRowTo(t, a, facInjectEvent)
+	press(a, "enter")
+	s := stripped(screen(a))
+	if !strings.Contains(s, ". Not fired yet this game.") && !strings.Contains(s, ". Fired ") {
+		t.Errorf("the effects should end with a full stop before the next sentence:\n%s", s)
+	}
+}

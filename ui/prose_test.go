@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -93,6 +94,34 @@ func TestProseTermsInAnyScript(t *testing.T) {
 		}
 		if got := Prose(ctx, in, 12); !utf8.ValidString(got) {
 			t.Errorf("%q wrapped is not valid UTF-8: %q", in, got)
+		}
+	}
+}
+
+// No line of wrapped text is a lone signed number: "+1" stays with the
+// cause it belongs to, "-1" with its words, and a hyphenated word or a
+// path is never broken at a hyphen.
+func TestWrapKeepsNumbersAndHyphensWithTheirWords(t *testing.T) {
+	s := "Strait tension eased 5 → 4 (-1), now TENSE: Beijing: Grey-zone drills in the Strait -1, news: Thaw talks +1, Washington: Back-channel talks ±0. The report is in /home/ana/.local/share/zerosum-data/reports/race2025-seed-7.md"
+	lone := regexp.MustCompile(`^[+\-±]?[0-9]+[,.]?$`)
+	for w := 12; w <= 80; w++ {
+		lines := strings.Split(wrap(s, w), "\n")
+		for i, l := range lines {
+			l = strings.TrimSpace(l)
+			if lone.MatchString(l) {
+				t.Errorf("width %d: line %d is a lone number %q", w, i+1, l)
+			}
+			// (A word longer than the line is cut at the line's end, which
+			// may fall after a hyphen by chance.)
+			if strings.HasSuffix(l, "-") && ansi.StringWidth(l) < w {
+				t.Errorf("width %d: line %d breaks at a hyphen: %q", w, i+1, l)
+			}
+			if ansi.StringWidth(l) > w {
+				t.Errorf("width %d: line %d is wider: %q", w, i+1, l)
+			}
+		}
+		if got := strings.Join(strings.Fields(strings.Join(lines, " ")), " "); !strings.Contains(strings.ReplaceAll(got, " ", ""), strings.ReplaceAll("/home/ana/.local/share/zerosum-data/reports/race2025-seed-7.md", " ", "")) {
+			t.Errorf("width %d: the path did not survive: %q", w, got)
 		}
 	}
 }

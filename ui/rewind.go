@@ -211,7 +211,7 @@ func (p *rewindPicker) View() string {
 	t := p.ctx.Theme
 	w := min(84, p.ctx.Width-4)
 	iw := w - t.Dialog.GetHorizontalFrameSize()
-	intro := t.Muted.Render(lipgloss.Wrap("Go back to the start of an earlier turn and play on from there as a what-if branch. The game so far is kept as a save first.", iw, " "))
+	intro := t.Muted.Render(wrap("Go back to the start of an earlier turn and play on from there as a what-if branch. The game so far is kept as a save first.", iw))
 	// Room for the rows: the terminal less the box's frame, the title,
 	// the intro, the keys and the blank lines between them.
 	room := max(p.ctx.Height-4-t.Dialog.GetVerticalFrameSize()-lipgloss.Height(intro)-5, 3)

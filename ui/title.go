@@ -346,7 +346,7 @@ func guideText(ctx *Context, width int) string {
 		}
 		b.WriteString(th.Heading.Render(s.head))
 		b.WriteString("\n")
-		b.WriteString(lipgloss.Wrap(s.body, width, " "))
+		b.WriteString(wrap(s.body, width))
 	}
 	return b.String()
 }
