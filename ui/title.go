@@ -335,6 +335,9 @@ var guideSections = []struct{ head, body string }{
 		"Each player gives orders in turn behind a hand-over page that hides everyone else's, and the turn resolves when all are in. " +
 		"A teacher can switch on the facilitator (F2): pause before each turn resolves, add news, reveal everything to the room, set a timer and export a debrief report. With no human seated, you watch the bots play."},
 	{"Same seed, same game", "A game is fixed by its scenario, its seed and the orders given. Play the same seed again, or give it to a class, and the dice fall the same way."},
+	{"Where the facts come from", "The game follows an essay by Reva Goujon on the geopolitics of the AI race and public reporting from 2022 to 2025. " +
+		"Every action's detail ends with its basis, and the encyclopedia explains every term. " +
+		"The file docs/sources.md, in the game's folder, lists the facts, dates and figures the game uses, where each comes from, and what the game invents."},
 }
 
 func guideText(ctx *Context, width int) string {
