@@ -184,3 +184,22 @@ func TestLongOrderNameGolden(t *testing.T) {
 		})
 	}
 }
+
+// A refusal keeps its reason whatever the width: in a small pane it takes
+// the summary's two lines, in a narrow status line the order's name gives
+// way.
+func TestRefusalKeepsItsReason(t *testing.T) {
+	a := huaweiDash(t, 80, 24, 7)
+	pointAt(t, a, "export_clusters", "saudi")
+	press(a, "space")
+	s := strings.Join(strings.Fields(screen(a)), " ")
+	if !strings.Contains(s, "Cannot add Export clusters to a swing state → Saudi Arabia: costs 10 capital; 7 left") {
+		t.Errorf("the small pane should give the whole refusal:\n%s", screen(a))
+	}
+	o := dash(a).orders
+	for _, w := range []int{50, 60, 70} {
+		if got := o.flashIn(w); !strings.HasSuffix(got, ": costs 10 capital; 7 left") || ansi.StringWidth(got) > w {
+			t.Errorf("in %d cells the refusal reads %q", w, got)
+		}
+	}
+}

@@ -22,6 +22,9 @@ type ordersPane struct {
 	top    int    // first row shown
 	scroll int    // first line of the detail panel shown
 	flash  string // why the last key did nothing, until the next key
+	// flashWhat and flashWhy are a refusal's order and reason, so that a
+	// narrow status line can shorten the order and keep the reason.
+	flashWhat, flashWhy string
 	// compact is set when the pane is too small for the list and the
 	// detail together (80x24): the list takes the pane with a short
 	// summary of the highlighted order, and enter opens the detail on a
@@ -120,7 +123,7 @@ func (o *ordersPane) update(k tea.KeyPressMsg) {
 	if len(rows) == 0 {
 		return
 	}
-	o.flash = ""
+	o.flash, o.flashWhat, o.flashWhy = "", "", ""
 	o.cursor = min(o.cursor, len(rows)-1)
 	r := rows[o.cursor]
 	switch {
@@ -193,18 +196,36 @@ func (o *ordersPane) toggle(r orderRow) {
 	}
 	op := o.option(r)
 	if !op.Available {
-		o.flash = "Cannot add " + o.rowName(r) + ": " + o.refusal(op)
+		o.refuse(o.rowName(r), o.refusal(op))
 		return
 	}
 	next := append(slices.Clone(g.Orders()), sc.OrderFor(op))
 	if err := sc.Validate(&o.d.view, g.Player, next)[len(next)-1]; err != nil {
-		o.flash = "Cannot add " + o.rowName(r) + ": " + err.Error()
+		o.refuse(o.rowName(r), err.Error())
 		return
 	}
 	g.SetOrders(next)
 	if op.Target >= 0 {
 		o.targets()[r.action] = op.Target
 	}
+}
+
+// refuse says an order cannot be added, and why.
+func (o *ordersPane) refuse(what, why string) {
+	o.flash, o.flashWhat, o.flashWhy = "Cannot add "+what+": "+why, what, why
+}
+
+// flashIn is the flash in w cells: a refusal too long for them shortens
+// the order's name, never the reason.
+func (o *ordersPane) flashIn(w int) string {
+	if ansi.StringWidth(o.flash) <= w || o.flashWhy == "" {
+		return o.flash
+	}
+	room := w - ansi.StringWidth("Cannot add : "+o.flashWhy)
+	if room < 8 {
+		return o.flash
+	}
+	return "Cannot add " + ansi.Truncate(o.flashWhat, room, "…") + ": " + o.flashWhy
 }
 
 // rowName is a row's action with its target: "Export clusters to a swing
@@ -330,10 +351,16 @@ func (o *ordersPane) summary(rows []orderRow, w, h int) string {
 	r := rows[o.cursor]
 	a := &sc.Actions[r.action]
 	op := o.option(r)
+	if o.flash != "" {
+		// What the last key could not do takes the whole summary.
+		lines := strings.Split(wrap("⚠ "+o.flash, w), "\n")
+		if len(lines) > h {
+			lines = append(lines[:h-1], ansi.Truncate(strings.Join(lines[h-1:], " "), w, "…"))
+		}
+		return fit(t.Warn.Render(strings.Join(lines, "\n")), w, h)
+	}
 	var first string
 	switch {
-	case o.flash != "":
-		first = t.Warn.Render("⚠ " + o.flash)
 	case o.chosen(r.action) >= 0:
 		first = t.Good.Render("✓ In your orders") + t.Muted.Render(fmt.Sprintf(" · %d AP, %d capital left", o.d.apLeft, o.d.capLeft))
 	case op.Available:
@@ -439,7 +466,7 @@ func (o *ordersPane) list(rows []orderRow, w, h int) string {
 	for len(lines) < h-1 {
 		lines = append(lines, "")
 	}
-	status := o.flash
+	status := o.flashIn(w)
 	st := t.Warn
 	if status == "" {
 		st = t.Muted
