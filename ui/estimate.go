@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"zerosum/game"
 	"zerosum/text"
@@ -97,17 +98,26 @@ func truthNote(sc *game.Scenario, st *game.State, player int) string {
 	}
 	real := sc.Score(st, player)
 	s := fmt.Sprintf("During play your score was an estimate: %s.", estimateWhy(sc, seen, player, true))
+	var same, differ []string
 	for i, p := range seen.Parts {
 		if !seen.est[i] {
 			continue
 		}
 		o := sc.Actors[player].Objectives[p.Objective]
 		rp := real.Parts[i]
-		s += fmt.Sprintf(" %s: as you read it, %s, worth %d of %d; in truth %s, worth %d.", o.Name,
-			measureValue(o.Measure, p.Value), p.Points, o.Weight, measureValue(o.Measure, rp.Value), rp.Points)
+		if p.Value == rp.Value {
+			same = append(same, fmt.Sprintf("%s %s", sc.Label(o.Measure, player), measureValue(o.Measure, p.Value)))
+			continue
+		}
+		differ = append(differ, fmt.Sprintf(" %s: as you read it, %s, worth %d of %d; in truth %s, worth %d.", o.Name,
+			measureValue(o.Measure, p.Value), p.Points, o.Weight, measureValue(o.Measure, rp.Value), rp.Points))
 	}
+	if len(differ) == 0 {
+		return s + fmt.Sprintf(" At the end it was right (%s), so your real score is the one you read, %d.", text.AndList(same), real.Total)
+	}
+	s += strings.Join(differ, "")
 	if seen.Total == real.Total {
-		s += fmt.Sprintf(" The estimate and the real score agree: %d.", real.Total)
+		s += fmt.Sprintf(" The estimate and the real score agree all the same: %d.", real.Total)
 	} else {
 		s += fmt.Sprintf(" By the estimate you had ≈%d; the real score is %d.", seen.Total, real.Total)
 	}
