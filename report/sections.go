@@ -203,9 +203,9 @@ func (d *doc) scores() {
 	}
 }
 
-// estimateNote says, for an actor whose own screen showed its score
-// through an estimate (Washington reads the gap it perceives), what that
-// screen showed at the end beside the real score.
+// estimateNote says, for an actor who could only estimate its own score
+// during play (Washington reads the gap it perceives), what the estimate
+// was at the end beside the real score.
 func (d *doc) estimateNote(a int, real game.ScoreCard) {
 	sc := d.sc
 	live := d.st.Clone()
@@ -232,8 +232,8 @@ func (d *doc) estimateNote(a int, real game.ScoreCard) {
 	if d.st.Crisis.Turn > 0 {
 		shown, truth, when = seen.Raw, real.Raw, " before the crisis"
 	}
-	d.para("During play %s own screen showed this score as an estimate: ≈%d%s, where the truth is %d. %s.",
-		text.Possessive(d.actor(a)), shown, when, truth, text.Capitalize(text.AndList(parts)))
+	d.para("During play %s could only estimate this score: ≈%d%s, where the truth is %d. %s.",
+		d.actor(a), shown, when, truth, text.Capitalize(text.AndList(parts)))
 }
 
 // measure names what an objective measures.
