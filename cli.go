@@ -4,8 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"path/filepath"
 	"reflect"
 	"runtime/debug"
+	"strconv"
+	"strings"
 
 	"github.com/alecthomas/kong"
 
@@ -64,6 +68,31 @@ func (e *exitError) Error() string { return e.err.Error() }
 // failf makes an error that exits with status 1.
 func failf(format string, args ...any) error {
 	return &exitError{code: 1, err: fmt.Errorf(format, args...)}
+}
+
+// because is why a file could not be used, for a message that names the
+// file already ("cannot load X: <because>"): without the file's name
+// again, and a missing file or a refused one said plainly.
+func because(path string, err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "there is no such file"
+	case errors.Is(err, fs.ErrPermission):
+		return "permission denied"
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	s := err.Error()
+	for _, p := range []string{path, filepath.Clean(path)} {
+		s = strings.TrimPrefix(s, p+": ")
+		if rest, ok := strings.CutPrefix(s, p+" "); ok {
+			s = "it " + rest
+		}
+		s = strings.ReplaceAll(s, strconv.Quote(p), "of that name")
+	}
+	return s
 }
 
 // kongExit is how kong's exit requests escape Parse.

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"zerosum/content"
+	"zerosum/text"
 )
 
 type validateCmd struct {
@@ -34,7 +35,7 @@ func (c validateCmd) Run(e *env) error {
 			var ps content.Problems
 			if errors.As(err, &ps) {
 				fmt.Fprintln(e.stdout, ps.Error())
-				fmt.Fprintf(e.stdout, "%s: %d problem%s\n", path, len(ps), plural(len(ps)))
+				fmt.Fprintf(e.stdout, "%s: %d problem%s\n", path, len(ps), text.Plural(len(ps)))
 			} else {
 				fmt.Fprintf(e.stdout, "%s: %v\n", path, err)
 			}
@@ -44,7 +45,7 @@ func (c validateCmd) Run(e *env) error {
 		c.omitted(e, p)
 	}
 	if bad > 0 {
-		return failf("%d of %d scenario%s failed validation", bad, len(c.Paths), plural(len(c.Paths)))
+		return failf("%d of %d scenario%s failed validation", bad, len(c.Paths), text.Plural(len(c.Paths)))
 	}
 	return nil
 }
@@ -65,13 +66,6 @@ func counts(p *content.Pack) string {
 	sc := p.Scenario
 	return fmt.Sprintf("%d actors, %d actions, %d events, %d swing states, %d glossary terms",
 		len(sc.Actors), len(sc.Actions), len(sc.Events), len(sc.Swing), len(p.Glossary))
-}
-
-func plural(n int) string {
-	if n == 1 {
-		return ""
-	}
-	return "s"
 }
 
 type scenariosCmd struct{}

@@ -57,7 +57,7 @@ func TestLoadFailures(t *testing.T) {
 		want []string
 	}{
 		{"missing", []string{"--data-dir", dir, "load", "nosuch"},
-			[]string{`cannot load nosuch: there is no save "nosuch"`, "cut", "auto-000001", "The newest good autosave is auto-000001 (Beijing, H2 2025): zerosum load auto-000001"}},
+			[]string{`cannot load nosuch: there is no save of that name`, "cut", "auto-000001", "The newest good autosave is auto-000001 (Beijing, H2 2025): zerosum load auto-000001"}},
 		{"corrupt", []string{"--data-dir", dir, "load", "cut"},
 			[]string{"cannot load cut:", "the save is incomplete", "The newest good autosave is auto-000001 (Beijing, H2 2025): zerosum load auto-000001"}},
 		{"corrupt by path", []string{"--data-dir", dir, "load", filepath.Join(dir, "saves", "cut.zsave")},
@@ -76,12 +76,18 @@ func TestLoadFailures(t *testing.T) {
 					t.Errorf("stderr lacks %q:\n%s", want, errs)
 				}
 			}
+			// The message names what it could not load once: never
+			// "cannot load X: X: ...".
+			arg := c.args[len(c.args)-1]
+			if first, _, _ := strings.Cut(errs, "\n"); strings.Count(first, arg+": ") != 1 {
+				t.Errorf("the message should name %s once: %q", arg, first)
+			}
 		})
 	}
 	// With no good autosave, nothing is offered.
 	empty := t.TempDir()
 	code, _, errs := cliRun(t, "--data-dir", empty, "load", "nosuch")
-	if code != 1 || !strings.Contains(errs, `there is no save "nosuch"`) || strings.Contains(errs, "newest good autosave") {
+	if code != 1 || !strings.Contains(errs, `there is no save of that name`) || strings.Contains(errs, "newest good autosave") {
 		t.Errorf("empty data directory: exit %d, %q", code, errs)
 	}
 	// ZEROSUM_HOME is the data directory when --data-dir is not given.

@@ -97,7 +97,7 @@ func (c loadCmd) Run(e *env) error {
 		}
 	}
 	if err != nil {
-		msg := fmt.Sprintf("cannot load %s: %v", c.Save, err)
+		msg := fmt.Sprintf("cannot load %s: %s", c.Save, because(c.Save, err))
 		if good, gerr := st.Newest(); gerr == nil && good.Path != entry.Path {
 			msg += fmt.Sprintf("\nThe newest good autosave is %s (%s, %s): zerosum load %s",
 				good.Name, good.Save.Preview.Actor, good.Save.Preview.Date, good.Name)

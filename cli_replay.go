@@ -18,7 +18,7 @@ type replayCmd struct {
 func (c replayCmd) Run(e *env) error {
 	data, err := saves.ReadFile(c.Path)
 	if err != nil {
-		return failf("cannot read the replay: %v", err)
+		return failf("cannot read the replay %s: %s", c.Path, because(c.Path, err))
 	}
 	r, err := saves.DecodeReplay(data)
 	if err != nil {

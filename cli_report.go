@@ -99,7 +99,7 @@ func (c reportCmd) load(e *env) (p *content.Pack, m *match.Match, in string, err
 		return p, m, entry.Path, err
 	}
 	if err != nil {
-		return nil, nil, "", fmt.Errorf("cannot read %s: %v", c.Path, err)
+		return nil, nil, "", fmt.Errorf("cannot read %s: %s", c.Path, because(c.Path, err))
 	}
 	if bytes.HasPrefix(data, []byte(saves.SaveMagic)) {
 		s, err := saves.DecodeSave(data)

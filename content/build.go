@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"zerosum/game"
+	"zerosum/text"
 )
 
 // build turns the decoded files into a validated scenario and its text.
@@ -787,20 +788,12 @@ func (l *loader) checkMarkup(p *Pack) {
 	}
 }
 
-// TermRefs lists the glossary ids a text links with [[id]] or [[id|words]].
+// TermRefs lists the glossary ids a text links with [[id]] or [[id|words]]
+// (spaces inside the brackets are not part of the id).
 func TermRefs(s string) []string {
 	var out []string
-	for {
-		i := strings.Index(s, "[[")
-		if i < 0 {
-			return out
-		}
-		j := strings.Index(s[i:], "]]")
-		if j < 0 {
-			return out
-		}
-		id, _, _ := strings.Cut(s[i+2:i+j], "|")
-		out = append(out, strings.TrimSpace(id))
-		s = s[i+j+2:]
+	for _, l := range text.Links(s) {
+		out = append(out, l.ID)
 	}
+	return out
 }

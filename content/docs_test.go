@@ -4,7 +4,10 @@ import (
 	"fmt"
 	"os"
 	"regexp"
+	"strings"
 	"testing"
+
+	"zerosum/game"
 )
 
 // TestDocsStateTheRules: docs/scenarios.md gives the value of some rules
@@ -40,5 +43,46 @@ func TestDocsStateTheRules(t *testing.T) {
 	}
 	if found < 10 {
 		t.Errorf("found only %d rule values in docs/scenarios.md; the test no longer reads its table", found)
+	}
+}
+
+// TestSourcesNameTheGame: the tables of docs/sources.md say where each
+// fact is in the game by naming actions and stats in italics; every name
+// is one the default scenario has, so the page follows the content.
+func TestSourcesNameTheGame(t *testing.T) {
+	doc, err := os.ReadFile("../docs/sources.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := Load(DefaultScenario)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := p.Scenario
+	names := map[string]bool{}
+	for _, a := range sc.Actions {
+		names[a.Name] = true
+	}
+	for s := range game.NumStats {
+		names[sc.StatName(s)] = true
+	}
+	for tr := range game.NumTracks {
+		names[sc.TrackName(tr)] = true
+	}
+	italic := regexp.MustCompile(`\*([^*|]+)\*`)
+	n := 0
+	for _, line := range strings.Split(string(doc), "\n") {
+		if !strings.HasPrefix(line, "|") {
+			continue
+		}
+		for _, m := range italic.FindAllStringSubmatch(line, -1) {
+			n++
+			if !names[m[1]] {
+				t.Errorf("docs/sources.md names %q, which is no action, stat or track of %s", m[1], sc.ID)
+			}
+		}
+	}
+	if n < 20 {
+		t.Errorf("found only %d names in the tables of docs/sources.md; the test no longer reads them", n)
 	}
 }

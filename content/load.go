@@ -18,6 +18,7 @@ import (
 	"testing/fstest"
 
 	"zerosum/game"
+	"zerosum/text"
 	"zerosum/untrusted"
 )
 
@@ -90,6 +91,24 @@ func (p *Pack) Level(t game.Track, v int) string {
 		return p.levels[t][v]
 	}
 	return ""
+}
+
+// LinkText is how a glossary link reads in running text: its own words
+// when it has them, else the term's name, a common noun in lower case
+// inside a sentence (start is false); a link to no term reads as its id
+// with spaces for underscores.
+func (p *Pack) LinkText(l text.Link, start bool) string {
+	if l.Words != "" {
+		return l.Words
+	}
+	t, ok := p.TermByID(l.ID)
+	if !ok || t.Term == "" {
+		return strings.ReplaceAll(l.ID, "_", " ")
+	}
+	if t.Common && !start {
+		return text.Uncapitalize(t.Term)
+	}
+	return t.Term
 }
 
 // TermByID finds a glossary entry.

@@ -53,10 +53,18 @@ type Why struct {
 	limit int32 // the actor's action points
 }
 
-// Reason says in words why an option is unavailable ("" if it is not).
-func (sc *Scenario) Reason(o Option) string { return sc.why(o.Action, o.Why) }
+// Reason says in words why an option is unavailable ("" if it is not),
+// naming the option's swing state where a requirement reads it (as
+// Validate does).
+func (sc *Scenario) Reason(o Option) string { return sc.why(o.Action, o.Target, o.Why) }
 
-func (sc *Scenario) why(action int, w Why) string {
+// Budget reports whether what stops an option is the action points or
+// capital left this turn, which stop every target of an action alike.
+func (o Option) Budget() bool { return o.Why.kind == whyAP || o.Why.kind == whyCapital }
+
+// why puts an obstacle into words; target (-1: none) names the swing state
+// a requirement on "the target state" reads.
+func (sc *Scenario) why(action, target int, w Why) string {
 	if w.kind == whyNone {
 		return ""
 	}
@@ -72,7 +80,11 @@ func (sc *Scenario) why(action int, w Why) string {
 	case whyCooldown:
 		return fmt.Sprintf("%s can be taken again from %s", a.Name, sc.Date(int(w.value)))
 	case whyNeeds:
-		return fmt.Sprintf("needs %s (now %d)", sc.Describe(a.Requires[w.cond], a.Actor), w.value)
+		c := a.Requires[w.cond]
+		if target >= 0 {
+			c.Ref = concrete(c.Ref, a.Actor, target)
+		}
+		return fmt.Sprintf("needs %s (now %d)", sc.Describe(c, a.Actor), w.value)
 	case whyHappened:
 		r := a.Requires[w.cond].Ref
 		if r.Kind == RefFired {
@@ -275,5 +287,5 @@ func (sc *Scenario) orderRefusal(st *State, actor int, o Order, ap, capital int,
 	if reason != "" {
 		return reason
 	}
-	return sc.why(ai, sc.refusal(st, actor, ai, ti, ap, capital, picked))
+	return sc.why(ai, ti, sc.refusal(st, actor, ai, ti, ap, capital, picked))
 }

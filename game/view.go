@@ -119,6 +119,25 @@ func (sc *Scenario) snapshotScores(st *State, sn *Snapshot, viewer int) []int {
 	return out
 }
 
+// Estimated reports whether a viewer reads a measure through a public
+// estimate while the game goes on (owner resolves "self", as in an
+// objective): the capability gap when China's frontier is hidden from the
+// viewer (it reads Washington's perceived gap), or another actor's hidden
+// stat. A score built on such a measure is an estimate too.
+func (sc *Scenario) Estimated(r Ref, owner, viewer int) bool {
+	switch r.Kind {
+	case RefGap:
+		return sc.hidesGap(viewer)
+	case RefStat:
+		a := r.Actor
+		if a == ActorSelf {
+			a = owner
+		}
+		return a >= 0 && a != viewer && sc.Actors[a].Hidden[r.Stat]
+	}
+	return false
+}
+
 // hidesGap reports whether an actor reads Washington's perceived gap in
 // place of the real one (because China's frontier is hidden from it).
 func (sc *Scenario) hidesGap(actor int) bool {

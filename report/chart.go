@@ -3,6 +3,8 @@ package report
 import (
 	"fmt"
 	"strings"
+
+	"zerosum/text"
 )
 
 // Text charts for Markdown: each is a block of plain lines, meant for a
@@ -40,9 +42,9 @@ func barChart(title string, rows []chartRow, lo, hi, width int) []string {
 	}
 	out := []string{title, ""}
 	for _, r := range rows {
-		line := pad(r.label, lw) + "  " + padLeft(signedIf(r.values[0], lo < 0), vw) + "  " + bar(r.values[0], lo, hi, width)
+		line := text.PadRight(r.label, lw) + "  " + text.PadLeft(signedIf(r.values[0], lo < 0), vw) + "  " + bar(r.values[0], lo, hi, width)
 		if r.note != "" {
-			line = pad(line, lw+vw+4+width) + "  " + r.note
+			line = text.PadRight(line, lw+vw+4+width) + "  " + r.note
 		}
 		out = append(out, strings.TrimRight(line, " "))
 	}
@@ -51,7 +53,7 @@ func barChart(title string, rows []chartRow, lo, hi, width int) []string {
 
 func signedIf(v int, sign bool) string {
 	if sign {
-		return signed(v)
+		return text.Signed(v)
 	}
 	return fmt.Sprint(v)
 }
@@ -59,7 +61,7 @@ func signedIf(v int, sign bool) string {
 func labelWidth(rows []chartRow) int {
 	w := 0
 	for _, r := range rows {
-		w = max(w, len([]rune(r.label)))
+		w = max(w, text.Width(r.label))
 	}
 	return w
 }
@@ -99,7 +101,7 @@ func dotChart(title string, series []dotSeries, rows []chartRow, width int) []st
 	}
 	scale := []rune(strings.Repeat(" ", width+4))
 	for v := ceilTo(lo, step); v <= hi; v += step {
-		s := []rune(signed(v))
+		s := []rune(text.Signed(v))
 		at := min(max(col(v)-len(s)/2, 0), len(scale)-len(s))
 		copy(scale[at:], s)
 	}
@@ -118,7 +120,7 @@ func dotChart(title string, series []dotSeries, rows []chartRow, width int) []st
 			}
 			line[c] = series[i].mark
 		}
-		s := pad(r.label, lw) + "  " + string(line)
+		s := text.PadRight(r.label, lw) + "  " + string(line)
 		if r.note != "" {
 			s += "  " + r.note
 		}

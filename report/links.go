@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"zerosum/game"
+	"zerosum/text"
 )
 
 // sourceLinks are the twelve causal links of the source essay (listed in
@@ -67,7 +68,7 @@ func (d *doc) links() {
 				evs = append(evs, d.event(e))
 			}
 		}
-		fmt.Fprintf(&d.b, "%d. **%s.**", n, capitalise(sourceLinks[n]))
+		fmt.Fprintf(&d.b, "%d. **%s.**", n, text.Capitalize(sourceLinks[n]))
 		switch {
 		case len(acts) == 0 && len(evs) == 0:
 			d.b.WriteString(" No order or news in this game cited it; it worked only through the standing rules, if at all.")
@@ -100,7 +101,7 @@ func (d *doc) causeLinks(rep *game.Report, r game.Ref) []int {
 		return nil
 	}
 	cs := slices.Clone(ch.Causes)
-	slices.SortStableFunc(cs, func(x, y game.CauseDelta) int { return abs(y.Delta) - abs(x.Delta) })
+	slices.SortStableFunc(cs, func(x, y game.CauseDelta) int { return text.Abs(y.Delta) - text.Abs(x.Delta) })
 	var out []int
 	add := func(ls ...int) {
 		for _, l := range ls {
@@ -147,11 +148,4 @@ var dynamicLinks = [game.NumDynamics][]int{
 	game.DynSovereignBuild:  {6, 7},
 	game.DynMarkets:         {1},
 	game.DynCapitalFlight:   {11},
-}
-
-func capitalise(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }

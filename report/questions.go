@@ -8,6 +8,7 @@ import (
 
 	"zerosum/game"
 	"zerosum/game/match"
+	"zerosum/text"
 )
 
 // question is one discussion question drawn from the game.
@@ -218,7 +219,7 @@ func (d *doc) statPath(a int, stats []game.Stat, from, to game.Snapshot) string 
 		b, e := from.Stats[a][s], to.Stats[a][s]
 		switch {
 		case len(parts) == 0:
-			parts = append(parts, fmt.Sprintf("%s %s %s", possessive(d.actor(a)), d.statName(s), fromTo(b, e)))
+			parts = append(parts, fmt.Sprintf("%s %s %s", text.Possessive(d.actor(a)), d.statName(s), fromTo(b, e)))
 		case b == e:
 			parts = append(parts, fmt.Sprintf("its %s stayed at %d", d.statName(s), b))
 		default:
@@ -228,7 +229,7 @@ func (d *doc) statPath(a int, stats []game.Stat, from, to game.Snapshot) string 
 	if len(parts) == 0 {
 		return ""
 	}
-	return andList(parts)
+	return text.AndList(parts)
 }
 
 // levelStep is the first change of a stepped track (export controls,
@@ -309,11 +310,11 @@ func (d *doc) quotasQuestion() (question, bool) {
 	var capped []string
 	for i, s := range d.sc.Swing {
 		if s.Tier == 2 {
-			capped = append(capped, fmt.Sprintf("%s %s to %s", d.swing(i), signed(ls.from.Align[i]), signed(ls.to.Align[i])))
+			capped = append(capped, fmt.Sprintf("%s %s to %s", d.swing(i), text.Signed(ls.from.Align[i]), text.Signed(ls.to.Align[i])))
 		}
 	}
 	if len(capped) > 0 {
-		facts += " The alignment of the partners that quotas cap (tier 2), from then to " + d.untilNow() + ": " + andList(capped) + "."
+		facts += " The alignment of the partners that quotas cap (tier 2), from then to " + d.untilNow() + ": " + text.AndList(capped) + "."
 	}
 	return question{
 		turn: ls.turn, weight: weight, title: fmt.Sprintf("Quotas on partners (%s)", d.date(ls.turn)), facts: facts, ask: ask,
@@ -347,14 +348,14 @@ func (d *doc) blocQuestion() (question, bool) {
 	// the line by a point or two teaches little.
 	best := all[0]
 	weight := func(c blocChange) int {
-		w := 20*d.sc.Swing[c.swing].Weight + 4*min(abs(c.after-c.before), 20)
+		w := 20*d.sc.Swing[c.swing].Weight + 4*min(text.Abs(c.after-c.before), 20)
 		if game.AlignBloc(d.st.Swing[c.swing].Align) == game.AlignBloc(c.after) {
 			w += 60
 		}
 		rep := d.m.Report(c.turn)
 		if ch, ok := rep.ChangeOf(game.Ref{Kind: game.RefSwing, Swing: c.swing, Field: game.FieldAlign}); ok {
 			for _, cd := range ch.Causes {
-				if cd.Actor >= 0 && abs(cd.Delta) >= 3 {
+				if cd.Actor >= 0 && text.Abs(cd.Delta) >= 3 {
 					w += 80
 					break
 				}
@@ -371,12 +372,12 @@ func (d *doc) blocQuestion() (question, bool) {
 	ref := game.Ref{Kind: game.RefSwing, Swing: best.swing, Field: game.FieldAlign}
 	name := d.swing(best.swing)
 	facts := fmt.Sprintf("In %s %s %s (alignment %s to %s). What moved it: %s.", d.date(best.turn), name, blocMove(best.before, best.after),
-		signed(best.before), signed(best.after), d.causes(&rep, ref, 3))
+		text.Signed(best.before), text.Signed(best.after), d.causes(&rep, ref, 3))
 	if len(all) > 1 {
 		facts += fmt.Sprintf(" In all, swing states changed bloc %s in this game.", times(len(all)))
 	}
 	facts += fmt.Sprintf(" %s ended %s at %s.", name, map[game.Bloc]string{game.BlocUS: "in the US bloc", game.BlocNone: "non-aligned", game.BlocChina: "in the China bloc"}[game.AlignBloc(d.st.Swing[best.swing].Align)],
-		signed(d.st.Swing[best.swing].Align))
+		text.Signed(d.st.Swing[best.swing].Align))
 	from, to := game.AlignBloc(best.before), game.AlignBloc(best.after)
 	var ask, title string
 	switch {
@@ -413,9 +414,9 @@ func (d *doc) exposedQuestion() (question, bool) {
 		what += " (" + d.swing(r.Target) + ")"
 	}
 	secret := len(d.st.Covert) - len(recs)
-	facts := fmt.Sprintf("%s covert order %s, given in %s, came to light in %s.", possessive(d.actor(r.Actor)), what, d.date(r.Turn), d.date(r.Exposed))
+	facts := fmt.Sprintf("%s covert order %s, given in %s, came to light in %s.", text.Possessive(d.actor(r.Actor)), what, d.date(r.Turn), d.date(r.Exposed))
 	if r.Exposed == r.Turn {
-		facts = fmt.Sprintf("%s covert order %s came to light in %s, the half-year it was given.", possessive(d.actor(r.Actor)), what, d.date(r.Turn))
+		facts = fmt.Sprintf("%s covert order %s came to light in %s, the half-year it was given.", text.Possessive(d.actor(r.Actor)), what, d.date(r.Turn))
 	}
 	if len(recs) > 1 {
 		facts += fmt.Sprintf(" In all, %d covert orders came to light during play", len(recs))
@@ -427,7 +428,7 @@ func (d *doc) exposedQuestion() (question, bool) {
 	case 0:
 		facts += "; none stayed secret " + kept + "."
 	default:
-		facts += fmt.Sprintf("; %s stayed secret %s.", plural(secret, "other", "others"), kept)
+		facts += fmt.Sprintf("; %s stayed secret %s.", text.Count(secret, "other", "others"), kept)
 	}
 	return question{
 		turn: r.Exposed, weight: 250, title: fmt.Sprintf("A secret comes out (%s)", d.date(r.Exposed)), facts: facts,
@@ -491,11 +492,11 @@ func (d *doc) diffusionQuestion() (question, bool) {
 		facts += " Nobody ordered an open release."
 	}
 	if d.us >= 0 && d.cn >= 0 {
-		facts += fmt.Sprintf(" Meanwhile the real US-China gap went from %s to %s.", signed(h[0].Gap), signed(sc.Gap(d.st)))
+		facts += fmt.Sprintf(" Meanwhile the real US-China gap went from %s to %s.", text.Signed(h[0].Gap), text.Signed(sc.Gap(d.st)))
 	}
-	weight := 100 + 5*abs(end-start) + 20*releases
+	weight := 100 + 5*text.Abs(end-start) + 20*releases
 	if releases == 0 {
-		weight = 40 + 2*abs(end-start) // little to discuss
+		weight = 40 + 2*text.Abs(end-start) // little to discuss
 	}
 	return question{
 		turn: d.endTurn(), weight: weight, title: "Open models", facts: facts,
@@ -524,12 +525,12 @@ func (d *doc) gapQuestion() (question, bool) {
 	real, believed := sc.Gap(st), st.Tracks[game.TrackPerceivedGap]
 	worst, worstAt := -1, 0
 	for i, sn := range h {
-		if m := abs(sn.Tracks[game.TrackPerceivedGap] - sn.Gap); m > worst {
+		if m := text.Abs(sn.Tracks[game.TrackPerceivedGap] - sn.Gap); m > worst {
 			worst, worstAt = m, i
 		}
 	}
 	us := d.actor(d.us)
-	facts := fmt.Sprintf("%s %s, %s believed the US %s; in fact it %s.", capitalise(d.atEnd()), d.date(min(st.Turn, sc.Turns)), us, leadWords(believed), leadWords(real))
+	facts := fmt.Sprintf("%s %s, %s believed the US %s; in fact it %s.", text.Capitalize(d.atEnd()), d.date(min(st.Turn, sc.Turns)), us, leadWords(believed), leadWords(real))
 	if d.over {
 		facts = fmt.Sprintf("At the end %s believed the US %s; in fact it %s.", us, leadWords(believed), leadWords(real))
 	} else {
@@ -537,7 +538,7 @@ func (d *doc) gapQuestion() (question, bool) {
 	}
 	if worst > 0 {
 		sn := h[worstAt]
-		facts += fmt.Sprintf(" The misreading was widest %s: believed %s, real %s.", d.snapWhen(worstAt), signed(sn.Tracks[game.TrackPerceivedGap]), signed(sn.Gap))
+		facts += fmt.Sprintf(" The misreading was widest %s: believed %s, real %s.", d.snapWhen(worstAt), text.Signed(sn.Tracks[game.TrackPerceivedGap]), text.Signed(sn.Gap))
 	}
 	var news []string
 	for t := 0; t <= d.played(); t++ {
@@ -558,7 +559,7 @@ func (d *doc) gapQuestion() (question, bool) {
 			}
 		}
 	}
-	facts += fmt.Sprintf(" %s gave %s on export controls or chip quotas.", us, plural(controls, "order", "orders"))
+	facts += fmt.Sprintf(" %s gave %s on export controls or chip quotas.", us, text.Count(controls, "order", "orders"))
 	return question{
 		turn: d.endTurn(), weight: 300 + 10*worst, title: "What Washington believed", facts: facts,
 		ask:   fmt.Sprintf("How did %s's belief about the gap shape its choices? Would it have acted differently had it seen the real gap, and which signs should have warned it?", us),
@@ -594,7 +595,7 @@ func (d *doc) winnerQuestion() (question, bool) {
 		verb, title = "leads", "Who leads, and why"
 	}
 	facts := fmt.Sprintf("%s %s with %d points", d.actors(winners), verb, card.Total)
-	from := ", above all from " + andList(best)
+	from := ", above all from " + text.AndList(best)
 	if len(best) > 0 {
 		facts += from
 	}
@@ -628,7 +629,7 @@ func (d *doc) blocsQuestion() (question, bool) {
 	}
 	facts := fmt.Sprintf("The swing states %s: %s.", d.atEnd(), d.blocCounts(alignsOf(d.st)))
 	if len(none) > 0 {
-		facts += " Non-aligned: " + andList(none) + "."
+		facts += " Non-aligned: " + text.AndList(none) + "."
 	}
 	return question{
 		turn: d.endTurn(), weight: 50, title: "The countries in between", facts: facts,

@@ -16,6 +16,7 @@ import (
 	"zerosum/content"
 	"zerosum/game"
 	"zerosum/game/match"
+	"zerosum/text"
 )
 
 // Markdown writes the debrief report of a match, finished or in progress.
@@ -59,8 +60,8 @@ func newDoc(p *content.Pack, m *match.Match) *doc {
 }
 
 // heading writes a Markdown heading of a level.
-func (d *doc) heading(level int, text string) {
-	fmt.Fprintf(&d.b, "%s %s\n\n", strings.Repeat("#", level), text)
+func (d *doc) heading(level int, title string) {
+	fmt.Fprintf(&d.b, "%s %s\n\n", strings.Repeat("#", level), title)
 }
 
 // para writes a paragraph.
@@ -142,7 +143,7 @@ func (d *doc) header() {
 	d.heading(1, "Debrief: "+d.title())
 	items := []string{
 		fmt.Sprintf("**Scenario:** %s (`%s`), %s of half a year each, %s to %s.", d.title(), sc.ID,
-			plural(sc.Turns, "turn", "turns"), d.date(1), d.date(sc.Turns)),
+			text.Count(sc.Turns, "turn", "turns"), d.date(1), d.date(sc.Turns)),
 		fmt.Sprintf("**Seed:** %d. The same scenario, seed and orders always give the same game, so groups that play the same seed can compare their worlds.", d.m.Seed),
 	}
 	if d.m.Branch != "" {
@@ -150,9 +151,9 @@ func (d *doc) header() {
 	}
 	switch {
 	case d.st.Crisis.Turn > 0:
-		items = append(items, fmt.Sprintf("**Status:** over after %s, ended by a Strait crisis in %s.", plural(d.played(), "turn", "turns"), d.date(d.st.Crisis.Turn)))
+		items = append(items, fmt.Sprintf("**Status:** over after %s, ended by a Strait crisis in %s.", text.Count(d.played(), "turn", "turns"), d.date(d.st.Crisis.Turn)))
 	case d.over:
-		items = append(items, fmt.Sprintf("**Status:** finished: all %s played.", plural(d.played(), "turn", "turns")))
+		items = append(items, fmt.Sprintf("**Status:** finished: all %s played.", text.Count(d.played(), "turn", "turns")))
 	default:
 		items = append(items, fmt.Sprintf("**Status:** in progress: %d of %d turns played; the game is waiting for the orders of %s.",
 			d.played(), sc.Turns, d.date(d.st.Turn)))
@@ -245,7 +246,7 @@ func (d *doc) summary() {
 	}
 	if d.us >= 0 && d.cn >= 0 {
 		items = append(items, fmt.Sprintf("**US-China capability gap:** really %s at the start and %s %s; %s believed %s, then %s.",
-			signed(first.Gap), signed(sc.Gap(st)), end, d.actor(d.us), signed(first.Tracks[game.TrackPerceivedGap]), signed(st.Tracks[game.TrackPerceivedGap])))
+			text.Signed(first.Gap), text.Signed(sc.Gap(st)), end, d.actor(d.us), text.Signed(first.Tracks[game.TrackPerceivedGap]), text.Signed(st.Tracks[game.TrackPerceivedGap])))
 	}
 	if len(sc.Swing) > 0 {
 		s := "**Swing states:** " + d.blocCounts(first.Align) + " at the start; " + d.blocCounts(alignsOf(st)) + " " + end + "."
@@ -256,7 +257,7 @@ func (d *doc) summary() {
 			}
 		}
 		if len(moves) > 0 {
-			s += " " + capitalise(andList(moves)) + "."
+			s += " " + text.Capitalize(text.AndList(moves)) + "."
 		}
 		items = append(items, s)
 	}

@@ -7,6 +7,7 @@ import (
 
 	"zerosum/game"
 	"zerosum/game/match"
+	"zerosum/text"
 )
 
 // charts draws the tracks and scores over the game.
@@ -48,7 +49,7 @@ func (d *doc) charts() {
 		for i, sn := range h {
 			real, believed := sn.Gap, sn.Tracks[game.TrackPerceivedGap]
 			gap[i] = chartRow{label: d.snapLabel(i), values: []int{real, believed},
-				note: fmt.Sprintf("real %s, believed %s", signed(real), signed(believed))}
+				note: fmt.Sprintf("real %s, believed %s", text.Signed(real), text.Signed(believed))}
 		}
 		d.b.WriteString(fence(dotChart(fmt.Sprintf("US-China capability gap: the real one and what %s believed (above 0: the US leads)", d.actor(d.us)),
 			[]dotSeries{{'R', "real gap"}, {'W', d.actor(d.us) + " believed"}}, gap, 41)))
@@ -67,7 +68,7 @@ func (d *doc) charts() {
 	lines := []string{"Scores (0 to 100), one mark per row of the charts above", ""}
 	nw := 0
 	for a := range sc.Actors {
-		nw = max(nw, len([]rune(d.actor(a))))
+		nw = max(nw, text.Width(d.actor(a)))
 	}
 	for a := range sc.Actors {
 		var vs []int
@@ -79,7 +80,7 @@ func (d *doc) charts() {
 				best, bestAt = v, i
 			}
 		}
-		lines = append(lines, fmt.Sprintf("%s  %s  %3d to %3d, highest %d (%s)", pad(d.actor(a), nw), sparkline(vs, 0, 100),
+		lines = append(lines, fmt.Sprintf("%s  %s  %3d to %3d, highest %d (%s)", text.PadRight(d.actor(a), nw), sparkline(vs, 0, 100),
 			vs[0], vs[len(vs)-1], best, d.snapLabel(bestAt)))
 	}
 	d.b.WriteString(fence(lines))
@@ -95,7 +96,7 @@ func (d *doc) charts() {
 	for i, sn := range h {
 		r := []string{d.snapLabel(i), fmt.Sprint(sn.Tracks[game.TrackTension]), fmt.Sprint(sn.Tracks[game.TrackControls]), fmt.Sprint(sn.Tracks[game.TrackQuotas])}
 		if d.us >= 0 && d.cn >= 0 {
-			r = append(r, signed(sn.Gap), signed(sn.Tracks[game.TrackPerceivedGap]))
+			r = append(r, text.Signed(sn.Gap), text.Signed(sn.Tracks[game.TrackPerceivedGap]))
 		}
 		var n [3]int
 		for _, a := range sn.Align {
@@ -133,8 +134,8 @@ func (d *doc) turningPoints() {
 	d.para("The moments that mattered most, picked by the game (at most %d), in order.", match.MaxTurningPoints)
 	var items []string
 	for _, tp := range tps {
-		label, text := d.turningPoint(d.m, tp)
-		items = append(items, fmt.Sprintf("**%s, %s.** %s", d.date(tp.Turn), label, text))
+		label, line := d.turningPoint(d.m, tp)
+		items = append(items, fmt.Sprintf("**%s, %s.** %s", d.date(tp.Turn), label, line))
 	}
 	d.bullets(items)
 }
@@ -188,6 +189,7 @@ func (d *doc) scores() {
 				d.value(o.Measure, o.From) + " to " + d.value(o.Measure, o.To), fmt.Sprintf("%d%%", part.Progress), fmt.Sprintf("%d of %d", part.Points, o.Weight)})
 		}
 		d.table([]string{"Objective", "Measure", map[bool]string{true: "At the end", false: "Now"}[d.over], "Worth 0% to 100%", "Progress", "Points"}, "lllrrr", prows)
+		d.estimateNote(a, c)
 		if st.Crisis.Turn > 0 {
 			switch {
 			case c.Culprit:
@@ -201,6 +203,39 @@ func (d *doc) scores() {
 	}
 }
 
+// estimateNote says, for an actor who could only estimate its own score
+// during play (Washington reads the gap it perceives), what the estimate
+// was at the end beside the real score.
+func (d *doc) estimateNote(a int, real game.ScoreCard) {
+	sc := d.sc
+	live := d.st.Clone()
+	live.Over = false
+	v := sc.View(&live, a, false)
+	seen := sc.Score(&v, a)
+	var parts []string
+	for i, p := range seen.Parts {
+		o := sc.Actors[a].Objectives[p.Objective]
+		if !sc.Estimated(o.Measure, a, a) {
+			continue
+		}
+		what := "the public estimate of " + d.measure(o.Measure, a)
+		if o.Measure.Kind == game.RefGap {
+			what = "the gap " + d.actor(a) + " perceived"
+		}
+		parts = append(parts, fmt.Sprintf("%s counted %s, %s (worth %d of %d), where the truth is %s (worth %d)", d.objective(a, p.Objective),
+			what, d.value(o.Measure, p.Value), p.Points, o.Weight, d.value(o.Measure, real.Parts[i].Value), real.Parts[i].Points))
+	}
+	if len(parts) == 0 || !d.over {
+		return
+	}
+	shown, truth, when := seen.Total, real.Total, ""
+	if d.st.Crisis.Turn > 0 {
+		shown, truth, when = seen.Raw, real.Raw, " before the crisis"
+	}
+	d.para("During play %s could only estimate this score: ≈%d%s, where the truth is %d. %s.",
+		d.actor(a), shown, when, truth, text.Capitalize(text.AndList(parts)))
+}
+
 // measure names what an objective measures.
 func (d *doc) measure(r game.Ref, actor int) string {
 	switch r.Kind {
@@ -211,7 +246,7 @@ func (d *doc) measure(r game.Ref, actor int) string {
 		if a == game.ActorSelf {
 			a = actor
 		}
-		return possessive(d.actor(a)) + " " + d.statName(r.Stat)
+		return text.Possessive(d.actor(a)) + " " + d.statName(r.Stat)
 	}
 	return d.sc.Label(r, actor)
 }
@@ -219,7 +254,7 @@ func (d *doc) measure(r game.Ref, actor int) string {
 // value writes a measure's value, signed where it can be negative.
 func (d *doc) value(r game.Ref, v int) string {
 	if r.Kind == game.RefGap || (r.Kind == game.RefTrack && r.Track.Min() < 0) || (r.Kind == game.RefSwing && r.Field == game.FieldAlign) {
-		return signed(v)
+		return text.Signed(v)
 	}
 	return fmt.Sprint(v)
 }
@@ -254,7 +289,7 @@ func (d *doc) outcome() {
 				for _, c := range o.When {
 					conds = append(conds, fmt.Sprintf("%s (it %s %s)", sc.Describe(c, -1), was, d.value(c.Ref, sc.Value(st, c.Ref, -1, -1))))
 				}
-				d.para("The outcome is the first in the scenario's list whose conditions all hold %s. This one needs %s.", when, andList(conds))
+				d.para("The outcome is the first in the scenario's list whose conditions all hold %s. This one needs %s.", when, text.AndList(conds))
 			default:
 				d.para("No other outcome's conditions held, so the world ends here: the scenario's outcome when nothing else applies.")
 			}
@@ -277,12 +312,12 @@ func (d *doc) outcome() {
 		items = append(items, fmt.Sprintf("**%s:** %s", d.track(t), v))
 	}
 	if d.us >= 0 && d.cn >= 0 {
-		items = append(items, fmt.Sprintf("**US-China capability gap:** really %s; %s believed %s.", signed(sc.Gap(st)), d.actor(d.us), signed(st.Tracks[game.TrackPerceivedGap])))
+		items = append(items, fmt.Sprintf("**US-China capability gap:** really %s; %s believed %s.", text.Signed(sc.Gap(st)), d.actor(d.us), text.Signed(st.Tracks[game.TrackPerceivedGap])))
 	}
 	var blocs [3][]string
 	for i, s := range st.Swing {
 		b := game.AlignBloc(s.Align)
-		blocs[b] = append(blocs[b], fmt.Sprintf("%s (%s)", d.swing(i), signed(s.Align)))
+		blocs[b] = append(blocs[b], fmt.Sprintf("%s (%s)", d.swing(i), text.Signed(s.Align)))
 	}
 	for _, b := range []game.Bloc{game.BlocUS, game.BlocNone, game.BlocChina} {
 		name := map[game.Bloc]string{game.BlocUS: "In the US bloc", game.BlocNone: "Non-aligned", game.BlocChina: "In the China bloc"}[b]
@@ -292,7 +327,7 @@ func (d *doc) outcome() {
 		}
 		items = append(items, fmt.Sprintf("**%s:** %s", name, list))
 	}
-	d.para("The world %s (a swing state's alignment runs from %d, China bloc, to %s, US bloc; %s or beyond puts it in a bloc):", end, game.AlignMin, signed(game.AlignMax), signed(game.BlocLimit))
+	d.para("The world %s (a swing state's alignment runs from %d, China bloc, to %s, US bloc; %s or beyond puts it in a bloc):", end, game.AlignMin, text.Signed(game.AlignMax), text.Signed(game.BlocLimit))
 	d.bullets(items)
 }
 
@@ -328,6 +363,6 @@ func (d *doc) secrets() {
 		rows = append(rows, []string{d.date(r.Turn), d.actor(r.Actor), what, status})
 	}
 	d.para("%s given, %d exposed during play. A covert order is hidden from the other actors unless news or bad luck brings it to light, and exposure has its own costs.",
-		plural(len(recs), "covert order", "covert orders"), exposed)
+		text.Count(len(recs), "covert order", "covert orders"), exposed)
 	d.table([]string{"Given in", "Actor", "Order", "Exposed?"}, "llll", rows)
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"zerosum/game"
+	"zerosum/text"
 )
 
 // turns writes the game turn by turn: the news before the first turn, then
@@ -137,11 +138,13 @@ func (d *doc) moved(t int, rep *game.Report) []string {
 		if game.AlignBloc(a) == game.AlignBloc(b) {
 			continue
 		}
-		out = append(out, fmt.Sprintf("%s %s (alignment %s to %s). Why: %s.", d.swing(s), blocMove(b, a), signed(b), signed(a),
+		out = append(out, fmt.Sprintf("%s %s (alignment %s to %s). Why: %s.", d.swing(s), blocMove(b, a), text.Signed(b), text.Signed(a),
 			d.causes(rep, game.Ref{Kind: game.RefSwing, Swing: s, Field: game.FieldAlign}, 3)))
 	}
 	for _, rec := range rep.Exposed {
-		s := fmt.Sprintf("A secret came out: %s covert order %s", possessive(d.actor(rec.Actor)), d.action(rec.Action))
+		// The date is the one the secrets table gives: this turn's, or the
+		// next half-year's when the news that opened it brought it out.
+		s := fmt.Sprintf("A secret came out in %s: %s covert order %s", d.date(rec.Exposed), text.Possessive(d.actor(rec.Actor)), d.action(rec.Action))
 		if rec.Target >= 0 {
 			s += " (" + d.swing(rec.Target) + ")"
 		}
@@ -152,7 +155,7 @@ func (d *doc) moved(t int, rep *game.Report) []string {
 		s += ", given " + when
 		for _, e := range rep.Events {
 			if slices.Contains(d.sc.Events[e].Reveal, rec.Action) {
-				s += "; the news brought it out (" + strings.TrimRight(d.event(e), ".") + ")"
+				s += "; the news that opened " + d.date(rec.Exposed) + " brought it out (" + strings.TrimRight(d.event(e), ".") + ")"
 				break
 			}
 		}
@@ -171,9 +174,9 @@ func (d *doc) greyZoneNote(rep *game.Report, after *game.State) string {
 	for _, c := range ch.Causes {
 		if c.Kind == game.CauseDynamic && game.Dynamic(c.Source) == game.DynGreyZone {
 			r := d.sc.Rules
-			grievance := possessive(d.actor(d.cn)) + " " + d.statName(game.StatGrievance)
+			grievance := text.Possessive(d.actor(d.cn)) + " " + d.statName(game.StatGrievance)
 			if d.greyZoneTold {
-				return fmt.Sprintf(" (%s: %d.)", capitalise(grievance), after.Stat(d.cn, game.StatGrievance))
+				return fmt.Sprintf(" (%s: %d.)", text.Capitalize(grievance), after.Stat(d.cn, game.StatGrievance))
 			}
 			d.greyZoneTold = true
 			return fmt.Sprintf(" (Grey-zone pressure is %s turned into drills: above %d, a point of tension a turn for every %d points of it. It stood at %d.)",
@@ -219,5 +222,5 @@ func linksNote(links []int) string {
 	if len(ns) == 1 {
 		return " (source link " + ns[0] + ")"
 	}
-	return " (source links " + andList(ns) + ")"
+	return " (source links " + text.AndList(ns) + ")"
 }

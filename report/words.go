@@ -4,14 +4,12 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
-
-	"github.com/charmbracelet/x/ansi"
 
 	"zerosum/content"
 	"zerosum/game"
 	"zerosum/game/match"
+	"zerosum/text"
 )
 
 // words puts the game's numbers into plain English, taking every name from
@@ -35,11 +33,14 @@ func (w words) actor(a int) string {
 }
 
 func (w words) actors(as []int) string {
+	if len(as) == 0 {
+		return "nobody"
+	}
 	names := make([]string, len(as))
 	for i, a := range as {
 		names[i] = w.actor(a)
 	}
-	return andList(names)
+	return text.AndList(names)
 }
 
 // blame names the actors with a share of the blame for a Strait crisis,
@@ -56,7 +57,7 @@ func (w words) blame(shares []int) string {
 	for i, a := range order {
 		names[i] = fmt.Sprintf("%s %d%%", w.actor(a), shares[a])
 	}
-	return andList(names)
+	return text.AndList(names)
 }
 
 // crisisRule says what a Strait crisis does to the scores.
@@ -95,11 +96,7 @@ func (w words) objective(a, o int) string {
 
 // statName is a stat's name inside a sentence: "chip supply".
 func (w words) statName(s game.Stat) string {
-	n := w.text("stats."+s.String()+".name", w.sc.StatName(s))
-	if len(n) > 1 && !(n[1] >= 'A' && n[1] <= 'Z') {
-		n = strings.ToLower(n[:1]) + n[1:]
-	}
-	return n
+	return text.Uncapitalize(w.text("stats."+s.String()+".name", w.sc.StatName(s)))
 }
 
 func (w words) date(turn int) string { return w.sc.Date(turn) }
@@ -145,7 +142,7 @@ func (w words) cause(c game.Cause) string {
 		case game.CauseDelayed:
 			s += ", ordered in " + w.date(c.Turn)
 		case game.CauseExposed:
-			s += ", exposed"
+			s += ", exposed in " + w.date(c.Turn)
 		}
 		return s
 	case game.CauseEvent:
@@ -173,10 +170,10 @@ func (w words) causes(rep *game.Report, r game.Ref, n int) string {
 		return ""
 	}
 	cs := slices.Clone(ch.Causes)
-	slices.SortStableFunc(cs, func(x, y game.CauseDelta) int { return cmp.Compare(abs(y.Delta), abs(x.Delta)) })
+	slices.SortStableFunc(cs, func(x, y game.CauseDelta) int { return cmp.Compare(text.Abs(y.Delta), text.Abs(x.Delta)) })
 	var parts []string
 	for _, c := range cs[:min(len(cs), n)] {
-		parts = append(parts, w.cause(c.Cause)+" "+signed(c.Delta))
+		parts = append(parts, w.cause(c.Cause)+" "+text.Signed(c.Delta))
 	}
 	if len(cs) > n {
 		parts = append(parts, "and smaller effects")
@@ -186,58 +183,11 @@ func (w words) causes(rep *game.Report, r game.Ref, n int) string {
 
 // prose turns content text into plain text: glossary links [[id]] and
 // [[id|words]] become their words, and runs of white space one space.
-func (w words) prose(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	var b strings.Builder
-	for {
-		i := strings.Index(s, "[[")
-		if i < 0 {
-			break
-		}
-		j := strings.Index(s[i:], "]]")
-		if j < 0 {
-			break
-		}
-		b.WriteString(s[:i])
-		id, label, ok := strings.Cut(s[i+2:i+j], "|")
-		if !ok {
-			label = w.term(id, sentenceStart(b.String()))
-		}
-		b.WriteString(label)
-		s = s[i+j+2:]
-	}
-	b.WriteString(s)
-	return b.String()
-}
-
-// term is how a bare glossary link reads: the term, a common noun in lower
-// case inside a sentence.
-func (w words) term(id string, start bool) string {
-	t, ok := w.p.TermByID(id)
-	if !ok {
-		return strings.ReplaceAll(id, "_", " ")
-	}
-	if t.Common && !start && t.Term != "" {
-		return strings.ToLower(t.Term[:1]) + t.Term[1:]
-	}
-	return t.Term
-}
-
-func sentenceStart(sofar string) bool {
-	t := strings.TrimRight(sofar, " ")
-	if t == "" {
-		return true
-	}
-	switch t[len(t)-1] {
-	case '.', '!', '?', ':':
-		return true
-	}
-	return false
-}
+func (w words) prose(s string) string { return text.Expand(text.Collapse(s), w.p.LinkText) }
 
 // turningPoint puts a turning point into one sentence, with its kind as a
 // short label.
-func (w words) turningPoint(m *match.Match, tp match.TurningPoint) (label, text string) {
+func (w words) turningPoint(m *match.Match, tp match.TurningPoint) (label, line string) {
 	rep := m.Report(min(tp.Turn, len(m.Turns)))
 	why := func(r game.Ref) string {
 		if c := w.causes(&rep, r, 3); c != "" {
@@ -254,7 +204,7 @@ func (w words) turningPoint(m *match.Match, tp match.TurningPoint) (label, text 
 		}
 		return "Strait crisis", fmt.Sprintf("Strait tension rose from %d to %d and the game ended at once. %s", tp.Before, tp.After, who) + why(tension)
 	case match.TurnTensionRise:
-		return "Tension", fmt.Sprintf("Strait tension jumped from %d to %d (%s), %s.", tp.Before, tp.After, signed(tp.Delta), tensionWord(tp.After)) + why(tension)
+		return "Tension", fmt.Sprintf("Strait tension jumped from %d to %d (%s), %s.", tp.Before, tp.After, text.Signed(tp.Delta), tensionWord(tp.After)) + why(tension)
 	case match.TurnControlLevel:
 		verb := "tightened"
 		if tp.Delta < 0 {
@@ -263,10 +213,10 @@ func (w words) turningPoint(m *match.Match, tp match.TurningPoint) (label, text 
 		return "Controls", fmt.Sprintf("%s %s from level %d to %s.", w.track(tp.Track), verb, tp.Before, w.level(tp.Track, tp.After)) +
 			why(game.Ref{Kind: game.RefTrack, Track: tp.Track})
 	case match.TurnBlocShift:
-		return "Bloc", fmt.Sprintf("%s %s (alignment %s to %s).", w.swing(tp.Swing), blocMove(tp.Before, tp.After), signed(tp.Before), signed(tp.After)) +
+		return "Bloc", fmt.Sprintf("%s %s (alignment %s to %s).", w.swing(tp.Swing), blocMove(tp.Before, tp.After), text.Signed(tp.Before), text.Signed(tp.After)) +
 			why(game.Ref{Kind: game.RefSwing, Swing: tp.Swing, Field: game.FieldAlign})
 	case match.TurnExposed:
-		s := fmt.Sprintf("%s covert order %s", possessive(w.actors(tp.Actors)), w.action(tp.Action))
+		s := fmt.Sprintf("%s covert order %s", text.Possessive(w.actors(tp.Actors)), w.action(tp.Action))
 		if tp.Swing >= 0 {
 			s += " (" + w.swing(tp.Swing) + ")"
 		}
@@ -282,7 +232,7 @@ func (w words) turningPoint(m *match.Match, tp match.TurningPoint) (label, text 
 		if tp.Delta < 0 {
 			verb = "fell"
 		}
-		return "Score", fmt.Sprintf("%s score %s from %d to %d (%s).", possessive(w.actors(tp.Actors)), verb, tp.Before, tp.After, signed(tp.Delta))
+		return "Score", fmt.Sprintf("%s score %s from %d to %d (%s).", text.Possessive(w.actors(tp.Actors)), verb, tp.Before, tp.After, text.Signed(tp.Delta))
 	}
 	return "?", ""
 }
@@ -325,55 +275,11 @@ func tensionWord(t int) string {
 	return "calm"
 }
 
-// signed writes a number with its sign: "+3", "-2", "0".
-func signed(n int) string {
-	if n > 0 {
-		return "+" + strconv.Itoa(n)
-	}
-	return strconv.Itoa(n)
-}
-
-func abs(x int) int {
-	if x < 0 {
-		return -x
-	}
-	return x
-}
-
-// andList joins names: "A", "A and B", "A, B and C".
-func andList(names []string) string {
-	switch len(names) {
-	case 0:
-		return "nobody"
-	case 1:
-		return names[0]
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
-}
-
-// possessive is "Beijing's", "Brussels'".
-func possessive(name string) string {
-	if strings.HasSuffix(name, "s") {
-		return name + "'"
-	}
-	return name + "'s"
-}
-
 func pluralVerb(n int) string {
 	if n == 1 {
 		return "s"
 	}
 	return ""
-}
-
-func plural(n int, one, many string) string {
-	if n == 0 {
-		return "no " + many
-	}
-	if n == 1 {
-		return fmt.Sprintf("%d %s", n, one)
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }
 
 // fromTo is "went from 4 to 7", or "stayed at 4".
@@ -397,13 +303,3 @@ func times(n int) string {
 
 // cell makes text safe inside a Markdown table cell.
 func cell(s string) string { return strings.ReplaceAll(s, "|", `\|`) }
-
-// pad fills s with spaces to width columns (wide characters count double).
-func pad(s string, width int) string {
-	return s + strings.Repeat(" ", max(width-ansi.StringWidth(s), 0))
-}
-
-// padLeft right-aligns s in width columns.
-func padLeft(s string, width int) string {
-	return strings.Repeat(" ", max(width-ansi.StringWidth(s), 0)) + s
-}

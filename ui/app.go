@@ -5,6 +5,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -313,14 +314,21 @@ func (a *App) footer() string {
 	if lines := a.flashLines(); lines != nil {
 		return lines[len(lines)-1]
 	}
-	var keys []key.Binding
 	if n := len(a.dialogs); n > 0 {
-		keys = a.dialogs[n-1].Keys()
-	} else {
-		keys = append(keys, a.screen.Keys()...)
-		keys = append(keys, a.ctx.Keys.Help, a.ctx.Keys.Quit)
+		return fit(a.help.ShortHelpView(a.dialogs[n-1].Keys()), a.ctx.Width, 1)
 	}
-	return fit(a.help.ShortHelpView(keys), a.ctx.Width, 1)
+	// The screen's keys, then help and quit, which always show: when the
+	// line is too long the screen's last keys give way (? lists them all).
+	keys := a.screen.Keys()
+	global := []key.Binding{a.ctx.Keys.Help, a.ctx.Keys.Quit}
+	h := a.help
+	h.SetWidth(0) // measured here, not cut
+	line := h.ShortHelpView(append(slices.Clone(keys), global...))
+	for len(keys) > 1 && lipgloss.Width(line) > a.ctx.Width {
+		keys = keys[:len(keys)-1]
+		line = h.ShortHelpView(append(slices.Clone(keys), global...))
+	}
+	return fit(line, a.ctx.Width, 1)
 }
 
 // flashLines is the footer's message wrapped to the terminal (at most two
@@ -353,27 +361,57 @@ func (a *App) flashAbove() string {
 }
 
 // helpView is the full key reference for the current screen, generated from
-// the key map.
+// the key map: the screen's groups of keys as columns, as many side by
+// side as the terminal holds and the rest below, then the keys that work
+// everywhere on one line, so that nothing is cut at 80 columns.
 func (a *App) helpView() string {
 	t := a.ctx.Theme
-	groups := append([][]key.Binding{}, a.screen.KeyGroups()...)
 	global := []key.Binding{a.ctx.Keys.Help, a.ctx.Keys.Quit, a.ctx.Keys.ForceQuit}
 	if g := a.ctx.Game; g != nil && g.Facil != nil {
 		fac := a.ctx.Keys.Facilitator
 		fac.SetHelp("F2/ctrl+f", "facilitator's screen")
 		global = append(global, fac)
 	}
-	groups = append(groups, global)
 	// The box is the dialog frame around an inner column that fits the
 	// terminal with a margin.
-	frame := t.Dialog.GetHorizontalFrameSize()
-	inner := min(a.ctx.Width-4-frame, 96)
+	inner := min(a.ctx.Width-4-t.Dialog.GetHorizontalFrameSize(), 96)
 	h := a.help
 	h.ShowAll = true
-	h.SetWidth(inner)
-	text := lipgloss.NewStyle().Width(inner)
-	body := t.Title.Render("Keys: "+a.screen.Name()) + "\n\n" + h.FullHelpView(groups) +
-		"\n\n" + text.Render(t.Muted.Render("Arrows or h/j/k/l move; enter chooses; esc goes back. Any key closes this."))
+	h.SetWidth(0) // each column whole: the columns are laid out here
+	var cols []string
+	for _, g := range a.screen.KeyGroups() {
+		if len(g) > 0 {
+			cols = append(cols, h.FullHelpView([][]key.Binding{g}))
+		}
+	}
+	var rows []string
+	for len(cols) > 0 {
+		n, w := 1, lipgloss.Width(cols[0])
+		for n < len(cols) && w+3+lipgloss.Width(cols[n]) <= inner {
+			w += 3 + lipgloss.Width(cols[n])
+			n++
+		}
+		row := []string{cols[0]}
+		for _, c := range cols[1:n] {
+			row = append(row, "   ", c)
+		}
+		rows = append(rows, lipgloss.JoinHorizontal(lipgloss.Top, row...))
+		cols = cols[n:]
+	}
+	var every []string
+	for _, b := range global {
+		every = append(every, t.Key.Render(b.Help().Key)+" "+t.KeyDesc.Render(b.Help().Desc))
+	}
+	parts := []string{t.Title.Render("Keys: " + a.screen.Name())}
+	parts = append(parts, rows...)
+	parts = append(parts, t.Muted.Render("Everywhere:")+" "+strings.Join(flow(every, "   ", inner-12), "\n"+strings.Repeat(" ", 12)),
+		t.Muted.Render(wrap("Arrows or h/j/k/l move; enter chooses; esc goes back. Any key closes this.", inner)))
+	body := strings.Join(parts, "\n\n")
+	if lipgloss.Height(body)+t.Dialog.GetVerticalFrameSize() > a.ctx.Height-2 {
+		// A short terminal: a blank line under the title only, and the
+		// footer stays in view.
+		body = parts[0] + "\n\n" + strings.Join(parts[1:], "\n")
+	}
 	return t.Dialog.Render(body)
 }
 

@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"zerosum/game"
+	"zerosum/text"
 )
 
 // briefing is the actor's briefing before the first turn: the situation,
@@ -127,38 +128,35 @@ func (b *briefing) objectives(w int) string {
 	g := b.ctx.Game
 	sc := g.Scenario()
 	view := g.View()
-	card := sc.Score(&view, g.Player)
+	card := scoreAsRead(sc, &view, g.Player, g.Player, g.Reveal)
 	a := sc.Actors[g.Player]
 	var out []string
 	out = append(out, th.Heading.Render("YOUR OBJECTIVES"),
-		lipgloss.Wrap("Your final score, 0 to 100, is the sum of these. Each pays its weight in full once its measure reaches the far end of its range, and part of it on the way.", w, " "))
-	for _, p := range card.Parts {
+		wrap("Your final score, 0 to 100, is the sum of these. Each pays its weight in full once its measure reaches the far end of its range, and part of it on the way.", w))
+	for i, p := range card.Parts {
 		o := a.Objectives[p.Objective]
 		head := th.Bold.Render(fmt.Sprintf("%2d pts  %s", o.Weight, o.Name))
-		pts := th.Muted.Render(fmt.Sprintf("now %d of %d", p.Points, o.Weight))
+		pts := th.Muted.Render(fmt.Sprintf("now %s of %d", approx(p.Points, card.est[i]), o.Weight))
 		out = append(out, "", docSpread(head, pts, w))
 		desc := g.Pack.T("objectives." + a.ID + "." + o.ID + ".desc")
 		if desc == "" {
 			desc = fmt.Sprintf("%s, from %d (nothing) to %d (all).", sc.Label(o.Measure, g.Player), o.From, o.To)
 		}
 		out = append(out, docIndent(Prose(b.ctx, desc, w-8), 8))
-		now := fmt.Sprintf("%s %3d%%  now: %s %d", Meter(th, p.Progress, 0, 100, 10), p.Progress,
-			sc.Label(o.Measure, g.Player), p.Value)
-		if o.Measure.Kind == game.RefGap && b.gapHidden() {
-			now += th.Muted.Render(" (as far as you can tell)")
+		now := fmt.Sprintf("%s %3d%%  now: %s %s", Meter(th, p.Progress, 0, 100, 10), p.Progress,
+			sc.Label(o.Measure, g.Player), approx(p.Value, card.est[i]))
+		if card.est[i] {
+			now += th.Muted.Render(" (an estimate: as far as you can tell)")
 		}
-		out = append(out, docIndent(lipgloss.Wrap(now, w-8, " "), 8))
+		out = append(out, docIndent(wrap(now, w-8), 8))
 	}
-	out = append(out, "", th.Bold.Render(fmt.Sprintf("Score if the game ended now: %d of 100", card.Total)))
+	if card.any {
+		out = append(out, "", th.Bold.Render(fmt.Sprintf("Score if the game ended now: ≈%d of 100", card.Total)),
+			th.Muted.Render(wrap("An estimate, like the score on your dashboard: "+estimateWhy(sc, card, g.Player, false)+". The end of the game shows the real score beside it.", w)))
+	} else {
+		out = append(out, "", th.Bold.Render(fmt.Sprintf("Score if the game ended now: %d of 100", card.Total)))
+	}
 	return strings.Join(out, "\n")
-}
-
-// gapHidden reports whether the player reads the capability gap through
-// an estimate, because Beijing's frontier is hidden from it.
-func (b *briefing) gapHidden() bool {
-	sc := b.ctx.Game.Scenario()
-	cn := sc.RoleActor(game.RoleChinaGov)
-	return cn >= 0 && cn != b.ctx.Game.Player && sc.Actors[cn].Hidden[game.StatFrontier]
 }
 
 func (b *briefing) mutualLoss(w int) string {
@@ -169,7 +167,7 @@ func (b *briefing) mutualLoss(w int) string {
 	text := fmt.Sprintf("If Strait tension reaches %d, the game ends at once in a Strait crisis. "+
 		"The game keeps count of who put the pressure there: the orders that raised tension, and those that fed "+
 		"the grievance behind Beijing's grey-zone pressure. ", game.TrackTension.Max()) + CrisisRule(sc)
-	return th.Heading.Render("THE MUTUAL-LOSS RULE") + "\n" + lipgloss.Wrap(text, w, " ") + "\n" +
+	return th.Heading.Render("THE MUTUAL-LOSS RULE") + "\n" + wrap(text, w) + "\n" +
 		"Strait tension now: " + TensionGauge(th, t)
 }
 
@@ -180,7 +178,7 @@ func (b *briefing) numbers(w int) string {
 	a := sc.Actors[g.Player]
 	view := g.View()
 	out := []string{th.Heading.Render("YOUR NUMBERS"),
-		lipgloss.Wrap(fmt.Sprintf("Each turn you have %d action points to spend on orders, and earn about %d capital.", a.AP, a.Income), w, " ")}
+		wrap(fmt.Sprintf("Each turn you have %d action points to spend on orders, and earn about %d capital.", a.AP, a.Income), w)}
 	lw := 0
 	for s := range game.NumStats {
 		if a.Has[s] {
@@ -193,6 +191,10 @@ func (b *briefing) numbers(w int) string {
 			continue
 		}
 		desc := g.Pack.T("stats." + s.String() + ".desc")
+		if ch, ok := g.Match.Setup.ChangeOf(statRef(g.Player, s)); ok && len(g.Match.Turns) == 0 {
+			// The setup lists the numbers before the opening news.
+			desc = th.Muted.Render(fmt.Sprintf("%d before the opening news (%s). ", ch.Before, topCauses(g.Pack, ch.Causes, 2))) + desc
+		}
 		if w-lw-1 < 40 {
 			// Too narrow for a column of text beside the names: stack.
 			out = append(out, th.Bold.Render(sc.StatName(s))+"  "+th.Bold.Render(itoa(view.Stat(g.Player, s))),
@@ -218,7 +220,7 @@ func docTrackValue(ctx *Context, tr game.Track, v int) string {
 			}
 		}
 	case game.TrackPerceivedGap:
-		return Signed(v)
+		return text.Change(v)
 	}
 	return itoa(v)
 }
@@ -228,7 +230,7 @@ func (b *briefing) world(w int) string {
 	g := b.ctx.Game
 	sc := g.Scenario()
 	view := g.View()
-	out := []string{th.Heading.Render("THE WORLD"), lipgloss.Wrap("Global tracks every player sees.", w, " ")}
+	out := []string{th.Heading.Render("THE WORLD"), wrap("Global tracks every player sees.", w)}
 	for t := range game.NumTracks {
 		name := th.Bold.Render(sc.TrackName(t))
 		val := docTrackValue(b.ctx, t, view.Tracks[t])
@@ -406,9 +408,9 @@ func docPad(s string, n int) string {
 func docRow(left string, leftW int, text string, width int) string {
 	tw := width - leftW - 1
 	if tw < 24 {
-		return left + "\n" + docIndent(lipgloss.Wrap(text, max(width-4, 10), " "), 4)
+		return left + "\n" + docIndent(wrap(text, max(width-4, 10)), 4)
 	}
-	lines := strings.Split(lipgloss.Wrap(text, tw, " "), "\n")
+	lines := strings.Split(wrap(text, tw), "\n")
 	out := docPad(left, leftW) + " " + lines[0]
 	pad := strings.Repeat(" ", leftW+1)
 	for _, l := range lines[1:] {

@@ -1,11 +1,13 @@
 package ui
 
 import (
+	"fmt"
 	"github.com/charmbracelet/x/ansi"
 	"strings"
 	"testing"
 
 	"zerosum/game"
+	"zerosum/text"
 )
 
 // briefingStart is the game the briefing tests open: Beijing, seed 7.
@@ -46,13 +48,13 @@ func TestBriefingContent(t *testing.T) {
 	all := strings.Join(strings.Fields(ansi.Strip(b.doc.vp.GetContent())), " ")
 	has := func(what, s string) {
 		t.Helper()
-		s = strings.Join(strings.Fields(PlainProse(s)), " ")
+		s = strings.Join(strings.Fields(text.Expand(s, p.LinkText)), " ")
 		if !strings.Contains(all, s) {
 			t.Errorf("the briefing should hold %s: %q", what, s)
 		}
 	}
 	first := func(s string, n int) string {
-		f := strings.Fields(PlainProse(s))
+		f := strings.Fields(text.Expand(s, p.LinkText))
 		return strings.Join(f[:min(n, len(f))], " ")
 	}
 	has("the scenario summary", first(p.Summary, 6))
@@ -122,5 +124,32 @@ func TestBriefingFits(t *testing.T) {
 		checkFits(t, a)
 		press(a, "G")
 		checkFits(t, a)
+	}
+}
+
+// A number the opening news moved says what it was before, so that the
+// setup (which lists the numbers an actor starts with) and the briefing
+// agree.
+func TestBriefingSaysWhatTheOpeningNewsMoved(t *testing.T) {
+	a := sized(Options{Start: &StartOptions{Actor: "meta", Seed: 7}}, 120, 40)
+	g := a.ctx.Game
+	sc := g.Scenario()
+	content := strings.Join(strings.Fields(ansi.Strip(a.screen.(*briefing).doc.vp.GetContent())), " ")
+	n := 0
+	for s := range game.NumStats {
+		ch, ok := g.Match.Setup.ChangeOf(statRef(g.Player, s))
+		if !ok || !sc.Actors[g.Player].Has[s] {
+			continue
+		}
+		n++
+		if ch.Before != sc.Actors[g.Player].Start[s] {
+			t.Errorf("%s: the setup's %d is not the value before the news, %d", s, sc.Actors[g.Player].Start[s], ch.Before)
+		}
+		if want := fmt.Sprintf("%d before the opening news", ch.Before); !strings.Contains(content, want) {
+			t.Errorf("the briefing should say %q of %s", want, sc.StatName(s))
+		}
+	}
+	if n == 0 {
+		t.Fatal("the opening news moved none of Meta's numbers: nothing was checked")
 	}
 }

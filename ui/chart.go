@@ -6,6 +6,8 @@ import (
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"zerosum/text"
 )
 
 // NoValue marks a point a series does not have (a turn not played yet, or
@@ -281,28 +283,50 @@ func (c LineChart) Render(t Theme, width, height int) string {
 	}
 
 	// The x axis: a tick under every labelled position, labels that fit.
+	// Labels are placed by cells (a wide character takes two, the second
+	// left empty), so dates in any script line up with their ticks.
 	pw, slots := p.pw, c.slots()
 	axis := []rune(strings.Repeat("─", pw))
-	under := []rune(strings.Repeat(" ", pw))
+	under := make([]string, pw)
+	for i := range under {
+		under[i] = " "
+	}
 	next := 0
 	for i := 0; i < slots; i++ {
 		x := col(i, slots, pw)
 		if i >= len(c.XLabels) || c.XLabels[i] == "" {
 			continue
 		}
-		l := []rune(c.XLabels[i])
-		start := min(max(x-len(l)/2, 0), pw-len(l))
+		l := c.XLabels[i]
+		lw := text.Width(l)
+		start := min(max(x-lw/2, 0), pw-lw)
 		if start < next || start < 0 {
 			continue
 		}
 		axis[x] = '┬'
-		copy(under[start:], l)
-		next = start + len(l) + 1
+		under[start] = l
+		for k := start + 1; k < start+lw; k++ {
+			under[k] = ""
+		}
+		next = start + lw + 1
 	}
 	out = append(out, strings.Repeat(" ", p.lw+1)+t.Muted.Render("└"+string(axis)))
-	out = append(out, strings.Repeat(" ", p.lw+2)+t.Muted.Render(string(under)))
+	out = append(out, strings.Repeat(" ", p.lw+2)+t.Muted.Render(strings.Join(under, "")))
 	out = append(out, p.legend...)
 	return fit(strings.Join(out, "\n"), width, height)
+}
+
+// Sparkline draws values on a lo..hi scale as one line of block
+// characters, one per value, so that several series can sit on rows of
+// their own (small multiples) rather than tangle in one chart.
+func Sparkline(values []int, lo, hi int) string {
+	ticks := []rune("▁▂▃▄▅▆▇█")
+	var b strings.Builder
+	for _, v := range values {
+		v = min(max(v, lo), hi)
+		b.WriteRune(ticks[(v-lo)*len(ticks)/(hi-lo+1)])
+	}
+	return b.String()
 }
 
 func sign(n int) int {

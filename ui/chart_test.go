@@ -104,3 +104,45 @@ func TestLineChartSharedPoints(t *testing.T) {
 		t.Errorf("no shared cell, yet %s is drawn:\n%s", sharedGlyph, out)
 	}
 }
+
+// X labels in a wide script take their cells: each sits under its tick,
+// and no line of the chart is wider than the chart.
+func TestLineChartWideLabels(t *testing.T) {
+	th := NewTheme(ThemeMono)
+	c := LineChart{
+		Series:  []Series{{Name: "华盛顿", Values: []int{1, 5, 9}}, {Name: "Émirats 🚀", Values: []int{2, 3, 4}}},
+		XLabels: []string{"上半年", "下半年", "终局"},
+		Min:     0, Max: 10,
+	}
+	const w, h = 40, 12
+	lines := strings.Split(ansi.Strip(c.Render(th, w, h)), "\n")
+	for i, l := range lines {
+		if ansi.StringWidth(l) != w {
+			t.Errorf("line %d is %d cells wide, want %d: %q", i, ansi.StringWidth(l), w, l)
+		}
+	}
+	var axis, labels string
+	for i, l := range lines {
+		if strings.Contains(l, "└") {
+			axis, labels = l, lines[i+1]
+		}
+	}
+	for _, l := range c.XLabels {
+		at := strings.Index(labels, l)
+		if at < 0 {
+			t.Fatalf("label %q missing from %q", l, labels)
+		}
+		// The tick is within the label's cells.
+		start := ansi.StringWidth(labels[:at])
+		ticks := []rune(axis)
+		found := false
+		for x := start; x < start+ansi.StringWidth(l) && x < len(ticks); x++ {
+			if ticks[x] == '┬' {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("no tick over label %q (cells %d-%d): %q / %q", l, start, start+ansi.StringWidth(l)-1, axis, labels)
+		}
+	}
+}

@@ -5,6 +5,8 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+
+	"zerosum/text"
 )
 
 // The order timer a facilitator may set for classes: each player has so
@@ -95,7 +97,7 @@ func (a *App) clockTick(m clockTickMsg) tea.Cmd {
 	if left <= 0 {
 		a.dialogs, a.showHelp = nil, false
 		n := len(g.Orders())
-		note := fmt.Sprintf("Time was up: %s's %d order%s went in as they stood.", g.Who(g.Player), n, plural(n))
+		note := fmt.Sprintf("Time was up: %s's %d order%s went in as they stood.", g.Who(g.Player), n, text.Plural(n))
 		return ctx.submit(note)
 	}
 	if left <= g.clock.warnAt() && !g.clock.warned {

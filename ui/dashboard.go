@@ -2,9 +2,9 @@ package ui
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
@@ -14,6 +14,7 @@ import (
 
 	"zerosum/game"
 	"zerosum/game/match"
+	"zerosum/text"
 )
 
 // paneID names the dashboard's panes, in tab order.
@@ -207,7 +208,7 @@ func (d *dashboard) step(by int) paneID {
 // askSave opens the save dialog, or says why there is nowhere to save.
 func (d *dashboard) askSave() {
 	if d.ctx.Game.Store == nil {
-		d.ctx.Open(NewNotice(d.ctx, "Saving is off", capitalize(errSavingOff.Error())+". The game goes on; it cannot be resumed after quitting."))
+		d.ctx.Open(NewNotice(d.ctx, "Saving is off", text.Capitalize(errSavingOff.Error())+". The game goes on; it cannot be resumed after quitting."))
 		return
 	}
 	d.ctx.Open(newSaveDialog(d.ctx))
@@ -233,7 +234,7 @@ func (d *dashboard) askEndTurn() {
 		}
 	}
 	if d.apLeft > 0 {
-		fmt.Fprintf(&b, "\n⚠ %d action point%s left unused.\n", d.apLeft, plural(d.apLeft))
+		fmt.Fprintf(&b, "\n⚠ %d action point%s left unused.\n", d.apLeft, text.Plural(d.apLeft))
 	}
 	q := fmt.Sprintf("End turn %d (%s)?", turn, sc.Date(turn))
 	if g.HotSeat() {
@@ -245,7 +246,7 @@ func (d *dashboard) askEndTurn() {
 			}
 		}
 		if waiting > 0 {
-			fmt.Fprintf(&b, "\nYour orders are sealed, then the keyboard passes on: %d more player%s to give orders. The turn resolves once everyone has, all orders at the same time.", waiting, plural(waiting))
+			fmt.Fprintf(&b, "\nYour orders are sealed, then the keyboard passes on: %d more player%s to give orders. The turn resolves once everyone has, all orders at the same time.", waiting, text.Plural(waiting))
 		} else {
 			b.WriteString("\nYou are the last: every player's orders are resolved at the same time.")
 		}
@@ -280,13 +281,6 @@ func orderName(sc *game.Scenario, o game.Order) string {
 		s += " (" + sc.Swing[ti].Name + ")"
 	}
 	return s
-}
-
-func plural(n int) string {
-	if n == 1 {
-		return ""
-	}
-	return "s"
 }
 
 // Name is shown in the help overlay.
@@ -478,7 +472,7 @@ func (d *dashboard) deltaText(n int) string {
 	if n == 0 {
 		return ""
 	}
-	return d.ctx.Theme.Accent.Render(Signed(n))
+	return d.ctx.Theme.Accent.Render(text.Change(n))
 }
 
 // levelGlyph is a one-cell meter: ▁ to █ for v in [0, hi].
@@ -522,7 +516,7 @@ func (d *dashboard) header(w int) []string {
 	}
 	ordersS := "no orders yet"
 	if n := len(d.ctx.Game.Orders()); n > 0 {
-		ordersS = fmt.Sprintf("%d order%s", n, plural(n))
+		ordersS = fmt.Sprintf("%d order%s", n, text.Plural(n))
 	}
 	name := t.Title.Render("ZERO SUM")
 	var branch, branchShort string
@@ -562,7 +556,7 @@ func (d *dashboard) header(w int) []string {
 		if tDelta > 0 {
 			st = t.Warn
 		}
-		gauge += " " + st.Render("("+Signed(tDelta)+")")
+		gauge += " " + st.Render("("+text.Change(tDelta)+")")
 	}
 	perceived := v.Tracks[game.TrackPerceivedGap]
 	pd := ""
@@ -594,9 +588,9 @@ func (d *dashboard) header(w int) []string {
 		pack.Level(game.TrackQuotas, qta), d.deltaParen(game.TrackQuotas))
 	if ansi.StringWidth(ctlS)+5+ansi.StringWidth(qtaS) > w {
 		// Compact: the tracks' ids read as short names.
-		ctlS = fmt.Sprintf("%s %s/%d %s%s", capitalize(game.TrackControls.String()), t.Bold.Render(itoa(ctl)),
+		ctlS = fmt.Sprintf("%s %s/%d %s%s", text.Capitalize(game.TrackControls.String()), t.Bold.Render(itoa(ctl)),
 			game.TrackControls.Max(), pack.Level(game.TrackControls, ctl), d.deltaParen(game.TrackControls))
-		qtaS = fmt.Sprintf("%s %s/%d %s%s", capitalize(game.TrackQuotas.String()), t.Bold.Render(itoa(qta)),
+		qtaS = fmt.Sprintf("%s %s/%d %s%s", text.Capitalize(game.TrackQuotas.String()), t.Bold.Render(itoa(qta)),
 			game.TrackQuotas.Max(), pack.Level(game.TrackQuotas, qta), d.deltaParen(game.TrackQuotas))
 	}
 	if ansi.StringWidth(ctlS)+5+ansi.StringWidth(qtaS) <= w {
@@ -615,7 +609,7 @@ func (d *dashboard) header(w int) []string {
 		for _, tr := range rest {
 			name := sc.TrackName(tr)
 			if !full {
-				name = capitalize(tr.String())
+				name = text.Capitalize(tr.String())
 			}
 			s := name + " " + t.Bold.Render(itoa(v.Tracks[tr]))
 			if meter > 0 {
@@ -670,13 +664,6 @@ func (d *dashboard) deltaParen(tr game.Track) string {
 		return " (" + d.deltaText(dt) + ")"
 	}
 	return ""
-}
-
-func capitalize(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 // statsBlock shows the player's stats with meters and last turn's change:
@@ -760,17 +747,35 @@ func (d *dashboard) statsBlock(w int) []string {
 }
 
 // scoreLine is the player's score now with its objective breakdown; names
-// are shortened to fit.
+// are shortened to fit. A score read through an estimate says so (≈), and
+// the replay of a finished game puts what the player read then beside the
+// truth.
 func (d *dashboard) scoreLine(w int) []string {
 	t := d.ctx.Theme
 	sc, p := d.sc(), d.player()
-	card := sc.Score(&d.view, p)
+	card := scoreAsRead(sc, &d.view, p, p, d.revealed())
+	var seen readScore
+	if d.revealed() {
+		seen = seenScore(sc, d.ctx.Game.State(), p)
+	}
 	ad := &sc.Actors[p]
-	head := t.Bold.Render(fmt.Sprintf("Score %d/100", card.Total)) + ": "
+	var head string
+	switch {
+	case card.any:
+		head = t.Bold.Render(fmt.Sprintf("Score ≈%d/100", card.Total)) + " (an estimate): "
+	case seen.any:
+		head = t.Bold.Render(fmt.Sprintf("Score %d/100", card.Total)) + fmt.Sprintf(" (the truth; ≈%d on your screen then): ", seen.Total)
+	default:
+		head = t.Bold.Render(fmt.Sprintf("Score %d/100", card.Total)) + ": "
+	}
 	var parts []string
-	for _, part := range card.Parts {
+	for i, part := range card.Parts {
 		o := &ad.Objectives[part.Objective]
-		parts = append(parts, o.Name+" "+t.Bold.Render(itoa(part.Points))+"/"+itoa(o.Weight))
+		s := o.Name + " " + t.Bold.Render(approx(part.Points, card.est[i])) + "/" + itoa(o.Weight)
+		if seen.any && seen.est[i] && seen.Parts[i].Points != part.Points {
+			s += fmt.Sprintf(" (≈%d then)", seen.Parts[i].Points)
+		}
+		parts = append(parts, s)
 	}
 	lines := flow(append([]string{head + parts[0]}, parts[1:]...), " · ", w)
 	if len(lines) > 2 {
@@ -779,21 +784,40 @@ func (d *dashboard) scoreLine(w int) []string {
 	return lines
 }
 
-// wrap wraps text to w cells, keeping its styles. A minus sign before a
-// digit is kept with its number (the wrapper breaks after any hyphen).
+// wrap wraps text to w cells, keeping its styles. It breaks lines at
+// spaces only: a hyphen stays with its word ("self-reliance", a path such
+// as "zerosum-data/reports"), a minus sign with its number, and a signed
+// number with the words it qualifies ("grey-zone drills +1" never leaves
+// "+1" alone on a line); a word longer than the line is cut at its end.
 func wrap(s string, w int) string {
 	if w <= 0 {
 		return s
 	}
-	if !strings.Contains(s, "-") {
+	if !strings.ContainsAny(s, "-+±") {
 		return lipgloss.Wrap(s, w, " ")
 	}
-	s = negative.ReplaceAllString(s, "\u2011$1")
-	return strings.ReplaceAll(lipgloss.Wrap(s, w, " "), "\u2011", "-")
+	out := lipgloss.Wrap(glue(s), w, " ")
+	return strings.NewReplacer("\u2011", "-", "\u00a0", " ").Replace(out)
 }
 
-// negative finds a minus sign before a digit.
-var negative = regexp.MustCompile(`-([0-9])`)
+// glue makes the hyphens and spaces that must not break a line
+// non-breaking: a hyphen inside a word or before a digit becomes U+2011,
+// a space before a signed number U+00A0. wrap turns them back.
+func glue(s string) string {
+	rs := []rune(s)
+	signed := func(i int) bool { // a sign at i, then a digit
+		return i+1 < len(rs) && (rs[i] == '+' || rs[i] == '-' || rs[i] == '±' || rs[i] == '\u2011') && unicode.IsDigit(rs[i+1])
+	}
+	for i, r := range rs {
+		switch {
+		case r == '-' && i+1 < len(rs) && !unicode.IsSpace(rs[i+1]) && (i > 0 && !unicode.IsSpace(rs[i-1]) || unicode.IsDigit(rs[i+1])):
+			rs[i] = '\u2011'
+		case r == ' ' && signed(i+1):
+			rs[i] = '\u00a0'
+		}
+	}
+	return string(rs)
+}
 
 // scroller is a scrollable text pane: a bubbles viewport whose content is
 // rebuilt only when the turn or the width changes.

@@ -2,13 +2,13 @@ package ui
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
 
 	"zerosum/game"
+	"zerosum/text"
 )
 
 // dashStart is the game the dashboard tests play: Washington, seed 1,
@@ -170,35 +170,59 @@ func TestTabCyclesPanes(t *testing.T) {
 	}
 }
 
-// TestWhyListsEveryCause checks that the Why pane gives every cause of
-// every change to a track, after the opening news and after a turn.
+// TestWhyListsEveryCause checks that the Why pane leads with the Strait and
+// the player's score, then gives every change of the ledger under its
+// cause, after the opening news and after a turn.
 func TestWhyListsEveryCause(t *testing.T) {
 	a := dashApp(t, 120, 40)
 	check := func() {
 		t.Helper()
 		d := dash(a)
 		d.sync()
-		text := ansi.Strip(d.whyText(100))
-		flat := regexp.MustCompile(`\s+`).ReplaceAllString(text, " ")
+		sc := d.sc()
+		lines := strings.Split(ansi.Strip(d.whyText(100)), "\n")
+		short := strings.Join(lines[:min(12, len(lines))], " ")
+		if ch, ok := d.rep.ChangeOf(trackRef(game.TrackTension)); ok && ch.After != ch.Before {
+			if !strings.Contains(short, fmt.Sprintf("Strait tension %d→%d", ch.Before, ch.After)) {
+				t.Errorf("the Why pane should open with the Strait's change %d→%d:\n%s", ch.Before, ch.After, short)
+			}
+		} else if !strings.Contains(short, "Strait tension held at") {
+			t.Errorf("the Why pane should open with the Strait:\n%s", short)
+		}
+		if !strings.Contains(short, "Your score") {
+			t.Errorf("the Why pane should open with the player's score:\n%s", short)
+		}
+		// What is listed under each cause ("  cause" then "    items").
+		under := map[string]string{}
+		cause := ""
+		for _, l := range lines {
+			switch {
+			case strings.HasPrefix(l, "    "):
+				under[cause] += " " + strings.TrimSpace(l)
+			case strings.HasPrefix(l, "  ") && !strings.HasPrefix(l, "   "):
+				cause = strings.TrimSpace(l)
+			}
+		}
 		n := 0
 		for _, ch := range d.rep.Changes {
-			if ch.Target.Kind != game.RefTrack {
-				continue
-			}
-			label := d.sc().Label(ch.Target, d.player())
-			if !strings.Contains(flat, fmt.Sprintf("%s %d→%d", label, ch.Before, ch.After)) {
-				t.Errorf("the Why pane does not list %s %d→%d", label, ch.Before, ch.After)
+			label := sc.Label(ch.Target, d.player())
+			if ch.Target.Kind == game.RefStat && ch.Target.Actor == d.player() {
+				label = "your " + text.Uncapitalize(sc.StatName(ch.Target.Stat))
 			}
 			for _, c := range ch.Causes {
 				n++
-				want := Signed(c.Delta) + " " + CauseText(a.ctx.Game.Pack, c.Cause)
-				if !strings.Contains(flat, want) {
-					t.Errorf("the Why pane misses the cause %q of %s", want, label)
+				key, want := c.Cause, label+" "+text.Change(c.Delta)
+				if key.Kind == game.CauseCost {
+					key.Kind, want = game.CauseAction, want+" (its cost)"
+				}
+				heading := CauseText(a.ctx.Game.Pack, key)
+				if got, ok := under[heading]; !ok || !strings.Contains(got, want) {
+					t.Errorf("the Why pane should list %q under %q, it lists %q", want, heading, got)
 				}
 			}
 		}
 		if n == 0 {
-			t.Errorf("no track changed, nothing was checked")
+			t.Errorf("nothing changed, nothing was checked")
 		}
 	}
 	check()
@@ -258,7 +282,7 @@ func TestWorldMarksEstimates(t *testing.T) {
 	a := dashApp(t, 120, 40)
 	d := dash(a)
 	sc := d.sc()
-	text := ansi.Strip(d.worldText(100))
+	page := ansi.Strip(d.worldText(100))
 	cn, _ := sc.ActorIndex("beijing")
 	for s := range game.NumStats {
 		if !sc.Actors[cn].Has[s] {
@@ -269,13 +293,13 @@ func TestWorldMarksEstimates(t *testing.T) {
 		if sc.Actors[cn].Hidden[s] {
 			val += "?"
 		}
-		if !strings.Contains(text, val) {
+		if !strings.Contains(page, val) {
 			t.Errorf("World pane lacks Beijing's %q", val)
 		}
 	}
 	for i, sw := range sc.Swing {
-		if !strings.Contains(text, sw.Name) || !strings.Contains(text, Signed(d.view.Swing[i].Align)) {
-			t.Errorf("World pane lacks %s at %s", sw.Name, Signed(d.view.Swing[i].Align))
+		if !strings.Contains(page, sw.Name) || !strings.Contains(page, text.Change(d.view.Swing[i].Align)) {
+			t.Errorf("World pane lacks %s at %s", sw.Name, text.Change(d.view.Swing[i].Align))
 		}
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"zerosum/content"
 	"zerosum/game"
 	"zerosum/game/match"
+	"zerosum/text"
 )
 
 // endTab is a section of the debrief.
@@ -156,7 +157,7 @@ func (e *endScreen) content(w int) string {
 				"    ", e.standings(w-4-lw))
 		}
 	case tabScores:
-		return e.scores(cw)
+		return e.scores(min(w-1, 140))
 	case tabTurning:
 		return e.turningPoints(cw)
 	case tabCharts:
@@ -175,24 +176,21 @@ func (e *endScreen) ranking() []game.ScoreCard {
 // endActorNames joins actor names: "Washington", "Washington and Beijing",
 // "A, B and C".
 func endActorNames(sc *game.Scenario, actors []int) string {
-	var ns []string
-	for _, a := range actors {
-		ns = append(ns, sc.Actors[a].Name)
-	}
-	switch len(ns) {
-	case 0:
+	if len(actors) == 0 {
 		return "nobody"
-	case 1:
-		return ns[0]
 	}
-	return strings.Join(ns[:len(ns)-1], ", ") + " and " + ns[len(ns)-1]
+	ns := make([]string, len(actors))
+	for i, a := range actors {
+		ns[i] = sc.Actors[a].Name
+	}
+	return text.AndList(ns)
 }
 
 func (e *endScreen) outcome(w int) string {
 	th := e.ctx.Theme
 	g := e.ctx.Game
 	sc, st := g.Scenario(), g.State()
-	wrap := func(s string) string { return lipgloss.Wrap(s, w, " ") }
+	wrap := func(s string) string { return wrap(s, w) }
 	var out []string
 
 	if st.Crisis.Turn > 0 {
@@ -236,7 +234,7 @@ func (e *endScreen) outcome(w int) string {
 	place := func(a int) string {
 		rank := slices.IndexFunc(ranking, func(c game.ScoreCard) bool { return c.Actor == a })
 		c := sc.Score(st, a)
-		return fmt.Sprintf("%d points: %s of %d.", c.Total, endOrdinal(rank+1), len(sc.Actors))
+		return fmt.Sprintf("%d points: %s of %d.", c.Total, text.Ordinal(rank+1), len(sc.Actors))
 	}
 	switch {
 	case g.Spectating():
@@ -255,6 +253,9 @@ func (e *endScreen) outcome(w int) string {
 				line += " Won."
 			}
 			out = append(out, docRow(th.Bold.Render(docPad(label, lw-1)), lw-1, line, w))
+			if n := truthNote(sc, st, a); n != "" {
+				out = append(out, docRow("", lw-1, th.Muted.Render(n), w))
+			}
 		}
 		out = append(out, "")
 	default:
@@ -268,7 +269,11 @@ func (e *endScreen) outcome(w int) string {
 		case slices.Contains(winners, g.Player):
 			youLine += " You won."
 		}
-		out = append(out, th.Bold.Render(docPad("YOU", lw))+youLine, "")
+		out = append(out, docRow(th.Bold.Render(docPad("YOU", lw-1)), lw-1, youLine, w))
+		if n := truthNote(sc, st, g.Player); n != "" {
+			out = append(out, docRow("", lw-1, th.Muted.Render(n), w))
+		}
+		out = append(out, "")
 	}
 
 	out = append(out, th.Heading.Render("THE WORLD AT THE END"))
@@ -280,7 +285,7 @@ func (e *endScreen) outcome(w int) string {
 		out = append(out, docPad(sc.TrackName(t), 22)+v)
 	}
 	out = append(out, docPad("US-China gap", 22)+fmt.Sprintf("real %s, Washington believed %s",
-		Signed(sc.Gap(st)), Signed(st.Tracks[game.TrackPerceivedGap])))
+		text.Change(sc.Gap(st)), text.Change(st.Tracks[game.TrackPerceivedGap])))
 	var blocs [3][]string
 	for i, s := range st.Swing {
 		b := game.AlignBloc(s.Align)
@@ -358,7 +363,7 @@ func (e *endScreen) standings(w int) string {
 		}
 		out = append(out, line+" "+strings.Join(tags, " "))
 	}
-	out = append(out, "", th.Muted.Render(lipgloss.Wrap("The Scores tab shows how each was made.", w, " ")))
+	out = append(out, "", th.Muted.Render(wrap("The Scores tab shows how each was made.", w)))
 	return strings.Join(out, "\n")
 }
 
@@ -375,7 +380,7 @@ func (e *endScreen) crisisCauses() string {
 	var parts []string
 	for _, c := range ch.Causes {
 		if c.Delta > 0 {
-			parts = append(parts, CauseText(g.Pack, c.Cause)+" "+Signed(c.Delta))
+			parts = append(parts, CauseText(g.Pack, c.Cause)+" "+text.Change(c.Delta))
 		}
 	}
 	if len(parts) == 0 {
@@ -384,28 +389,18 @@ func (e *endScreen) crisisCauses() string {
 	return "Tension rose by: " + strings.Join(parts, ", ") + "."
 }
 
-func endOrdinal(n int) string {
-	suffix := "th"
-	switch {
-	case n%100 >= 11 && n%100 <= 13:
-	case n%10 == 1:
-		suffix = "st"
-	case n%10 == 2:
-		suffix = "nd"
-	case n%10 == 3:
-		suffix = "rd"
-	}
-	return itoa(n) + suffix
-}
-
+// scores is every actor's score card, best first: for each objective its
+// name whole, its points and progress, what it measured at the end and
+// the range of its measure, from worth nothing (0%) to worth all (100%).
+// Wide, an objective takes one line; narrow, two.
 func (e *endScreen) scores(w int) string {
 	th := e.ctx.Theme
 	g := e.ctx.Game
 	sc, st := g.Scenario(), g.State()
 	winners := sc.Winners(st)
-	out := []string{lipgloss.Wrap("Every player's final score, 0 to 100, and how it was made: each objective's measure at the end, how far along its range it got, and the points that earned.", w, " ")}
+	out := []string{wrap("Every player's final score, 0 to 100, and how it was made: each objective's points and progress, its measure at the end, and the range of that measure, from worth nothing (0%) to worth all its points (100%).", w)}
 	if st.Crisis.Turn > 0 {
-		out = append(out, th.Bad.Render(lipgloss.Wrap(CrisisRule(sc), w, " ")))
+		out = append(out, th.Bad.Render(wrap(CrisisRule(sc), w)))
 	}
 	nw := 0
 	for _, a := range sc.Actors {
@@ -413,7 +408,8 @@ func (e *endScreen) scores(w int) string {
 			nw = max(nw, ansi.StringWidth(o.Name))
 		}
 	}
-	nw = min(nw, 24)
+	const figW = 22 // "  15/30  ████████  50%"
+	oneLine := 2+nw+figW+2+40 <= w
 	for i, c := range e.ranking() {
 		a := sc.Actors[c.Actor]
 		head := th.Bold.Render(fmt.Sprintf("%d. %s", i+1, a.Name)) + "  " + th.Title.Render(fmt.Sprintf("%d", c.Total))
@@ -439,29 +435,51 @@ func (e *endScreen) scores(w int) string {
 		out = append(out, "", docSpread(head, th.Muted.Render(g.Match.SeatName(c.Actor)), w))
 		for _, p := range c.Parts {
 			o := a.Objectives[p.Objective]
-			measure := fmt.Sprintf("%s %d", sc.Label(o.Measure, c.Actor), p.Value)
-			left := "  " + docPad(ansi.Truncate(o.Name, nw, "…"), nw) + "  " + Meter(th, p.Progress, 0, 100, 8) +
-				fmt.Sprintf(" %3d%%  %2d/%-2d", p.Progress, p.Points, o.Weight)
-			lw := lipgloss.Width(left)
-			if rest := w - lw - 2; rest >= 12 {
-				left += "  " + th.Muted.Render(ansi.Truncate(measure, rest, "…"))
+			fig := fmt.Sprintf("  %2d/%-2d  ", p.Points, o.Weight) + Meter(th, p.Progress, 0, 100, 8) + fmt.Sprintf(" %3d%%", p.Progress)
+			measure := th.Muted.Render(fmt.Sprintf("%s %s, from %s (0%%) to %s (100%%)", endMeasureLabel(sc, o.Measure, c.Actor),
+				measureValue(o.Measure, p.Value), measureValue(o.Measure, o.From), measureValue(o.Measure, o.To)))
+			if oneLine {
+				out = append(out, hang("  "+docPad(o.Name, nw)+fig+"  "+measure, w, 2+nw+figW+2))
+				continue
 			}
-			out = append(out, left)
+			out = append(out, "  "+docPad(ansi.Truncate(o.Name, w-2-figW, "…"), w-2-figW)+fig, hang("    "+measure, w, 6))
+		}
+		if tag := e.youTag(c.Actor); tag != "" {
+			if n := truthNote(sc, st, c.Actor); n != "" {
+				out = append(out, th.Muted.Render(hang("  "+n, w, 2)))
+			}
 		}
 	}
 	return strings.Join(out, "\n")
+}
+
+// endMeasureLabel names what an objective measures, for the scores:
+// "Abu Dhabi Sovereign AI", "average alignment of the swing states".
+func endMeasureLabel(sc *game.Scenario, m game.Ref, owner int) string {
+	if m.Kind == game.RefSwing && (m.Swing == game.SwingAll || m.Swing == game.SwingTier2) {
+		what := "alignment"
+		if m.Field == game.FieldSovereign {
+			what = "sovereign AI"
+		}
+		group := "the swing states"
+		if m.Swing == game.SwingTier2 {
+			group = "the tier-2 states"
+		}
+		return "average " + what + " of " + group
+	}
+	return sc.Label(m, owner)
 }
 
 func (e *endScreen) turningPoints(w int) string {
 	th := e.ctx.Theme
 	g := e.ctx.Game
 	sc := g.Scenario()
-	out := []string{lipgloss.Wrap("The moments that mattered most, in order.", w, " "), ""}
+	out := []string{wrap("The moments that mattered most, in order.", w), ""}
 	if len(e.turning) == 0 {
 		return strings.Join(append(out, th.Muted.Render("Nothing stood out: a quiet game.")), "\n")
 	}
 	for _, tp := range e.turning {
-		tag, text := turningWords(g.Pack, g.Match, tp)
+		tag, line := turningWords(g.Pack, g.Match, tp)
 		st := th.Accent
 		switch tp.Kind {
 		case match.TurnCrisis:
@@ -470,13 +488,13 @@ func (e *endScreen) turningPoints(w int) string {
 			st = th.Warn
 		}
 		left := docPad(sc.Date(tp.Turn), 8) + st.Render(docPad(tag, 8))
-		out = append(out, docRow(left, 17, text, w))
+		out = append(out, docRow(left, 17, line, w))
 	}
 	return strings.Join(out, "\n")
 }
 
 // turningWords puts a turning point into words: a short tag and a sentence.
-func turningWords(p *content.Pack, m *match.Match, tp match.TurningPoint) (tag, text string) {
+func turningWords(p *content.Pack, m *match.Match, tp match.TurningPoint) (tag, line string) {
 	sc := m.Scenario
 	rep := m.Report(tp.Turn)
 	causes := func(r game.Ref) string {
@@ -485,10 +503,10 @@ func turningWords(p *content.Pack, m *match.Match, tp match.TurningPoint) (tag, 
 			return ""
 		}
 		cs := slices.Clone(ch.Causes)
-		slices.SortStableFunc(cs, func(x, y game.CauseDelta) int { return cmp.Compare(endAbs(y.Delta), endAbs(x.Delta)) })
+		slices.SortStableFunc(cs, func(x, y game.CauseDelta) int { return cmp.Compare(text.Abs(y.Delta), text.Abs(x.Delta)) })
 		var parts []string
 		for _, c := range cs[:min(len(cs), 3)] {
-			parts = append(parts, CauseText(p, c.Cause)+" "+Signed(c.Delta))
+			parts = append(parts, CauseText(p, c.Cause)+" "+text.Change(c.Delta))
 		}
 		return " Causes: " + strings.Join(parts, ", ") + "."
 	}
@@ -504,7 +522,7 @@ func turningWords(p *content.Pack, m *match.Match, tp match.TurningPoint) (tag, 
 		return "CRISIS", fmt.Sprintf("Strait crisis: tension %d→%d, %s.", tp.Before, tp.After, who) +
 			causes(game.Ref{Kind: game.RefTrack, Track: game.TrackTension})
 	case match.TurnTensionRise:
-		return "TENSION", fmt.Sprintf("Strait tension rose %d→%d (%s): now %s.", tp.Before, tp.After, Signed(tp.Delta),
+		return "TENSION", fmt.Sprintf("Strait tension rose %d→%d (%s): now %s.", tp.Before, tp.After, text.Change(tp.Delta),
 			strings.ToLower(TensionWord(tp.After))) + causes(game.Ref{Kind: game.RefTrack, Track: game.TrackTension})
 	case match.TurnControlLevel:
 		verb := "tightened"
@@ -530,7 +548,7 @@ func turningWords(p *content.Pack, m *match.Match, tp match.TurningPoint) (tag, 
 			causes(game.Ref{Kind: game.RefSwing, Swing: tp.Swing, Field: game.FieldAlign})
 	case match.TurnExposed:
 		a := sc.Actions[tp.Action]
-		s := fmt.Sprintf("%s secret came out: %s", endPossessive(endActorNames(sc, tp.Actors)), a.Name)
+		s := fmt.Sprintf("%s secret came out: %s", text.Possessive(endActorNames(sc, tp.Actors)), a.Name)
 		if tp.Swing >= 0 {
 			s += " (" + sc.Swing[tp.Swing].Name + ")"
 		}
@@ -547,24 +565,9 @@ func turningWords(p *content.Pack, m *match.Match, tp match.TurningPoint) (tag, 
 		if tp.Delta < 0 {
 			verb = "fell"
 		}
-		return "SCORE", fmt.Sprintf("%s score %s %d→%d (%s).", endPossessive(endActorNames(sc, tp.Actors)), verb, tp.Before, tp.After, Signed(tp.Delta))
+		return "SCORE", fmt.Sprintf("%s score %s %d→%d (%s).", text.Possessive(endActorNames(sc, tp.Actors)), verb, tp.Before, tp.After, text.Change(tp.Delta))
 	}
 	return "?", ""
-}
-
-// endPossessive is "Beijing's", "Brussels'".
-func endPossessive(name string) string {
-	if strings.HasSuffix(name, "s") {
-		return name + "'"
-	}
-	return name + "'s"
-}
-
-func endAbs(x int) int {
-	if x < 0 {
-		return -x
-	}
-	return x
 }
 
 // charts draws the history: Strait tension, the real and the perceived
@@ -601,14 +604,79 @@ func (e *endScreen) charts(w int) string {
 	}
 	tc := LineChart{Title: "Strait tension (a crisis at 10)", Series: []Series{tension}, XLabels: labels, Min: 0, Max: 10}
 	gc := LineChart{Title: "US-China capability gap: real and as Washington saw it", Series: []Series{gap, perceived}, XLabels: labels}
-	scc := LineChart{Title: "Scores", Series: scores, XLabels: labels, Min: 0, Max: 100}
-	intro := lipgloss.Wrap("How the game went, turn by turn (each point is the start of a turn; \"end\" is the final state).", w, " ")
+	intro := wrap("How the game went, turn by turn (each point is the start of a turn; \"end\" is the final state).", w)
+	sp := e.scoreRows(scores, labels, w)
 	if w >= 110 {
 		half := (w - 2) / 2
 		top := lipgloss.JoinHorizontal(lipgloss.Top, tc.Render(th, half, 12), "  ", gc.Render(th, w-2-half, 12))
-		return intro + "\n\n" + top + "\n\n" + scc.Render(th, w, 18)
+		return intro + "\n\n" + top + "\n\n" + sp
 	}
-	return intro + "\n\n" + tc.Render(th, w, 11) + "\n\n" + gc.Render(th, w, 12) + "\n\n" + scc.Render(th, w, 18)
+	return intro + "\n\n" + tc.Render(th, w, 11) + "\n\n" + gc.Render(th, w, 12) + "\n\n" + sp
+}
+
+// scoreRows draws every actor's score over the game as small multiples
+// that stay readable with eight actors: one row each, best first, on the
+// same scale (0 to 100): a sparkline of the turns, where it started and
+// ended, its best, and a bar of the final score. The player's row is
+// marked.
+func (e *endScreen) scoreRows(scores []Series, labels []string, w int) string {
+	th := e.ctx.Theme
+	g := e.ctx.Game
+	sc := g.Scenario()
+	out := []string{th.Heading.Render("Scores, 0 to 100, turn by turn"), th.Muted.Render(wrap(
+		fmt.Sprintf("One row per actor, best first; each mark is the start of a turn, from %s to %s, on the same scale for all.", labels[0], labels[len(labels)-1]), w))}
+	nw := 0
+	for _, a := range sc.Actors {
+		nw = max(nw, ansi.StringWidth(a.Name))
+	}
+	type row struct {
+		c          game.ScoreCard
+		known      []int
+		note, head string
+	}
+	var rows []row
+	noteW := 0
+	for i, c := range e.ranking() {
+		var known []int
+		best, bestAt := -1, 0
+		for k, v := range scores[c.Actor].Values {
+			if v == NoValue {
+				continue
+			}
+			known = append(known, v)
+			if v > best {
+				best, bestAt = v, k
+			}
+		}
+		if len(known) == 0 {
+			continue
+		}
+		note := fmt.Sprintf("best %d (%s)", best, labels[bestAt])
+		if tag := e.youTag(c.Actor); tag != "" {
+			note = tag + " · " + note
+		}
+		head := fmt.Sprintf("%d. ", i+1) + docPad(sc.Actors[c.Actor].Name, nw) + "  " + th.Accent.Render(Sparkline(known, 0, 100)) +
+			fmt.Sprintf("  %3d → %3d", known[0], c.Total)
+		noteW = max(noteW, ansi.StringWidth(note))
+		rows = append(rows, row{c, known, note, head})
+	}
+	// One bar width for every row, so that the bars compare.
+	barW := 0
+	if len(rows) > 0 {
+		barW = min(w-ansi.StringWidth(rows[0].head)-noteW-4, 20)
+	}
+	for _, r := range rows {
+		line := r.head
+		if barW >= 8 {
+			line += "  " + Meter(th, r.c.Total, 0, 100, barW)
+		}
+		line += "  " + th.Muted.Render(r.note)
+		if e.youTag(r.c.Actor) != "" {
+			line = th.Bold.Render(line)
+		}
+		out = append(out, hang(line, w, 3+nw+2))
+	}
+	return strings.Join(out, "\n")
 }
 
 func (e *endScreen) secrets(w int) string { return secretsText(e.ctx, w, true) }

@@ -108,6 +108,9 @@ func TestEndGolden(t *testing.T) {
 		{"crisis-120x40", true, 120, 40, nil},
 		{"normal-scores-120x40", false, 120, 40, []string{"tab"}},
 		{"crisis-scores-80x24", true, 80, 24, []string{"tab"}},
+		{"normal-scores-80x24", false, 80, 24, []string{"tab"}},
+		{"normal-scores-160x48", false, 160, 48, []string{"tab"}},
+		{"normal-charts-scores-80x24", false, 80, 24, []string{"tab", "tab", "tab", "G"}},
 		{"crisis-turning-80x24", true, 80, 24, []string{"tab", "tab"}},
 		{"normal-charts-120x40", false, 120, 40, []string{"tab", "tab", "tab"}},
 		{"normal-secrets-80x24", false, 80, 24, []string{"shift+tab"}},
@@ -117,6 +120,58 @@ func TestEndGolden(t *testing.T) {
 			a := runEnd(t, c.w, c.h, c.crisis, c.keys...)
 			requireScreen(t, a)
 		})
+	}
+}
+
+// The Scores tab gives every objective whole, with its points, its measure
+// at the end and that measure's range, at 80 and 160 columns; the Charts
+// tab gives every actor's score on a row of its own, best first.
+func TestEndScoresShowRanges(t *testing.T) {
+	for _, w := range []int{80, 160} {
+		a := endApp(t, w, 48, false)
+		e := endOf(t, a)
+		g := a.ctx.Game
+		sc, st := g.Scenario(), g.State()
+		page := strings.Join(strings.Fields(ansi.Strip(e.scores(min(w-1, 140)))), " ")
+		for _, c := range sc.Ranking(st) {
+			for _, p := range c.Parts {
+				o := sc.Actors[c.Actor].Objectives[p.Objective]
+				want := fmt.Sprintf("%s %d/%d", o.Name, p.Points, o.Weight)
+				rng := fmt.Sprintf("%s %s, from %s (0%%) to %s (100%%)", endMeasureLabel(sc, o.Measure, c.Actor),
+					measureValue(o.Measure, p.Value), measureValue(o.Measure, o.From), measureValue(o.Measure, o.To))
+				if !strings.Contains(page, want) || !strings.Contains(page, rng) {
+					t.Errorf("%d columns: the Scores tab lacks %q or %q", w, want, rng)
+				}
+			}
+		}
+		if strings.Contains(page, "…") {
+			t.Errorf("%d columns: the Scores tab cuts something:\n%s", w, page)
+		}
+		charts := strings.Split(ansi.Strip(e.charts(w-1)), "\n")
+		at := -1
+		for i, l := range charts {
+			if strings.HasPrefix(l, "Scores, 0 to 100") {
+				at = i
+			}
+		}
+		if at < 0 {
+			t.Fatalf("no score rows in the Charts tab")
+		}
+		for i, c := range sc.Ranking(st) {
+			name := sc.Actors[c.Actor].Name
+			found := false
+			for _, l := range charts[at:] {
+				if strings.HasPrefix(l, fmt.Sprintf("%d. %s ", i+1, name)) && strings.Contains(l, fmt.Sprintf("→ %3d", c.Total)) {
+					found = true
+				}
+			}
+			if !found {
+				t.Errorf("%d columns: no row for %d. %s ending at %d:\n%s", w, i+1, name, c.Total, strings.Join(charts[at:], "\n"))
+			}
+		}
+		if strings.Contains(strings.Join(charts[at:], "\n"), "several at once") {
+			t.Errorf("the score chart still tangles its lines")
+		}
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 
 	"zerosum/report"
 	"zerosum/saves"
+	"zerosum/text"
 	"zerosum/untrusted"
 )
 
@@ -37,7 +38,7 @@ func (c *Context) exportReport() tea.Cmd {
 		return nil
 	}
 	if g.Store == nil {
-		c.Open(NewNotice(c, "Saving is off", capitalize(errSavingOff.Error())+", so the debrief report cannot be written. zerosum report makes one from a save or a replay."))
+		c.Open(NewNotice(c, "Saving is off", text.Capitalize(errSavingOff.Error())+", so the debrief report cannot be written. zerosum report makes one from a save or a replay."))
 		return nil
 	}
 	// Names and titles in it come from files: no control character

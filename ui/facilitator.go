@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"zerosum/game"
+	"zerosum/text"
 )
 
 // facMode is what the facilitator's screen shows.
@@ -224,7 +225,7 @@ func (f *facilitatorScreen) choose() tea.Cmd {
 			f.ctx.Flash("No news is queued for this turn.")
 		} else {
 			g.Facil.Inject = nil
-			f.ctx.Flash(fmt.Sprintf("Cleared the %d queued item%s of news.", n, plural(n)))
+			f.ctx.Flash(fmt.Sprintf("Cleared the %d queued item%s of news.", n, text.Plural(n)))
 		}
 	case facRevealRow:
 		f.mode = facReveal
@@ -258,7 +259,7 @@ func (f *facilitatorScreen) askResolve() {
 		detail = fmt.Sprintf("Not every player has handed in orders: %s. Their orders go in as they stand now.", strings.Join(missing, ", "))
 	}
 	if n := len(g.Facil.Inject); n > 0 {
-		detail += fmt.Sprintf(" %d item%s of news you queued fire%s with the next turn's news.", n, plural(n), map[bool]string{true: "s", false: ""}[n == 1])
+		detail += fmt.Sprintf(" %d item%s of news you queued fire%s with the next turn's news.", n, text.Plural(n), map[bool]string{true: "s", false: ""}[n == 1])
 	}
 	q := fmt.Sprintf("Resolve turn %d (%s) now?", turn, sc.Date(turn))
 	f.ctx.Open(NewConfirm(f.ctx, q, detail, func() tea.Cmd {
@@ -352,7 +353,7 @@ func (f *facilitatorScreen) queueCustom() {
 	effects := strings.ReplaceAll(f.effects.Value(), ",", ";")
 	in, err := sc.ParseInjection("news:" + head + "|" + effects)
 	if err != nil {
-		f.note = sentence(err.Error())
+		f.note = text.Sentence(err.Error())
 		if head == "" {
 			f.field = 0
 			f.focus()
@@ -700,14 +701,14 @@ func (f *facilitatorScreen) eventsView(w, h int) string {
 	}
 	fired := "Not fired yet this game."
 	if n := st.Fired[f.ev]; n > 0 {
-		fired = fmt.Sprintf("Fired %d time%s so far.", n, plural(n))
+		fired = fmt.Sprintf("Fired %d time%s so far.", n, text.Plural(n))
 	}
 	if st.Fired[f.ev] > 0 && !ev.Repeat {
 		fired += " It would not fire again by itself; injected, it does."
 	}
-	detail = append(detail, hang(t.Muted.Render("Effects: ")+strings.Join(effects, ", ")+" "+t.Muted.Render(fired), cw, 2))
+	detail = append(detail, hang(t.Muted.Render("Effects: ")+strings.Join(effects, ", ")+". "+t.Muted.Render(fired), cw, 2))
 	if note := g.Pack.T("events." + ev.ID + ".teaching"); note != "" {
-		detail = append(detail, hang(t.Muted.Render("Why it matters: ")+PlainProse(note), cw, 2))
+		detail = append(detail, hang(t.Muted.Render("Why it matters: ")+plainProse(f.ctx, note), cw, 2))
 	}
 	if len(detail) > 4 {
 		detail = detail[:4]

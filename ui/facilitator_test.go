@@ -13,6 +13,7 @@ import (
 
 	"zerosum/game"
 	"zerosum/report"
+	"zerosum/text"
 )
 
 // facOf is the facilitator's screen, or a failure.
@@ -79,18 +80,24 @@ func TestFacilitatorKey(t *testing.T) {
 }
 
 // With pausing on, the last player's submission leaves the turn waiting
-// on the facilitator's screen (esc cannot leave it); enter on Resolve and
-// y resolve it with every player's orders, and the hand-overs follow.
+// on a page the room may see (who has handed in orders, nothing else);
+// F2 opens the facilitator's screen over it and esc goes back to it; enter
+// on Resolve and y resolve the turn with every player's orders, and the
+// hand-overs follow.
 func TestFacilitatorPausesBeforeResolution(t *testing.T) {
 	a := hotSeatApp(t, twoSeats, 9, true, 80, 24)
 	g := a.ctx.Game
 	bothSubmit(t, a)
-	f := facOf(t, a)
-	if len(g.Match.Turns) != 0 || !g.Facil.Waiting || f.back != nil {
-		t.Fatal("the turn waits for the facilitator")
+	room, ok := a.screen.(*waitingRoom)
+	if !ok || len(g.Match.Turns) != 0 || !g.Facil.Waiting {
+		t.Fatalf("the turn waits for the facilitator on the room's page, not on %s:\n%s", a.screen.Name(), screen(a))
 	}
-	if !strings.Contains(screen(a), "ALL ORDERS ARE IN") || !strings.Contains(screen(a), "Beijing (Bo) ✓ orders in") {
-		t.Errorf("the screen says every order is in:\n%s", screen(a))
+	if !strings.Contains(screen(a), "ALL ORDERS ARE IN") || !strings.Contains(screen(a), "Beijing (Bo) ✓ orders in") || strings.Contains(screen(a), "FACILITATOR") {
+		t.Errorf("the room's page says every order is in, and no more:\n%s", screen(a))
+	}
+	press(a, "f2")
+	if f := facOf(t, a); f.back != room {
+		t.Fatalf("F2 opens the facilitator's screen over the room's page")
 	}
 	for _, s := range []string{"Tighten chip and tool controls", "Stockpile chips"} {
 		if strings.Contains(screen(a), s) {
@@ -98,7 +105,10 @@ func TestFacilitatorPausesBeforeResolution(t *testing.T) {
 		}
 	}
 	press(a, "esc")
-	facOf(t, a)
+	if a.screen != room {
+		t.Fatalf("esc goes back to the room's page, got %s", a.screen.Name())
+	}
+	press(a, "f2")
 	facRowTo(t, a, facResolve)
 	press(a, "enter")
 	if q, d := dialogText(a); q != "Resolve turn 1 (H1 2025) now?" || !strings.Contains(d, "Every player's orders are in") {
@@ -157,6 +167,7 @@ func TestFacilitatorInjectsNews(t *testing.T) {
 	g := a.ctx.Game
 	sc := g.Scenario()
 	bothSubmit(t, a)
+	press(a, "f2")
 	facRowTo(t, a, facInjectEvent)
 	press(a, "enter")
 	f := facOf(t, a)
@@ -216,9 +227,9 @@ func TestFacilitatorInjectsNews(t *testing.T) {
 	for range 2 {
 		press(a, "enter")
 		r := a.screen.(*resolution)
-		text := strings.Join(strings.Fields(r.content(110)), " ")
+		page := strings.Join(strings.Fields(r.content(110)), " ")
 		for _, s := range []string{"Typhoon shuts TSMC fabs", "News added by the facilitator.", "+1 news added by the facilitator", "Washington and Beijing agree a trade truce"} {
-			if !strings.Contains(text, s) {
+			if !strings.Contains(page, s) {
 				t.Errorf("%s's report lacks %q", g.Who(g.Player), s)
 			}
 		}
@@ -248,6 +259,7 @@ func TestFacilitatorReveal(t *testing.T) {
 	g := a.ctx.Game
 	sc := g.Scenario()
 	bothSubmit(t, a)
+	press(a, "f2")
 	facRowTo(t, a, facResolve)
 	press(a, "enter", "y")
 	bj := actorOf(t, a, "beijing")
@@ -264,7 +276,7 @@ func TestFacilitatorReveal(t *testing.T) {
 		t.Errorf("the reveal page is marked as the facilitator's view:\n%s", screen(a))
 	}
 	chips := g.State().Stat(bj, game.StatChips)
-	for _, want := range []string{"real " + Signed(sc.Gap(g.State())), "Beijing: Stockpile chips and memory", "still secret",
+	for _, want := range []string{"real " + text.Change(sc.Gap(g.State())), "Beijing: Stockpile chips and memory", "still secret",
 		"CHP " + itoa(chips) + "*"} {
 		if !strings.Contains(stripped(full), want) {
 			t.Errorf("the reveal page lacks %q:\n%s", want, full)
@@ -280,7 +292,7 @@ func TestFacilitatorReveal(t *testing.T) {
 	requireNoSecrets(t, "Ana after the reveal", texts, map[string]string{"Stockpile chips and memory": "Bo's covert order", "THE FACILITATOR'S VIEW": "the reveal page"})
 }
 
-// stripped is a frame's text without styles, box borders or line breaks,
+// stripped is a frame's page without styles, box borders or line breaks,
 // to find sentences a box wraps.
 func stripped(s string) string {
 	s = strings.NewReplacer("║", " ", "│", " ").Replace(ansi.Strip(s))
@@ -411,5 +423,18 @@ func TestClassroomScreensFit(t *testing.T) {
 		checkFits(t, b)
 		press(b, "enter")
 		checkFits(t, b)
+	}
+}
+
+// The event list's detail reads as sentences: its effects, then whether it
+// has fired.
+func TestFacilitatorEventDetailReads(t *testing.T) {
+	a := hotSeatApp(t, twoSeats, 9, true, 120, 40)
+	press(a, "f2")
+	facRowTo(t, a, facInjectEvent)
+	press(a, "enter")
+	s := stripped(screen(a))
+	if !strings.Contains(s, ". Not fired yet this game.") && !strings.Contains(s, ". Fired ") {
+		t.Errorf("the effects should end with a full stop before the next sentence:\n%s", s)
 	}
 }

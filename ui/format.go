@@ -8,18 +8,8 @@ import (
 
 	"zerosum/content"
 	"zerosum/game"
+	"zerosum/text"
 )
-
-// Signed writes a change with its sign: "+3", "-2", "±0".
-func Signed(n int) string {
-	switch {
-	case n > 0:
-		return "+" + strconv.Itoa(n)
-	case n < 0:
-		return strconv.Itoa(n)
-	}
-	return "±0"
-}
 
 // EffectText describes one effect for a player: "Beijing Grievance +6",
 // "Export controls +1 (in 2 turns)". actor resolves "self"; target names the
@@ -29,7 +19,7 @@ func EffectText(sc *game.Scenario, e game.Effect, actor, target int) string {
 	if r.Kind == game.RefSwing && r.Swing == game.SwingTarget && target >= 0 {
 		r.Swing = target
 	}
-	s := sc.Label(r, actor) + " " + Signed(e.Add)
+	s := sc.Label(r, actor) + " " + text.Change(e.Add)
 	switch e.Delay {
 	case 0:
 	case 1:
@@ -63,7 +53,7 @@ func CauseText(p *content.Pack, c game.Cause) string {
 		case game.CauseDelayed:
 			s += " (from " + sc.Date(c.Turn) + ")"
 		case game.CauseExposed:
-			s += " (exposed)"
+			s += " (exposed in " + sc.Date(c.Turn) + ")"
 		}
 		return s
 	case game.CauseEvent:
@@ -91,10 +81,10 @@ func ChangeText(p *content.Pack, ch game.Change, viewer int) string {
 	sc := p.Scenario
 	var parts []string
 	for _, c := range ch.Causes {
-		parts = append(parts, CauseText(p, c.Cause)+" "+Signed(c.Delta))
+		parts = append(parts, CauseText(p, c.Cause)+" "+text.Change(c.Delta))
 	}
 	return fmt.Sprintf("%s %d→%d (%s): %s", sc.Label(ch.Target, viewer), ch.Before, ch.After,
-		Signed(ch.After-ch.Before), strings.Join(parts, ", "))
+		text.Change(ch.After-ch.Before), strings.Join(parts, ", "))
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
@@ -115,16 +105,6 @@ func TensionWord(t int) string {
 	return "calm"
 }
 
-// sentence makes a message a sentence: a capital first letter and a full
-// stop, unless it already ends with one ("?" and "!" count).
-func sentence(s string) string {
-	s = capitalize(strings.TrimSpace(s))
-	if s == "" || strings.HasSuffix(s, ".") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "!") {
-		return s
-	}
-	return s + "."
-}
-
 // BlameText names who drove the Strait, largest share first, from a
 // crisis's shares or from the running account: "Washington 55%, Beijing
 // 40% and Taipei 5%". Actors with no share are left out; "" if none has
@@ -142,13 +122,7 @@ func BlameText(sc *game.Scenario, shares []int) string {
 	for _, s := range ss {
 		parts = append(parts, fmt.Sprintf("%s %d%%", sc.Actors[s.actor].Name, s.pct))
 	}
-	switch len(parts) {
-	case 0:
-		return ""
-	case 1:
-		return parts[0]
-	}
-	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
+	return text.AndList(parts)
 }
 
 // CrisisRule says what a Strait crisis does to the scores, with the

@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"zerosum/game"
+	"zerosum/text"
 )
 
 // fullView is the whole truth of the game in ctx: every actor's real
@@ -32,8 +33,8 @@ func fullView(ctx *Context, w int) string {
 		rest = append(rest, sc.TrackName(tr)+" "+t.Bold.Render(itoa(st.Tracks[tr])))
 	}
 	out = append(out, flow(rest, " · ", w)...)
-	gap := fmt.Sprintf("US-China capability gap: real %s · Washington perceives %s", t.Bold.Render(Signed(sc.Gap(st))),
-		t.Bold.Render(Signed(st.Tracks[game.TrackPerceivedGap])))
+	gap := fmt.Sprintf("US-China capability gap: real %s · Washington perceives %s", t.Bold.Render(text.Change(sc.Gap(st))),
+		t.Bold.Render(text.Change(st.Tracks[game.TrackPerceivedGap])))
 	if cn := sc.RoleActor(game.RoleChinaGov); cn >= 0 && sc.Actors[cn].Hidden[game.StatFrontier] {
 		gap += t.Muted.Render(" (players other than " + sc.Actors[cn].Name + " see only the perception)")
 	}
@@ -76,7 +77,7 @@ func fullView(ctx *Context, w int) string {
 	var swing []string
 	for i, s := range st.Swing {
 		bloc := map[game.Bloc]string{game.BlocUS: " (US bloc)", game.BlocChina: " (China bloc)"}[game.AlignBloc(s.Align)]
-		swing = append(swing, fmt.Sprintf("%s %s%s", sc.Swing[i].Name, Signed(s.Align), bloc))
+		swing = append(swing, fmt.Sprintf("%s %s%s", sc.Swing[i].Name, text.Change(s.Align), bloc))
 	}
 	out = append(out, flow(swing, " · ", w)...)
 

@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"zerosum/game"
+	"zerosum/text"
 )
 
 // This file is the turn's flow between seats. Orders are simultaneous:
@@ -21,8 +22,9 @@ import (
 // their own report, behind a hand-over, then gives their next orders.
 
 // submit hands in the orders of the seat at the keyboard and moves the
-// room on: to the next player's hand-over, to the facilitator when the
-// turn waits for them, or to the resolution. note is said on the next
+// room on: to the next player's hand-over, to the page that waits for the
+// facilitator when pausing is on (never to the facilitator's own screen),
+// or to the resolution. note is said on the next
 // hand-over page (the timer ran out).
 func (c *Context) submit(note string) tea.Cmd {
 	g := c.Game
@@ -34,11 +36,8 @@ func (c *Context) submit(note string) tea.Cmd {
 		return nil
 	}
 	if f := g.Facil; f != nil && f.Pause {
-		f.Waiting = true
-		c.SwitchTo(newFacilitator(c, nil))
-		if note != "" {
-			c.Flash(note)
-		}
+		// The room waits: only the facilitator's key opens their screen.
+		c.SwitchTo(newWaitingRoom(c, note))
 		return nil
 	}
 	return c.resolveTurn()
@@ -163,8 +162,7 @@ func (c *Context) beginTurn() Screen {
 	next, ok := g.nextToSubmit(-1)
 	switch {
 	case !ok && g.Facil != nil:
-		g.Facil.Waiting = true
-		return newFacilitator(c, nil)
+		return newWaitingRoom(c, "")
 	case !ok:
 		// Every order is in but nobody waits to resolve the turn (a save
 		// taken then): the players look at their orders again.
@@ -223,10 +221,8 @@ func (h *handover) View() string {
 	t := ctx.Theme
 	g := ctx.Game
 	sc := g.Scenario()
-	w, bh := ctx.Width, ctx.BodyHeight()
 	turn := min(g.State().Turn, sc.Turns)
-	iw := min(w-8, 64)
-	center := lipgloss.NewStyle().Width(iw).Align(lipgloss.Center)
+	iw, center := roomColumn(ctx)
 	actor := sc.Actors[h.seat].Name
 	var lines []string
 	lines = append(lines, center.Render(t.Muted.Render(fmt.Sprintf("HOT SEAT · Turn %d of %d · %s", turn, sc.Turns, sc.Date(turn)))), "")
@@ -242,20 +238,32 @@ func (h *handover) View() string {
 		lines = append(lines, "", center.Render(t.Warn.Render(wrap(h.note, iw))))
 	}
 	lines = append(lines, "", center.Render(t.Key.Render("enter")+" "+t.Bold.Render(fmt.Sprintf("when %s is at the keyboard", h.addressee()))))
+	return roomPage(ctx, lines)
+}
+
+// roomColumn is the width of the text on a page for the whole room (the
+// hand-over, the wait for the facilitator) and the style that centres it.
+func roomColumn(ctx *Context) (int, lipgloss.Style) {
+	iw := min(ctx.Width-8, 64)
+	return iw, lipgloss.NewStyle().Width(iw).Align(lipgloss.Center)
+}
+
+// roomPage draws the lines of a page for the whole room in a box in the
+// middle of the screen; on a small terminal the blank lines go first.
+func roomPage(ctx *Context, lines []string) string {
+	t := ctx.Theme
+	w, bh := ctx.Width, ctx.BodyHeight()
 	body := strings.Join(lines, "\n")
-	frame := t.Dialog.GetVerticalFrameSize()
-	if lipgloss.Height(body)+frame > bh {
-		// A small terminal and many players: the blank lines go first.
+	if lipgloss.Height(body)+t.Dialog.GetVerticalFrameSize() > bh {
 		var tight []string
-		for _, l := range strings.Split(body, "\n") {
+		for _, l := range lines {
 			if strings.TrimSpace(ansi.Strip(l)) != "" {
 				tight = append(tight, l)
 			}
 		}
 		body = strings.Join(tight, "\n")
 	}
-	box := t.Dialog.Render(body)
-	return fit(lipgloss.Place(w, bh, lipgloss.Center, lipgloss.Center, box), w, bh)
+	return fit(lipgloss.Place(w, bh, lipgloss.Center, lipgloss.Center, t.Dialog.Render(body)), w, bh)
 }
 
 // addressee is what the page calls the next player: their name, or their
@@ -283,7 +291,7 @@ func (h *handover) next() string {
 		s = fmt.Sprintf("Next: your orders for %s.", sc.Date(turn))
 	}
 	if f := g.Facil; f != nil && f.TimerMinutes > 0 {
-		s += fmt.Sprintf(" You have %d minute%s for them, from when your dashboard opens.", f.TimerMinutes, plural(f.TimerMinutes))
+		s += fmt.Sprintf(" You have %d minute%s for them, from when your dashboard opens.", f.TimerMinutes, text.Plural(f.TimerMinutes))
 	}
 	return s
 }

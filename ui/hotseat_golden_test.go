@@ -21,7 +21,7 @@ func TestFacilitatorGolden(t *testing.T) {
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
 		t.Run(itoa(size[0])+"x"+itoa(size[1]), func(t *testing.T) {
 			a := run(t, Options{Start: &StartOptions{Seats: twoSeats, Seed: 9, Facilitator: true}}, size[0], size[1],
-				"enter", "enter", "space", "E", "y", "enter", "enter", "space", "E", "y",
+				"enter", "enter", "space", "E", "y", "enter", "enter", "space", "E", "y", "f2",
 				"down", "down", "down", "enter", "down", "enter", "up", "right", "right", "right", "right", "right")
 			if f := facOf(t, a); len(a.ctx.Game.Facil.Inject) != 1 || f.cursor != facTimer {
 				t.Fatalf("want the waiting turn with one event queued, the cursor on the timer")

@@ -17,6 +17,9 @@ type KeyMap struct {
 	// The dashboard and the resolution report (help and footer wording for
 	// keys that move within a pane).
 	PaneKeys, OrderTarget, ChartPick, EncSection, PaneScroll, ListMove, DetailScroll, ReportContinue key.Binding
+	// The Orders pane of a small terminal: the highlighted order's detail
+	// on a page of its own.
+	DetailOpen, DetailClose key.Binding
 	// New-game setup: the seed field.
 	NewSeed, SeedDigits, SeedErase key.Binding
 	// Saves, replays and rewind: save from the turn screen, view the game
@@ -56,7 +59,7 @@ func DefaultKeyMap() KeyMap {
 		Select:   b("enter", "choose", "enter"),
 		Back:     b("esc", "back", "esc"),
 
-		Toggle:       b("space", "add/remove order", "space"),
+		Toggle:       b("space", "add/remove", "space"),
 		Clear:        b("x", "clear orders", "x"),
 		EndTurn:      b("E", "end turn", "E"),
 		Orders:       b("1", "orders", "1"),
@@ -77,6 +80,8 @@ func DefaultKeyMap() KeyMap {
 		ListMove:       b("↑/↓", "move", "up", "k", "down", "j"),
 		DetailScroll:   b("pgup/pgdn", "scroll details", "pgup", "ctrl+u", "pgdown", "ctrl+d"),
 		ReportContinue: b("enter", "continue", "enter"),
+		DetailOpen:     b("enter", "details", "enter"),
+		DetailClose:    b("enter/esc", "back to the list", "enter", "esc"),
 
 		NewSeed:    b("r", "new seed", "r"),
 		SeedDigits: b("0-9", "type seed", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"),

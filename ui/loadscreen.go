@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -9,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"zerosum/saves"
+	"zerosum/text"
 )
 
 // listKind is what a savesScreen lists.
@@ -212,7 +214,7 @@ func (s *savesScreen) summary() string {
 	if s.kind == listReplays {
 		what = "replay"
 	}
-	out := fmt.Sprintf("%d %s%s", n, what, plural(n))
+	out := fmt.Sprintf("%d %s%s", n, what, text.Plural(n))
 	if bad > 0 {
 		out += fmt.Sprintf(" · %d cannot be read", bad)
 	}
@@ -380,12 +382,8 @@ func (s *savesScreen) preview(w int) string {
 		seed += " · bots " + sv.Settings.Difficulty
 	}
 	row("Seed", seed)
-	n := len(sv.Pending)
-	for _, o := range sv.Others {
-		n += len(o)
-	}
-	if n > 0 {
-		row("Orders", fmt.Sprintf("%d chosen for this turn, not yet submitted", n))
+	if o := pendingOrdersText(sv); o != "" {
+		row("Orders", o)
 	}
 	out = append(out, "")
 	if p.Over {
@@ -397,6 +395,33 @@ func (s *savesScreen) preview(w int) string {
 		out = append(out, hint("d", "delete this save"))
 	}
 	return strings.Join(out, "\n")
+}
+
+// pendingOrdersText says what a save holds of the turn in progress: the
+// orders sealed by the players who have ended their turn and those chosen
+// but still open, as counts only (a save's preview tells nobody what
+// anyone ordered); "" when there are none.
+func pendingOrdersText(sv *saves.Save) string {
+	sealed, open := 0, 0
+	count := func(actor string, n int) {
+		if slices.Contains(sv.Submitted, actor) {
+			sealed += n
+		} else {
+			open += n
+		}
+	}
+	count(sv.Player, len(sv.Pending))
+	for id, o := range sv.Others {
+		count(id, len(o))
+	}
+	var parts []string
+	if sealed > 0 {
+		parts = append(parts, fmt.Sprintf("%d sealed by the players who have ended their turn", sealed))
+	}
+	if open > 0 {
+		parts = append(parts, fmt.Sprintf("%d chosen, not yet submitted", open))
+	}
+	return text.Capitalize(strings.Join(parts, "; "))
 }
 
 // replayPreview describes the replay under the cursor.

@@ -102,12 +102,17 @@ func historyCharts(ctx *Context, v *game.State, player, slots int) []chartSpec {
 		gapSeries = []Series{track(game.TrackPerceivedGap)}
 	}
 	out = append(out, chartSpec{name: "Capability gap", note: gapNote, chart: LineChart{Series: gapSeries}})
-	out = append(out, chartSpec{
+	score := chartSpec{
 		name: "Your score",
 		note: "Your score at each turn's start, as you could have read it then (0-100).",
 		chart: LineChart{Series: []Series{{Name: "Score", Values: historyScores(sc, v, player)}},
 			Min: 0, Max: 100},
-	})
+	}
+	if r := scoreAsRead(sc, v, player, player, ctx.Game.Reveal); r.any {
+		score.note = "Your score at each turn's start as you could read it then (0-100): an estimate, since " + estimateWhy(sc, r, player, false) + "."
+		score.chart.Series[0].Name = "Score (≈, an estimate)"
+	}
+	out = append(out, score)
 	var stats []game.Stat
 	for s := range game.NumStats {
 		if sc.Actors[player].Has[s] && s != game.StatCapital {

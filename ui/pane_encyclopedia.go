@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"zerosum/game"
+	"zerosum/text"
 )
 
 // encyclopediaPane lets a player learn the model: the scenario and what it
@@ -163,7 +164,7 @@ func (p *encyclopediaPane) list() []encEntry {
 		add("Swing states", s.Name, func(w int) []string {
 			out := strings.Split(Prose(ctx, pack.T("swing."+s.ID+".desc"), w), "\n")
 			out = append(out, "", t.Muted.Render(wrap(fmt.Sprintf("Tier %d · market size %d of 5 · alignment at the start %s · sovereign AI at the start %d",
-				s.Tier, s.Weight, Signed(s.Align), s.Sovereign), w)))
+				s.Tier, s.Weight, text.Change(s.Align), s.Sovereign), w)))
 			return out
 		})
 	}

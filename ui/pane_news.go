@@ -92,13 +92,16 @@ func publicResults(ctx *Context, rep *game.Report, player int, w int) []string {
 		out = append(out, t.Muted.Render("None last turn."))
 	}
 	for _, c := range rep.Exposed {
-		out = append(out, hang(exposedText(sc, c, player), w, 2))
+		out = append(out, hang(exposedText(sc, c, player, rep.Turn), w, 2))
 	}
 	return out
 }
 
-// exposedText describes a covert action that came to light.
-func exposedText(sc *game.Scenario, c game.CovertRecord, player int) string {
+// exposedText describes a covert action that came to light in the report
+// of a turn, with the date it came to light: the turn's own, or the next
+// half-year's when the news that opened it brought it out. The debrief,
+// the turning points and the secrets give that same date.
+func exposedText(sc *game.Scenario, c game.CovertRecord, player, reportTurn int) string {
 	who := sc.Actors[c.Actor].Name
 	if c.Actor == player {
 		who = "Your"
@@ -109,7 +112,11 @@ func exposedText(sc *game.Scenario, c game.CovertRecord, player int) string {
 	if c.Target >= 0 {
 		s += " in " + sc.Swing[c.Target].Name
 	}
-	return s + fmt.Sprintf(" (ordered %s) was exposed.", sc.Date(c.Turn))
+	s += fmt.Sprintf(" (ordered %s) came to light in %s", sc.Date(c.Turn), sc.Date(c.Exposed))
+	if c.Exposed > reportTurn {
+		s += ", with the news that opened it"
+	}
+	return s + "."
 }
 
 // hang wraps s to w cells with the lines after the first indented by n.

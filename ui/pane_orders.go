@@ -10,25 +10,33 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"zerosum/game"
+	"zerosum/text"
 )
 
 // ordersPane lists every action of the player's actor, one row each
 // (targeted actions choose their swing state on the row), with a detail
 // panel for the highlighted one. Orders change freely until the turn ends.
 type ordersPane struct {
-	d       *dashboard
-	cursor  int         // row
-	top     int         // first row shown
-	targets map[int]int // action -> the swing state its row points at
-	scroll  int         // first line of the detail panel shown
-	flash   string      // why the last key did nothing, until the next key
+	d      *dashboard
+	cursor int    // row
+	top    int    // first row shown
+	scroll int    // first line of the detail panel shown
+	flash  string // why the last key did nothing, until the next key
+	// flashWhat and flashWhy are a refusal's order and reason, so that a
+	// narrow status line can shorten the order and keep the reason.
+	flashWhat, flashWhy string
+	// compact is set when the pane is too small for the list and the
+	// detail together (80x24): the list takes the pane with a short
+	// summary of the highlighted order, and enter opens the detail on a
+	// page of its own (open), which enter or esc close.
+	compact, open bool
 
 	detailKey   string // what detailLines describe
 	detailLines []string
 }
 
 func newOrdersPane(d *dashboard) *ordersPane {
-	return &ordersPane{d: d, targets: map[int]int{}}
+	return &ordersPane{d: d}
 }
 
 // orderRow is one action with its options (one per swing state when
@@ -58,26 +66,44 @@ func (o *ordersPane) chosen(action int) int {
 	return slices.IndexFunc(o.d.ctx.Game.Orders(), func(ord game.Order) bool { return ord.Action == id })
 }
 
+// targets is where the player's targeted rows point, by action (see
+// seatTurn.targets).
+func (o *ordersPane) targets() map[int]int {
+	st := o.d.ctx.Game.seat(o.d.player())
+	if st.targets == nil {
+		st.targets = map[int]int{}
+	}
+	return st.targets
+}
+
 // target is the swing state a targeted row points at: the chosen order's,
-// else the last one picked on the row, else the first available.
+// else the one the row was last moved to (this turn or an earlier one),
+// else the first the action could reach when the row was first shown,
+// which is then kept: a row never moves by itself when orders or capital
+// change what is open.
 func (o *ordersPane) target(r orderRow) int {
-	if !o.d.sc().Actions[r.action].Targeted {
+	sc := o.d.sc()
+	if !sc.Actions[r.action].Targeted {
 		return -1
 	}
 	if i := o.chosen(r.action); i >= 0 {
-		if ti, ok := o.d.sc().SwingIndex(o.d.ctx.Game.Orders()[i].Target); ok {
+		if ti, ok := sc.SwingIndex(o.d.ctx.Game.Orders()[i].Target); ok {
 			return ti
 		}
 	}
-	if t, ok := o.targets[r.action]; ok {
+	ts := o.targets()
+	if t, ok := ts[r.action]; ok && t >= 0 && t < len(sc.Swing) {
 		return t
 	}
+	t := 0
 	for _, op := range r.opts {
 		if op.Available {
-			return op.Target
+			t = op.Target
+			break
 		}
 	}
-	return 0
+	ts[r.action] = t
+	return t
 }
 
 // option is the row's option for its current target.
@@ -97,10 +123,41 @@ func (o *ordersPane) update(k tea.KeyPressMsg) {
 	if len(rows) == 0 {
 		return
 	}
-	o.flash = ""
+	o.flash, o.flashWhat, o.flashWhy = "", "", ""
 	o.cursor = min(o.cursor, len(rows)-1)
 	r := rows[o.cursor]
 	switch {
+	case key.Matches(k, keys.Left):
+		o.retarget(r, -1)
+		return
+	case key.Matches(k, keys.Right):
+		o.retarget(r, 1)
+		return
+	case key.Matches(k, keys.Toggle):
+		o.toggle(r)
+		return
+	}
+	if o.open {
+		// The detail page: the movement keys scroll it.
+		switch {
+		case key.Matches(k, keys.Select, keys.Back):
+			o.open, o.scroll = false, 0
+		case key.Matches(k, keys.Up):
+			o.scroll = max(o.scroll-1, 0)
+		case key.Matches(k, keys.Down):
+			o.scroll++
+		case key.Matches(k, keys.PageUp):
+			o.scroll = max(o.scroll-10, 0)
+		case key.Matches(k, keys.PageDown):
+			o.scroll += 10
+		case key.Matches(k, keys.Top):
+			o.scroll = 0
+		}
+		return
+	}
+	switch {
+	case key.Matches(k, keys.Select):
+		o.open, o.scroll = true, 0
 	case key.Matches(k, keys.Up):
 		o.move(-1, len(rows))
 	case key.Matches(k, keys.Down):
@@ -113,12 +170,6 @@ func (o *ordersPane) update(k tea.KeyPressMsg) {
 		o.scroll = max(o.scroll-5, 0)
 	case key.Matches(k, keys.PageDown):
 		o.scroll += 5
-	case key.Matches(k, keys.Left):
-		o.retarget(r, -1)
-	case key.Matches(k, keys.Right):
-		o.retarget(r, 1)
-	case key.Matches(k, keys.Toggle):
-		o.toggle(r)
 	case key.Matches(k, keys.Clear):
 		if len(o.d.ctx.Game.Orders()) > 0 {
 			o.d.ctx.Game.SetOrders(nil)
@@ -134,7 +185,8 @@ func (o *ordersPane) move(by, n int) {
 	}
 }
 
-// toggle adds the row's order, if the rules allow it, or removes it.
+// toggle adds the row's order, if the rules allow it, or removes it. A
+// refusal names the order, its target, and the real reason.
 func (o *ordersPane) toggle(r orderRow) {
 	g := o.d.ctx.Game
 	sc := o.d.sc()
@@ -144,15 +196,68 @@ func (o *ordersPane) toggle(r orderRow) {
 	}
 	op := o.option(r)
 	if !op.Available {
-		o.flash = "Cannot add: " + sc.Reason(op)
+		o.refuse(o.rowName(r), o.refusal(op))
 		return
 	}
 	next := append(slices.Clone(g.Orders()), sc.OrderFor(op))
 	if err := sc.Validate(&o.d.view, g.Player, next)[len(next)-1]; err != nil {
-		o.flash = "Cannot add: " + err.Error()
+		o.refuse(o.rowName(r), err.Error())
 		return
 	}
 	g.SetOrders(next)
+	if op.Target >= 0 {
+		o.targets()[r.action] = op.Target
+	}
+}
+
+// refuse says an order cannot be added, and why.
+func (o *ordersPane) refuse(what, why string) {
+	o.flash, o.flashWhat, o.flashWhy = "Cannot add "+what+": "+why, what, why
+}
+
+// flashIn is the flash in w cells: a refusal too long for them shortens
+// the order's name, never the reason.
+func (o *ordersPane) flashIn(w int) string {
+	if ansi.StringWidth(o.flash) <= w || o.flashWhy == "" {
+		return o.flash
+	}
+	room := w - ansi.StringWidth("Cannot add : "+o.flashWhy)
+	if room < 8 {
+		return o.flash
+	}
+	return "Cannot add " + ansi.Truncate(o.flashWhat, room, "…") + ": " + o.flashWhy
+}
+
+// rowName is a row's action with its target: "Export clusters to a swing
+// state → Saudi Arabia".
+func (o *ordersPane) rowName(r orderRow) string {
+	sc := o.d.sc()
+	name := sc.Actions[r.action].Name
+	if t := o.target(r); t >= 0 {
+		name += " → " + sc.Swing[t].Name
+	}
+	return name
+}
+
+// refusal says why an option cannot be added: the rules' reason for it,
+// and, when that is not already the budget, what the budget would say as
+// well (it stops every target alike).
+func (o *ordersPane) refusal(op game.Option) string {
+	reason := o.d.sc().Reason(op)
+	if op.Budget() {
+		return reason
+	}
+	var also []string
+	if op.AP > o.d.apLeft {
+		also = append(also, fmt.Sprintf("it needs %d action point%s and %d %s left", op.AP, text.Plural(op.AP), o.d.apLeft, isAre(o.d.apLeft)))
+	}
+	if op.Cost > o.d.capLeft {
+		also = append(also, fmt.Sprintf("it costs %d capital and %d is left", op.Cost, o.d.capLeft))
+	}
+	if len(also) > 0 {
+		reason += "; and " + text.AndList(also)
+	}
+	return reason
 }
 
 // retarget moves a targeted row to the next or previous swing state; a
@@ -167,7 +272,7 @@ func (o *ordersPane) retarget(r orderRow, by int) {
 	t := (o.target(r) + by + n) % n
 	i := o.chosen(r.action)
 	if i < 0 {
-		o.targets[r.action] = t
+		o.targets()[r.action] = t
 		return
 	}
 	g := o.d.ctx.Game
@@ -178,26 +283,39 @@ func (o *ordersPane) retarget(r orderRow, by int) {
 		return
 	}
 	g.SetOrders(next)
-	o.targets[r.action] = t
+	o.targets()[r.action] = t
 }
 
 func (o *ordersPane) keys() []key.Binding {
 	k := &o.d.ctx.Keys
+	switch {
+	case o.open:
+		return []key.Binding{k.Toggle, k.OrderTarget, k.PaneScroll, k.DetailClose}
+	case o.compact:
+		return []key.Binding{k.Toggle, k.OrderTarget, k.DetailOpen}
+	}
 	return []key.Binding{k.Toggle, k.OrderTarget}
 }
 
 func (o *ordersPane) help() []key.Binding {
 	k := &o.d.ctx.Keys
-	return []key.Binding{k.Up, k.Down, k.Toggle, k.OrderTarget, k.Clear, k.DetailScroll, k.Top, k.Bottom}
+	if o.open {
+		return []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Toggle, k.OrderTarget, k.DetailClose}
+	}
+	return []key.Binding{k.Up, k.Down, k.Toggle, k.OrderTarget, k.Clear, k.DetailOpen, k.DetailScroll, k.Top, k.Bottom}
 }
 
-// view lays the list and the detail side by side when the pane is wide or
-// short, one above the other otherwise.
+// view lays the list and the detail side by side when the pane is wide,
+// one above the other when it is tall, and in a small pane (80x24) the
+// list alone with a summary of the highlighted order, the detail on its
+// own page behind enter.
 func (o *ordersPane) view(w, h int) string {
 	rows := o.rows()
 	o.cursor = min(o.cursor, max(len(rows)-1, 0))
 	listH := len(rows) + 2
-	if w >= 70 && (w >= 96 || h < listH+12) {
+	o.compact = false
+	switch {
+	case w >= 96:
 		lw := min(max(w*56/100, 40), 58)
 		dw := w - lw - 3
 		list := o.list(rows, lw, h)
@@ -209,20 +327,89 @@ func (o *ordersPane) view(w, h int) string {
 			out[i] = ll[i] + sep + dl[i]
 		}
 		return strings.Join(out, "\n")
+	case h >= listH+12:
+		o.open = false
+		return o.list(rows, w, listH) + "\n" + o.d.ctx.Theme.Muted.Render(strings.Repeat("─", w)) + "\n" + o.detail(rows, w, h-listH-1)
 	}
-	listH = min(listH, max(h/2, h-8))
-	return o.list(rows, w, listH) + "\n" + o.d.ctx.Theme.Muted.Render(strings.Repeat("─", w)) + "\n" + o.detail(rows, w, h-listH-1)
+	o.compact = true
+	if o.open && len(rows) > 0 {
+		return o.page(rows, w, h)
+	}
+	const summaryH = 2
+	return o.list(rows, w, h-summaryH) + "\n" + o.summary(rows, w, summaryH)
+}
+
+// summary is the highlighted order in short, under the list of a small
+// pane: what stops it or what it costs, and its effects; the refusal of
+// the last key, when there is one, comes first.
+func (o *ordersPane) summary(rows []orderRow, w, h int) string {
+	if len(rows) == 0 {
+		return fit("", w, h)
+	}
+	t := o.d.ctx.Theme
+	sc := o.d.sc()
+	r := rows[o.cursor]
+	a := &sc.Actions[r.action]
+	op := o.option(r)
+	if o.flash != "" {
+		// What the last key could not do takes the whole summary.
+		lines := strings.Split(wrap("⚠ "+o.flash, w), "\n")
+		if len(lines) > h {
+			lines = append(lines[:h-1], ansi.Truncate(strings.Join(lines[h-1:], " "), w, "…"))
+		}
+		return fit(t.Warn.Render(strings.Join(lines, "\n")), w, h)
+	}
+	var first string
+	switch {
+	case o.chosen(r.action) >= 0:
+		first = t.Good.Render("✓ In your orders") + t.Muted.Render(fmt.Sprintf(" · %d AP, %d capital left", o.d.apLeft, o.d.capLeft))
+	case op.Available:
+		first = t.Good.Render("○ Available") + t.Muted.Render(fmt.Sprintf(" · %d AP, %d capital left", o.d.apLeft, o.d.capLeft))
+	default:
+		first = t.Bad.Render("✗ " + o.refusal(op))
+	}
+	var effects []string
+	for _, e := range a.Effects {
+		effects = append(effects, EffectText(sc, e, o.d.player(), o.target(r)))
+	}
+	second := t.Muted.Render("Effects: "+strings.Join(effects, ", ")) + t.Key.Render(" · enter: details")
+	if ansi.StringWidth(second) > w {
+		more := t.Key.Render("… enter: details")
+		second = ansi.Truncate(t.Muted.Render("Effects: "+strings.Join(effects, ", ")), w-ansi.StringWidth(more), "") + more
+	}
+	return fit(ansi.Truncate(first, w, "…")+"\n"+second, w, h)
+}
+
+// page is the detail of the highlighted order on a page of its own, in a
+// small pane: the whole width, scrolled with the movement keys.
+func (o *ordersPane) page(rows []orderRow, w, h int) string {
+	t := o.d.ctx.Theme
+	head := t.Muted.Render(fmt.Sprintf("Order %d of %d · ", o.cursor+1, len(rows))) + t.Key.Render("enter/esc") + t.Muted.Render(" back to the list")
+	bodyH := h - 1
+	if o.flash != "" {
+		bodyH--
+	}
+	var out []string
+	out, o.scroll = clip(t, o.described(rows[o.cursor], w), o.scroll, bodyH)
+	page := fit(ansi.Truncate(head, w, "…")+"\n"+strings.Join(out, "\n"), w, bodyH+1)
+	if o.flash != "" {
+		page += "\n" + t.Warn.Render(ansi.Truncate("⚠ "+o.flash, w, "…"))
+	}
+	return fit(page, w, h)
 }
 
 // list draws the rows with the cursor, a header and a status line, in
-// exactly w x h cells.
+// exactly w x h cells. In a small pane there is no status line: the
+// header says which rows are shown and the summary below takes the rest.
 func (o *ordersPane) list(rows []orderRow, w, h int) string {
 	t := o.d.ctx.Theme
 	sc := o.d.sc()
 	costW := 7 // " 1  20": action points and capital
 	nameW := w - 6 - costW
-	lines := []string{t.Muted.Render(pad("      Action", nameW+6) + padLeft("AP cap", costW))}
 	visible := max(h-2, 1)
+	if o.compact {
+		visible = max(h-1, 1)
+	}
 	if o.cursor < o.top {
 		o.top = o.cursor
 	}
@@ -230,6 +417,14 @@ func (o *ordersPane) list(rows []orderRow, w, h int) string {
 		o.top = o.cursor - visible + 1
 	}
 	o.top = min(o.top, max(len(rows)-visible, 0))
+	title := "      Action"
+	if o.compact && len(rows) > visible {
+		title += fmt.Sprintf(" · %d-%d of %d", o.top+1, min(o.top+visible, len(rows)), len(rows))
+		if o.top+visible < len(rows) {
+			title += " ↓"
+		}
+	}
+	lines := []string{t.Muted.Render(pad(title, nameW+6) + padLeft("AP cap", costW))}
 	for i := o.top; i < len(rows) && i < o.top+visible; i++ {
 		r := rows[i]
 		a := &sc.Actions[r.action]
@@ -265,10 +460,13 @@ func (o *ordersPane) list(rows []orderRow, w, h int) string {
 		}
 		lines = append(lines, line)
 	}
+	if o.compact {
+		return fit(strings.Join(lines, "\n"), w, h)
+	}
 	for len(lines) < h-1 {
 		lines = append(lines, "")
 	}
-	status := o.flash
+	status := o.flashIn(w)
 	st := t.Warn
 	if status == "" {
 		st = t.Muted
@@ -297,15 +495,19 @@ func (o *ordersPane) detail(rows []orderRow, w, h int) string {
 	if len(rows) == 0 || w < 10 {
 		return fit("", w, h)
 	}
-	t := o.d.ctx.Theme
-	r := rows[o.cursor]
+	var out []string
+	out, o.scroll = clip(o.d.ctx.Theme, o.described(rows[o.cursor], w), o.scroll, h)
+	return fit(strings.Join(out, "\n"), w, h)
+}
+
+// described is describe for a row at a width, kept until the turn, the
+// orders, the row or its target change.
+func (o *ordersPane) described(r orderRow, w int) []string {
 	key := fmt.Sprint(o.d.gen, o.d.ordKey, r.action, o.target(r), w)
 	if key != o.detailKey {
 		o.detailKey, o.detailLines = key, o.describe(r, w)
 	}
-	var out []string
-	out, o.scroll = clip(t, o.detailLines, o.scroll, h)
-	return fit(strings.Join(out, "\n"), w, h)
+	return o.detailLines
 }
 
 // describe writes the detail of a row's action at width w.
@@ -333,7 +535,7 @@ func (o *ordersPane) describe(r orderRow, w int) []string {
 		terms = append(terms, "public")
 	}
 	if a.Cooldown > 0 {
-		terms = append(terms, fmt.Sprintf("then rests %d turn%s", a.Cooldown, plural(a.Cooldown)))
+		terms = append(terms, fmt.Sprintf("then rests %d turn%s", a.Cooldown, text.Plural(a.Cooldown)))
 	}
 	if a.Once {
 		terms = append(terms, "once per game")
@@ -346,26 +548,23 @@ func (o *ordersPane) describe(r orderRow, w int) []string {
 	case op.Available:
 		add(t.Good.Render(wrap("○ Available (space adds it)", w)))
 	default:
-		add(t.Bad.Render(wrap("✗ Not available: "+sc.Reason(op), w)))
+		add(t.Bad.Render(wrap("✗ Not available: "+o.refusal(op), w)))
 	}
 	if a.Targeted {
-		open := 0
-		for _, x := range r.opts {
-			if x.Available {
-				open++
-			}
-		}
 		align := o.d.view.Swing[target].Align
 		line := fmt.Sprintf("Target ◂ %s ▸ (%d/%d, ←/→) · alignment %s, %s", t.Bold.Render(sc.Swing[target].Name),
-			target+1, len(sc.Swing), Signed(align), blocWord(align))
+			target+1, len(sc.Swing), text.Change(align), blocWord(align))
 		if o.chosen(r.action) < 0 {
-			line += fmt.Sprintf(" · %d of %d targets open", open, len(r.opts))
+			line += " · " + o.targetsOpen(r, op)
 		}
 		add(wrap(line, w))
 	}
 	if len(a.Requires) > 0 {
 		var conds []string
 		for _, c := range a.Requires {
+			if c.Ref.Kind == game.RefSwing && c.Ref.Swing == game.SwingTarget && target >= 0 {
+				c.Ref.Swing = target
+			}
 			conds = append(conds, sc.Describe(c, p))
 		}
 		add(t.Muted.Render(wrap("Requires "+strings.Join(conds, ", "), w)))
@@ -389,6 +588,35 @@ func (o *ordersPane) describe(r orderRow, w int) []string {
 		add(wrap(t.Muted.Render("Basis: ")+Prose(o.d.ctx, basis, 0), w))
 	}
 	return out
+}
+
+// targetsOpen says how many of a targeted action's swing states are open
+// to it, and when the budget closes them all, says so: "5 of 8 targets
+// open", "no target open: it costs 13 capital and 10 is left".
+func (o *ordersPane) targetsOpen(r orderRow, op game.Option) string {
+	open := 0
+	for _, x := range r.opts {
+		if x.Available {
+			open++
+		}
+	}
+	switch {
+	case open > 0:
+		return fmt.Sprintf("%d of %d targets open", open, len(r.opts))
+	case op.Cost > o.d.capLeft:
+		return fmt.Sprintf("no target open: it costs %d capital and %d is left", op.Cost, o.d.capLeft)
+	case op.AP > o.d.apLeft:
+		return fmt.Sprintf("no target open: it needs %d action point%s and %d %s left", op.AP, text.Plural(op.AP), o.d.apLeft, isAre(o.d.apLeft))
+	}
+	return fmt.Sprintf("none of the %d targets open", len(r.opts))
+}
+
+// isAre agrees a verb with a count.
+func isAre(n int) string {
+	if n == 1 {
+		return "is"
+	}
+	return "are"
 }
 
 // blocWord names the bloc an alignment puts a swing state in.

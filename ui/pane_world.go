@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"zerosum/game"
+	"zerosum/text"
 )
 
 // worldText is the World pane: the swing states and their alignment, the
@@ -39,7 +40,7 @@ func (d *dashboard) worldText(w int) string {
 			ls = t.China
 		}
 		row := pad(s.Name, nameW) + " " + ls.Bold(true).Render(letter) + " " + AlignBar(t, ss.Align, barW) +
-			"  " + padLeft(Signed(ss.Align), 5) + " " + pad(d.deltaText(da), 4) +
+			"  " + padLeft(text.Change(ss.Align), 5) + " " + pad(d.deltaText(da), 4) +
 			fmt.Sprintf("  %4d %2d  ", s.Tier, s.Weight) + padLeft(itoa(ss.Sovereign), 6) + " " + d.deltaText(ds)
 		out = append(out, ansi.Truncate(row, w, "…"))
 	}
@@ -79,7 +80,7 @@ func (d *dashboard) worldText(w int) string {
 			if a.Hidden[s] && !v.Over && !d.revealed() {
 				val = t.Warn.Render(val + "?")
 			} else if dt := d.delta(statRef(b, s)); dt != 0 && w >= 100 {
-				val += t.Muted.Render("(" + Signed(dt) + ")")
+				val += t.Muted.Render("(" + text.Change(dt) + ")")
 			}
 			items = append(items, t.Muted.Render(sh)+" "+val)
 		}
@@ -114,7 +115,7 @@ func (d *dashboard) worldText(w int) string {
 			s += " (" + lvl + ")"
 		}
 		if dt := d.delta(trackRef(tr)); dt != 0 {
-			s += " [" + Signed(dt) + "]"
+			s += " [" + text.Change(dt) + "]"
 		}
 		out = append(out, wrap(s, w))
 		if desc := pack.T("tracks." + tr.String() + ".desc"); desc != "" {

@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"zerosum/game"
+	"zerosum/text"
 )
 
 // resolution is the report after a turn: warnings first, then what
@@ -119,7 +120,7 @@ func (r *resolution) content(w int) string {
 	if ch, ok := r.rep.ChangeOf(trackRef(game.TrackTension)); ok && ch.After != ch.Before {
 		var causes []string
 		for _, c := range ch.Causes {
-			causes = append(causes, CauseText(g.Pack, c.Cause)+" "+Signed(c.Delta))
+			causes = append(causes, CauseText(g.Pack, c.Cause)+" "+text.Change(c.Delta))
 		}
 		d := ch.After - ch.Before
 		word := "rose"
@@ -127,7 +128,7 @@ func (r *resolution) content(w int) string {
 		if d < 0 {
 			word, st = "eased", t.Good
 		}
-		msg := fmt.Sprintf("Strait tension %s %d → %d (%s), now %s: %s", word, ch.Before, ch.After, Signed(d),
+		msg := fmt.Sprintf("Strait tension %s %d → %d (%s), now %s: %s", word, ch.Before, ch.After, text.Change(d),
 			TensionWord(ch.After), strings.Join(causes, ", "))
 		if d > 0 {
 			msg = "⚠ " + msg

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"zerosum/game"
+	"zerosum/text"
 )
 
 // TestResolutionScreen is a golden of the report after the first turn,
@@ -39,27 +40,27 @@ func TestResolutionReport(t *testing.T) {
 	}
 	r := newResolution(a.ctx, 1).(*resolution)
 	a.screen = r
-	text := strings.Join(strings.Fields(ansi.Strip(r.content(100))), " ")
+	page := strings.Join(strings.Fields(ansi.Strip(r.content(100))), " ")
 	rep := sc.ReportFor(g.State(), g.Match.Report(1), g.Player)
 	if len(rep.Refused) != 1 {
 		t.Fatalf("expected one refusal, got %v", rep.Refused)
 	}
 	for _, want := range []string{"Your refused orders", "Blockade Huawei: " + rep.Refused[0].Reason, "Washington (you): Tighten chip and tool controls"} {
-		if !strings.Contains(text, want) {
+		if !strings.Contains(page, want) {
 			t.Errorf("the report lacks %q", want)
 		}
 	}
 	for _, ch := range rep.Changes {
 		if ch.Target.Kind == game.RefTrack || (ch.Target.Kind == game.RefStat && ch.Target.Actor == g.Player) {
 			for _, c := range ch.Causes {
-				if want := Signed(c.Delta) + " " + CauseText(g.Pack, c.Cause); !strings.Contains(text, want) {
+				if want := text.Change(c.Delta) + " " + CauseText(g.Pack, c.Cause); !strings.Contains(page, want) {
 					t.Errorf("the report lacks the cause %q of %s", want, sc.Label(ch.Target, g.Player))
 				}
 			}
 		}
 	}
 	for _, e := range rep.Events {
-		if !strings.Contains(text, sc.Events[e].Name) {
+		if !strings.Contains(page, sc.Events[e].Name) {
 			t.Errorf("the report lacks the news %q", sc.Events[e].Name)
 		}
 	}

@@ -14,6 +14,7 @@ import (
 	"zerosum/game"
 	"zerosum/game/match"
 	"zerosum/saves"
+	"zerosum/text"
 )
 
 // Rewind, or what-if: the player goes back to the start of an earlier
@@ -108,7 +109,7 @@ func (c *Context) confirmRewind(p *rewindPlan) {
 	if p.main != nil {
 		detail += fmt.Sprintf("\n\nThe original line is kept first as the save %q: load it to go back to it.", p.mainFor)
 	} else {
-		detail += fmt.Sprintf("\n\nSaving is off (no data directory), so the original line cannot be kept: its last %d turn%s will be lost.", p.lost, plural(p.lost))
+		detail += fmt.Sprintf("\n\nSaving is off (no data directory), so the original line cannot be kept: its last %d turn%s will be lost.", p.lost, text.Plural(p.lost))
 	}
 	c.Open(NewConfirm(c, q, detail, func() tea.Cmd { return c.rewind(p) }, nil))
 }
@@ -159,7 +160,8 @@ func newRewindPicker(ctx *Context) *rewindPicker {
 	for i := range g.Match.Turns {
 		// The numbers the player read on the dashboard at that turn.
 		v := sc.View(&g.Match.States[i], g.Player, true)
-		row := fmt.Sprintf("Turn %2d · %s · tension %d · score %d", i+1, sc.Date(i+1), v.Tension(), sc.Score(&v, g.Player).Total)
+		score := scoreAsRead(sc, &v, g.Player, g.Player, false)
+		row := fmt.Sprintf("Turn %2d · %s · tension %d · score %s", i+1, sc.Date(i+1), v.Tension(), approx(score.Total, score.any))
 		var mine []string
 		for _, o := range g.Match.Turns[i].Orders {
 			if o.Actor == sc.Actors[g.Player].ID {
@@ -209,7 +211,7 @@ func (p *rewindPicker) View() string {
 	t := p.ctx.Theme
 	w := min(84, p.ctx.Width-4)
 	iw := w - t.Dialog.GetHorizontalFrameSize()
-	intro := t.Muted.Render(lipgloss.Wrap("Go back to the start of an earlier turn and play on from there as a what-if branch. The game so far is kept as a save first.", iw, " "))
+	intro := t.Muted.Render(wrap("Go back to the start of an earlier turn and play on from there as a what-if branch. The game so far is kept as a save first.", iw))
 	// Room for the rows: the terminal less the box's frame, the title,
 	// the intro, the keys and the blank lines between them.
 	room := max(p.ctx.Height-4-t.Dialog.GetVerticalFrameSize()-lipgloss.Height(intro)-5, 3)

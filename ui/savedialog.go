@@ -7,10 +7,10 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"zerosum/saves"
+	"zerosum/text"
 )
 
 // saveDialog asks for a save's name and saves the game in play under it,
@@ -75,7 +75,7 @@ func (d *saveDialog) Update(msg tea.Msg) (Dialog, tea.Cmd, bool) {
 	case key.Matches(k, km.Select):
 		name := strings.TrimSpace(d.input.Value())
 		if err := saves.ValidSlot(name); err != nil {
-			d.note = capitalize(err.Error()) + "."
+			d.note = text.Capitalize(err.Error()) + "."
 			return d, nil, false
 		}
 		return d, d.ctx.saveSlot(d.ctx.Game, name), true
@@ -107,7 +107,7 @@ func (d *saveDialog) View() string {
 			what += ", with every player's orders not yet resolved"
 		}
 	case n > 0:
-		what += fmt.Sprintf(", with your %d order%s not yet submitted", n, plural(n))
+		what += fmt.Sprintf(", with your %d order%s not yet submitted", n, text.Plural(n))
 	}
 	what += "."
 	if g.Match.Branch != "" {
@@ -117,13 +117,13 @@ func (d *saveDialog) View() string {
 	var status string
 	switch name := strings.TrimSpace(d.input.Value()); {
 	case d.note != "":
-		status = t.Bad.Render(lipgloss.Wrap("✗ "+d.note, iw, " "))
+		status = t.Bad.Render(wrap("✗ "+d.note, iw))
 	case name != "" && func() bool { _, ok := d.ctx.Saves.entry(name, saves.KindSlot); return ok }():
-		status = t.Warn.Render(lipgloss.Wrap("A save of this name exists: saving asks before replacing it.", iw, " "))
+		status = t.Warn.Render(wrap("A save of this name exists: saving asks before replacing it.", iw))
 	default:
-		status = t.Muted.Render(lipgloss.Wrap("Letters, digits, spaces, - and _, up to 40 characters.", iw, " "))
+		status = t.Muted.Render(wrap("Letters, digits, spaces, - and _, up to 40 characters.", iw))
 	}
-	body := t.Title.Render("Save the game") + "\n\n" + lipgloss.Wrap(what, iw, " ") + "\n\n" + ansi.Truncate(field, iw, "") +
+	body := t.Title.Render("Save the game") + "\n\n" + wrap(what, iw) + "\n\n" + ansi.Truncate(field, iw, "") +
 		"\n" + status + "\n\n" + t.Key.Render("enter") + t.KeyDesc.Render(" save   ") + t.Key.Render("esc") + t.KeyDesc.Render(" cancel")
 	return t.Dialog.Width(w).Render(body)
 }

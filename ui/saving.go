@@ -13,6 +13,7 @@ import (
 	"zerosum/content"
 	"zerosum/game/match"
 	"zerosum/saves"
+	"zerosum/text"
 )
 
 // This file is the interface's side of saving: the commands that read and
@@ -521,9 +522,9 @@ func (g *Session) quitDetail() string {
 		if g.Store != nil && g.pendingKey() == g.savedOrders && g.Saved {
 			parts = append(parts, fmt.Sprintf("%s orders for this turn are in %s.", your, g.Kept))
 		} else if g.HotSeat() {
-			parts = append(parts, fmt.Sprintf("The players' %d order%s for this turn, not yet resolved, will be lost unless you save first (n, then s).", n, plural(n)))
+			parts = append(parts, fmt.Sprintf("The players' %d order%s for this turn, not yet resolved, will be lost unless you save first (n, then s).", n, text.Plural(n)))
 		} else {
-			parts = append(parts, fmt.Sprintf("Your %d unsubmitted order%s for this turn will be lost unless you save first (n, then s).", n, plural(n)))
+			parts = append(parts, fmt.Sprintf("Your %d unsubmitted order%s for this turn will be lost unless you save first (n, then s).", n, text.Plural(n)))
 		}
 	}
 	return strings.Join(parts, "\n\n")

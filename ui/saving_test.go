@@ -489,3 +489,23 @@ func TestSaveOfAScenarioFileRestores(t *testing.T) {
 		t.Fatal("the restored game differs")
 	}
 }
+
+// A save's preview counts the orders of the turn in progress as they
+// stand: sealed once a player has ended their turn, open otherwise.
+func TestPendingOrdersText(t *testing.T) {
+	for _, c := range []struct {
+		sv   saves.Save
+		want string
+	}{
+		{saves.Save{Player: "washington"}, ""},
+		{saves.Save{Player: "washington", Pending: []string{"a", "b"}}, "2 chosen, not yet submitted"},
+		{saves.Save{Player: "beijing", Others: map[string][]string{"washington": {"a", "b"}}, Submitted: []string{"washington"}},
+			"2 sealed by the players who have ended their turn"},
+		{saves.Save{Player: "beijing", Pending: []string{"c"}, Others: map[string][]string{"washington": {"a", "b"}}, Submitted: []string{"washington"}},
+			"2 sealed by the players who have ended their turn; 1 chosen, not yet submitted"},
+	} {
+		if got := pendingOrdersText(&c.sv); got != c.want {
+			t.Errorf("%+v: %q, want %q", c.sv, got, c.want)
+		}
+	}
+}

@@ -157,6 +157,10 @@ type seatTurn struct {
 	submitted bool         // handed in: the seat waits for the others
 	seen      int          // resolved turns whose report the seat has read
 	briefed   bool         // the seat has read its briefing
+	// targets is the swing state each targeted action of the seat points
+	// at on its dashboard, by action: kept from key to key and from turn
+	// to turn, until the player moves it.
+	targets map[int]int
 }
 
 // Facilitator is a facilitator's control of a game: whether resolution

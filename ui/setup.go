@@ -757,13 +757,13 @@ func (s *setup) detailText(r setupRow, w int) string {
 	th := s.ctx.Theme
 	p := s.pack()
 	if p == nil {
-		return th.Bad.Render("The scenario cannot be loaded:") + "\n" + lipgloss.Wrap(fmt.Sprint(s.loadErr), w, " ")
+		return th.Bad.Render("The scenario cannot be loaded:") + "\n" + wrap(fmt.Sprint(s.loadErr), w)
 	}
 	sc := p.Scenario
 	pctx := *s.ctx // Prose reads glossary terms from the session's pack
 	pctx.Game = &Session{Pack: p}
 	prose := func(text string) string { return Prose(&pctx, text, w) }
-	wrap := func(text string) string { return lipgloss.Wrap(text, w, " ") }
+	wrap := func(s string) string { return wrap(s, w) }
 	hint := func(keys, what string) string { return th.Key.Render(keys) + " " + th.KeyDesc.Render(what) }
 
 	switch r.kind {
@@ -937,7 +937,7 @@ func (s *setup) actorDetail(pctx *Context, p *content.Pack, a, w int) string {
 			stats = append(stats, sc.StatName(st)+" "+th.Bold.Render(itoa(ad.Start[st])))
 		}
 	}
-	out = append(out, th.Heading.Render("Starts with"))
+	out = append(out, th.Heading.Render("Starts with")+th.Muted.Render(" (before the opening news moves them)"))
 	out = append(out, docFlow(stats, " · ", w)...)
 	return strings.Join(out, "\n")
 }

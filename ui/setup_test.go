@@ -9,6 +9,7 @@ import (
 
 	"zerosum/game/bot"
 	"zerosum/game/sim"
+	"zerosum/text"
 )
 
 // pinSeed makes the setup's random seed a known one for the test.
@@ -87,7 +88,7 @@ func TestSetupShowsActorDetail(t *testing.T) {
 			}
 		}
 		// The pitch's first words.
-		pitch := strings.Fields(PlainProse(p.T("actors." + ad.ID + ".pitch")))
+		pitch := strings.Fields(text.Expand(p.T("actors."+ad.ID+".pitch"), p.LinkText))
 		if !strings.Contains(strings.Join(strings.Fields(all), " "), strings.Join(pitch[:4], " ")) {
 			t.Errorf("%s: the detail should open with the pitch", ad.ID)
 		}

@@ -7,6 +7,8 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+
+	"zerosum/text"
 )
 
 // spectate is the screen of a game bots play alone: the world from the
@@ -55,15 +57,15 @@ func (s *spectate) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			return s, nil
 		}
 		if g.Facil != nil && g.Facil.Pause {
-			// The facilitator resolves the turn, with any news queued.
-			g.Facil.Waiting = true
-			s.ctx.SwitchTo(newFacilitator(s.ctx, nil))
+			// The facilitator resolves the turn, with any news queued,
+			// from their own screen behind their key.
+			s.ctx.SwitchTo(newWaitingRoom(s.ctx, ""))
 			return s, nil
 		}
 		return s, s.ctx.resolveTurn()
 	case key.Matches(k, km.Save):
 		if s.ctx.Game.Store == nil {
-			s.ctx.Open(NewNotice(s.ctx, "Saving is off", capitalize(errSavingOff.Error())+"."))
+			s.ctx.Open(NewNotice(s.ctx, "Saving is off", text.Capitalize(errSavingOff.Error())+"."))
 			return s, nil
 		}
 		s.ctx.Open(newSaveDialog(s.ctx))

@@ -8,6 +8,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"zerosum/text"
 )
 
 // titleArt is the game's name in block letters (64 cells wide).
@@ -194,7 +196,7 @@ func (t *title) notes() [numTitleItems]string {
 	}
 	switch n := len(ix.Replays); {
 	case n > 0:
-		notes[itemReplays] = fmt.Sprintf("%d finished game%s to watch", n, plural(n))
+		notes[itemReplays] = fmt.Sprintf("%d finished game%s to watch", n, text.Plural(n))
 	case t.ctx.Store() == nil:
 		notes[itemReplays] = "saving is off"
 	default:
@@ -333,6 +335,9 @@ var guideSections = []struct{ head, body string }{
 		"Each player gives orders in turn behind a hand-over page that hides everyone else's, and the turn resolves when all are in. " +
 		"A teacher can switch on the facilitator (F2): pause before each turn resolves, add news, reveal everything to the room, set a timer and export a debrief report. With no human seated, you watch the bots play."},
 	{"Same seed, same game", "A game is fixed by its scenario, its seed and the orders given. Play the same seed again, or give it to a class, and the dice fall the same way."},
+	{"Where the facts come from", "The game follows an essay by Reva Goujon on the geopolitics of the AI race and public reporting from 2022 to 2025. " +
+		"Every action's detail ends with its basis, and the encyclopedia explains every term. " +
+		"The file docs/sources.md, in the game's folder, lists the facts, dates and figures the game uses, where each comes from, and what the game invents."},
 }
 
 func guideText(ctx *Context, width int) string {
@@ -344,7 +349,7 @@ func guideText(ctx *Context, width int) string {
 		}
 		b.WriteString(th.Heading.Render(s.head))
 		b.WriteString("\n")
-		b.WriteString(lipgloss.Wrap(s.body, width, " "))
+		b.WriteString(wrap(s.body, width))
 	}
 	return b.String()
 }

@@ -1,11 +1,13 @@
 package ui
 
 import (
+	"os"
 	"strings"
 	"testing"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 )
 
 func TestTitleGolden(t *testing.T) {
@@ -173,5 +175,20 @@ func TestTitleLoadWhenSavesExist(t *testing.T) {
 	press(a, "enter")
 	if a.Screen().Name() != "Saved games" {
 		t.Errorf("enter on Load game should open the saves, got %s", a.Screen().Name())
+	}
+}
+
+// How to play says where the facts come from and points to the project's
+// own page of sources, which exists.
+func TestGuidePointsToTheSources(t *testing.T) {
+	ctx := &Context{Theme: NewTheme(ThemeMono)}
+	page := strings.Join(strings.Fields(ansi.Strip(guideText(ctx, 80))), " ")
+	for _, want := range []string{"Where the facts come from", "Reva Goujon", "docs/sources.md"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("How to play should say %q", want)
+		}
+	}
+	if _, err := os.Stat("../docs/sources.md"); err != nil {
+		t.Errorf("How to play points to docs/sources.md: %v", err)
 	}
 }
