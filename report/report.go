@@ -22,7 +22,9 @@ import (
 // Markdown writes the debrief report of a match, finished or in progress.
 // It reveals everything, covert orders included: it is the facilitator's
 // view, and the players' once the game is over.
-func Markdown(p *content.Pack, m *match.Match) string {
+func Markdown(p *content.Pack, m *match.Match) string { return full(p, m, nil) }
+
+func full(p *content.Pack, m *match.Match, lines []Line) string {
 	d := newDoc(p, m)
 	d.header()
 	d.summary()
@@ -31,6 +33,8 @@ func Markdown(p *content.Pack, m *match.Match) string {
 	d.charts()
 	d.turningPoints()
 	d.scores()
+	d.zeroSum(false)
+	d.branches(lines)
 	d.outcome()
 	d.secrets()
 	d.questions()
@@ -49,6 +53,19 @@ type doc struct {
 	cn   int // the actor in China's government's role, or -1
 
 	greyZoneTold bool // the rule of grey-zone pressure has been explained
+
+	brief bool     // writing the one-page handout
+	cut   [3]int   // in the brief: how many turning points, questions and link totals
+	ty    *Typical // the typical game of the scenario, once played
+}
+
+// typical is the typical game of the scenario (see TypicalOf).
+func (d *doc) typical() Typical {
+	if d.ty == nil {
+		t := TypicalOf(d.sc)
+		d.ty = &t
+	}
+	return *d.ty
 }
 
 func newDoc(p *content.Pack, m *match.Match) *doc {
