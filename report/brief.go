@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 
 	"zerosum/content"
 	"zerosum/game"
@@ -51,11 +52,11 @@ const (
 
 // briefTarget is the length the brief aims at: the most it keeps that
 // fits in it is used, and at worst the least it keeps.
-const briefTarget = 64
+const briefTarget = 66
 
 // briefCuts are how much the brief keeps, most first: turning points,
 // questions and link totals. The first that fits on the page is used.
-var briefCuts = [][3]int{{4, 4, 3}, {3, 4, 3}, {3, 3, 2}, {2, 3, 2}, {2, 2, 1}, {1, 2, 1}}
+var briefCuts = [][3]int{{4, 4, 3}, {3, 4, 3}, {3, 4, 2}, {3, 3, 2}, {2, 3, 2}, {2, 3, 1}, {1, 3, 1}, {1, 2, 1}}
 
 func brief(p *content.Pack, m *match.Match, lines []Line) string {
 	var out string
@@ -90,14 +91,14 @@ func (d *doc) briefHeader() {
 	s := fmt.Sprintf("Scenario `%s`, seed %d, %s of half a year (%s to %s). %s", sc.ID, d.m.Seed,
 		text.Count(sc.Turns, "turn", "turns"), d.date(1), d.date(sc.Turns), status)
 	if d.m.Branch != "" {
-		s += " A what-if branch: " + d.m.Branch + "."
+		s += " A what-if branch: " + oneLine(d.m.Branch) + "."
 	}
 	var humans []string
 	for a := range sc.Actors {
 		if st := d.m.Seats[a]; st.Human {
 			who := "human"
 			if st.Name != "" {
-				who = text.Truncate(st.Name, 24)
+				who = text.Truncate(oneLine(st.Name), 24)
 			}
 			humans = append(humans, fmt.Sprintf("%s (%s)", d.actor(a), who))
 		}
@@ -127,7 +128,11 @@ func (d *doc) briefOutcome() {
 	items = append(items, fmt.Sprintf("**%s:** %s.", d.track(game.TrackTension), d.trackPath(game.TrackTension, "")))
 	var levels []string
 	for _, t := range []game.Track{game.TrackControls, game.TrackQuotas} {
-		levels = append(levels, fmt.Sprintf("**%s:** level %d at the start, %s %s", d.track(t), h[0].Tracks[t], d.level(t, st.Tracks[t]), d.endWord()))
+		s := fmt.Sprintf("**%s:** level %d at the start, %d %s", d.track(t), h[0].Tracks[t], st.Tracks[t], d.endWord())
+		if n := d.p.Level(t, st.Tracks[t]); n != "" {
+			s += " (" + n + ")"
+		}
+		levels = append(levels, s)
 	}
 	items = append(items, strings.Join(levels, "; ")+".")
 	if d.us >= 0 && d.cn >= 0 {
@@ -153,7 +158,7 @@ func (d *doc) briefWinner() {
 	d.heading(2, "Who won and why")
 	var s string
 	if st.Crisis.Turn > 0 {
-		s = "Nobody: nobody wins a Strait crisis."
+		s = "Nobody won: a Strait crisis has no winner."
 		if len(st.Crisis.Culprits) > 0 {
 			s += fmt.Sprintf(" %s drove it (blame: %s) and score%s 0; the others keep %d%% of their score, less their share of the blame.",
 				d.actors(st.Crisis.Culprits), d.blame(st.Crisis.Shares), pluralVerb(len(st.Crisis.Culprits)), sc.CrisisScorePct)
@@ -219,7 +224,7 @@ func (d *doc) branches(lines []Line) {
 	}
 	row := func(save string, m *match.Match) []string {
 		st := m.State()
-		line := m.Branch
+		save, line := oneLine(save), oneLine(m.Branch)
 		if line == "" {
 			line = "main line"
 		}
@@ -289,4 +294,15 @@ func wrapMarkdown(md string, width int) string {
 		}
 	}
 	return strings.Join(out, "\n")
+}
+
+// oneLine makes text from a file fit on one line of Markdown: control
+// characters (line breaks included) become spaces.
+func oneLine(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, s)
 }

@@ -164,7 +164,7 @@ func (d *doc) header() {
 		fmt.Sprintf("**Seed:** %d. The same scenario, seed and orders always give the same game, so groups that play the same seed can compare their worlds.", d.m.Seed),
 	}
 	if d.m.Branch != "" {
-		items = append(items, fmt.Sprintf("**Branch:** %s. This is a what-if line: the game was rewound and played on differently from there.", d.m.Branch))
+		items = append(items, fmt.Sprintf("**Branch:** %s. This is a what-if line: the game was rewound and played on differently from there.", oneLine(d.m.Branch)))
 	}
 	switch {
 	case d.st.Crisis.Turn > 0:
@@ -346,7 +346,7 @@ func (d *doc) seats() {
 		if s.Human {
 			who = "human"
 			if s.Name != "" {
-				who = s.Name + " (human)"
+				who = oneLine(s.Name) + " (human)"
 			}
 		}
 		rows = append(rows, []string{d.actor(a), d.text("actors."+ad.ID+".title", ""), who})

@@ -129,8 +129,8 @@ func (d *doc) zeroSum(brief bool) {
 	ty := d.typical()
 	d.heading(2, "Was it zero-sum?")
 	if brief {
-		d.para("Rank is relative: only one actor finishes first. Scores are absolute, each against the actor's own objectives: "+
-			"all can gain together, and a Strait crisis makes all lose. *Typical*: the mean of %d all-bot games of this scenario (seeds %d to %d).",
+		d.para("Rank is relative; scores are absolute, each against the actor's own objectives, so all can gain or lose "+
+			"together. *Typical*: the mean of %d all-bot games of this scenario (seeds %d to %d).",
 			ty.Games, ty.Seed, ty.Seed+uint64(ty.Games)-1)
 	} else {
 		d.para("%s", "Rank is relative: only one actor can finish first. Scores are absolute: each actor scores "+
@@ -167,7 +167,7 @@ func (d *doc) zeroSum(brief bool) {
 	rows = append(rows, []string{"**Whole table**", "", fmt.Sprint(sumStart), fmt.Sprint(sumEnd), text.Signed(sumEnd - sumStart), fmt.Sprint(tc), text.Signed(sumEnd - tc)})
 	d.table([]string{"Actor", "Rank", "Start", endHead, "Change", "Typical end", "Against typical"}, "lrrrrrr", rows)
 
-	d.para("%s", d.zeroSumVerdict(sumStart, sumEnd, gainers, losers, ty))
+	d.para("%s", d.zeroSumVerdict(sumStart, sumEnd, gainers, losers, ty, brief))
 	if !brief {
 		d.keyStats(ty)
 	}
@@ -181,9 +181,10 @@ func (d *doc) zeroSum(brief bool) {
 		return
 	}
 	if brief {
-		d.para("**By causal link**, the largest totals of the game's ledger:")
+		d.para("**By causal link**, summed from the ledger over every turn (other links may have put some back):")
 	} else {
-		d.para("Where the gains and losses came from: the largest totals of the game's ledger by the source's causal link (a change whose cause cites two links counts under both).")
+		d.para("Where the gains and losses came from: the largest totals of the game's ledger by the source's causal link, summed over every turn. " +
+			"They are gross flows: a number can lose more through one link than it ever held while other links put it back, and a change whose cause cites two links counts under both.")
 	}
 	var items []string
 	for _, lt := range lts[:min(n, len(lts))] {
@@ -193,7 +194,7 @@ func (d *doc) zeroSum(brief bool) {
 }
 
 // zeroSumVerdict says in words what the table's scores show.
-func (d *doc) zeroSumVerdict(sumStart, sumEnd, gainers, losers int, ty Typical) string {
+func (d *doc) zeroSumVerdict(sumStart, sumEnd, gainers, losers int, ty Typical, brief bool) string {
 	na := len(d.sc.Actors)
 	delta := sumEnd - sumStart
 	when := "ended"
@@ -207,12 +208,23 @@ func (d *doc) zeroSumVerdict(sumStart, sumEnd, gainers, losers int, ty Typical) 
 	case losers == na:
 		s = fmt.Sprintf("In this game all %d actors %s below their starting score. ", na, when)
 	default:
-		s = fmt.Sprintf("In this game %d of %d actors %s above their starting score, %d below and %d level. ", gainers, na, when, losers, na-gainers-losers)
+		s = fmt.Sprintf("In this game %d of %d actors %s above their starting score and %d below", gainers, na, when, losers)
+		if level := na - gainers - losers; level > 0 {
+			s += fmt.Sprintf("; %d %s level", level, map[bool]string{true: "stayed", false: "stand"}[d.over])
+		}
+		s += ". "
 	}
-	s += fmt.Sprintf("Together the table went from %d to %d (%s). Typical games end at %d on average, three in five of them between %d and %d",
-		sumStart, sumEnd, text.Signed(delta), round100(ty.Combined), ty.Low, ty.High)
-	if ty.Crises > 0 {
-		s += fmt.Sprintf("; %d of the %d ended in a Strait crisis", ty.Crises, ty.Games)
+	if brief {
+		s += fmt.Sprintf("In three typical games in five the table ends between %d and %d", ty.Low, ty.High)
+		if ty.Crises > 0 {
+			s += fmt.Sprintf(" (%d of %d in a crisis)", ty.Crises, ty.Games)
+		}
+	} else {
+		s += fmt.Sprintf("Together the table went from %d to %d (%s). Typical games end at %d on average, three in five of them between %d and %d",
+			sumStart, sumEnd, text.Signed(delta), round100(ty.Combined), ty.Low, ty.High)
+		if ty.Crises > 0 {
+			s += fmt.Sprintf("; %d of the %d ended in a Strait crisis", ty.Crises, ty.Games)
+		}
 	}
 	s += "."
 	switch {
