@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"reflect"
 	"regexp"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -400,5 +402,21 @@ func BenchmarkTypical(b *testing.B) {
 				playTypical(p.Scenario, TypicalGames)
 			}
 		})
+	}
+}
+
+// TestTypicalIgnoresWorkers: the typical game is the same on one core as
+// on all of them, and the same played twice.
+func TestTypicalIgnoresWorkers(t *testing.T) {
+	sc := flashpointPack(t).Scenario
+	all := playTypical(sc, 40)
+	prev := runtime.GOMAXPROCS(1)
+	one := playTypical(sc, 40)
+	runtime.GOMAXPROCS(prev)
+	if !reflect.DeepEqual(all, one) {
+		t.Errorf("the typical game depends on the number of cores:\n%+v\n%+v", all, one)
+	}
+	if all.Seed != TypicalSeed(sc) || all.Seed == TypicalSeed(pack(t).Scenario) || all.Combined == 0 {
+		t.Errorf("typical game %+v", all)
 	}
 }

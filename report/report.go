@@ -2,7 +2,12 @@
 // teacher to read, print or share: who played, every order turn by turn
 // (covert ones marked), the news with its teaching notes, text charts of the
 // tracks and scores, the turning points, the scores with their breakdowns,
-// the world outcome and discussion questions drawn from what happened.
+// the world outcome and discussion questions drawn from what happened;
+// "Was it zero-sum?", which sets every actor's score and the table's
+// combined score against the start and against a typical game of the
+// scenario (see Typical), with the ledger's totals by causal link; and,
+// given other lines of the same game, the what-if branches side by side.
+// Brief writes the one-page handout of the same.
 //
 // The report is a pure function of the match: no clock, no map order, no
 // terminal styling, so the same scenario, seed and orders always give the

@@ -12,9 +12,9 @@ import (
 // linkShort names each source link in a few words, for sentences that
 // total what a link did over the game.
 var linkShort = [...]string{
-	1: "export controls", 2: "chip quotas", 3: "the perceived gap", 4: "threat and the Strait",
+	1: "export controls", 2: "chip quotas", 3: "the perceived gap", 4: "Beijing's sense of threat",
 	5: "pooled compute", 6: "open models", 7: "conditions on sovereign AI", 8: "precautionary regulation",
-	9: "energy", 10: "chip yields", 11: "the cost of a crisis", 12: "technologists' optimism",
+	9: "energy", 10: "chip yields", 11: "fear of a Strait crisis", 12: "technologists' optimism",
 }
 
 // linkTotal is what one source link did to one number over the game: the
