@@ -20,6 +20,7 @@ type reportCmd struct {
 	Output   string `short:"o" help:"Write the report to this new file instead of printing it." type:"path"`
 	Force    bool   `help:"With -o, replace the file if it exists (only a regular file, never the save or replay read)."`
 	Scenario string `help:"The scenario folder, for a game of a custom scenario (default: the embedded scenario the file names)." type:"path"`
+	Brief    bool   `help:"Write the one-page class handout (about 60 lines, at most 70 of at most 100 characters): the outcome, who won and why, the turning points, 'Was it zero-sum?' and the questions."`
 }
 
 func (c reportCmd) Run(e *env) error {
@@ -34,7 +35,7 @@ func (c reportCmd) Run(e *env) error {
 	if err != nil {
 		return failf("%v", err)
 	}
-	md := report.Markdown(p, m)
+	md := report.Write(p, m, report.Options{Brief: c.Brief, Lines: c.lines(e, p, m, in)})
 	if c.Output == "" {
 		_, err := fmt.Fprint(e.stdout, md)
 		return err
@@ -52,7 +53,11 @@ func (c reportCmd) Run(e *env) error {
 		}
 		return failf("%v", err)
 	}
-	fmt.Fprintf(e.stdout, "Wrote the debrief of %s, seed %d (%d turns played), to %s\n", p.Scenario.Title, m.Seed, len(m.Turns), c.Output)
+	what := "debrief"
+	if c.Brief {
+		what = "brief debrief"
+	}
+	fmt.Fprintf(e.stdout, "Wrote the %s of %s, seed %d (%d turns played), to %s\n", what, p.Scenario.Title, m.Seed, len(m.Turns), c.Output)
 	return nil
 }
 
@@ -154,3 +159,92 @@ func recordedScenario(id, source string, files map[string]string) (*content.Pack
 	}
 	return p, err
 }
+
+// lines finds the other lines of a saved game, for the report to set side
+// by side: the saves in the data directory (if it exists: a report never
+// creates it) of the same scenario, content, seed and seats that part
+// from this game's line at some turn, what-if branches and the main line
+// a branch left. A line that another one continues (an earlier autosave of
+// it) is left out. A replay has no lines: its game is not in the data
+// directory.
+func (c reportCmd) lines(e *env, p *content.Pack, m *match.Match, in string) []report.Line {
+	if data, err := saves.ReadFile(in); err != nil || !bytes.HasPrefix(data, []byte(saves.SaveMagic)) {
+		return nil
+	}
+	dir := e.dataDir
+	if dir == "" {
+		d, err := saves.DefaultDir()
+		if err != nil {
+			return nil
+		}
+		dir = d
+	}
+	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+		return nil
+	}
+	st, err := saves.Open(dir)
+	if err != nil {
+		return nil
+	}
+	inFi, _ := os.Stat(in)
+	type cand struct {
+		name string
+		m    *match.Match
+	}
+	var cands []cand
+	for _, entry := range st.List() {
+		sv := entry.Save
+		if entry.Err != nil || sv == nil || sv.Scenario != p.Scenario.ID || sv.Content != p.Scenario.ContentHash || sv.Seed != m.Seed || len(sv.Seats) != len(m.Seats) {
+			continue
+		}
+		if fi, err := os.Stat(entry.Path); err == nil && inFi != nil && os.SameFile(fi, inFi) {
+			continue
+		}
+		om, _, _, err := sv.Restore(p.Scenario)
+		if err != nil || !sameSeats(om, m) || !diverge(om, m) {
+			continue
+		}
+		cands = append(cands, cand{entry.Name, om})
+	}
+	var out []report.Line
+	for i, x := range cands {
+		continued := false
+		for j, y := range cands {
+			if i != j && prefixOf(x.m, y.m) && (len(x.m.Turns) < len(y.m.Turns) || j < i) {
+				continued = true
+				break
+			}
+		}
+		if !continued {
+			out = append(out, report.Line{Save: x.name, Match: x.m})
+		}
+	}
+	return out
+}
+
+// sameSeats reports whether two matches have the same seats.
+func sameSeats(a, b *match.Match) bool {
+	for i := range a.Seats {
+		if a.Seats[i] != b.Seats[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// prefixOf reports whether line a's turns are the first turns of line b.
+func prefixOf(a, b *match.Match) bool {
+	if len(a.Turns) > len(b.Turns) {
+		return false
+	}
+	for i := range a.Turns {
+		if a.Turns[i].Hash != b.Turns[i].Hash {
+			return false
+		}
+	}
+	return true
+}
+
+// diverge reports whether two lines of a game part at some turn: neither
+// continues the other.
+func diverge(a, b *match.Match) bool { return !prefixOf(a, b) && !prefixOf(b, a) }

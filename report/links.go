@@ -56,6 +56,7 @@ func (d *doc) links() {
 			fired[e]++
 		}
 	}
+	totals := d.linkTotals()
 	for n := 1; n < len(sourceLinks); n++ {
 		var acts, evs []string
 		for ai, a := range sc.Actions {
@@ -79,6 +80,15 @@ func (d *doc) links() {
 			if len(evs) > 0 {
 				d.b.WriteString(" News: " + strings.Join(evs, "; ") + ".")
 			}
+		}
+		var sums []string
+		for _, lt := range totals {
+			if lt.link == n && len(sums) < 3 {
+				sums = append(sums, strings.TrimSuffix(d.linkTotalText(lt), fmt.Sprintf(" (link %d)", n)))
+			}
+		}
+		if len(sums) > 0 {
+			d.b.WriteString(" Largest totals over the game, by the ledger: " + strings.Join(sums, "; ") + ".")
 		}
 		d.b.WriteString("\n")
 	}

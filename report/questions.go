@@ -32,6 +32,21 @@ const (
 func (d *doc) questions() {
 	d.heading(2, "Questions for discussion")
 	d.para("Drawn from what happened in this game. Each cites the half-year to look at and the causal link of the source it illustrates (listed at the end).")
+	for i, q := range d.pickQuestions(maxQuestions) {
+		d.heading(3, fmt.Sprintf("%d. %s", i+1, q.title))
+		d.para("%s", q.facts)
+		d.para("**Discuss:** %s", q.ask)
+		var ls []string
+		for _, l := range q.links {
+			ls = append(ls, linkText(l))
+		}
+		d.para("*Source:* %s.", strings.Join(ls, "; "))
+	}
+}
+
+// pickQuestions draws the heaviest n questions of every kind the game
+// offers, in the order of the game.
+func (d *doc) pickQuestions(n int) []question {
 	var qs []question
 	for _, gen := range []func() (question, bool){
 		d.crisisQuestion, d.tensionQuestion, d.controlsQuestion, d.quotasQuestion, d.blocQuestion,
@@ -42,18 +57,9 @@ func (d *doc) questions() {
 		}
 	}
 	slices.SortStableFunc(qs, func(x, y question) int { return cmp.Compare(y.weight, x.weight) })
-	qs = qs[:min(len(qs), maxQuestions)]
+	qs = qs[:min(len(qs), n)]
 	slices.SortStableFunc(qs, func(x, y question) int { return cmp.Compare(x.turn, y.turn) })
-	for i, q := range qs {
-		d.heading(3, fmt.Sprintf("%d. %s", i+1, q.title))
-		d.para("%s", q.facts)
-		d.para("**Discuss:** %s", q.ask)
-		var ls []string
-		for _, l := range q.links {
-			ls = append(ls, linkText(l))
-		}
-		d.para("*Source:* %s.", strings.Join(ls, "; "))
-	}
+	return qs
 }
 
 // endTurn orders questions about the game as a whole after the others.
@@ -66,22 +72,55 @@ func (d *doc) atEnd() string {
 	return "so far"
 }
 
-// brakes lists the de-escalating orders given during the game: "Washington:
-// Back-channel talks (twice)".
+// brakes lists the orders that lowered Strait tension over the game, by
+// the ledger: the sum of every share of a tension change caused by an
+// order (its immediate effect, a delayed one, and the fallout of its
+// exposure), kept where it is below zero, largest first: "Washington:
+// Back-channel talks (given twice; tension -2)". An order's tags say what
+// it is meant to do; this says what it did.
 func (d *doc) brakes() []string {
 	sc := d.sc
 	uses := make([]int, len(sc.Actions))
 	for _, t := range d.m.Turns {
 		for _, o := range t.Report.Orders {
-			if ai, ok := sc.ActionIndex(o.Action); ok && sc.Actions[ai].Tags.Has(game.TagDeescalation) {
+			if ai, ok := sc.ActionIndex(o.Action); ok {
 				uses[ai]++
 			}
 		}
 	}
+	eased := d.tensionByAction()
+	var order []int
+	for ai, v := range eased {
+		if v < 0 {
+			order = append(order, ai)
+		}
+	}
+	slices.SortStableFunc(order, func(x, y int) int { return cmp.Compare(eased[x], eased[y]) })
 	var out []string
-	for ai, n := range uses {
-		if n > 0 {
-			out = append(out, fmt.Sprintf("%s: %s (%s)", d.actor(sc.Actions[ai].Actor), d.action(ai), times(n)))
+	for _, ai := range order {
+		out = append(out, fmt.Sprintf("%s: %s (given %s; tension %s)", d.actor(sc.Actions[ai].Actor), d.action(ai), times(max(uses[ai], 1)), text.Signed(eased[ai])))
+	}
+	return out
+}
+
+// tensionByAction sums, per action, the shares of Strait tension's changes
+// that orders of it caused over the game.
+func (d *doc) tensionByAction() []int {
+	out := make([]int, len(d.sc.Actions))
+	tension := game.Ref{Kind: game.RefTrack, Track: game.TrackTension}
+	for t := 1; t <= d.played(); t++ {
+		rep := d.m.Report(t)
+		ch, ok := rep.ChangeOf(tension)
+		if !ok {
+			continue
+		}
+		for _, c := range ch.Causes {
+			switch c.Kind {
+			case game.CauseAction, game.CauseDelayed, game.CauseExposed:
+				if c.Source >= 0 && c.Source < len(out) {
+					out[c.Source] += c.Delta
+				}
+			}
 		}
 	}
 	return out
@@ -89,9 +128,9 @@ func (d *doc) brakes() []string {
 
 func (d *doc) brakesSentence() string {
 	if b := d.brakes(); len(b) > 0 {
-		return " Orders that eased tension: " + strings.Join(b, "; ") + "."
+		return " Orders that eased tension (by the ledger, over the game): " + strings.Join(b, "; ") + "."
 	}
-	return " Nobody gave an order meant to ease tension."
+	return " No order lowered Strait tension in this game."
 }
 
 func (d *doc) crisisQuestion() (question, bool) {

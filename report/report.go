@@ -2,7 +2,12 @@
 // teacher to read, print or share: who played, every order turn by turn
 // (covert ones marked), the news with its teaching notes, text charts of the
 // tracks and scores, the turning points, the scores with their breakdowns,
-// the world outcome and discussion questions drawn from what happened.
+// the world outcome and discussion questions drawn from what happened;
+// "Was it zero-sum?", which sets every actor's score and the table's
+// combined score against the start and against a typical game of the
+// scenario (see Typical), with the ledger's totals by causal link; and,
+// given other lines of the same game, the what-if branches side by side.
+// Brief writes the one-page handout of the same.
 //
 // The report is a pure function of the match: no clock, no map order, no
 // terminal styling, so the same scenario, seed and orders always give the
@@ -22,7 +27,9 @@ import (
 // Markdown writes the debrief report of a match, finished or in progress.
 // It reveals everything, covert orders included: it is the facilitator's
 // view, and the players' once the game is over.
-func Markdown(p *content.Pack, m *match.Match) string {
+func Markdown(p *content.Pack, m *match.Match) string { return full(p, m, nil) }
+
+func full(p *content.Pack, m *match.Match, lines []Line) string {
 	d := newDoc(p, m)
 	d.header()
 	d.summary()
@@ -31,6 +38,8 @@ func Markdown(p *content.Pack, m *match.Match) string {
 	d.charts()
 	d.turningPoints()
 	d.scores()
+	d.zeroSum(false)
+	d.branches(lines)
 	d.outcome()
 	d.secrets()
 	d.questions()
@@ -49,6 +58,19 @@ type doc struct {
 	cn   int // the actor in China's government's role, or -1
 
 	greyZoneTold bool // the rule of grey-zone pressure has been explained
+
+	brief bool     // writing the one-page handout
+	cut   [3]int   // in the brief: how many turning points, questions and link totals
+	ty    *Typical // the typical game of the scenario, once played
+}
+
+// typical is the typical game of the scenario (see TypicalOf).
+func (d *doc) typical() Typical {
+	if d.ty == nil {
+		t := TypicalOf(d.sc)
+		d.ty = &t
+	}
+	return *d.ty
 }
 
 func newDoc(p *content.Pack, m *match.Match) *doc {
@@ -147,7 +169,7 @@ func (d *doc) header() {
 		fmt.Sprintf("**Seed:** %d. The same scenario, seed and orders always give the same game, so groups that play the same seed can compare their worlds.", d.m.Seed),
 	}
 	if d.m.Branch != "" {
-		items = append(items, fmt.Sprintf("**Branch:** %s. This is a what-if line: the game was rewound and played on differently from there.", d.m.Branch))
+		items = append(items, fmt.Sprintf("**Branch:** %s. This is a what-if line: the game was rewound and played on differently from there.", oneLine(d.m.Branch)))
 	}
 	switch {
 	case d.st.Crisis.Turn > 0:
@@ -329,7 +351,7 @@ func (d *doc) seats() {
 		if s.Human {
 			who = "human"
 			if s.Name != "" {
-				who = s.Name + " (human)"
+				who = oneLine(s.Name) + " (human)"
 			}
 		}
 		rows = append(rows, []string{d.actor(a), d.text("actors."+ad.ID+".title", ""), who})
