@@ -48,6 +48,7 @@ func newEnd(ctx *Context) Screen {
 	if ctx.Game != nil {
 		e.turning = match.TurningPoints(ctx.Game.Match)
 	}
+	ctx.warmReport()
 	e.Resize()
 	return e
 }

@@ -30,8 +30,9 @@ type reportWrittenMsg struct {
 // revealed, covert orders included) of the game in ctx to
 // <data directory>/reports/<scenario>-seed<N>[-whatif]-<time>.md, never over
 // an existing file, and says where; with saving off it says there is
-// nowhere to write. The report is built here (it is pure and quick) and
-// written in a command.
+// nowhere to write. The report is built here, from the match as it is now
+// (quick once warmReport has played the typical game), and written in a
+// command.
 func (c *Context) exportReport() tea.Cmd {
 	g := c.Game
 	if g == nil {
@@ -62,6 +63,16 @@ func (c *Context) exportReport() tea.Cmd {
 		msg.path, msg.err = path, saves.WriteFile(path, data)
 		return msg
 	})
+}
+
+// warmReport starts working out, in the background, the part of the debrief
+// report that takes time (the typical game of the scenario, 200 bot games
+// played once per process), so that exporting the report later does not
+// stall the screen. Screens that offer the export call it when they open.
+func (c *Context) warmReport() {
+	if g := c.Game; g != nil && g.Store != nil && g.Match != nil {
+		go report.TypicalOf(g.Match.Scenario)
+	}
 }
 
 // reportWritten reports where the debrief went, or why it could not.

@@ -78,6 +78,7 @@ func newFacilitator(ctx *Context, back Screen) *facilitatorScreen {
 	if ctx.Game.Match.Over() {
 		f.cursor = facRevealRow
 	}
+	ctx.warmReport()
 	return f
 }
 
