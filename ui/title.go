@@ -54,6 +54,7 @@ type titleItem int
 
 const (
 	itemContinue titleItem = iota
+	itemGuided
 	itemNew
 	itemLoad
 	itemReplays
@@ -154,6 +155,14 @@ func (t *title) choose() tea.Cmd {
 		if e := t.ctx.Saves.continuable(); e != nil {
 			return t.ctx.loadSave(*e, false, nil)
 		}
+	case itemGuided:
+		g, err := newGuidedSession(t.ctx)
+		if err != nil {
+			t.ctx.Open(NewNotice(t.ctx, "Cannot start the guided game", err.Error()))
+			return nil
+		}
+		t.ctx.Game = g
+		t.ctx.SwitchTo(t.ctx.firstScreen())
 	case itemNew:
 		t.ctx.SwitchTo(newSetup(t.ctx))
 	case itemLoad:
@@ -175,7 +184,8 @@ func (t *title) choose() tea.Cmd {
 // notes are the muted words after each menu item.
 func (t *title) notes() [numTitleItems]string {
 	notes := [numTitleItems]string{
-		itemNew:   "choose a scenario, the seats and a seed",
+		itemGuided: "six short turns with a guide, about 15 minutes",
+		itemNew:    "choose a scenario, the seats and a seed",
 		itemGuide: "turns, orders, capital and the Strait",
 	}
 	ix := &t.ctx.Saves
@@ -184,6 +194,9 @@ func (t *title) notes() [numTitleItems]string {
 		notes[itemContinue] = fmt.Sprintf("%s, turn %d (%s)", p.Actor, p.Turn, p.Date)
 		if e.Save.Branch != "" {
 			notes[itemContinue] += ", what-if"
+		}
+		if e.Save.Settings.Guided {
+			notes[itemContinue] += ", guided"
 		}
 	}
 	switch n := t.saves.Count(); {
@@ -215,14 +228,14 @@ func (t *title) View() string {
 	}
 	parts = append(parts, "", th.Accent.Render(strings.ToUpper(titleTagline)), "", th.Text.Render(titlePitch), "")
 
-	labels := [numTitleItems]string{"Continue", "New game", "Load game", "Replays", "How to play", "Quit"}
+	labels := [numTitleItems]string{"Continue", "Guided first game", "New game", "Load game", "Replays", "How to play", "Quit"}
 	notes := t.notes()
 	var menu []string
 	for i := range numTitleItems {
 		if !t.shown(i) {
 			continue
 		}
-		label := lipgloss.NewStyle().Width(13).Render(labels[i])
+		label := lipgloss.NewStyle().Width(17).Render(labels[i])
 		line := "  " + label + "  " + th.Muted.Render(notes[i])
 		switch {
 		case i == t.cursor:
