@@ -186,7 +186,7 @@ func (t *title) notes() [numTitleItems]string {
 	notes := [numTitleItems]string{
 		itemGuided: "six short turns with a guide, about 15 minutes",
 		itemNew:    "choose a scenario, the seats and a seed",
-		itemGuide: "turns, orders, capital and the Strait",
+		itemGuide:  "turns, orders, capital and the Strait",
 	}
 	ix := &t.ctx.Saves
 	if e := ix.continuable(); e != nil {
