@@ -21,13 +21,16 @@ import (
 
 // The guided game: the classroom scenario, one seat, one seed, so that a
 // class playing it together sees the same world (the orders make each
-// game its own). Seed 100 was chosen by simulation: passive, random and
-// bot play for Washington end without a crisis there, while tightening
-// controls every turn brings one in turn 3.
+// game its own). Seed 108 was chosen by playing the guided seat many ways
+// against these bots: no orders, the first or second row every turn, both
+// of them, easing and talks, and 60 games of random orders all end without
+// a crisis (tension still reaches 7 or 8), while ordering every squeeze on
+// Beijing there is brings a crisis in turn 4 (TestGuidedGameCrisisEndsEarly
+// plays it).
 const (
 	guidedScenario = "flashpoint"
 	guidedActor    = "washington"
-	guidedSeed     = 100
+	guidedSeed     = 108
 )
 
 // guidedDifficulty is the bots' level in the guided game: the default one.
@@ -39,7 +42,7 @@ const coachTextLines = 3
 
 // coachMaxWidth is the widest the coach's text runs on a large terminal,
 // to stay readable.
-const coachMaxWidth = 100
+const coachMaxWidth = 110
 
 // coachScreen is the kind of screen the player is on, as the coach sees it.
 type coachScreen int
@@ -109,8 +112,8 @@ var coachSteps = []coachStep{
 	},
 	{
 		title: "The numbers at the top",
-		text: say("The top lines are the world: Strait tension (a crisis at 10), export controls, quotas, four tracks; " +
-			"then your numbers (World, 2, names them) and score (≈: estimated). Top right: what you can spend. Press ↓."),
+		text: say("At the top, the world: Strait tension (a crisis at 10), export controls, quotas and four global tracks; " +
+			"then your own numbers and your score (≈ marks an estimate). Top right: what you can still spend. Press ↓."),
 		due:  onTurnDash(1),
 		done: func(o coachObs) bool { return o.moved || o.orders > 0 },
 		past: after(1),
@@ -315,20 +318,20 @@ func (c *coach) view(ctx *Context, w int) string {
 	tail := " " + keys + " ─"
 	fill := max(w-ansi.StringWidth(head)-ansi.StringWidth(tail), 1)
 	lines := []string{t.Accent.Render(head+strings.Repeat("─", fill)) + t.Muted.Render(tail)}
-	tw := min(w-2, coachMaxWidth)
+	tw := coachWidth(w)
 	text := strings.Split(wrap(body, tw), "\n")
 	if len(text) > coachTextLines {
 		text = append(text[:coachTextLines-1], ansi.Truncate(strings.Join(text[coachTextLines-1:], " "), tw, "…"))
 	}
-	indent := 1
-	if w > tw+2 {
-		indent = (w - tw) / 2
-	}
 	for _, l := range text {
-		lines = append(lines, strings.Repeat(" ", indent)+t.Text.Render(l))
+		lines = append(lines, "  "+t.Text.Render(l))
 	}
 	return fit(strings.Join(lines, "\n"), w, c.height())
 }
+
+// coachWidth is how wide the coach's text runs on a terminal w cells
+// wide, indented by two.
+func coachWidth(w int) int { return min(w-3, coachMaxWidth) }
 
 // coachHeight is how many lines the guide takes from the screens.
 func (c *Context) coachHeight() int {
