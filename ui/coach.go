@@ -104,8 +104,9 @@ func after(n int) func(o coachObs) bool {
 var coachSteps = []coachStep{
 	{
 		title: "Your briefing",
-		text: say("A guided first game: you lead Washington for six half-year turns against three bots, " +
-			"in about 15 minutes. This briefing says what you score for: skim it with ↓, then press enter."),
+		text: say("A guided first game: Washington for six half-year turns against three bots, about 15 minutes. " +
+			"Read the first three pages of this briefing (pgdn): who you are, what you score for, the one rule " +
+			"that matters. Then enter."),
 		due:  func(o coachObs) bool { return o.screen == onBriefing },
 		done: func(o coachObs) bool { return o.screen == onDashboard },
 		past: after(1),
@@ -138,8 +139,8 @@ var coachSteps = []coachStep{
 	},
 	{
 		title: "What happened, and why",
-		text: say("Everyone's orders resolved at the same time. The report says what each actor did, then every change " +
-			"to your numbers with its cause, then the next turn's news. ↓ scrolls; enter goes on to turn 2."),
+		text: say("Everyone's orders resolved at the same time. The first page says what moved the Strait and what " +
+			"each actor did; below come every change to your numbers with its cause and the next news. Then enter."),
 		due:  func(o coachObs) bool { return o.screen == onReport && o.resolved == 1 && !o.over },
 		done: func(o coachObs) bool { return o.screen == onDashboard },
 		past: after(2),
@@ -153,8 +154,8 @@ var coachSteps = []coachStep{
 	},
 	{
 		title: "Events",
-		text: say("The News pane lists the events that opened this turn and what each one changed. Events fire when the " +
-			"world meets their conditions, with a roll of the seed's dice. Now press 4 for the Why pane."),
+		text: say("The News pane lists the events that opened this turn: read the headlines (■) and what each changed. " +
+			"Events fire when the world meets their conditions, with a roll of the seed's dice. Now press 4."),
 		due:  onTurnDash(2),
 		done: func(o coachObs) bool { return o.focus == paneWhy },
 		past: after(2),
