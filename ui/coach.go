@@ -106,7 +106,7 @@ var coachSteps = []coachStep{
 		title: "Your briefing",
 		text: say("A guided first game: Washington for six half-year turns against three bots, about 15 minutes. " +
 			"Read the first three pages of this briefing (pgdn): who you are, what you score for, the one rule " +
-			"that matters. Then enter."),
+			"that matters. Then press enter."),
 		due:  func(o coachObs) bool { return o.screen == onBriefing },
 		done: func(o coachObs) bool { return o.screen == onDashboard },
 		past: after(1),
@@ -140,7 +140,7 @@ var coachSteps = []coachStep{
 	{
 		title: "What happened, and why",
 		text: say("Everyone's orders resolved at the same time. The first page says what moved the Strait and what " +
-			"each actor did; below come every change to your numbers with its cause and the next news. Then enter."),
+			"each actor did; below come every change to your numbers with its cause and the next news. Then press enter."),
 		due:  func(o coachObs) bool { return o.screen == onReport && o.resolved == 1 && !o.over },
 		done: func(o coachObs) bool { return o.screen == onDashboard },
 		past: after(2),
