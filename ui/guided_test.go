@@ -352,3 +352,30 @@ func TestGuidedSaveResumesGuided(t *testing.T) {
 		t.Errorf("a normal game's save says it is guided")
 	}
 }
+
+// Screens the guided game opens from its dashboard (the replay viewer
+// here) fit above the guide's strip, and the strip says how to go back.
+func TestGuideAboveTheViewer(t *testing.T) {
+	a := guidedApp(t, Options{}, 80, 24)
+	drive(a, "enter", "E", "y", "enter", "v")
+	if _, ok := a.screen.(*viewer); !ok {
+		t.Fatalf("v should open the viewer, got %s", a.screen.Name())
+	}
+	for _, keys := range [][]string{nil, {"C"}, {"C"}} {
+		drive(a, keys...)
+		// The viewer's dashboard is laid out for the room left under its
+		// bar and above the guide, so nothing of it is cut.
+		v := a.screen.(*viewer)
+		if n := strings.Count(v.dash.View(), "\n") + 1 + viewerBar; n != a.ctx.BodyHeight() {
+			t.Errorf("after %v the viewer lays out %d lines; the body above the guide has %d", keys, n, a.ctx.BodyHeight())
+		}
+		requireFits(t, a, "viewer")
+	}
+	if s := screen(a); !strings.Contains(s, "GUIDE") || !strings.Contains(s, "esc goes back") {
+		t.Errorf("the guide should stay under the viewer and say how to go back:\n%s", s)
+	}
+	drive(a, "esc")
+	if _, ok := a.screen.(*dashboard); !ok {
+		t.Errorf("esc should go back to the dashboard, got %s", a.screen.Name())
+	}
+}

@@ -341,7 +341,7 @@ var guideSections = []struct{ head, body string }{
 	{"Tension and the mutual-loss rule", "Strait tension runs from 0 to 10. Controls feed Beijing's grievance, and grievance turns into pressure on the Taiwan Strait. " +
 		"If tension reaches 10 the game ends at once in a Strait crisis, and nobody wins it. The game keeps count of who put the pressure there, through their own moves and the grievance they fed: those who drove it score nothing, and everyone else keeps a small part of its score, less its own share of the blame. Watch the gauge; brakes exist (talks, a thaw)."},
 	{"The screen", "The turn dashboard always shows the world's tracks and your numbers. Its panes: Orders (choose this turn's actions), World (swing states and which bloc they lean to), News (this turn's events), Why (the ledger: every change and its causes), Charts (history) and Encyclopedia (terms and profiles). " +
-		"Press ? on any screen for its keys."},
+		"Press ? on any screen for its keys. The Guided first game, on the title screen, walks through all of this in a short game of about 15 minutes."},
 	{"Saving and what-ifs", "The game saves itself at the start of every turn; press s to save under a name. Continue on this screen resumes the newest autosave. " +
 		"Press v to look back through the game turn by turn, and R to rewind to an earlier turn and play on as a what-if branch: the original game is kept."},
 	{"Playing together", "Several people can share one keyboard: on the setup screen press space on an actor to seat a human with a name. " +
