@@ -379,3 +379,22 @@ func TestGuideAboveTheViewer(t *testing.T) {
 		t.Errorf("esc should go back to the dashboard, got %s", a.screen.Name())
 	}
 }
+
+// A what-if branch of the guided game (R) stays guided, and keeps the
+// guide hidden if the player had hidden it.
+func TestGuidedRewindStaysGuided(t *testing.T) {
+	a := guidedApp(t, Options{}, 80, 24)
+	drive(a, "enter", "E", "y", "enter", "C", "R", "enter", "y")
+	g := a.ctx.Game
+	if g.Match.Branch == "" || len(g.Match.Turns) != 0 {
+		t.Fatalf("R enter y should rewind to turn 1 as a what-if, got branch %q at turn %d", g.Match.Branch, g.State().Turn)
+	}
+	if g.coach == nil || !g.coach.hidden || !g.Settings.Guided {
+		t.Fatalf("the branch of a guided game should stay guided, its guide hidden as it was")
+	}
+	drive(a, "C")
+	if s := screen(a); !strings.Contains(s, "GUIDE 2/") {
+		t.Errorf("shown again, the guide should be on the first turn's step:\n%s", s)
+	}
+	requireFits(t, a, "branch")
+}
