@@ -220,6 +220,22 @@ var coachSteps = []coachStep{
 	},
 }
 
+// coachAlerts are steps outside the sequence: each shows, once a game,
+// whenever the world calls for it, ahead of the step in sequence (which
+// waits), until the player has done what it asks.
+var coachAlerts = []coachStep{
+	{
+		title: "The Strait is near a crisis",
+		text: func(o coachObs) string {
+			return fmt.Sprintf("Strait tension is %d of 10: one more bad turn can end the game in a crisis, for everyone. "+
+				"The ⚠ lines at the top say what pushes it; talks and easing controls brake it. Choose, then E.", o.tension)
+		},
+		due:  func(o coachObs) bool { return o.screen == onDashboard && o.tension >= 8 && !o.over },
+		done: func(o coachObs) bool { return o.screen == onReport || o.over },
+		past: func(o coachObs) bool { return o.over },
+	},
+}
+
 // coachReminder is what the strip says when no step is due: what to do on
 // this screen.
 func coachReminder(o coachObs) (title, text string) {
@@ -243,10 +259,14 @@ type coach struct {
 	step   int  // index in coachSteps; len(coachSteps) once all are done
 	shown  bool // the current step has been on screen
 	hidden bool
+	// alert is the alert on screen (an index in coachAlerts), or -1;
+	// alerted marks those already shown.
+	alert   int
+	alerted []bool
 	obs    coachObs
 }
 
-func newCoach() *coach { return &coach{} }
+func newCoach() *coach { return &coach{alert: -1, alerted: make([]bool, len(coachAlerts))} }
 
 // observe moves the guide on after a message: a step whose moment has
 // passed is skipped, and one the player has done (after it was shown)
@@ -267,7 +287,17 @@ func (c *coach) observe(o coachObs) {
 		}
 		break
 	}
-	if c.step < len(coachSteps) && coachSteps[c.step].due(o) {
+	if c.alert >= 0 {
+		if a := coachAlerts[c.alert]; a.done(o) || a.past(o) {
+			c.alert = -1
+		}
+	}
+	for i, a := range coachAlerts {
+		if c.alert < 0 && !c.alerted[i] && a.due(o) {
+			c.alert, c.alerted[i] = i, true
+		}
+	}
+	if c.alert < 0 && c.step < len(coachSteps) && coachSteps[c.step].due(o) {
 		c.shown = true
 	}
 }
@@ -276,6 +306,10 @@ func (c *coach) advance() { c.step, c.shown = c.step+1, false }
 
 // skip dismisses the step on screen (c): the next one shows when it is due.
 func (c *coach) skip() {
+	if c.alert >= 0 {
+		c.alert = -1
+		return
+	}
 	if c.current() >= 0 {
 		c.advance()
 		c.observe(c.obs)
@@ -284,6 +318,9 @@ func (c *coach) skip() {
 
 // current is the step on screen, or -1 when none is due.
 func (c *coach) current() int {
+	if c.alert >= 0 {
+		return -1
+	}
 	if c.step < len(coachSteps) && coachSteps[c.step].due(c.obs) {
 		return c.step
 	}
@@ -303,7 +340,10 @@ func (c *coach) height() int {
 func (c *coach) view(ctx *Context, w int) string {
 	t := ctx.Theme
 	var title, body string
-	if i := c.current(); i >= 0 {
+	if c.alert >= 0 {
+		a := coachAlerts[c.alert]
+		title, body = "GUIDE · ⚠ "+a.title, a.text(c.obs)
+	} else if i := c.current(); i >= 0 {
 		s := coachSteps[i]
 		title = fmt.Sprintf("GUIDE %d/%d · %s", i+1, len(coachSteps), s.title)
 		body = s.text(c.obs)
@@ -312,7 +352,7 @@ func (c *coach) view(ctx *Context, w int) string {
 		title = "GUIDE · " + title
 	}
 	keys := "c next tip · C hide"
-	if c.current() < 0 {
+	if c.current() < 0 && c.alert < 0 {
 		keys = "C hide the guide"
 	}
 	head := "─ " + ansi.Truncate(title, max(w-len(keys)-8, 10), "…") + " "

@@ -120,13 +120,22 @@ func TestGuidedGoldenLarge(t *testing.T) {
 // and reading the News and the Why pane on turn 2 as the guide asks. It
 // returns the steps the guide showed, in order, and checks every frame
 // fits the terminal.
-func playGuided(t *testing.T, a *App, order func(turn int) []string) []int {
+func playGuided(t *testing.T, a *App, order func(turn int) []string) guidedRun {
 	t.Helper()
-	var seen []int
+	var run guidedRun
 	look := func(when string) {
 		requireFits(t, a, when)
+		seen := run.steps
 		if s := coachStepOn(a); s >= 0 && (len(seen) == 0 || seen[len(seen)-1] != s) {
-			seen = append(seen, s)
+			run.steps = append(run.steps, s)
+		}
+		if c := a.ctx.Game.coach; c.alert >= 0 && len(a.dialogs) == 0 && !strings.Contains(screen(a), coachAlerts[c.alert].title) {
+			t.Fatalf("%s: the alert is on but not on screen:\n%s", when, screen(a))
+		} else if c.alert >= 0 {
+			run.alerts++
+		}
+		if _, ok := a.screen.(*dashboard); ok {
+			run.maxTension = max(run.maxTension, a.ctx.Game.State().Tension())
 		}
 	}
 	step := func(when string, keys ...string) {
@@ -155,7 +164,16 @@ func playGuided(t *testing.T, a *App, order func(turn int) []string) []int {
 		t.Fatalf("the game did not reach the end screen: %s", a.screen.Name())
 	}
 	step("the debrief", "tab", "tab", "tab", "tab")
-	return seen
+	return run
+}
+
+// guidedRun is what the guide showed in a game played by playGuided: its
+// steps in order, how many frames showed an alert, and the highest Strait
+// tension a dashboard showed.
+type guidedRun struct {
+	steps      []int
+	alerts     int
+	maxTension int
 }
 
 // The guided game played to its end through the real model: six turns of
@@ -165,7 +183,8 @@ func playGuided(t *testing.T, a *App, order func(turn int) []string) []int {
 func TestGuidedGamePlaysToTheEnd(t *testing.T) {
 	a := guidedApp(t, Options{}, 80, 24)
 	// One order each turn: the first row the player can take.
-	seen := playGuided(t, a, func(int) []string { return []string{"down", "space"} })
+	run := playGuided(t, a, func(int) []string { return []string{"down", "space"} })
+	seen := run.steps
 	g := a.ctx.Game
 	m := g.Match
 	if !m.Over() || len(m.Turns) != 6 || m.State().Crisis.Turn != 0 {
@@ -189,6 +208,9 @@ func TestGuidedGamePlaysToTheEnd(t *testing.T) {
 	if !slices.Equal(seen, want) {
 		t.Errorf("the guide showed steps %v; want every step in order %v", seen, want)
 	}
+	if run.maxTension >= 8 || run.alerts > 0 {
+		t.Errorf("this game should stay clear of the Strait alert: tension up to %d, %d frames with the alert", run.maxTension, run.alerts)
+	}
 	drive(a, "enter")
 	if _, ok := a.screen.(*title); !ok || a.ctx.Game != nil || a.ctx.coachHeight() != 0 {
 		t.Errorf("enter on the end screen should go back to the title without the guide, got %s", a.screen.Name())
@@ -202,7 +224,8 @@ func TestGuidedGameCrisisEndsEarly(t *testing.T) {
 	sc := func() *game.Scenario { return a.ctx.Game.Scenario() }
 	// Squeeze as hard as the orders allow: every order that raises
 	// Beijing's grievance, whatever the Strait.
-	seen := playGuided(t, a, func(int) []string { return squeezeKeys(t, a, sc()) })
+	run := playGuided(t, a, func(int) []string { return squeezeKeys(t, a, sc()) })
+	seen := run.steps
 	m := a.ctx.Game.Match
 	if m.State().Crisis.Turn == 0 {
 		t.Fatalf("the guided seed was chosen so that squeezing Beijing this hard brings a crisis; none came (tension %d)", m.State().Tension())
@@ -216,6 +239,9 @@ func TestGuidedGameCrisisEndsEarly(t *testing.T) {
 	}
 	if slices.Contains(seen, last-3) {
 		t.Errorf("the last turn's step showed, but the game ended at turn %d", len(m.Turns))
+	}
+	if run.maxTension >= 8 && run.alerts == 0 {
+		t.Errorf("a dashboard showed Strait tension %d, but the guide never warned of the crisis", run.maxTension)
 	}
 	if !strings.Contains(screen(a), "STRAIT CRISIS") {
 		t.Errorf("the end screen should say there was a crisis:\n%s", screen(a))
@@ -306,7 +332,7 @@ func TestCoachTextFits(t *testing.T) {
 	for _, w := range []int{80, 160} {
 		tw := coachWidth(w)
 		for _, o := range []coachObs{{tension: 10, ap: 3, turn: 6, last: 6}, {tension: 0, ap: 12, turn: 12, last: 12}} {
-			for i, s := range coachSteps {
+			for i, s := range append(slices.Clone(coachSteps), coachAlerts...) {
 				if n := strings.Count(wrap(s.text(o), tw), "\n") + 1; n > coachTextLines {
 					t.Errorf("step %d (%s) takes %d lines at %d columns; the strip holds %d", i+1, s.title, n, w, coachTextLines)
 				}
@@ -397,4 +423,40 @@ func TestGuidedRewindStaysGuided(t *testing.T) {
 		t.Errorf("shown again, the guide should be on the first turn's step:\n%s", s)
 	}
 	requireFits(t, a, "branch")
+}
+
+// alertKeys play the guided game hawkishly for two turns (controls, the
+// foreign direct product rule, arms for Taiwan, and more), until the
+// Strait stands at 8 on the third turn's dashboard.
+var alertKeys = []string{
+	"enter",
+	"space", "down", "space", "end", "space", "E", "y", "enter",
+	"down", "down", "space", "down", "space", "end", "space", "E", "y", "enter",
+}
+
+// When the Strait nears a crisis, the guide breaks its sequence to say
+// so, once; c dismisses it.
+func TestGuideAlertsNearACrisis(t *testing.T) {
+	a := guidedApp(t, Options{}, 80, 24)
+	drive(a, alertKeys...)
+	c := a.ctx.Game.coach
+	if tn := a.ctx.Game.State().Tension(); tn < 8 || c.alert != 0 {
+		t.Fatalf("at tension %d the guide should show the alert (alert %d):\n%s", tn, c.alert, screen(a))
+	}
+	if s := screen(a); !strings.Contains(s, "The Strait is near a crisis") || !strings.Contains(s, "Strait tension is 8 of 10") {
+		t.Errorf("the alert should name the danger and the tension:\n%s", s)
+	}
+	drive(a, "c")
+	if c.alert >= 0 || strings.Contains(screen(a), "near a crisis") {
+		t.Errorf("c should dismiss the alert:\n%s", screen(a))
+	}
+	drive(a, "2", "1")
+	if c.alert >= 0 {
+		t.Errorf("a dismissed alert came back")
+	}
+}
+
+func TestGuidedAlertGolden(t *testing.T) {
+	a := run(t, Options{}, 80, 24, append(slices.Clone(guidedKeys), alertKeys...)...)
+	requireScreen(t, a)
 }
