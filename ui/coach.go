@@ -263,7 +263,7 @@ type coach struct {
 	// alerted marks those already shown.
 	alert   int
 	alerted []bool
-	obs    coachObs
+	obs     coachObs
 }
 
 func newCoach() *coach { return &coach{alert: -1, alerted: make([]bool, len(coachAlerts))} }
