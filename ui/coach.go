@@ -17,7 +17,9 @@ import (
 // that says what to read and why, one step at a time. Steps follow what
 // the player does (opening the pane a step names moves it on), never stop
 // them from playing, and can be skipped (c) or hidden (C). Every word the
-// coach says is in the table coachSteps below.
+// coach says is here: the steps (coachSteps), the alerts that break in
+// when the world calls for them (coachAlerts) and the reminders shown
+// between steps (coachReminder).
 
 // The guided game: the classroom scenario, one seat, one seed, so that a
 // class playing it together sees the same world (the orders make each
@@ -389,7 +391,7 @@ func (c *Context) observeCoach(s Screen) {
 		return
 	}
 	sc := g.Scenario()
-	st := g.State()
+	st := g.State() // read for the turn and Strait tension, which every seat sees
 	o := coachObs{turn: min(st.Turn, sc.Turns), last: sc.Turns, resolved: len(g.Match.Turns), over: g.Match.Over(),
 		orders: len(g.Orders()), tension: st.Tension(), ap: sc.Actors[g.Player].AP, focus: paneOrders}
 	switch s := s.(type) {
