@@ -96,6 +96,17 @@ func onTurnDash(n int) func(o coachObs) bool {
 	return func(o coachObs) bool { return o.screen == onDashboard && o.resolved == n-1 && !o.over }
 }
 
+// fromTurnDash is "the dashboard of the n-th turn or a later one, before
+// the last": steps a player who has not yet done them meets again.
+func fromTurnDash(n int) func(o coachObs) bool {
+	return func(o coachObs) bool {
+		return o.screen == onDashboard && o.resolved >= n-1 && o.turn < o.last && !o.over
+	}
+}
+
+// lastTurn is "the last turn has come, or the game has ended".
+func lastTurn(o coachObs) bool { return o.turn >= o.last || o.over }
+
 // after is "the game has gone past the n-th turn, or ended".
 func after(n int) func(o coachObs) bool {
 	return func(o coachObs) bool { return o.resolved >= n || o.over }
@@ -149,26 +160,26 @@ var coachSteps = []coachStep{
 	},
 	{
 		title: "The news",
-		text:  say("Turn 2. Before choosing orders, see what the world did: press 3 for the News pane."),
-		due:   onTurnDash(2),
+		text:  say("A new turn. Before choosing orders, see what the world did: press 3 for the News pane."),
+		due:   fromTurnDash(2),
 		done:  func(o coachObs) bool { return o.focus == paneNews },
-		past:  after(2),
+		past:  lastTurn,
 	},
 	{
 		title: "Events",
 		text: say("The News pane lists the events that opened this turn: read the headlines (■) and what each changed. " +
 			"Events fire when the world meets their conditions, with a roll of the seed's dice. Now press 4."),
-		due:  onTurnDash(2),
+		due:  fromTurnDash(2),
 		done: func(o coachObs) bool { return o.focus == paneWhy },
-		past: after(2),
+		past: lastTurn,
 	},
 	{
 		title: "The ledger of causes",
 		text: say("The Why pane is the ledger: first what moved the Strait and your score, then every change by its cause, " +
 			"your own orders among them. ↓ scrolls. When you have read it, press 1 for your orders."),
-		due:  onTurnDash(2),
+		due:  fromTurnDash(2),
 		done: func(o coachObs) bool { return o.focus != paneWhy || o.orders > 0 },
-		past: after(2),
+		past: lastTurn,
 	},
 	{
 		title: "What a crisis costs",
@@ -176,9 +187,9 @@ var coachSteps = []coachStep{
 			return fmt.Sprintf("Strait tension is %d of 10. At 10 the game ends at once in a crisis and nobody wins: whoever "+
 				"drove it there scores 0, the others keep only a part. Brakes exist: talks, easing controls. Choose, then E.", o.tension)
 		},
-		due:  onTurnDash(2),
+		due:  fromTurnDash(2),
 		done: func(o coachObs) bool { return o.screen == onReport },
-		past: after(2),
+		past: lastTurn,
 	},
 	{
 		title: "On your own",
@@ -186,7 +197,7 @@ var coachSteps = []coachStep{
 			"press E. Charts (5) show how the numbers moved; the Encyclopedia (6) explains every term."),
 		due:  func(o coachObs) bool { return o.resolved >= 2 && o.turn < o.last && !o.over },
 		done: func(o coachObs) bool { return o.turn >= o.last },
-		past: func(o coachObs) bool { return o.turn >= o.last || o.over },
+		past: lastTurn,
 	},
 	{
 		title: "The last turn",

@@ -460,3 +460,20 @@ func TestGuidedAlertGolden(t *testing.T) {
 	a := run(t, Options{}, 80, 24, append(slices.Clone(guidedKeys), alertKeys...)...)
 	requireScreen(t, a)
 }
+
+// A step the player has not done yet waits for them: whoever ends turn 2
+// without reading the News meets the News step again on turn 3.
+func TestGuideStepsWaitForThePlayer(t *testing.T) {
+	a := guidedApp(t, Options{}, 80, 24)
+	drive(a, "enter", "E", "y", "enter", "E", "y", "enter")
+	if a.ctx.Game.State().Turn != 3 {
+		t.Fatalf("not on turn 3")
+	}
+	if got := coachSteps[coachStepOn(a)].title; got != "The news" {
+		t.Errorf("turn 3 should still ask for the News, got %q", got)
+	}
+	drive(a, "3", "4", "1")
+	if got := coachSteps[coachStepOn(a)].title; got != "What a crisis costs" {
+		t.Errorf("after the News and the Why pane the guide should come to the Strait, got %q", got)
+	}
+}
