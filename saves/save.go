@@ -20,10 +20,11 @@ import (
 const SaveMagic = "zerosum-save"
 
 // SaveVersion is the save format this build writes. Version 1 files are
-// migrated on load (see migrate.go); versions 2 and 3 are read as they are
+// migrated on load (see migrate.go); versions 2 to 5 are read as they are
 // (version 3 only added optional fields for hot seat and the facilitator,
-// version 4 the text of a scenario that is not built in).
-const SaveVersion = 4
+// version 4 the text of a scenario that is not built in, version 5 the
+// guided game's setting).
+const SaveVersion = 5
 
 // Save is a game that can be resumed exactly: the scenario and its content
 // version, the seed, who sits where, every resolved turn's orders with the
@@ -66,6 +67,9 @@ type Settings struct {
 	Difficulty string `json:"difficulty,omitempty"`
 	// Facilitator is set when a facilitator runs the game (version 3).
 	Facilitator *Facilitator `json:"facilitator,omitempty"`
+	// Guided is set in the guided first game: it resumes with its guide
+	// (version 5).
+	Guided bool `json:"guided,omitempty"`
 }
 
 // Facilitator is how a facilitator runs the game: whether resolution

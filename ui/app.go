@@ -121,8 +121,15 @@ func (a *App) Init() tea.Cmd {
 }
 
 // Update routes a message: size first, then dialogs, then global keys,
-// then the screen.
+// then the screen; the guide of a guided game then sees where the player
+// is.
 func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	m, cmd := a.update(msg)
+	a.ctx.observeCoach(a.screen)
+	return m, cmd
+}
+
+func (a *App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch m := msg.(type) {
 	case tea.WindowSizeMsg:
 		a.ctx.Width, a.ctx.Height = m.Width, m.Height
@@ -224,6 +231,12 @@ func (a *App) route(msg tea.Msg) tea.Cmd {
 			return nil
 		case key.Matches(k, a.ctx.Keys.Facilitator) && (!capturing || k.Code == tea.KeyF2):
 			return a.facilitatorKey()
+		case !capturing && a.coached() && key.Matches(k, a.ctx.Keys.CoachNext):
+			a.ctx.Game.coach.skip()
+			return nil
+		case !capturing && a.coached() && key.Matches(k, a.ctx.Keys.CoachHide):
+			a.toggleCoach()
+			return nil
 		}
 	}
 	before := a.screen
@@ -246,6 +259,22 @@ func (a *App) quit() tea.Cmd {
 		return nil
 	}
 	return tea.Quit
+}
+
+// coached reports whether the game in progress has a guide.
+func (a *App) coached() bool { return a.ctx.Game != nil && a.ctx.Game.coach != nil }
+
+// toggleCoach hides the guide or shows it again; the screen is laid out
+// again for the lines it gives back or takes.
+func (a *App) toggleCoach() {
+	c := a.ctx.Game.coach
+	c.hidden = !c.hidden
+	if r, ok := a.screen.(Resizer); ok {
+		r.Resize()
+	}
+	if c.hidden {
+		a.ctx.Flash("The guide is hidden: press C to show it again.")
+	}
 }
 
 // facilitatorKey opens the facilitator's screen over the game (or leaves
@@ -287,6 +316,9 @@ func (a *App) render() string {
 		return fit(lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, msg), w, h)
 	}
 	body := fit(a.screen.View(), w, a.ctx.BodyHeight())
+	if a.ctx.coachHeight() > 0 {
+		body += "\n" + a.ctx.Game.coach.view(a.ctx, w)
+	}
 	footer := a.footer()
 	if extra := a.flashAbove(); extra != "" {
 		// A long message takes the body's last line as well.
@@ -371,6 +403,9 @@ func (a *App) helpView() string {
 		fac := a.ctx.Keys.Facilitator
 		fac.SetHelp("F2/ctrl+f", "facilitator's screen")
 		global = append(global, fac)
+	}
+	if a.coached() {
+		global = append(global, a.ctx.coachKeys()...)
 	}
 	// The box is the dialog frame around an inner column that fits the
 	// terminal with a margin.

@@ -55,6 +55,10 @@ func (b *briefing) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			return b, nil
 		}
 		return b, b.ctx.autosave(g) // the game starts: its first autosave
+	case key.Matches(k, km.Back) && b.ctx.Game.coach != nil:
+		// The guided game has no setup to go back to.
+		b.ctx.Game = nil
+		b.ctx.SwitchTo(newTitle(b.ctx))
 	case key.Matches(k, km.Back):
 		if !b.canGoBack() {
 			b.ctx.Flash("Another player has given orders already: the game has begun, there is no going back to the setup.")
@@ -67,6 +71,15 @@ func (b *briefing) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		b.doc.scroll(k, km)
 	}
 	return b, nil
+}
+
+// backWhere is where esc goes: the setup, or the title from the guided
+// game.
+func (b *briefing) backWhere() string {
+	if b.ctx.Game != nil && b.ctx.Game.coach != nil {
+		return "back to the title screen"
+	}
+	return "back to the setup"
 }
 
 // canGoBack reports whether esc may drop the game for the setup: not once
@@ -253,7 +266,7 @@ func (b *briefing) startKeys(w int) string {
 	rows := [][2]string{
 		{"enter", "go to the turn dashboard and give your first orders"},
 		{"↑/↓ pgup/pgdn", "scroll this briefing"},
-		{"esc", "back to the setup to choose again"},
+		{"esc", b.backWhere() + " to choose again"},
 		{"?", "the keys of any screen, at any time"},
 	}
 	out := []string{th.Heading.Render("TO START")}
@@ -289,7 +302,7 @@ func (b *briefing) KeyGroups() [][]key.Binding {
 	start := km.Select
 	start.SetHelp("enter", "start the first turn")
 	back := km.Back
-	back.SetHelp("esc", "back to the setup")
+	back.SetHelp("esc", b.backWhere())
 	return [][]key.Binding{{start, back}, {km.Up, km.Down, km.PageUp, km.PageDown, km.Top, km.Bottom}}
 }
 

@@ -33,6 +33,9 @@ type KeyMap struct {
 	// facilitator); play the next turn when watching bots; on the setup,
 	// make a seat human or bot.
 	HandOver, Facilitator, Export, NextBotTurn, SeatToggle key.Binding
+	// The guided first game: the coach's next tip, and hiding or showing
+	// the coach.
+	CoachNext, CoachHide key.Binding
 }
 
 // DefaultKeyMap is the standard layout: arrows and vim keys, enter, esc,
@@ -101,5 +104,8 @@ func DefaultKeyMap() KeyMap {
 		Export:      b("e", "export debrief", "e"),
 		NextBotTurn: b("enter", "next turn", "enter"),
 		SeatToggle:  b("space", "human/bot", "space"),
+
+		CoachNext: b("c", "guide: next tip", "c"),
+		CoachHide: b("C", "hide/show the guide", "C"),
 	}
 }

@@ -17,12 +17,12 @@ import (
 
 // keyAlphabet is every key a player might press, game keys included: the
 // save (s), view (v), rewind (R) and delete (d) keys, the facilitator's
-// (F2, ctrl+f) and export (e) keys too.
+// (F2, ctrl+f) and export (e) keys, and the guide's (c, C) too.
 var keyAlphabet = []string{
 	"up", "down", "left", "right", "enter", "esc", "tab", "shift+tab", "space", "pgup", "pgdown",
 	"home", "end", "backspace", "?", "q", "E", "x", "y", "n", "1", "2", "3", "4", "5", "6", "g", "G",
 	"r", "j", "k", "h", "l", "a", "z", "0", "7", "9", "ctrl+c", "ctrl+u", "ctrl+d",
-	"s", "v", "R", "d", "e", "f2", "ctrl+f",
+	"s", "v", "R", "d", "e", "f2", "ctrl+f", "c", "C",
 }
 
 // keyMacros are runs of keys a player presses together (end a turn, save
@@ -52,6 +52,8 @@ var keyMacros = [][]string{
 	{"f2", "down", "down", "down", "down", "enter", "a", "enter", "tension=+1", "enter", "esc"},
 	{"f2", "down", "down", "right", "esc"},
 	{"f2", "up", "up", "enter", "pgdown", "esc", "e", "f2"},
+	// The title: the guided first game, to its dashboard.
+	{"up", "enter", "enter"},
 	// The setup: a second human seat with a name.
 	{"down", "down", "space", "B", "o", "enter"},
 }

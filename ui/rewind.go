@@ -85,6 +85,13 @@ func (c *Context) planRewind(pack *content.Pack, m *match.Match, player int, pen
 		g.Facil = &Facilitator{Pause: f.Pause, TimerMinutes: f.TimerMinutes}
 	}
 	g.Settings.Facilitator = nil
+	if settings.Guided {
+		// A what-if of the guided game stays guided (hidden if it was).
+		g.coach = newCoach()
+		if from != nil && from.coach != nil {
+			g.coach.hidden = from.coach.hidden
+		}
+	}
 	for _, a := range b.Humans() {
 		g.seat(a).briefed = true
 	}

@@ -88,8 +88,9 @@ func TestLoadScreenGolden(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			// The title's cursor starts on Continue: two down to Load game.
-			keys := append([]string{"down", "down", "enter"}, c.keys...)
+			// The title's cursor starts on Continue: three down to Load
+			// game (past the guided game and New game).
+			keys := append([]string{"down", "down", "down", "enter"}, c.keys...)
 			a := runIO(t, withStore(Options{}, st), c.size[0], c.size[1], keys...)
 			if _, ok := a.screen.(*savesScreen); !ok {
 				t.Fatalf("not on the load screen: %s", a.screen.Name())

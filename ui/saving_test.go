@@ -249,7 +249,7 @@ func TestContinueResumesTheNewestAutosave(t *testing.T) {
 
 	b := boot(withStore(Options{}, st), 80, 24)
 	ti := titleOf(t, b)
-	if ti.cursor != itemContinue || !strings.Contains(screen(b), "Continue       Beijing, turn 4 (H2 2026)") {
+	if ti.cursor != itemContinue || !strings.Contains(screen(b), "Continue           Beijing, turn 4 (H2 2026)") {
 		t.Fatalf("the title should offer Continue with the game's turn, cursor on it:\n%s", screen(b))
 	}
 	drive(b, "enter")

@@ -102,8 +102,9 @@ func (c *Context) SwitchTo(s Screen) { c.next = s }
 // Open opens a dialog over the current screen, likewise synchronously.
 func (c *Context) Open(d Dialog) { c.open = append(c.open, d) }
 
-// BodyHeight is the height screens draw into (the footer takes one line).
-func (c *Context) BodyHeight() int { return max(c.Height-1, 0) }
+// BodyHeight is the height screens draw into (the footer takes one line,
+// and the guide of a guided game a few more).
+func (c *Context) BodyHeight() int { return max(c.Height-1-c.coachHeight(), 0) }
 
 // Session is a game being played in the interface: one human at the
 // keyboard, several taking turns at it (hot seat), or none (spectating).
@@ -149,6 +150,8 @@ type Session struct {
 	Facil *Facilitator
 	// clock is the order timer of the seat at the keyboard.
 	clock orderClock
+	// coach is the guide of the guided first game (nil: none).
+	coach *coach
 }
 
 // seatTurn is one human seat's part of the turn in progress.

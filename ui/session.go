@@ -108,6 +108,9 @@ func restoreSession(sv *saves.Save, store *saves.Store, kept string) (*Session, 
 		g.Facil = &Facilitator{Pause: f.Pause, TimerMinutes: f.TimerMinutes, Inject: tip.Inject}
 	}
 	g.Settings.Facilitator = nil // the session's Facil is the one in force
+	if sv.Settings.Guided {
+		g.coach = newCoach()
+	}
 	for _, a := range m.Humans() {
 		st := g.seat(a)
 		st.orders, st.briefed = tip.Pending[a], true

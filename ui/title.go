@@ -54,6 +54,7 @@ type titleItem int
 
 const (
 	itemContinue titleItem = iota
+	itemGuided
 	itemNew
 	itemLoad
 	itemReplays
@@ -154,6 +155,14 @@ func (t *title) choose() tea.Cmd {
 		if e := t.ctx.Saves.continuable(); e != nil {
 			return t.ctx.loadSave(*e, false, nil)
 		}
+	case itemGuided:
+		g, err := newGuidedSession(t.ctx)
+		if err != nil {
+			t.ctx.Open(NewNotice(t.ctx, "Cannot start the guided game", err.Error()))
+			return nil
+		}
+		t.ctx.Game = g
+		t.ctx.SwitchTo(t.ctx.firstScreen())
 	case itemNew:
 		t.ctx.SwitchTo(newSetup(t.ctx))
 	case itemLoad:
@@ -175,8 +184,9 @@ func (t *title) choose() tea.Cmd {
 // notes are the muted words after each menu item.
 func (t *title) notes() [numTitleItems]string {
 	notes := [numTitleItems]string{
-		itemNew:   "choose a scenario, the seats and a seed",
-		itemGuide: "turns, orders, capital and the Strait",
+		itemGuided: "six short turns with a guide, about 15 minutes",
+		itemNew:    "choose a scenario, the seats and a seed",
+		itemGuide:  "turns, orders, capital and the Strait",
 	}
 	ix := &t.ctx.Saves
 	if e := ix.continuable(); e != nil {
@@ -184,6 +194,9 @@ func (t *title) notes() [numTitleItems]string {
 		notes[itemContinue] = fmt.Sprintf("%s, turn %d (%s)", p.Actor, p.Turn, p.Date)
 		if e.Save.Branch != "" {
 			notes[itemContinue] += ", what-if"
+		}
+		if e.Save.Settings.Guided {
+			notes[itemContinue] += ", guided"
 		}
 	}
 	switch n := t.saves.Count(); {
@@ -215,14 +228,14 @@ func (t *title) View() string {
 	}
 	parts = append(parts, "", th.Accent.Render(strings.ToUpper(titleTagline)), "", th.Text.Render(titlePitch), "")
 
-	labels := [numTitleItems]string{"Continue", "New game", "Load game", "Replays", "How to play", "Quit"}
+	labels := [numTitleItems]string{"Continue", "Guided first game", "New game", "Load game", "Replays", "How to play", "Quit"}
 	notes := t.notes()
 	var menu []string
 	for i := range numTitleItems {
 		if !t.shown(i) {
 			continue
 		}
-		label := lipgloss.NewStyle().Width(13).Render(labels[i])
+		label := lipgloss.NewStyle().Width(17).Render(labels[i])
 		line := "  " + label + "  " + th.Muted.Render(notes[i])
 		switch {
 		case i == t.cursor:
@@ -328,7 +341,7 @@ var guideSections = []struct{ head, body string }{
 	{"Tension and the mutual-loss rule", "Strait tension runs from 0 to 10. Controls feed Beijing's grievance, and grievance turns into pressure on the Taiwan Strait. " +
 		"If tension reaches 10 the game ends at once in a Strait crisis, and nobody wins it. The game keeps count of who put the pressure there, through their own moves and the grievance they fed: those who drove it score nothing, and everyone else keeps a small part of its score, less its own share of the blame. Watch the gauge; brakes exist (talks, a thaw)."},
 	{"The screen", "The turn dashboard always shows the world's tracks and your numbers. Its panes: Orders (choose this turn's actions), World (swing states and which bloc they lean to), News (this turn's events), Why (the ledger: every change and its causes), Charts (history) and Encyclopedia (terms and profiles). " +
-		"Press ? on any screen for its keys."},
+		"Press ? on any screen for its keys. The Guided first game, on the title screen, walks through all of this in a short game of about 15 minutes."},
 	{"Saving and what-ifs", "The game saves itself at the start of every turn; press s to save under a name. Continue on this screen resumes the newest autosave. " +
 		"Press v to look back through the game turn by turn, and R to rewind to an earlier turn and play on as a what-if branch: the original game is kept."},
 	{"Playing together", "Several people can share one keyboard: on the setup screen press space on an actor to seat a human with a name. " +

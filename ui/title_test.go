@@ -31,7 +31,7 @@ func TestTitleShowsNameMenuAndDisabledLoad(t *testing.T) {
 		t.Errorf("with no autosave there is nothing to continue:\n%s", s)
 	}
 	// Without a data directory the title says saving is off.
-	if s := screen(sized(Options{}, 80, 24)); !strings.Contains(s, "Load game      saving is off") {
+	if s := screen(sized(Options{}, 80, 24)); !strings.Contains(s, "Load game          saving is off") {
 		t.Errorf("without a store the title should say saving is off:\n%s", s)
 	}
 	if w := titleArtWidth(titleArt); w > MinWidth {
@@ -70,12 +70,13 @@ func TestTitleMenuNavigation(t *testing.T) {
 	}{
 		{"down", itemGuide}, // Load game is disabled
 		{"j", itemQuit},
-		{"down", itemNew}, // wraps
+		{"down", itemGuided}, // wraps (no Continue)
 		{"up", itemQuit},
 		{"k", itemGuide},
 		{"up", itemNew},
 		{"G", itemQuit},
-		{"g", itemNew},
+		{"g", itemGuided},
+		{"down", itemNew},
 	}
 	for _, st := range steps {
 		press(a, st.key)
@@ -129,7 +130,7 @@ func TestTitleHowToPlay(t *testing.T) {
 }
 
 func TestTitleQuitWithoutConfirm(t *testing.T) {
-	for _, keys := range [][]string{{"q"}, {"up", "enter"}} {
+	for _, keys := range [][]string{{"q"}, {"G", "enter"}} {
 		a := sized(Options{}, 80, 24)
 		press(a, keys[:len(keys)-1]...)
 		_, cmd := a.Update(keyMsg(keys[len(keys)-1]))

@@ -79,9 +79,10 @@ func (v *viewer) show() {
 	v.size()
 }
 
-// size gives the dashboard the terminal less the viewer's bar.
+// size gives the dashboard the terminal less the viewer's bar (and less
+// the guide of a guided game).
 func (v *viewer) size() {
-	v.rctx.Width, v.rctx.Height = v.ctx.Width, max(v.ctx.Height-viewerBar, 0)
+	v.rctx.Width, v.rctx.Height = v.ctx.Width, max(v.ctx.Height-viewerBar-v.ctx.coachHeight(), 0)
 }
 
 // Resize follows the terminal.
