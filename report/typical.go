@@ -14,8 +14,9 @@ import (
 // compares a match with.
 const TypicalGames = 200
 
-// Typical is a typical game of a scenario: the means over TypicalGames
-// all-bot games, every seat a bot of normal difficulty with a personality
+// Typical is a typical game of a scenario, from TypicalGames all-bot games
+// (scores by their median, which a few crisis games do not drag down; stats
+// by their mean), every seat a bot of normal difficulty with a personality
 // drawn at random, as `zerosum sim` plays them. Its seeds come from the
 // scenario's id, never from the game being reported, so every game of a
 // scenario is set against the same typical game, and the report stays a
@@ -23,9 +24,9 @@ const TypicalGames = 200
 type Typical struct {
 	Games    int
 	Seed     uint64 // game i was played with seed Seed+i
-	Scores   []int  // per actor: the mean final score, in hundredths
+	Scores   []int  // per actor: the median final score, in hundredths
 	Stats    [][game.NumStats]int
-	Combined int // the mean of the table's combined final score, in hundredths
+	Combined int // the median of the table's combined final score, in hundredths
 	Low      int // the 20th percentile of the combined score
 	High     int // the 80th percentile of the combined score
 	Crises   int // games that ended in a Strait crisis
@@ -59,14 +60,15 @@ func TypicalOf(sc *game.Scenario) Typical {
 	return te.t
 }
 
-// playTypical plays n all-bot games of a scenario and takes their means.
+// playTypical plays n all-bot games of a scenario and takes their medians
+// (the upper one of an even number) and means.
 // The figures do not depend on the number of workers (see sim.Run).
 func playTypical(sc *game.Scenario, n int) Typical {
 	t := Typical{Games: n, Seed: TypicalSeed(sc)}
 	na := len(sc.Actors)
 	combined := make([]int, 0, n)
 	gainers := 0
-	sums := make([]int, na)
+	each := make([][]int, na)
 	s := sim.Run(sim.Config{
 		Scenario: sc, Games: n, Seed: t.Seed, Difficulty: bot.Normal,
 		OnGame: func(_ int, g *sim.Game) {
@@ -74,7 +76,7 @@ func playTypical(sc *game.Scenario, n int) Typical {
 			start := g.Final.History[0].Scores
 			for a, v := range g.Scores {
 				total += v
-				sums[a] += v
+				each[a] = append(each[a], v)
 				if v > start[a] {
 					gainers++
 				}
@@ -84,13 +86,13 @@ func playTypical(sc *game.Scenario, n int) Typical {
 	})
 	t.Scores = make([]int, na)
 	for a := range na {
-		t.Scores[a] = sums[a] * 100 / max(n, 1)
+		t.Scores[a] = median(each[a]) * 100
 	}
 	t.Stats = s.Final.Stats
-	t.Combined = s.Final.WorldScore
 	t.Crises = s.Crises
 	t.Gainers = gainers * 100 / max(n, 1)
 	slices.Sort(combined)
+	t.Combined = median(combined) * 100
 	if len(combined) > 0 {
 		t.Low, t.High = combined[len(combined)*20/100], combined[min(len(combined)*80/100, len(combined)-1)]
 	}
@@ -103,4 +105,14 @@ func round100(v int) int {
 		return -((-v + 50) / 100)
 	}
 	return (v + 50) / 100
+}
+
+// median is the middle of xs (the upper of the two middles of an even
+// number), sorting xs; 0 for none.
+func median(xs []int) int {
+	if len(xs) == 0 {
+		return 0
+	}
+	slices.Sort(xs)
+	return xs[len(xs)/2]
 }

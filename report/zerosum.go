@@ -130,13 +130,13 @@ func (d *doc) zeroSum(brief bool) {
 	d.heading(2, "Was it zero-sum?")
 	if brief {
 		d.para("Rank is relative; scores are absolute, each against the actor's own objectives, so all can gain or lose "+
-			"together. *Typical*: the mean of %d all-bot games of this scenario (seeds %d to %d).",
+			"together. *Typical*: the median of %d all-bot games of this scenario (seeds %d to %d): half end above it, half below.",
 			ty.Games, ty.Seed, ty.Seed+uint64(ty.Games)-1)
 	} else {
 		d.para("%s", "Rank is relative: only one actor can finish first. Scores are absolute: each actor scores "+
 			"0 to 100 against its own objectives, so everyone can gain together, and a Strait crisis makes everyone lose. "+
-			fmt.Sprintf("Here each score is set against its start and against a typical game of this scenario: the mean of %d games "+
-				"the computer played with bots in every seat (normal difficulty, personalities drawn at random, seeds %d to %d: the same for every game of this scenario).",
+			fmt.Sprintf("Here each score is set against its start and against a typical game of this scenario: the median of %d games "+
+				"the computer played with bots in every seat (half end above it, half below; normal difficulty, personalities drawn at random, seeds %d to %d: the same for every game of this scenario).",
 				ty.Games, ty.Seed, ty.Seed+uint64(ty.Games)-1))
 	}
 	cards := d.ranking()
@@ -220,7 +220,7 @@ func (d *doc) zeroSumVerdict(sumStart, sumEnd, gainers, losers int, ty Typical, 
 			s += fmt.Sprintf(" (%d of %d in a crisis)", ty.Crises, ty.Games)
 		}
 	} else {
-		s += fmt.Sprintf("Together the table went from %d to %d (%s). Typical games end at %d on average, three in five of them between %d and %d",
+		s += fmt.Sprintf("Together the table went from %d to %d (%s). A typical game ends at %d, three in five between %d and %d",
 			sumStart, sumEnd, text.Signed(delta), round100(ty.Combined), ty.Low, ty.High)
 		if ty.Crises > 0 {
 			s += fmt.Sprintf("; %d of the %d ended in a Strait crisis", ty.Crises, ty.Games)
@@ -262,6 +262,6 @@ func (d *doc) keyStats(ty Typical) {
 	if len(rows) == 0 {
 		return
 	}
-	d.para("The stats the actors' own objectives measure, at the start, %s and in a typical game:", d.untilNow())
+	d.para("The stats the actors' own objectives measure, at the start, %s and at the end of a typical game (the mean of the same games):", d.untilNow())
 	d.table([]string{"Actor", "Stat", "Start", map[bool]string{true: "End", false: "Now"}[d.over], "Change", "Typical end"}, "llrrrr", rows)
 }
