@@ -146,7 +146,7 @@ func printForecast(e *env, sc *game.Scenario, r *forecast.Result, seed uint64) {
 	}
 	tw.Flush()
 	if cr.Count > 0 {
-		fmt.Fprintf(e.stdout, "\nStrait crisis: %d%%, most often in turn %d (%s).\n", forecast.Percent(cr.P()), forecast.CrisisTurn(r.With), sc.Date(forecast.CrisisTurn(r.With)))
+		fmt.Fprintf(e.stdout, "\nStrait crisis: %d%%, typically in turn %d (%s; the median).\n", forecast.Percent(cr.P()), forecast.CrisisTurn(r.With), sc.Date(forecast.CrisisTurn(r.With)))
 	} else {
 		fmt.Fprintf(e.stdout, "\nStrait crisis: in none of the futures.\n")
 	}

@@ -28,10 +28,11 @@ const (
 	paneWhy
 	paneCharts
 	paneEncyclopedia
+	paneForecast
 	numPanes
 )
 
-var paneNames = [numPanes]string{"Orders", "World", "News", "Why", "Charts", "Encyclopedia"}
+var paneNames = [numPanes]string{"Orders", "World", "News", "Why", "Charts", "Encyclopedia", "Forecast"}
 
 // pane is one tab of the dashboard. It reads the game through the
 // dashboard's caches and draws itself into the space it is given.
@@ -50,7 +51,7 @@ type pane interface {
 const wideWidth = 120
 
 // dashboard is the turn dashboard: the header with the world's tracks and
-// the player's numbers, always visible, and six panes below it. Read-only,
+// the player's numbers, always visible, and seven panes below it. Read-only,
 // it is the body of the replay viewer: the same header and panes for a
 // past turn, without the Orders pane and without ending turns.
 type dashboard struct {
@@ -83,7 +84,7 @@ func newDashboard(ctx *Context) Screen {
 	d := &dashboard{ctx: ctx, focus: paneOrders, right: paneNews, ordKey: "\x00"}
 	d.orders = newOrdersPane(d)
 	d.panes = [numPanes]pane{d.orders, &textPane{d: d, build: d.worldText}, &textPane{d: d, build: d.newsText},
-		&textPane{d: d, build: d.whyText}, newChartsPane(d), newEncyclopediaPane(d)}
+		&textPane{d: d, build: d.whyText}, newChartsPane(d), newEncyclopediaPane(d), newForecastPane(d)}
 	d.sync()
 	return d
 }
@@ -148,7 +149,7 @@ func (d *dashboard) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	}
 	d.sync()
 	keys := &d.ctx.Keys
-	tabKeys := []key.Binding{keys.Orders, keys.World, keys.News, keys.Why, keys.Charts, keys.Encyclopedia}
+	tabKeys := []key.Binding{keys.Orders, keys.World, keys.News, keys.Why, keys.Charts, keys.Encyclopedia, keys.Forecast}
 	for i, b := range tabKeys {
 		if key.Matches(k, b) {
 			if !(d.readOnly && paneID(i) == paneOrders) {
@@ -262,6 +263,19 @@ func (d *dashboard) askEndTurn() {
 // keyboard passes to the next player first (see submit).
 func (d *dashboard) endTurn() tea.Cmd { return d.ctx.submit("") }
 
+// forecastCmd starts the player's forecast when the Forecast pane is in
+// view and the turn or the draft has changed (see forecaster).
+func (d *dashboard) forecastCmd() tea.Cmd {
+	if d.readOnly {
+		return nil
+	}
+	if !(d.focus == paneForecast || d.ctx.Width >= wideWidth && d.right == paneForecast) {
+		d.ctx.dropForecast(fcPlayer) // last turn's, or another draft's
+		return nil
+	}
+	return d.ctx.ensureForecast(fcPlayer)
+}
+
 // Opened starts the order timer when a facilitator has set one.
 func (d *dashboard) Opened() tea.Cmd {
 	if d.readOnly {
@@ -301,12 +315,12 @@ func (d *dashboard) KeyGroups() [][]key.Binding {
 	if d.readOnly {
 		return [][]key.Binding{
 			d.panes[d.focus].help(),
-			{k.World, k.News, k.Why, k.Charts, k.Encyclopedia, k.NextTab, k.PrevTab},
+			{k.World, k.News, k.Why, k.Charts, k.Encyclopedia, k.Forecast, k.NextTab, k.PrevTab},
 		}
 	}
 	return [][]key.Binding{
 		d.panes[d.focus].help(),
-		{k.Orders, k.World, k.News, k.Why, k.Charts, k.Encyclopedia, k.NextTab, k.PrevTab, k.EndTurn, k.Save, k.ViewReplay, k.Rewind},
+		{k.Orders, k.World, k.News, k.Why, k.Charts, k.Encyclopedia, k.Forecast, k.NextTab, k.PrevTab, k.EndTurn, k.Save, k.ViewReplay, k.Rewind},
 	}
 }
 
@@ -393,9 +407,9 @@ func (d *dashboard) tabBar(w int) string {
 		}
 	}
 	s := strings.Join(parts, "")
-	hint := t.Muted.Render("tab/1-6 switch · E end turn")
+	hint := t.Muted.Render("tab/1-7 switch · E end turn")
 	if d.readOnly {
-		hint = t.Muted.Render("tab/2-6 switch")
+		hint = t.Muted.Render("tab/2-7 switch")
 	} else if left, ok := d.ctx.clockLeft(); ok {
 		// The order timer, where every player looks: it always shows, the
 		// tabs give way to it on a narrow terminal.
@@ -410,7 +424,23 @@ func (d *dashboard) tabBar(w int) string {
 	if ansi.StringWidth(s)+2+ansi.StringWidth(hint) <= w {
 		return spread(s, hint, w)
 	}
-	return ansi.Truncate(s, w, "…")
+	if ansi.StringWidth(s) <= w {
+		return s
+	}
+	// Seven tabs at 80 columns: without their padding.
+	parts = parts[:0]
+	for i := range numPanes {
+		if d.readOnly && i == paneOrders {
+			continue
+		}
+		label := fmt.Sprintf("%d %s", i+1, paneNames[i])
+		if i == d.focus {
+			parts = append(parts, t.TabActive.UnsetPadding().Render("["+label+"]"))
+		} else {
+			parts = append(parts, t.Tab.UnsetPadding().Render(label))
+		}
+	}
+	return ansi.Truncate(strings.Join(parts, " "), w, "…")
 }
 
 // firstFit returns the first candidate no wider than w, or the last one
