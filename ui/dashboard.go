@@ -152,7 +152,7 @@ func (d *dashboard) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	tabKeys := []key.Binding{keys.Orders, keys.World, keys.News, keys.Why, keys.Charts, keys.Encyclopedia, keys.Forecast}
 	for i, b := range tabKeys {
 		if key.Matches(k, b) {
-			if !(d.readOnly && paneID(i) == paneOrders) {
+			if !d.hidden(paneID(i)) {
 				d.setFocus(paneID(i))
 			}
 			return d, nil
@@ -194,13 +194,19 @@ func (d *dashboard) setFocus(p paneID) {
 	}
 }
 
+// hidden reports whether a pane is left out: read-only, the Orders and
+// the Forecast (a past turn has no orders to give nor futures to play).
+func (d *dashboard) hidden(p paneID) bool {
+	return d.readOnly && (p == paneOrders || p == paneForecast)
+}
+
 // step is the pane by steps away from the focus in tab order (read-only,
 // the Orders pane is skipped).
 func (d *dashboard) step(by int) paneID {
 	p := d.focus
 	for {
 		p = (p + paneID(by) + numPanes) % numPanes
-		if !(d.readOnly && p == paneOrders) {
+		if !d.hidden(p) {
 			return p
 		}
 	}
@@ -304,7 +310,13 @@ func (d *dashboard) Name() string { return "Turn dashboard: " + paneNames[d.focu
 // saving.
 func (d *dashboard) Keys() []key.Binding {
 	if d.readOnly {
-		return slices.Clone(d.panes[d.focus].keys())
+		keys := slices.Clone(d.panes[d.focus].keys())
+		for i, k := range keys {
+			if k.Help() == d.ctx.Keys.PaneKeys.Help() {
+				keys[i].SetHelp("2-6", "pane") // no Orders, no Forecast
+			}
+		}
+		return keys
 	}
 	return append(slices.Clone(d.panes[d.focus].keys()), d.ctx.Keys.EndTurn, d.ctx.Keys.Save)
 }
@@ -315,7 +327,7 @@ func (d *dashboard) KeyGroups() [][]key.Binding {
 	if d.readOnly {
 		return [][]key.Binding{
 			d.panes[d.focus].help(),
-			{k.World, k.News, k.Why, k.Charts, k.Encyclopedia, k.Forecast, k.NextTab, k.PrevTab},
+			{k.World, k.News, k.Why, k.Charts, k.Encyclopedia, k.NextTab, k.PrevTab},
 		}
 	}
 	return [][]key.Binding{
@@ -396,7 +408,7 @@ func (d *dashboard) tabBar(w int) string {
 	t := d.ctx.Theme
 	var parts []string
 	for i := range numPanes {
-		if d.readOnly && i == paneOrders {
+		if d.hidden(i) {
 			continue
 		}
 		label := fmt.Sprintf("%d %s", i+1, paneNames[i])
@@ -409,7 +421,7 @@ func (d *dashboard) tabBar(w int) string {
 	s := strings.Join(parts, "")
 	hint := t.Muted.Render("tab/1-7 switch · E end turn")
 	if d.readOnly {
-		hint = t.Muted.Render("tab/2-7 switch")
+		hint = t.Muted.Render("tab/2-6 switch")
 	} else if left, ok := d.ctx.clockLeft(); ok {
 		// The order timer, where every player looks: it always shows, the
 		// tabs give way to it on a narrow terminal.
@@ -430,7 +442,7 @@ func (d *dashboard) tabBar(w int) string {
 	// Seven tabs at 80 columns: without their padding.
 	parts = parts[:0]
 	for i := range numPanes {
-		if d.readOnly && i == paneOrders {
+		if d.hidden(i) {
 			continue
 		}
 		label := fmt.Sprintf("%d %s", i+1, paneNames[i])
