@@ -330,6 +330,7 @@ func forecastLines(c *Context, r *forecastRun, seat, w int) []string {
 			} {
 				out = append(out, hang("• "+s, w, 2))
 			}
+			out = append(out, t.Muted.Render(wrap(fmt.Sprintf("±: with %s futures played both ways, the true difference is within this margin 19 times in 20.", thousands(n)), w)))
 		} else {
 			out = append(out, "", wrap("You have drafted no orders: these futures are what follows if you give none. Draft orders (1) to see the difference they make.", w))
 		}

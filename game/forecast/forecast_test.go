@@ -176,11 +176,21 @@ func TestHiddenInformationDoesNotChangeIt(t *testing.T) {
 	secret.Actors[rival].Stats[stat] = (secret.Actors[rival].Stats[stat] + 37) % (stat.Max() + 1)
 	secret.Covert = append(secret.Covert, game.CovertRecord{Turn: st.Turn - 1, Actor: rival, Action: covert})
 	secret.Uses[covert] = game.Use{Count: secret.Uses[covert].Count + 1, Last: st.Turn - 1}
+	// ...and its delayed effect, due next turn, on a public track.
+	secret.Pending = append(secret.Pending, game.Pending{Due: st.Turn + 1, Add: 2,
+		Target: game.Ref{Kind: game.RefTrack, Track: game.TrackTension},
+		Cause:  game.Cause{Kind: game.CauseDelayed, Source: covert, Actor: rival, Turn: st.Turn - 1, Target: -1}})
 	if secret.Hash() == st.Hash() {
 		t.Fatal("the test changed nothing")
 	}
 	if got := run(t, sc, &secret, cfg); !reflect.DeepEqual(got, base) {
 		t.Fatal("the forecast changed with the game's seed or a rival's secrets")
+	}
+	// The same secret, known to the seat (exposed), is information.
+	known := secret.Clone()
+	known.Covert[len(known.Covert)-1].Exposed = st.Turn - 1
+	if got := run(t, sc, &known, cfg); reflect.DeepEqual(got, base) {
+		t.Fatal("an exposed covert action and its delayed effect changed nothing: the test does not test")
 	}
 
 	// The public forecast hides every seat's secrets, including this one's.
