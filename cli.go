@@ -32,6 +32,7 @@ type cli struct {
 	Sim       simCmd       `cmd:"" help:"Play all-bot games and print statistics."`
 	Replay    replayCmd    `cmd:"" help:"Re-run a replay; --verify checks every turn's state hash."`
 	Report    reportCmd    `cmd:"" help:"Write the debrief report (Markdown) of a save or replay."`
+	Forecast  forecastCmd  `cmd:"" help:"Play many possible futures of a save or replay with bots in every seat and print how likely each outcome is."`
 	Validate  validateCmd  `cmd:"" help:"Check scenario files and report every problem with file and line."`
 	Scenarios scenariosCmd `cmd:"" help:"List the scenarios."`
 	Version   versionCmd   `cmd:"" help:"Print the version."`
@@ -42,6 +43,9 @@ type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	dataDir        string // --data-dir, if given
+	// tty is the standard error when it is a terminal, unfiltered, for a
+	// progress bar; nil otherwise.
+	tty io.Writer
 }
 
 // store opens the data directory.
@@ -99,6 +103,7 @@ func because(path string, err error) string {
 type kongExit int
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
+	tty := terminal(stderr)
 	// Names, titles and paths printed come from files and arguments that
 	// may hold escape sequences: nothing reaches the terminal raw.
 	stdout, stderr = untrusted.Writer(stdout), untrusted.Writer(stderr)
@@ -132,7 +137,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 		fmt.Fprintf(stderr, "zerosum: %v\n", err)
 		return 2
 	}
-	if err := ctx.Run(&env{stdin: stdin, stdout: stdout, stderr: stderr, dataDir: c.DataDir}); err != nil {
+	if err := ctx.Run(&env{stdin: stdin, stdout: stdout, stderr: stderr, dataDir: c.DataDir, tty: tty}); err != nil {
 		fmt.Fprintf(stderr, "zerosum: %v\n", err)
 		var ee *exitError
 		if errors.As(err, &ee) {

@@ -88,6 +88,10 @@ func (c simCmd) Run(e *env) error {
 			}
 		})
 	}
+	bar := e.progress("Playing games", c.Games)
+	if bar.w != nil {
+		onGame = append(onGame, func(i int, g *sim.Game) { bar.set(i + 1) })
+	}
 	if len(onGame) > 0 {
 		cfg.OnGame = func(i int, g *sim.Game) {
 			for _, f := range onGame {
@@ -96,6 +100,7 @@ func (c simCmd) Run(e *env) error {
 		}
 	}
 	s := sim.Run(cfg)
+	bar.done()
 	if writeErr == nil && outBuf != nil {
 		writeErr = outBuf.Flush()
 		if err := out.Close(); writeErr == nil {

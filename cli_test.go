@@ -165,7 +165,7 @@ func TestBadInputIsAClearError(t *testing.T) {
 }
 
 func TestEveryCommandHasHelp(t *testing.T) {
-	for _, cmd := range []string{"sim", "replay", "report", "validate", "scenarios", "version", "play"} {
+	for _, cmd := range []string{"sim", "replay", "report", "forecast", "validate", "scenarios", "version", "play"} {
 		code, out, errs := cliRun(t, cmd, "--help")
 		if code != 0 || !strings.Contains(out, "Usage: zerosum "+cmd) {
 			t.Errorf("%s --help: exit %d\n%s%s", cmd, code, out, errs)

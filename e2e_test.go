@@ -286,3 +286,29 @@ func TestEndToEndHotSeat(t *testing.T) {
 	s.send("y")
 	s.gone("quit")
 }
+
+// TestEndToEndForecast: in the real binary at 80x24 the Forecast pane
+// fills by itself while keys are answered: the Orders pane opens and an
+// order is drafted while the futures are played, and the pane comes back
+// comparing the draft with no orders, to the end.
+func TestEndToEndForecast(t *testing.T) {
+	s := startTmux(t, 80, 24, "play", "--seed", "3")
+	s.waitFor("briefing", "BRIEFING")
+	s.send("Enter")
+	s.waitFor("dashboard", "Turn 1/12")
+	s.send("7")
+	s.waitFor("forecast started", "FORECAST · turn 1", "futures")
+	s.send("1")
+	s.waitFor("orders while it plays", "[1 Orders]", "Tighten chip and tool controls")
+	s.send("Space")
+	s.waitFor("order drafted", "2 of 3 AP left")
+	s.send("7")
+	s.waitFor("the draft's forecast", "Your orders, against giving none", "Your orders   No orders")
+	s.waitFor("every future in", "1,000 futures played", "enter play again")
+	s.send("PgDn")
+	s.waitFor("scrolled", "↑ 10 more (pgup)", "World outcome")
+	s.send("q")
+	s.waitFor("quit confirm", "Quit the game in progress?")
+	s.send("y")
+	s.gone("quit")
+}

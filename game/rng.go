@@ -7,12 +7,13 @@ import "math/rand/v2"
 // another: a covert action taken in a what-if branch does not change which
 // events fire, and a human replacing a bot does not change the world's dice.
 const (
-	PurposeEvents uint64 = iota + 1 // the turn's random events
-	PurposeExpose                   // exposure of covert actions (index: action)
-	PurposeBot                      // a bot's choices (index: actor)
-	PurposeSetup                    // choices made before turn 1 (secret agendas, seats)
-	PurposeSeat                     // a seat's own seed, for a bot's randomness (index: actor)
-	PurposeSearch                   // a searching bot's sampled futures, from its own seed (index: actor)
+	PurposeEvents   uint64 = iota + 1 // the turn's random events
+	PurposeExpose                     // exposure of covert actions (index: action)
+	PurposeBot                        // a bot's choices (index: actor)
+	PurposeSetup                      // choices made before turn 1 (secret agendas, seats)
+	PurposeSeat                       // a seat's own seed, for a bot's randomness (index: actor)
+	PurposeSearch                     // a searching bot's sampled futures, from its own seed (index: actor)
+	PurposeForecast                   // the Forecast's sampled futures, from a seed of its own (index: future)
 )
 
 // Stream is a deterministic source of random numbers. The generator is

@@ -40,6 +40,9 @@ type Options struct {
 	// replace it so that no real timer runs, and send the ticks
 	// themselves.
 	Tick func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd
+	// ForecastFutures is how many futures the Forecast plays on screen
+	// (0: forecast.ScreenFutures); tests make it small.
+	ForecastFutures int
 }
 
 // StartOptions jump straight into a game (zerosum play).
@@ -144,6 +147,8 @@ func (a *App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case botsThoughtMsg:
 		cmd := a.ctx.botsThought(m)
 		return a, tea.Batch(cmd, a.settle())
+	case forecastMsg:
+		return a, tea.Batch(a.ctx.forecastGot(m), a.settle())
 	}
 	if k, ok := msg.(tea.KeyPressMsg); ok && a.ctx.thinking && !key.Matches(k, a.ctx.Keys.ForceQuit) {
 		return a, nil // the turn is being played: wait for the bots
@@ -180,6 +185,9 @@ func (a *App) settle() tea.Cmd {
 	}
 	a.dialogs = append(a.dialogs, a.ctx.open...)
 	a.ctx.open = nil
+	if f, ok := a.screen.(forecaster); ok {
+		cmd = tea.Batch(cmd, f.forecastCmd())
+	}
 	return cmd
 }
 

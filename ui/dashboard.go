@@ -28,10 +28,11 @@ const (
 	paneWhy
 	paneCharts
 	paneEncyclopedia
+	paneForecast
 	numPanes
 )
 
-var paneNames = [numPanes]string{"Orders", "World", "News", "Why", "Charts", "Encyclopedia"}
+var paneNames = [numPanes]string{"Orders", "World", "News", "Why", "Charts", "Encyclopedia", "Forecast"}
 
 // pane is one tab of the dashboard. It reads the game through the
 // dashboard's caches and draws itself into the space it is given.
@@ -50,7 +51,7 @@ type pane interface {
 const wideWidth = 120
 
 // dashboard is the turn dashboard: the header with the world's tracks and
-// the player's numbers, always visible, and six panes below it. Read-only,
+// the player's numbers, always visible, and seven panes below it. Read-only,
 // it is the body of the replay viewer: the same header and panes for a
 // past turn, without the Orders pane and without ending turns.
 type dashboard struct {
@@ -83,7 +84,7 @@ func newDashboard(ctx *Context) Screen {
 	d := &dashboard{ctx: ctx, focus: paneOrders, right: paneNews, ordKey: "\x00"}
 	d.orders = newOrdersPane(d)
 	d.panes = [numPanes]pane{d.orders, &textPane{d: d, build: d.worldText}, &textPane{d: d, build: d.newsText},
-		&textPane{d: d, build: d.whyText}, newChartsPane(d), newEncyclopediaPane(d)}
+		&textPane{d: d, build: d.whyText}, newChartsPane(d), newEncyclopediaPane(d), newForecastPane(d)}
 	d.sync()
 	return d
 }
@@ -148,10 +149,10 @@ func (d *dashboard) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	}
 	d.sync()
 	keys := &d.ctx.Keys
-	tabKeys := []key.Binding{keys.Orders, keys.World, keys.News, keys.Why, keys.Charts, keys.Encyclopedia}
+	tabKeys := []key.Binding{keys.Orders, keys.World, keys.News, keys.Why, keys.Charts, keys.Encyclopedia, keys.Forecast}
 	for i, b := range tabKeys {
 		if key.Matches(k, b) {
-			if !(d.readOnly && paneID(i) == paneOrders) {
+			if !d.hidden(paneID(i)) {
 				d.setFocus(paneID(i))
 			}
 			return d, nil
@@ -193,13 +194,19 @@ func (d *dashboard) setFocus(p paneID) {
 	}
 }
 
+// hidden reports whether a pane is left out: read-only, the Orders and
+// the Forecast (a past turn has no orders to give nor futures to play).
+func (d *dashboard) hidden(p paneID) bool {
+	return d.readOnly && (p == paneOrders || p == paneForecast)
+}
+
 // step is the pane by steps away from the focus in tab order (read-only,
 // the Orders pane is skipped).
 func (d *dashboard) step(by int) paneID {
 	p := d.focus
 	for {
 		p = (p + paneID(by) + numPanes) % numPanes
-		if !(d.readOnly && p == paneOrders) {
+		if !d.hidden(p) {
 			return p
 		}
 	}
@@ -262,6 +269,19 @@ func (d *dashboard) askEndTurn() {
 // keyboard passes to the next player first (see submit).
 func (d *dashboard) endTurn() tea.Cmd { return d.ctx.submit("") }
 
+// forecastCmd starts the player's forecast when the Forecast pane is in
+// view and the turn or the draft has changed (see forecaster).
+func (d *dashboard) forecastCmd() tea.Cmd {
+	if d.readOnly {
+		return nil
+	}
+	if !(d.focus == paneForecast || d.ctx.Width >= wideWidth && d.right == paneForecast) {
+		d.ctx.dropForecast(fcPlayer) // last turn's, or another draft's
+		return nil
+	}
+	return d.ctx.ensureForecast(fcPlayer)
+}
+
 // Opened starts the order timer when a facilitator has set one.
 func (d *dashboard) Opened() tea.Cmd {
 	if d.readOnly {
@@ -290,7 +310,13 @@ func (d *dashboard) Name() string { return "Turn dashboard: " + paneNames[d.focu
 // saving.
 func (d *dashboard) Keys() []key.Binding {
 	if d.readOnly {
-		return slices.Clone(d.panes[d.focus].keys())
+		keys := slices.Clone(d.panes[d.focus].keys())
+		for i, k := range keys {
+			if k.Help() == d.ctx.Keys.PaneKeys.Help() {
+				keys[i].SetHelp("2-6", "pane") // no Orders, no Forecast
+			}
+		}
+		return keys
 	}
 	return append(slices.Clone(d.panes[d.focus].keys()), d.ctx.Keys.EndTurn, d.ctx.Keys.Save)
 }
@@ -306,7 +332,7 @@ func (d *dashboard) KeyGroups() [][]key.Binding {
 	}
 	return [][]key.Binding{
 		d.panes[d.focus].help(),
-		{k.Orders, k.World, k.News, k.Why, k.Charts, k.Encyclopedia, k.NextTab, k.PrevTab, k.EndTurn, k.Save, k.ViewReplay, k.Rewind},
+		{k.Orders, k.World, k.News, k.Why, k.Charts, k.Encyclopedia, k.Forecast, k.NextTab, k.PrevTab, k.EndTurn, k.Save, k.ViewReplay, k.Rewind},
 	}
 }
 
@@ -382,7 +408,7 @@ func (d *dashboard) tabBar(w int) string {
 	t := d.ctx.Theme
 	var parts []string
 	for i := range numPanes {
-		if d.readOnly && i == paneOrders {
+		if d.hidden(i) {
 			continue
 		}
 		label := fmt.Sprintf("%d %s", i+1, paneNames[i])
@@ -393,7 +419,7 @@ func (d *dashboard) tabBar(w int) string {
 		}
 	}
 	s := strings.Join(parts, "")
-	hint := t.Muted.Render("tab/1-6 switch · E end turn")
+	hint := t.Muted.Render("tab/1-7 switch · E end turn")
 	if d.readOnly {
 		hint = t.Muted.Render("tab/2-6 switch")
 	} else if left, ok := d.ctx.clockLeft(); ok {
@@ -410,7 +436,23 @@ func (d *dashboard) tabBar(w int) string {
 	if ansi.StringWidth(s)+2+ansi.StringWidth(hint) <= w {
 		return spread(s, hint, w)
 	}
-	return ansi.Truncate(s, w, "…")
+	if ansi.StringWidth(s) <= w {
+		return s
+	}
+	// Seven tabs at 80 columns: without their padding.
+	parts = parts[:0]
+	for i := range numPanes {
+		if d.hidden(i) {
+			continue
+		}
+		label := fmt.Sprintf("%d %s", i+1, paneNames[i])
+		if i == d.focus {
+			parts = append(parts, t.TabActive.UnsetPadding().Render("["+label+"]"))
+		} else {
+			parts = append(parts, t.Tab.UnsetPadding().Render(label))
+		}
+	}
+	return ansi.Truncate(strings.Join(parts, " "), w, "…")
 }
 
 // firstFit returns the first candidate no wider than w, or the last one

@@ -161,7 +161,7 @@ func TestTabCyclesPanes(t *testing.T) {
 		}
 	}
 	press(a, "shift+tab")
-	if d.focus != paneEncyclopedia {
+	if d.focus != paneForecast {
 		t.Errorf("shift+tab from Orders went to %v", d.focus)
 	}
 	press(a, "3")

@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"zerosum/game"
+	"zerosum/game/forecast"
 	"zerosum/text"
 )
 
@@ -18,10 +19,11 @@ import (
 type facMode int
 
 const (
-	facMain   facMode = iota // the turn's state and the facilitator's menu
-	facEvents                // the scenario's events, to inject one
-	facCustom                // a form for custom news with chosen effects
-	facReveal                // the whole truth, for the room
+	facMain     facMode = iota // the turn's state and the facilitator's menu
+	facEvents                  // the scenario's events, to inject one
+	facCustom                  // a form for custom news with chosen effects
+	facReveal                  // the whole truth, for the room
+	facForecast                // the room's forecast, from the public view
 )
 
 // facRow is a row of the facilitator's menu.
@@ -34,6 +36,7 @@ const (
 	facInjectEvent
 	facInjectCustom
 	facClearNews
+	facForecastRow
 	facRevealRow
 	facExport
 	numFacRows
@@ -68,6 +71,8 @@ type facilitatorScreen struct {
 	note              string // why the custom news was refused
 
 	doc docView // the reveal page
+
+	fcScroll int // the forecast page's scroll
 }
 
 func newFacilitator(ctx *Context, back Screen) *facilitatorScreen {
@@ -127,6 +132,27 @@ func (f *facilitatorScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		f.updateEvents(k)
 	case facCustom:
 		f.updateCustom(k)
+	case facForecast:
+		switch {
+		case key.Matches(k, km.Back):
+			if f.ctx.stopForecast(fcRoom) {
+				f.ctx.Flash("Forecast stopped; enter plays it again, esc goes back.")
+			} else {
+				f.mode = facMain
+			}
+		case key.Matches(k, km.Select):
+			f.ctx.restartForecast(fcRoom)
+		case key.Matches(k, km.Up):
+			f.fcScroll = max(f.fcScroll-1, 0)
+		case key.Matches(k, km.Down):
+			f.fcScroll++
+		case key.Matches(k, km.PageUp):
+			f.fcScroll = max(f.fcScroll-10, 0)
+		case key.Matches(k, km.PageDown):
+			f.fcScroll += 10
+		case key.Matches(k, km.Top):
+			f.fcScroll = 0
+		}
 	case facReveal:
 		switch {
 		case key.Matches(k, km.Back):
@@ -227,6 +253,10 @@ func (f *facilitatorScreen) choose() tea.Cmd {
 		} else {
 			g.Facil.Inject = nil
 			f.ctx.Flash(fmt.Sprintf("Cleared the %d queued item%s of news.", n, text.Plural(n)))
+		}
+	case facForecastRow:
+		if !f.over() {
+			f.mode, f.fcScroll = facForecast, 0
 		}
 	case facRevealRow:
 		f.mode = facReveal
@@ -409,6 +439,8 @@ func (f *facilitatorScreen) Name() string {
 		return "Facilitator: custom news"
 	case facReveal:
 		return "Facilitator: the whole truth"
+	case facForecast:
+		return "Facilitator: forecast for the room"
 	}
 	return "Facilitator"
 }
@@ -435,6 +467,15 @@ func (f *facilitatorScreen) Keys() []key.Binding {
 		return []key.Binding{typing, next, queue, cancel}
 	case facReveal:
 		return []key.Binding{km.PaneScroll, km.Export, back}
+	case facForecast:
+		if f.ctx.forecasts[fcRoom].running() {
+			stop := km.Back
+			stop.SetHelp("esc", "stop")
+			return []key.Binding{km.PaneScroll, stop}
+		}
+		again := km.Select
+		again.SetHelp("enter", "play again")
+		return []key.Binding{km.PaneScroll, again, back}
 	}
 	choose := km.Select
 	choose.SetHelp("enter", "choose")
@@ -475,6 +516,8 @@ func (f *facilitatorScreen) View() string {
 		body = f.customView(w)
 	case facReveal:
 		return fit(strings.Join(f.revealHeader(w), "\n")+"\n"+f.doc.view(), w, h)
+	case facForecast:
+		body = f.forecastView(w, h-len(head))
 	default:
 		if w >= 110 {
 			lw := min(w*55/100, 90)
@@ -587,6 +630,8 @@ func (f *facilitatorScreen) rowLabel(r facRow) (string, string) {
 		return "Write custom news…", ""
 	case facClearNews:
 		return "Clear the queued news", fmt.Sprintf("(%d queued)", len(fc.Inject))
+	case facForecastRow:
+		return "Forecast for the room…", ""
 	case facRevealRow:
 		return "Reveal everything to the room…", ""
 	case facExport:
@@ -614,6 +659,8 @@ func (f *facilitatorScreen) rowHelp(r facRow) string {
 			return "No news is queued for this turn."
 		}
 		return "Drops every item of news queued for this turn."
+	case facForecastRow:
+		return "Plays many possible futures from this turn with bots in every seat and shows how likely each outcome is. It starts from the public view with nothing drafted, so it gives away no one's secrets, orders or plans: safe to put on the projector."
 	case facRevealRow:
 		return "Shows the whole truth on this screen: every actor's real numbers, the real capability gap and every covert action so far. Only here, and only when you choose it; esc comes back."
 	case facExport:
@@ -786,5 +833,26 @@ func (f *facilitatorScreen) customView(w int) string {
 	out = append(out, hang(t.Muted.Render("Tracks: ")+strings.Join(tracks, ", "), cw, 2))
 	out = append(out, hang(t.Muted.Render("An actor's number: ")+"<actor>.<stat>, such as beijing.grievance; actors "+strings.Join(actors, ", ")+"; stats "+strings.Join(stats, ", "), cw, 2))
 	out = append(out, hang(t.Muted.Render("A swing state: ")+"<state>.align or <state>.sovereign (swing.align for every one); states "+strings.Join(swing, ", "), cw, 2))
+	return strings.Join(out, "\n")
+}
+
+// forecastCmd starts the room's forecast while its page is in view (see
+// forecaster).
+func (f *facilitatorScreen) forecastCmd() tea.Cmd {
+	if f.mode != facForecast {
+		return nil
+	}
+	return f.ctx.ensureForecast(fcRoom)
+}
+
+// forecastView is the room's forecast: from the public view, with nothing
+// drafted, so it shows the class nothing any player could not know.
+func (f *facilitatorScreen) forecastView(w, h int) string {
+	t := f.ctx.Theme
+	cw := min(w, 100)
+	lines := []string{t.Muted.Render(wrap("From the public view, with no one's orders: nothing here is secret.", cw))}
+	lines = append(lines, forecastLines(f.ctx, f.ctx.currentForecast(fcRoom), forecast.Public, cw)...)
+	var out []string
+	out, f.fcScroll = clip(t, strings.Split(strings.Join(lines, "\n"), "\n"), f.fcScroll, h)
 	return strings.Join(out, "\n")
 }

@@ -11,7 +11,7 @@ type KeyMap struct {
 	Up, Down, Left, Right, PageUp, PageDown, Top, Bottom key.Binding
 	NextTab, PrevTab, Select, Back                       key.Binding
 	// The turn dashboard.
-	Toggle, Clear, EndTurn, Orders, World, News, Why, Charts, Encyclopedia key.Binding
+	Toggle, Clear, EndTurn, Orders, World, News, Why, Charts, Encyclopedia, Forecast key.Binding
 	// Dialogs.
 	Yes, No key.Binding
 	// The dashboard and the resolution report (help and footer wording for
@@ -71,11 +71,12 @@ func DefaultKeyMap() KeyMap {
 		Why:          b("4", "why (ledger)", "4"),
 		Charts:       b("5", "charts", "5"),
 		Encyclopedia: b("6", "encyclopedia", "6"),
+		Forecast:     b("7", "forecast", "7"),
 
 		Yes: b("y", "yes", "y", "Y"),
 		No:  b("n/esc", "no", "n", "N", "esc"),
 
-		PaneKeys:       b("1-6", "pane", "1", "2", "3", "4", "5", "6"),
+		PaneKeys:       b("1-7", "pane", "1", "2", "3", "4", "5", "6", "7"),
 		OrderTarget:    b("←/→", "target", "left", "h", "right", "l"),
 		ChartPick:      b("←/→", "chart", "left", "h", "right", "l"),
 		EncSection:     b("←/→", "section", "left", "h", "right", "l"),

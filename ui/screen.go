@@ -72,6 +72,9 @@ type Context struct {
 	// thinking is set while searching bots choose the turn's orders away
 	// from the screen: keys wait until they are done.
 	thinking bool
+	// forecasts are the Forecast's runs, the player's and the room's.
+	forecasts  [numForecastKinds]*forecastRun
+	forecastID int
 }
 
 // Flash shows a message in the footer until the next key.

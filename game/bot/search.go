@@ -116,22 +116,43 @@ func (b Bot) futures(sc *game.Scenario, view *game.State, actor int) []future {
 	out := make([]future, searchFutures)
 	for i := range out {
 		f := &out[i]
-		f.st = view.Clone()
-		f.st.Seed = rng.Uint64()
-		f.seats = make([]Bot, len(sc.Actors))
-		for a := range f.seats {
-			f.seats[a] = Bot{Personality: Personality(rng.IntN(int(NumPersonalities))), Difficulty: Normal, Seed: rng.Uint64()}
-		}
+		f.st, f.seats = SampleWorld(view, len(sc.Actors), &rng)
 		f.seats[actor] = Bot{Personality: b.Personality, Difficulty: Normal, Seed: b.Seed}
 	}
 	return out
+}
+
+// SampleWorld draws one possible world from a view, as the hard bot does:
+// the view's state with dice of its own (the view carries no seed), and
+// for each of the n seats a normal bot of a personality drawn at random
+// with a seed of its own (a rival's real character and plan are not in
+// the view). Hidden numbers stay at the public estimates the view gives,
+// and covert orders the view does not show are absent. It draws only from
+// rng.
+func SampleWorld(view *game.State, n int, rng *game.Stream) (game.State, []Bot) {
+	st := view.Clone()
+	st.Seed = rng.Uint64()
+	seats := make([]Bot, n)
+	for a := range seats {
+		seats[a] = Bot{Personality: Personality(rng.IntN(int(NumPersonalities))), Difficulty: Normal, Seed: rng.Uint64()}
+	}
+	return st, seats
 }
 
 // rollout plays a sampled future to the end: the bot gives orders this
 // turn, the rivals what their sampled bots would, and from then on every
 // seat is a normal bot. It returns the bot's final score.
 func rollout(sc *game.Scenario, f *future, actor int, orders []game.Order, self Bot) int {
-	st := f.st.Clone()
+	st := PlayOut(sc, &f.st, f.seats, actor, orders)
+	return sc.Score(&st, actor).Total
+}
+
+// PlayOut plays a (sampled) world to the end and returns its final state:
+// this turn actor gives orders and every other seat what its bot chooses;
+// from the next turn on every seat is played by its bot. With actor -1
+// every seat is a bot from this turn. start is not changed.
+func PlayOut(sc *game.Scenario, start *game.State, seats []Bot, actor int, orders []game.Order) game.State {
+	st := start.Clone()
 	var view, next game.State // reused, as in sim.Play
 	first := true
 	for !st.Over {
@@ -142,14 +163,19 @@ func rollout(sc *game.Scenario, f *future, actor int, orders []game.Order, self 
 				continue
 			}
 			sc.ViewInto(&view, &st, a, false)
-			all = append(all, f.seats[a].Choose(sc, &view, a)...)
+			all = append(all, seats[a].Choose(sc, &view, a)...)
 		}
 		first = false
 		sc.AdvanceInto(&next, &st, all)
 		st, next = next, st
 	}
-	return sc.Score(&st, actor).Total
+	return st
 }
+
+// Parallel runs work(0..n-1) on every core; each call must write only its
+// own result, so that the outcome does not depend on how many cores there
+// are.
+func Parallel(n int, work func(i int)) { parallel(n, work) }
 
 // parallel runs work(0..n-1) on every core; each call writes only its own
 // result, so the outcome does not depend on how many cores there are.
