@@ -8,6 +8,7 @@ import (
 
 	"zerosum/game"
 	"zerosum/game/forecast"
+	"zerosum/text"
 )
 
 type forecastCmd struct {
@@ -133,10 +134,17 @@ func seatID(sc *game.Scenario, seat int) string {
 func printForecast(e *env, sc *game.Scenario, r *forecast.Result, seed uint64) {
 	view := "the public view (nobody's secrets)"
 	if r.Seat != forecast.Public {
-		view = sc.Actors[r.Seat].Name + "'s view (its rivals' secrets sampled)"
+		view = sc.Actors[r.Seat].Name + "'s view (what it cannot see is guessed, never read)"
 	}
 	fmt.Fprintf(e.stdout, "Forecast of %s from the start of turn %d (%s), %s:\n%s futures played to the end with bots in every seat (forecast seed %d).\n\n",
 		sc.Title, r.Turn, sc.Date(r.Turn), view, thousands(r.Done()), seed)
+	if est := forecast.Estimates(sc, r.Seat); len(est) > 0 {
+		who := "everyone sees"
+		if r.Seat != forecast.Public {
+			who = sc.Actors[r.Seat].Name + " sees"
+		}
+		fmt.Fprintf(e.stdout, "Built on what %s: %s. The real game may go otherwise.\n\n", who, text.AndList(est))
+	}
 	ends := forecast.Endings(r.With, len(sc.Outcomes))
 	cr := forecast.Crisis(r.With)
 	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)

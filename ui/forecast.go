@@ -314,6 +314,13 @@ func forecastLines(c *Context, r *forecastRun, seat, w int) []string {
 		}
 	}
 	out = append(out, status+bar)
+	if est := forecast.Estimates(sc, seat); len(est) > 0 {
+		who := "you see"
+		if seat == forecast.Public {
+			who = "everyone sees"
+		}
+		out = append(out, t.Warn.Render(wrap("Built on what "+who+": "+text.AndList(est)+". The real game may go otherwise.", w)))
+	}
 	if n == 0 {
 		return append(out, t.Muted.Render("The first futures are being played…"))
 	}

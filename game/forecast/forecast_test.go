@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"runtime"
 	"slices"
+	"strings"
 	"testing"
 
 	"zerosum/content"
@@ -347,5 +348,24 @@ func BenchmarkForecast(b *testing.B) {
 		if _, err := forecast.Run(sc, &st, cfg); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestEstimatesNamed checks that a forecast can say what it starts from in
+// place of the truth: Washington and the public view read the perceived
+// gap and Beijing's hidden frontier; Beijing, which sees its own numbers,
+// reads nothing through an estimate.
+func TestEstimatesNamed(t *testing.T) {
+	sc := load(t, content.DefaultScenario)
+	us, cn := sc.RoleActor(game.RoleUSGov), sc.RoleActor(game.RoleChinaGov)
+	for _, seat := range []int{us, forecast.Public} {
+		est := forecast.Estimates(sc, seat)
+		joined := strings.Join(est, "; ")
+		if !strings.Contains(joined, "perceived gap") || !strings.Contains(joined, sc.Actors[cn].Name+"'s hidden numbers") {
+			t.Errorf("seat %d: estimates %q, want the perceived gap and %s's hidden numbers", seat, est, sc.Actors[cn].Name)
+		}
+	}
+	if est := forecast.Estimates(sc, cn); len(est) != 0 {
+		t.Errorf("Beijing reads %q through estimates, want nothing", est)
 	}
 }
