@@ -221,7 +221,26 @@ func numSlots(sc *game.Scenario) int {
 	return len(sc.Actors)*int(game.NumStats) + int(game.NumTracks) + 2*len(sc.Swing)
 }
 
-// slotRef names the number in a slot (the numbering of evaluator.slotOf).
+// slotOf numbers the single numbers a bot values (actors' stats, tracks,
+// swing states' fields), or -1 for anything else.
+func slotOf(sc *game.Scenario, r game.Ref) int {
+	na := len(sc.Actors) * int(game.NumStats)
+	switch r.Kind {
+	case game.RefStat:
+		if r.Actor >= 0 {
+			return r.Actor*int(game.NumStats) + int(r.Stat)
+		}
+	case game.RefTrack:
+		return na + int(r.Track)
+	case game.RefSwing:
+		if r.Swing >= 0 {
+			return na + int(game.NumTracks) + 2*r.Swing + int(r.Field)
+		}
+	}
+	return -1
+}
+
+// slotRef names the number in a slot (the numbering of slotOf).
 func slotRef(sc *game.Scenario, slot int) game.Ref {
 	na := len(sc.Actors) * int(game.NumStats)
 	switch {

@@ -43,8 +43,9 @@ type evaluator struct {
 	used   []int        // actions in the orders being chosen
 	orders []game.Order // the orders being chosen
 
-	m   *model         // the rules as measured from the engine
-	msc *game.Scenario // the scenario m belongs to
+	m    *model         // the rules as measured from the engine
+	aims []actionAims   // the actions as a bot values them
+	msc  *game.Scenario // the scenario m and aims belong to
 	// up and down are, per number the bot's objectives read (the model's
 	// measured[actor], in order), the direct worth of one unit more and one
 	// unit less of it (see direct); ends caches, per turns left and number, the
@@ -110,12 +111,12 @@ func newEvaluator(sc *game.Scenario, v *game.State, actor int, b Bot) *evaluator
 		sc: sc, v: v, actor: actor, b: b, turnsLeft: sc.Turns - v.Turn + 1,
 		objs: e.objs[:0], shared: e.shared,
 		focus: e.focus[:0], opts: e.opts[:0], cands: e.cands[:0], used: e.used[:0], orders: e.orders[:0],
-		up: e.up[:0], down: e.down[:0], ends: e.ends, m: e.m, msc: e.msc,
+		up: e.up[:0], down: e.down[:0], ends: e.ends, m: e.m, aims: e.aims, msc: e.msc,
 	}
 	if e.msc != sc {
 		// The model is the scenario's; a pooled evaluator keeps the last one
 		// it used, since looking it up costs more than most of a decision.
-		e.m, e.msc = modelFor(sc), sc
+		e.m, e.aims, e.msc = modelFor(sc), aimsFor(sc), sc
 	}
 	e.score = sc.RawScore(v, actor)
 	// What a crisis would cost: everything, for an actor that would be
@@ -141,9 +142,8 @@ func newEvaluator(sc *game.Scenario, v *game.State, actor int, b Bot) *evaluator
 	e.shared.reset(len(sc.Actions))
 	e.ends.reset(2 * (e.turnsLeft + 1) * e.m.slots)
 	for _, slot := range e.m.measured[actor] {
-		r := slotRef(sc, slot)
-		e.up = append(e.up, e.directFull(r, 100))
-		e.down = append(e.down, e.directFull(r, -100))
+		up, down := e.directUnits(slotRef(sc, slot))
+		e.up, e.down = append(e.up, up), append(e.down, down)
 	}
 	e.riskWeight = e.personalityRisk()
 	e.crisisBase = v.Tension()*100 + sc.GreyZonePressure(v)*min(e.turnsLeft, driftTurns)
@@ -187,17 +187,12 @@ func plan(focus []int, sc *game.Scenario, seed uint64, actor int, d Difficulty) 
 // consider it at all (it could tip the Strait into crisis by its own hand).
 func (e *evaluator) value(o game.Option) (int, bool) {
 	def := &e.sc.Actions[o.Action]
-	tensionNow := 0
-	for _, ef := range def.Effects {
-		if t := ef.Target; t.Kind == game.RefTrack && t.Track == game.TrackTension && ef.Delay <= 1 {
-			tensionNow += ef.Add
-		}
-	}
+	aims := &e.aims[o.Action]
 	// The mutual-loss rule: never raise tension where this order, the
 	// standing drift, effects already on their way, one more push by someone
 	// else and the drift that pushes might set off could reach the top in
 	// one turn.
-	if tensionNow > 0 && e.v.Tension()+tensionNow+e.drift()+e.pendingTension()+2 >= game.TrackTension.Max() {
+	if aims.tensionNow > 0 && e.v.Tension()+aims.tensionNow+e.drift()+e.pendingTension()+2 >= game.TrackTension.Max() {
 		return 0, false
 	}
 	total := 0
@@ -206,43 +201,57 @@ func (e *evaluator) value(o game.Option) (int, bool) {
 		// target: value them once per action.
 		shared, ok := e.shared.get(o.Action)
 		if !ok {
-			shared = e.effectsWorth(def, -1, false)
+			shared = e.effectsWorth(aims.effects, -1, false)
 			e.shared.set(o.Action, shared)
 		}
-		total = shared + e.effectsWorth(def, o.Target, true)
+		total = shared + e.effectsWorth(aims.effects, o.Target, true)
 	} else {
-		total = e.effectsWorth(def, -1, false)
+		total = e.effectsWorth(aims.effects, -1, false)
 	}
 	if def.Covert && def.ExposePct > 0 {
 		// What exposure would cost, at the odds of it.
-		total += e.exposedWorth(def, o.Target) * def.ExposePct / 100
+		total += e.exposedWorth(aims.exposed, o.Target) * def.ExposePct / 100
 	}
 	total -= o.Cost * capitalValue
 	total += e.tilt(def.Tags)
 	return total, true
 }
 
-// exposedWorth values what a covert action's exposure would bring.
-func (e *evaluator) exposedWorth(def *game.ActionDef, target int) int {
+// effectsWorth values an action's effects at the order's target (-1 for
+// none): those on the target only (targetOnly), or those that are not.
+func (e *evaluator) effectsWorth(aims []aim, target int, targetOnly bool) int {
 	total := 0
-	for _, ef := range def.ExposedEffects {
-		total += e.worth(concrete(ef.Target, e.actor, target), ef.Add*100, 0)
+	for i := range aims {
+		if a := &aims[i]; a.onTarget == targetOnly {
+			total += e.aimWorth(a, target)
+		}
 	}
 	return total
 }
 
-// effectsWorth values an action's effects: those aimed at the target only
-// (targetOnly), or those that are not.
-func (e *evaluator) effectsWorth(def *game.ActionDef, target int, targetOnly bool) int {
+// exposedWorth values what a covert action's exposure would bring.
+func (e *evaluator) exposedWorth(aims []aim, target int) int {
 	total := 0
-	for _, ef := range def.Effects {
-		aimed := ef.Target.Kind == game.RefSwing && ef.Target.Swing == game.SwingTarget
-		if aimed != targetOnly || (len(ef.When) > 0 && !e.sc.Holds(e.v, ef.When, e.actor, target)) {
-			continue
-		}
-		total += e.worth(concrete(ef.Target, e.actor, target), ef.Add*100, ef.Delay)
+	for i := range aims {
+		total += e.aimWorth(&aims[i], target)
 	}
 	return total
+}
+
+// aimWorth values one aim of an order on target (-1 for none): nothing if
+// its conditions do not hold or it is on a target the order does not have.
+func (e *evaluator) aimWorth(a *aim, target int) int {
+	if len(a.when) > 0 && !e.sc.Holds(e.v, a.when, e.actor, target) {
+		return 0
+	}
+	slot := a.slot
+	if a.onTarget {
+		if target < 0 {
+			return 0
+		}
+		slot += 2 * target
+	}
+	return e.worth(slot, a)
 }
 
 // drift is the tension the standing links will add next turn on their own
@@ -263,23 +272,26 @@ func (e *evaluator) pendingTension() int {
 	return t
 }
 
+// taste is how much a personality likes an action with a tag.
+type taste struct {
+	tag game.Tag
+	v   int
+}
+
+// tastes are each personality's likes and dislikes.
+var tastes = [NumPersonalities][]taste{
+	Hawk:   {{game.TagEscalation, 1500}, {game.TagControls, 1200}, {game.TagSecurity, 600}, {game.TagDeescalation, -1000}},
+	Dove:   {{game.TagEscalation, -2500}, {game.TagDeescalation, 1500}, {game.TagDiplomacy, 1000}},
+	Hedger: {{game.TagHedging, 1500}, {game.TagDiplomacy, 800}, {game.TagInvestment, 800}, {game.TagEscalation, -1000}, {game.TagControls, -500}},
+}
+
 // tilt is the personality's taste for kinds of action.
 func (e *evaluator) tilt(tags game.Tags) int {
-	type pref struct {
-		tag game.Tag
-		v   int
-	}
-	var prefs []pref
-	switch e.b.Personality {
-	case Hawk:
-		prefs = []pref{{game.TagEscalation, 1500}, {game.TagControls, 1200}, {game.TagSecurity, 600}, {game.TagDeescalation, -1000}}
-	case Dove:
-		prefs = []pref{{game.TagEscalation, -2500}, {game.TagDeescalation, 1500}, {game.TagDiplomacy, 1000}}
-	case Hedger:
-		prefs = []pref{{game.TagHedging, 1500}, {game.TagDiplomacy, 800}, {game.TagInvestment, 800}, {game.TagEscalation, -1000}, {game.TagControls, -500}}
+	if e.b.Personality >= NumPersonalities {
+		return 0
 	}
 	v := 0
-	for _, p := range prefs {
+	for _, p := range tastes[e.b.Personality] {
 		if tags.Has(p.tag) {
 			v += p.v
 		}
@@ -298,39 +310,25 @@ func (e *evaluator) personalityRisk() int {
 	return 100
 }
 
-// worth values a change of d hundredths in the number r that arrives
-// delay turns from now: by what it makes of the bot's objectives at the end
-// of the game, once the standing causal links have worked on it (as the
-// model measured them), by the risk of a Strait crisis from the tension it
-// adds along the way, and, for the bot's own capital, by what the money
-// can still buy.
-func (e *evaluator) worth(r game.Ref, d, delay int) int {
-	if d == 0 {
-		return 0
+// worth values a change of a.d hundredths in the number in slot that
+// arrives a.delay turns from now: by what it makes of the bot's objectives
+// at the end of the game, once the standing causal links have worked on it
+// (as the model measured them), by the risk of a Strait crisis from the
+// tension it adds along the way, and, for the bot's own capital, by what
+// the money can still buy.
+func (e *evaluator) worth(slot int, a *aim) int {
+	h := e.turnsLeft - a.delay
+	if h <= 0 {
+		return 0 // it arrives after the end
 	}
-	if r.Kind == game.RefSwing && (r.Swing == game.SwingAll || r.Swing == game.SwingTier2) {
-		v := 0
-		for i := range e.sc.Swing {
-			if r.Swing == game.SwingTier2 && e.sc.Swing[i].Tier != 2 {
-				continue
-			}
-			v += e.worth(game.Ref{Kind: game.RefSwing, Swing: i, Field: r.Field}, d, delay)
-		}
-		return v
-	}
-	h := e.turnsLeft - delay
-	slot := e.slotOf(r)
-	if h <= 0 || slot < 0 {
-		return 0 // it arrives after the end (or after the bot looks)
-	}
-	v := e.endWorth(h, slot, d)
-	crisis := e.crisisWorth(int(e.m.peak[h][slot]) * d / 100)
-	if r.Kind == game.RefStat && r.Stat == game.StatGrievance && r.Actor == e.roles[game.RoleChinaGov] {
-		crisis = min(crisis, e.pressureWorth(d))
+	v := e.endWorth(h, slot, a.d)
+	crisis := e.crisisWorth(int(e.m.peak[h][slot]) * a.d / 100)
+	if a.grievance {
+		crisis = min(crisis, e.pressureWorth(a.d))
 	}
 	v += crisis
-	if r.Kind == game.RefStat && r.Actor == e.actor && r.Stat == game.StatCapital {
-		v += d * capitalValue / 100
+	if a.capital {
+		v += a.d * capitalValue / 100
 	}
 	return v
 }
@@ -403,46 +401,37 @@ func (e *evaluator) pressureWorth(d int) int {
 	return e.crisisWorth(dp * min(e.turnsLeft, driftTurns))
 }
 
-// directFull is the worth of d hundredths of r on the bot's objective
-// measures. It is linear in d on each side of zero: the evaluator works out
-// one unit up and one unit down once per number and scales them.
-func (e *evaluator) directFull(r game.Ref, d int) int {
-	v := 0
-	for _, o := range e.objs {
-		delta := e.measureDelta(o.measure, r, d)
-		if delta == 0 {
-			continue
-		}
-		marg := o.marg
-		// Beyond the goal a margin is still worth a little; below the start
-		// every step counts.
-		if (o.done >= 100 && delta*o.span > 0) || (o.done <= 0 && delta*o.span < 0) {
-			marg /= 4
-		}
-		v += marg * delta
-	}
-	return v / 100
-}
-
-// slotOf numbers the single numbers a bot values, or -1 for groups.
-func (e *evaluator) slotOf(r game.Ref) int {
-	na := len(e.sc.Actors) * int(game.NumStats)
-	switch r.Kind {
-	case game.RefStat:
-		if r.Actor >= 0 {
-			return r.Actor*int(game.NumStats) + int(r.Stat)
-		}
-	case game.RefTrack:
-		return na + int(r.Track)
-	case game.RefSwing:
-		if r.Swing >= 0 {
-			return na + int(game.NumTracks) + 2*r.Swing + int(r.Field)
+// directUnits is the worth of one unit more and one unit less of r on the
+// bot's objective measures, in milli-points. The worth of a change is
+// linear on each side of zero: the evaluator scales these. A measure moves
+// as far the other way when r falls as when it rises (see measureDelta),
+// so each is read once.
+func (e *evaluator) directUnits(r game.Ref) (up, down int) {
+	for i := range e.objs {
+		o := &e.objs[i]
+		if delta := e.measureDelta(o.measure, r, 100); delta != 0 {
+			up += o.worth(delta)
+			down += o.worth(-delta)
 		}
 	}
-	return -1
+	return up / 100, down / 100
 }
 
-// measureDelta is how much (in hundredths) a measure moves when r moves by d.
+// worth is what a move of the measure by delta hundredths is worth, in
+// hundredths of a milli-point.
+func (o *objective) worth(delta int) int {
+	marg := o.marg
+	// Beyond the goal a margin is still worth a little; below the start
+	// every step counts.
+	if (o.done >= 100 && delta*o.span > 0) || (o.done <= 0 && delta*o.span < 0) {
+		marg /= 4
+	}
+	return marg * delta
+}
+
+// measureDelta is how much (in hundredths) a measure moves when r moves by
+// d: by d, -d or d divided by a count, so by exactly as much the other way
+// when r moves by -d (division truncates toward zero).
 func (e *evaluator) measureDelta(m, r game.Ref, d int) int {
 	if m == r {
 		return d

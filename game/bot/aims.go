@@ -1,0 +1,86 @@
+package bot
+
+import "zerosum/game"
+
+// aim is one number an action's effect moves, as a bot values it: the
+// effect's reference resolved once per scenario into the slot of the
+// number (an effect on a group of swing states is one aim per state in it),
+// so that valuing an option does not resolve references again for every
+// option of every decision.
+type aim struct {
+	slot  int // the number; for an aim at the order's target, that of swing state 0
+	d     int // the change, in hundredths
+	delay int
+	when  []game.Condition
+	// onTarget: the number is the order's target's (slot + 2*target).
+	onTarget bool
+	// grievance: it is China's grievance, whose crisis risk is judged by
+	// the grey-zone pressure it makes (see worthAt).
+	grievance bool
+	// capital: it is the capital of the action's owner, which the bot
+	// counts at what the money can buy.
+	capital bool
+}
+
+// actionAims is one action as a bot values it.
+type actionAims struct {
+	effects []aim
+	exposed []aim // what exposure would bring (now, whatever the conditions)
+	// tensionNow is the tension its effects add at once or a turn later,
+	// conditions or not (the mutual-loss rule of evaluator.value).
+	tensionNow int
+}
+
+// aimsFor returns the scenario's actions as bots value them, working them
+// out the first time. An action's aims are its owner's: a bot values only
+// its own actor's actions.
+func aimsFor(sc *game.Scenario) []actionAims {
+	return sc.Derived("bot.aims", func() any { return compileAims(sc) }).([]actionAims)
+}
+
+func compileAims(sc *game.Scenario) []actionAims {
+	out := make([]actionAims, len(sc.Actions))
+	for ai := range sc.Actions {
+		def := &sc.Actions[ai]
+		a := &out[ai]
+		for _, ef := range def.Effects {
+			a.effects = appendAims(a.effects, sc, def.Actor, ef.Target, ef.Add*100, ef.Delay, ef.When)
+			if t := ef.Target; t.Kind == game.RefTrack && t.Track == game.TrackTension && ef.Delay <= 1 {
+				a.tensionNow += ef.Add
+			}
+		}
+		for _, ef := range def.ExposedEffects {
+			a.exposed = appendAims(a.exposed, sc, def.Actor, ef.Target, ef.Add*100, 0, nil)
+		}
+	}
+	return out
+}
+
+// appendAims adds the aims of one effect of an action of owner's. Effects
+// that change nothing, or nothing a bot can value, have none.
+func appendAims(aims []aim, sc *game.Scenario, owner int, r game.Ref, d, delay int, when []game.Condition) []aim {
+	if d == 0 {
+		return aims
+	}
+	if r.Kind == game.RefSwing && (r.Swing == game.SwingAll || r.Swing == game.SwingTier2) {
+		for i := range sc.Swing {
+			if r.Swing == game.SwingTier2 && sc.Swing[i].Tier != 2 {
+				continue
+			}
+			aims = appendAims(aims, sc, owner, game.Ref{Kind: game.RefSwing, Swing: i, Field: r.Field}, d, delay, when)
+		}
+		return aims
+	}
+	a := aim{d: d, delay: delay, when: when}
+	if r.Kind == game.RefSwing && r.Swing == game.SwingTarget {
+		a.onTarget = true
+		r.Swing = 0
+	}
+	r = concrete(r, owner, -1)
+	if a.slot = slotOf(sc, r); a.slot < 0 {
+		return aims
+	}
+	a.grievance = r.Kind == game.RefStat && r.Stat == game.StatGrievance && r.Actor == sc.RoleActor(game.RoleChinaGov)
+	a.capital = r.Kind == game.RefStat && r.Stat == game.StatCapital && r.Actor == owner
+	return append(aims, a)
+}
