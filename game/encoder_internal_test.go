@@ -29,10 +29,10 @@ func TestHashEncoderMatchesBinaryVarints(t *testing.T) {
 			rapid.IntRange(-200, 200),
 			rapid.Int(),
 			rapid.SampledFrom([]int{math.MinInt, math.MaxInt, math.MinInt32, math.MaxInt32, -1, 0}),
-		), 0, 400).Draw(t, "ints")
+		), 0, 1000).Draw(t, "ints")
 		u := rapid.Uint64().Draw(t, "u64")
 		single := rapid.Int().Draw(t, "int")
-		name := rapid.StringN(0, 700, -1).Draw(t, "string")
+		name := rapid.StringN(0, 3000, -1).Draw(t, "string")
 
 		var rec recorder
 		e := hashEncoder{h: &rec}

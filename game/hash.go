@@ -110,8 +110,12 @@ var hashEncoders = sync.Pool{New: func() any { return &hashEncoder{h: sha256.New
 type hashEncoder struct {
 	h   hash.Hash
 	n   int // bytes of buf in use
-	buf [512]byte
+	buf [hashBufSize]byte
 }
+
+// hashBufSize is the encoder's buffer: a few SHA-256 blocks' worth, so
+// that writes to the hash are few.
+const hashBufSize = 2048
 
 func (e *hashEncoder) flush() {
 	e.h.Write(e.buf[:e.n])
@@ -128,14 +132,20 @@ func (e *hashEncoder) room(k int) {
 // put writes v as an unsigned varint (the encoding of binary.AppendUvarint);
 // the caller has made room.
 func (e *hashEncoder) put(v uint64) {
-	n := e.n
+	e.n = putUvarint(&e.buf, e.n, v)
+}
+
+// putUvarint writes v as an unsigned varint at buf[n:] and returns the new
+// end. The loops below keep the end in a local variable rather than in the
+// encoder, so that each number is not a store and a load of e.n.
+func putUvarint(buf *[hashBufSize]byte, n int, v uint64) int {
 	for v >= 0x80 {
-		e.buf[n] = byte(v) | 0x80
+		buf[n] = byte(v) | 0x80
 		v >>= 7
 		n++
 	}
-	e.buf[n] = byte(v)
-	e.n = n + 1
+	buf[n] = byte(v)
+	return n + 1
 }
 
 func (e *hashEncoder) u64(v uint64) {
@@ -158,13 +168,15 @@ func (e *hashEncoder) int(v int) {
 }
 
 func (e *hashEncoder) ints(vs []int) {
-	const chunk = len(hashEncoder{}.buf) / binary.MaxVarintLen64
+	const chunk = hashBufSize / binary.MaxVarintLen64
 	for len(vs) > 0 {
 		k := min(len(vs), chunk)
 		e.room(k)
+		n := e.n
 		for _, v := range vs[:k] {
-			e.put(zigzag(v))
+			n = putUvarint(&e.buf, n, zigzag(v))
 		}
+		e.n = n
 		vs = vs[k:]
 	}
 }
