@@ -31,17 +31,32 @@ type model struct {
 	peak [][]int32
 	// measured lists, per actor, the numbers its objectives read.
 	measured [][]int
-	// toMeasured[actor][h][from*len(measured[actor])+i] is sens[h] for the
-	// numbers the actor's objectives read only, measured[actor][i]: a bot
-	// reads these alone, and a row that fits in a cache line is read far
-	// faster than scattered cells of the whole table.
-	toMeasured [][][]int32
+	// toMeasured[actor][h] is sens[h] cut down to what a bot reads: the
+	// numbers the actor's objectives read (measured[actor]) and, of those,
+	// only the cells that are not zero, since most numbers move few of
+	// them (about one cell in forty is not zero in race2025).
+	toMeasured [][]sparseRows
+}
+
+// sparseRows is a table of sensitivities from every number to the numbers
+// one actor's objectives read, keeping only the cells that are not zero:
+// the row of number from is cells start[from] to start[from+1] of to and
+// sens, in the order of measured[actor].
+type sparseRows struct {
+	start []int32 // per number, and one past the last
+	to    []int32 // index into measured[actor]
+	sens  []int32 // hundredths per unit, as in model.sens
+}
+
+// row is number from's cells: where they go and their sensitivities.
+func (r *sparseRows) row(from int) (to, sens []int32) {
+	lo, hi := r.start[from], r.start[from+1]
+	return r.to[lo:hi], r.sens[lo:hi]
 }
 
 // reach is the row of toMeasured for one actor, horizon and number.
-func (m *model) reach(actor, h, from int) []int32 {
-	k := len(m.measured[actor])
-	return m.toMeasured[actor][h][from*k : from*k+k]
+func (m *model) reach(actor, h, from int) (to, sens []int32) {
+	return m.toMeasured[actor][h].row(from)
 }
 
 // references are the starts of the reference games: the scenario's own
@@ -202,14 +217,20 @@ func measure(sc *game.Scenario) *model {
 		}
 	}
 	for _, slots := range m.measured {
-		rows := make([][]int32, sc.Turns+1)
+		rows := make([]sparseRows, sc.Turns+1)
 		for h := 1; h <= sc.Turns; h++ {
-			rows[h] = make([]int32, 0, n*len(slots))
+			r := &rows[h]
+			r.start = make([]int32, 0, n+1)
 			for from := range n {
-				for _, to := range slots {
-					rows[h] = append(rows[h], m.sens[h][from*n+to])
+				r.start = append(r.start, int32(len(r.to)))
+				for i, to := range slots {
+					if s := m.sens[h][from*n+to]; s != 0 {
+						r.to = append(r.to, int32(i))
+						r.sens = append(r.sens, s)
+					}
 				}
 			}
+			r.start = append(r.start, int32(len(r.to)))
 		}
 		m.toMeasured = append(m.toMeasured, rows)
 	}

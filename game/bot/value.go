@@ -48,10 +48,8 @@ type evaluator struct {
 	msc  *game.Scenario // the scenario m and aims belong to
 	// up and down are, per number the bot's objectives read (the model's
 	// measured[actor], in order), the direct worth of one unit more and one
-	// unit less of it (see direct); ends caches, per turns left and number, the
-	// worth at the end of one unit up and one unit down now (see endWorth).
+	// unit less of it (see directUnits).
 	up, down []int
-	ends     memoInts
 
 	// The Strait as this decision sees it, for crisisWorth: the tension it
 	// is heading for, in hundredths, the risk there, and the weight the
@@ -111,7 +109,7 @@ func newEvaluator(sc *game.Scenario, v *game.State, actor int, b Bot) *evaluator
 		sc: sc, v: v, actor: actor, b: b, turnsLeft: sc.Turns - v.Turn + 1,
 		objs: e.objs[:0], shared: e.shared,
 		focus: e.focus[:0], opts: e.opts[:0], cands: e.cands[:0], used: e.used[:0], orders: e.orders[:0],
-		up: e.up[:0], down: e.down[:0], ends: e.ends, m: e.m, aims: e.aims, msc: e.msc,
+		up: e.up[:0], down: e.down[:0], m: e.m, aims: e.aims, msc: e.msc,
 	}
 	if e.msc != sc {
 		// The model is the scenario's; a pooled evaluator keeps the last one
@@ -140,7 +138,6 @@ func newEvaluator(sc *game.Scenario, v *game.State, actor int, b Bot) *evaluator
 			marg: o.Weight * e.focus[i] * 10 / span, done: o.Progress(sc.Value(v, m, actor, -1))})
 	}
 	e.shared.reset(len(sc.Actions))
-	e.ends.reset(2 * (e.turnsLeft + 1) * e.m.slots)
 	for _, slot := range e.m.measured[actor] {
 		up, down := e.directUnits(slotRef(sc, slot))
 		e.up, e.down = append(e.up, up), append(e.down, down)
@@ -336,29 +333,24 @@ func (e *evaluator) worth(slot int, a *aim) int {
 // endWorth is what d hundredths in a number now are worth to the bot's
 // objectives h resolutions later: the model's sensitivity of every number
 // the bot values to this one, times what each is worth. It is linear on
-// each side of zero, so one unit up and one unit down are worked out once.
+// each side of zero: it is worked out for one unit up or down and scaled.
 func (e *evaluator) endWorth(h, slot, d int) int {
-	n := e.m.slots
-	k := 2 * (h*n + slot)
-	unit := 100
-	if d < 0 {
-		k, unit = k+1, -100
-	}
-	w, ok := e.ends.get(k)
-	if !ok {
-		// The sensitivities of the measured numbers to this one, each
-		// valued as direct values it: a change of s hundredths is worth
-		// up (or down) times |s| / 100.
-		w = 0
-		for i, s := range e.m.reach(e.actor, h, slot) {
-			switch s := int(s) * unit / 100; {
-			case s > 0:
-				w += e.up[i] * s / 100
-			case s < 0:
-				w += e.down[i] * -s / 100
-			}
+	// The sensitivities of the measured numbers to this one (those that
+	// are not zero), each valued as direct values it: a change of s
+	// hundredths is worth up (or down) times |s| / 100. A fall moves each
+	// the other way.
+	to, sens := e.m.reach(e.actor, h, slot)
+	w := 0
+	for j, s := range sens {
+		s := int(s)
+		if d < 0 {
+			s = -s
 		}
-		e.ends.set(k, w)
+		if s > 0 {
+			w += e.up[to[j]] * s / 100
+		} else {
+			w += e.down[to[j]] * -s / 100
+		}
 	}
 	return w * abs(d) / 100
 }
