@@ -401,7 +401,7 @@ func (e *evaluator) pressureWorth(d int) int {
 func (e *evaluator) directUnits(r game.Ref) (up, down int) {
 	for i := range e.objs {
 		o := &e.objs[i]
-		if delta := e.measureDelta(o.measure, r, 100); delta != 0 {
+		if delta := e.measureDelta(&o.measure, &r, 100); delta != 0 {
 			up += o.worth(delta)
 			down += o.worth(-delta)
 		}
@@ -424,8 +424,8 @@ func (o *objective) worth(delta int) int {
 // measureDelta is how much (in hundredths) a measure moves when r moves by
 // d: by d, -d or d divided by a count, so by exactly as much the other way
 // when r moves by -d (division truncates toward zero).
-func (e *evaluator) measureDelta(m, r game.Ref, d int) int {
-	if m == r {
+func (e *evaluator) measureDelta(m, r *game.Ref, d int) int {
+	if m.Kind == r.Kind && *m == *r { // the kinds first: most differ
 		return d
 	}
 	switch m.Kind {
