@@ -91,6 +91,18 @@ type Snapshot struct {
 // NewGame sets up the first turn: starting values, then the first turn's
 // news. The report holds what the news changed.
 func (sc *Scenario) NewGame(seed uint64) (State, Report) {
+	return sc.newGame(seed, true)
+}
+
+// StartGame is NewGame without the report: the same first turn, for the
+// simulator, which never reads the set-up's ledger.
+func (sc *Scenario) StartGame(seed uint64) State {
+	st, _ := sc.newGame(seed, false)
+	return st
+}
+
+// newGame is NewGame; ledger says whether the report keeps its ledger lines.
+func (sc *Scenario) newGame(seed uint64, ledger bool) (State, Report) {
 	st := State{
 		Scenario: sc.ID,
 		Seed:     seed,
@@ -117,7 +129,7 @@ func (sc *Scenario) NewGame(seed uint64) (State, Report) {
 	start := st.Clone()
 	var r resolver
 	r.init(sc, &st, &start, 0)
-	r.keepLedger = true
+	r.keepLedger = ledger
 	r.report.Turn = 0
 	r.news()
 	r.finish()

@@ -60,13 +60,16 @@ func AsSeats(bots []bot.Bot) []Seat {
 
 // Play runs one game to its end.
 func Play(sc *game.Scenario, seed uint64, seats []Seat, keepReports bool) Game {
-	st, _ := sc.NewGame(seed)
-	g := Game{Seed: seed, Seats: seats, Start: st.Hash()}
+	st := sc.StartGame(seed)
+	g := Game{Seed: seed, Seats: seats, Start: st.Hash(),
+		Orders: make([][]game.Order, 0, sc.Turns), Hashes: make([]game.Hash, 0, sc.Turns)}
 	// Reused: every bot's view is built in the same place, and the states
 	// of two turns take turns (the one before last is written over).
 	var view, next game.State
 	for !st.Over {
-		var orders []game.Order
+		// Room for a few orders per actor, so that the turn's list is
+		// usually allocated once.
+		orders := make([]game.Order, 0, 3*len(sc.Actors))
 		for a := range sc.Actors {
 			sc.ViewInto(&view, &st, a, false)
 			orders = append(orders, seats[a].Choose(sc, &view, a)...)
