@@ -40,23 +40,21 @@ type model struct {
 
 // sparseRows is a table of sensitivities from every number to the numbers
 // one actor's objectives read, keeping only the cells that are not zero:
-// the row of number from is cells start[from] to start[from+1] of to and
-// sens, in the order of measured[actor].
+// the row of number from is cells[start[from]:start[from+1]].
 type sparseRows struct {
 	start []int32 // per number, and one past the last
-	to    []int32 // index into measured[actor]
-	sens  []int32 // hundredths per unit, as in model.sens
+	cells []cell
 }
 
-// row is number from's cells: where they go and their sensitivities.
-func (r *sparseRows) row(from int) (to, sens []int32) {
-	lo, hi := r.start[from], r.start[from+1]
-	return r.to[lo:hi], r.sens[lo:hi]
+// cell is one sensitivity that is not zero.
+type cell struct {
+	to   int32 // index into measured[actor]
+	sens int32 // hundredths per unit, as in model.sens
 }
 
-// reach is the row of toMeasured for one actor, horizon and number.
-func (m *model) reach(actor, h, from int) (to, sens []int32) {
-	return m.toMeasured[actor][h].row(from)
+// row is number from's cells.
+func (r *sparseRows) row(from int) []cell {
+	return r.cells[r.start[from]:r.start[from+1]]
 }
 
 // references are the starts of the reference games: the scenario's own
@@ -222,15 +220,14 @@ func measure(sc *game.Scenario) *model {
 			r := &rows[h]
 			r.start = make([]int32, 0, n+1)
 			for from := range n {
-				r.start = append(r.start, int32(len(r.to)))
+				r.start = append(r.start, int32(len(r.cells)))
 				for i, to := range slots {
 					if s := m.sens[h][from*n+to]; s != 0 {
-						r.to = append(r.to, int32(i))
-						r.sens = append(r.sens, s)
+						r.cells = append(r.cells, cell{to: int32(i), sens: s})
 					}
 				}
 			}
-			r.start = append(r.start, int32(len(r.to)))
+			r.start = append(r.start, int32(len(r.cells)))
 		}
 		m.toMeasured = append(m.toMeasured, rows)
 	}

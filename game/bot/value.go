@@ -50,6 +50,7 @@ type evaluator struct {
 	// measured[actor], in order), the direct worth of one unit more and one
 	// unit less of it (see directUnits).
 	up, down []int
+	rows     []sparseRows // the model's toMeasured[actor], per horizon
 
 	// The Strait as this decision sees it, for crisisWorth: the tension it
 	// is heading for, in hundredths, the risk there, and the weight the
@@ -116,6 +117,7 @@ func newEvaluator(sc *game.Scenario, v *game.State, actor int, b Bot) *evaluator
 		// it used, since looking it up costs more than most of a decision.
 		e.m, e.aims, e.msc = modelFor(sc), aimsFor(sc), sc
 	}
+	e.rows = e.m.toMeasured[actor]
 	e.score = sc.RawScore(v, actor)
 	// What a crisis would cost: everything, for an actor that would be
 	// named a culprit on the blame so far; otherwise all but what the
@@ -339,17 +341,16 @@ func (e *evaluator) endWorth(h, slot, d int) int {
 	// are not zero), each valued as direct values it: a change of s
 	// hundredths is worth up (or down) times |s| / 100. A fall moves each
 	// the other way.
-	to, sens := e.m.reach(e.actor, h, slot)
 	w := 0
-	for j, s := range sens {
-		s := int(s)
+	for _, c := range e.rows[h].row(slot) {
+		s := int(c.sens)
 		if d < 0 {
 			s = -s
 		}
 		if s > 0 {
-			w += e.up[to[j]] * s / 100
+			w += e.up[c.to] * s / 100
 		} else {
-			w += e.down[to[j]] * -s / 100
+			w += e.down[c.to] * -s / 100
 		}
 	}
 	return w * abs(d) / 100
