@@ -58,3 +58,53 @@ func TestHashEncoderMatchesBinaryVarints(t *testing.T) {
 		}
 	})
 }
+
+// The encoder's cache of history snapshots must never change a hash: states
+// whose histories share a prefix, differ in one number, shrink or grow, hash
+// alike through a warm encoder and through a new one.
+func TestHashSnapshotCacheMatchesFreshEncoding(t *testing.T) {
+	warm := newHashEncoder()
+	rapid.Check(t, func(t *rapid.T) {
+		num := rapid.IntRange(-300, 300)
+		snap := func(label string) Snapshot {
+			na, ns := rapid.IntRange(0, 4).Draw(t, label+"actors"), rapid.IntRange(0, 4).Draw(t, label+"swing")
+			sn := Snapshot{Turn: num.Draw(t, label+"turn"), Gap: num.Draw(t, label+"gap"),
+				Stats: make([][NumStats]int, na), Align: make([]int, ns), Sovereign: make([]int, ns), Scores: make([]int, na)}
+			sn.Tracks[rapid.IntRange(0, int(NumTracks)-1).Draw(t, label+"track")] = num.Draw(t, label+"trackv")
+			for i := range sn.Stats {
+				sn.Stats[i][rapid.IntRange(0, int(NumStats)-1).Draw(t, label+"stat")] = num.Draw(t, label+"statv")
+			}
+			for i := range ns {
+				sn.Align[i], sn.Sovereign[i] = num.Draw(t, label+"align"), num.Draw(t, label+"sov")
+			}
+			for i := range na {
+				sn.Scores[i] = num.Draw(t, label+"score")
+			}
+			return sn
+		}
+		var history []Snapshot
+		for step := range rapid.IntRange(1, 12).Draw(t, "steps") {
+			switch rapid.IntRange(0, 3).Draw(t, "change") {
+			case 0: // a new turn
+				history = append(history, snap("new"))
+			case 1: // another game's history
+				history = []Snapshot{snap("other")}
+			case 2: // one number changed in place
+				if len(history) > 0 {
+					sn := &history[rapid.IntRange(0, len(history)-1).Draw(t, "which")]
+					if len(sn.Stats) > 0 {
+						sn.Stats[0][0]++
+					} else {
+						sn.Gap++
+					}
+				}
+			case 3: // a shorter history
+				history = history[:rapid.IntRange(0, len(history)).Draw(t, "keep")]
+			}
+			st := State{Turn: step, History: history}
+			if got, want := warm.hash(&st), newHashEncoder().hash(&st); got != want {
+				t.Fatalf("step %d: cached encoding hashes to %s, a fresh one to %s", step, got.Short(), want.Short())
+			}
+		}
+	})
+}

@@ -175,14 +175,19 @@ func (s *State) Stat(actor int, st Stat) int { return s.Actors[actor].Stats[st] 
 func (s *State) Tension() int { return s.Tracks[TrackTension] }
 
 func (sc *Scenario) snapshot(st *State) Snapshot {
+	// The three lists of numbers share one allocation; each is capped at
+	// its length, so that an append to one copies rather than writing over
+	// the next.
+	ns, na := len(st.Swing), len(st.Actors)
+	ints := make([]int, 2*ns+na)
 	sn := Snapshot{
 		Turn:      st.Turn,
 		Tracks:    st.Tracks,
 		Gap:       sc.gap(st),
-		Stats:     make([][NumStats]int, len(st.Actors)),
-		Align:     make([]int, len(st.Swing)),
-		Sovereign: make([]int, len(st.Swing)),
-		Scores:    make([]int, len(st.Actors)),
+		Stats:     make([][NumStats]int, na),
+		Align:     ints[:ns:ns],
+		Sovereign: ints[ns : 2*ns : 2*ns],
+		Scores:    ints[2*ns:],
 	}
 	for i := range st.Actors {
 		sn.Stats[i] = st.Actors[i].Stats
