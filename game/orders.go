@@ -277,15 +277,23 @@ func (sc *Scenario) Validate(st *State, actor int, orders []Order) []error {
 }
 
 func (sc *Scenario) orderRefusal(st *State, actor int, o Order, ap, capital int, picked []int) string {
+	_, _, reason := sc.checkOrder(st, actor, o, ap, capital, picked)
+	return reason
+}
+
+// checkOrder is orderRefusal that also returns the action and target the
+// order names (when it names them), so that a caller need not look them up
+// again.
+func (sc *Scenario) checkOrder(st *State, actor int, o Order, ap, capital int, picked []int) (action, target int, reason string) {
 	if actor < 0 || actor >= len(sc.Actors) {
-		return fmt.Sprintf("actor %q is not in play%s", o.Actor, suggest(o.Actor, sc.actorIDs()))
+		return -1, -1, fmt.Sprintf("actor %q is not in play%s", o.Actor, suggest(o.Actor, sc.actorIDs()))
 	}
 	if o.Actor != sc.Actors[actor].ID {
-		return fmt.Sprintf("the order is for %q, not for %s", o.Actor, sc.Actors[actor].ID)
+		return -1, -1, fmt.Sprintf("the order is for %q, not for %s", o.Actor, sc.Actors[actor].ID)
 	}
 	ai, ti, reason := sc.lookup(actor, o)
 	if reason != "" {
-		return reason
+		return ai, ti, reason
 	}
-	return sc.why(ai, ti, sc.refusal(st, actor, ai, ti, ap, capital, picked))
+	return ai, ti, sc.why(ai, ti, sc.refusal(st, actor, ai, ti, ap, capital, picked))
 }
