@@ -43,20 +43,21 @@ func (e *hashEncoder) hash(s *State) Hash {
 	e.int(len(s.Swing))
 	for _, w := range s.Swing {
 		e.str(w.ID)
-		e.int(w.Align)
-		e.int(w.Sovereign)
+		e.ints([]int{w.Align, w.Sovereign})
 	}
 	e.int(len(s.Pending))
 	for _, p := range s.Pending {
-		e.int(p.Due)
-		e.ref(p.Target)
-		e.int(p.Add)
-		e.cause(p.Cause)
+		// Each record's numbers in one run (one check for room): the
+		// target's fields and the cause's in declaration order.
+		t, c := p.Target, p.Cause
+		e.ints([]int{p.Due,
+			int(t.Kind), t.Actor, int(t.Stat), int(t.Track), t.Swing, int(t.Field), int(t.Bloc), t.Index,
+			p.Add,
+			int(c.Kind), c.Source, c.Actor, c.Turn, c.Target})
 	}
 	e.int(len(s.Uses))
 	for _, u := range s.Uses {
-		e.int(u.Count)
-		e.int(u.Last)
+		e.ints([]int{u.Count, u.Last})
 	}
 	e.int(len(s.Fired))
 	e.ints(s.Fired)
@@ -64,11 +65,7 @@ func (e *hashEncoder) hash(s *State) Hash {
 	e.ints(s.News)
 	e.int(len(s.Covert))
 	for _, c := range s.Covert {
-		e.int(c.Turn)
-		e.int(c.Actor)
-		e.int(c.Action)
-		e.int(c.Target)
-		e.int(c.Exposed)
+		e.ints([]int{c.Turn, c.Actor, c.Action, c.Target, c.Exposed})
 	}
 	e.int(len(s.History))
 	for i := range s.History {
@@ -280,23 +277,4 @@ func (e *hashEncoder) bool(b bool) {
 	} else {
 		e.u64(0)
 	}
-}
-
-func (e *hashEncoder) ref(r Ref) {
-	e.int(int(r.Kind))
-	e.int(r.Actor)
-	e.int(int(r.Stat))
-	e.int(int(r.Track))
-	e.int(r.Swing)
-	e.int(int(r.Field))
-	e.int(int(r.Bloc))
-	e.int(r.Index)
-}
-
-func (e *hashEncoder) cause(c Cause) {
-	e.int(int(c.Kind))
-	e.int(c.Source)
-	e.int(c.Actor)
-	e.int(c.Turn)
-	e.int(c.Target)
 }
