@@ -1,6 +1,10 @@
 package bot
 
-import "zerosum/game"
+import (
+	"slices"
+
+	"zerosum/game"
+)
 
 // aim is one number an action's effect moves, as a bot values it: the
 // effect's reference resolved once per scenario into the slot of the
@@ -39,6 +43,7 @@ func aimsFor(sc *game.Scenario) []actionAims {
 }
 
 func compileAims(sc *game.Scenario) []actionAims {
+	m := modelFor(sc)
 	out := make([]actionAims, len(sc.Actions))
 	for ai := range sc.Actions {
 		def := &sc.Actions[ai]
@@ -52,8 +57,38 @@ func compileAims(sc *game.Scenario) []actionAims {
 		for _, ef := range def.ExposedEffects {
 			a.exposed = appendAims(a.exposed, sc, def.Actor, ef.Target, ef.Add*100, 0, nil)
 		}
+		dead := func(x aim) bool { return worthless(sc, m, def.Actor, x) }
+		a.effects = slices.DeleteFunc(a.effects, dead)
+		a.exposed = slices.DeleteFunc(a.exposed, dead)
 	}
 	return out
+}
+
+// worthless reports whether an aim is worth nothing to its owner whatever
+// the state of the world: at no horizon does the model see the number move
+// anything the owner's objectives read, nor the Strait's tension, and it is
+// neither China's grievance (valued by the pressure it makes) nor the
+// owner's capital. Valuing such an aim always gives 0 (see evaluator.worth),
+// so it is left out; about a third of race2025's are.
+func worthless(sc *game.Scenario, m *model, owner int, a aim) bool {
+	if a.grievance || a.capital {
+		return false
+	}
+	slots := []int{a.slot}
+	if a.onTarget {
+		slots = slots[:0]
+		for t := range sc.Swing {
+			slots = append(slots, a.slot+2*t)
+		}
+	}
+	for h := 1; h <= m.turns; h++ {
+		for _, slot := range slots {
+			if len(m.toMeasured[owner][h].row(slot)) > 0 || m.peak[h][slot] != 0 {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // appendAims adds the aims of one effect of an action of owner's. Effects
