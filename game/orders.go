@@ -140,25 +140,31 @@ func (sc *Scenario) OptionsInto(dst []Option, st *State, actor int, chosen []Ord
 			n++
 		}
 	}
-	out := slices.Grow(dst[:0], n)
+	// The options are written in place (an option is a few words, and a
+	// bot lists every one of them each turn).
+	out := slices.Grow(dst[:0], n)[:n]
+	i := 0
 	for _, ai := range sc.Actors[actor].Actions {
 		a := &sc.Actions[ai]
 		if !a.Targeted {
-			out = append(out, sc.option(st, actor, ai, -1, spentAP, spentCap, picked))
+			sc.option(&out[i], st, actor, ai, -1, spentAP, spentCap, picked)
+			i++
 			continue
 		}
 		for t := range sc.Swing {
-			out = append(out, sc.option(st, actor, ai, t, spentAP, spentCap, picked))
+			sc.option(&out[i], st, actor, ai, t, spentAP, spentCap, picked)
+			i++
 		}
 	}
 	return out
 }
 
-func (sc *Scenario) option(st *State, actor, action, target, spentAP, spentCap int, picked []int) Option {
-	o := Option{Action: action, Target: target, AP: sc.Actions[action].AP, Cost: sc.Cost(st, action)}
+// option fills in o: an action (on a target, or -1) and whether the actor
+// may order it now.
+func (sc *Scenario) option(o *Option, st *State, actor, action, target, spentAP, spentCap int, picked []int) {
+	*o = Option{Action: action, Target: target, AP: sc.Actions[action].AP, Cost: sc.Cost(st, action)}
 	o.Why = sc.refusal(st, actor, action, target, spentAP, spentCap, picked)
 	o.Available = o.Why.kind == whyNone
-	return o
 }
 
 // spent adds up the action points and capital of the valid orders among
