@@ -131,24 +131,38 @@ func (b Bot) futures(sc *game.Scenario, view *game.State, actor int) []future {
 // turn, the rivals what their sampled bots would, and from then on every
 // seat is a normal bot. It returns the bot's final score.
 func rollout(sc *game.Scenario, f *future, actor int, orders []game.Order, self Bot) int {
-	st := f.st.Clone()
-	var view, next game.State // reused, as in sim.Play
+	// The states are reused, as in sim.Play, and kept between rollouts:
+	// each is written over in full before it is read, and none outlives
+	// this call (the history they share with the future is never written).
+	s := rollouts.Get().(*rolloutStates)
+	defer rollouts.Put(s)
+	st, view, next := &s.a, &s.view, &s.b
+	f.st.CloneInto(st)
 	first := true
 	for !st.Over {
-		var all []game.Order
+		all := s.orders[:0] // AdvanceInto copies what it keeps
 		for a := range sc.Actors {
 			if first && a == actor {
 				all = append(all, orders...)
 				continue
 			}
-			sc.ViewInto(&view, &st, a, false)
-			all = append(all, f.seats[a].Choose(sc, &view, a)...)
+			sc.ViewInto(view, st, a, false)
+			all = append(all, f.seats[a].Choose(sc, view, a)...)
 		}
+		s.orders = all
 		first = false
-		sc.AdvanceInto(&next, &st, all)
+		sc.AdvanceInto(next, st, all)
 		st, next = next, st
 	}
-	return sc.Score(&st, actor).Total
+	return sc.Score(st, actor).Total
+}
+
+// rollouts holds the states a rollout plays in, between rollouts.
+var rollouts = sync.Pool{New: func() any { return new(rolloutStates) }}
+
+type rolloutStates struct {
+	a, b, view game.State
+	orders     []game.Order
 }
 
 // parallel runs work(0..n-1) on every core; each call writes only its own
