@@ -34,9 +34,15 @@ func TestHashEncoderMatchesBinaryVarints(t *testing.T) {
 		single := rapid.Int().Draw(t, "int")
 		name := rapid.StringN(0, 3000, -1).Draw(t, "string")
 
+		uses := make([]Use, rapid.IntRange(0, 300).Draw(t, "uses"))
+		for i := range uses {
+			uses[i] = Use{Count: rapid.Int().Draw(t, "count"), Last: rapid.IntRange(-5, 500).Draw(t, "last")}
+		}
+
 		var rec recorder
 		e := hashEncoder{h: &rec}
 		e.ints(vs)
+		e.uses(uses)
 		e.u64(u)
 		e.int(single)
 		e.str("washington")
@@ -46,6 +52,10 @@ func TestHashEncoderMatchesBinaryVarints(t *testing.T) {
 		var want []byte
 		for _, v := range vs {
 			want = binary.AppendVarint(want, int64(v))
+		}
+		for _, use := range uses {
+			want = binary.AppendVarint(want, int64(use.Count))
+			want = binary.AppendVarint(want, int64(use.Last))
 		}
 		want = binary.AppendUvarint(want, u)
 		want = binary.AppendVarint(want, int64(single))

@@ -56,9 +56,7 @@ func (e *hashEncoder) hash(s *State) Hash {
 			int(c.Kind), c.Source, c.Actor, c.Turn, c.Target})
 	}
 	e.int(len(s.Uses))
-	for _, u := range s.Uses {
-		e.ints([]int{u.Count, u.Last})
-	}
+	e.uses(s.Uses)
 	e.int(len(s.Fired))
 	e.ints(s.Fired)
 	e.int(len(s.News))
@@ -254,6 +252,22 @@ func (e *hashEncoder) ints(vs []int) {
 		}
 		e.n = n
 		vs = vs[k:]
+	}
+}
+
+// uses writes each use's count and last turn, a run of them at a time.
+func (e *hashEncoder) uses(us []Use) {
+	const chunk = hashBufSize / binary.MaxVarintLen64 / 2
+	for len(us) > 0 {
+		k := min(len(us), chunk)
+		e.room(2 * k)
+		n := e.n
+		for _, u := range us[:k] {
+			n = putUvarint(&e.buf, n, zigzag(u.Count))
+			n = putUvarint(&e.buf, n, zigzag(u.Last))
+		}
+		e.n = n
+		us = us[k:]
 	}
 }
 
