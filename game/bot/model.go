@@ -31,6 +31,9 @@ type model struct {
 	peak [][]int32
 	// measured lists, per actor, the numbers its objectives read.
 	measured [][]int
+	// links[actor][i] lists the actor's objectives that read the number
+	// measured[actor][i], and how (see link).
+	links [][][]link
 	// toMeasured[actor][h] is sens[h] cut down to what a bot reads: the
 	// numbers the actor's objectives read (measured[actor]) and, of those,
 	// only the cells that are not zero, since most numbers move few of
@@ -55,6 +58,60 @@ type cell struct {
 // row is number from's cells.
 func (r *sparseRows) row(from int) []cell {
 	return r.cells[r.start[from]:r.start[from+1]]
+}
+
+// link is how one objective's measure moves with one number it reads, as
+// measureDelta has it: with the number, against it (the gap, for China's
+// frontier), by a share of it (an average over a group of swing states), or,
+// for a count of a bloc's states, as the state's alignment stands then.
+type link struct {
+	obj   int32 // index into the actor's objectives
+	kind  linkKind
+	n     int32 // linkShare: the group's size; linkBloc: the bloc
+	swing int32 // linkBloc: the swing state
+}
+
+type linkKind uint8
+
+const (
+	linkSame linkKind = iota
+	linkOpposite
+	linkShare
+	linkBloc
+)
+
+// linkOf classifies how the measure m of an actor's objective (concrete)
+// moves with the single number r; ok is false if it does not move with it.
+func linkOf(sc *game.Scenario, m, r game.Ref) (l link, ok bool) {
+	if m == r {
+		return link{kind: linkSame}, true
+	}
+	switch m.Kind {
+	case game.RefGap:
+		if r.Kind == game.RefStat && r.Stat == game.StatFrontier {
+			switch r.Actor {
+			case sc.RoleActor(game.RoleUSGov):
+				return link{kind: linkSame}, true
+			case sc.RoleActor(game.RoleChinaGov):
+				return link{kind: linkOpposite}, true
+			}
+		}
+	case game.RefBloc:
+		if r.Kind == game.RefSwing && r.Field == game.FieldAlign {
+			return link{kind: linkBloc, n: int32(m.Bloc), swing: int32(r.Swing)}, true
+		}
+	case game.RefSwing:
+		if r.Kind == game.RefSwing && r.Field == m.Field && (m.Swing == game.SwingAll || (m.Swing == game.SwingTier2 && sc.Swing[r.Swing].Tier == 2)) {
+			n := 0
+			for i := range sc.Swing {
+				if m.Swing == game.SwingAll || sc.Swing[i].Tier == 2 {
+					n++
+				}
+			}
+			return link{kind: linkShare, n: int32(max(n, 1))}, true
+		}
+	}
+	return link{}, false
 }
 
 // references are the starts of the reference games: the scenario's own
@@ -204,6 +261,16 @@ func measure(sc *game.Scenario) *model {
 		}
 		slices.Sort(slots)
 		m.measured = append(m.measured, slots)
+		links := make([][]link, len(slots))
+		for i, slot := range slots {
+			for j, o := range sc.Actors[a].Objectives {
+				if l, ok := linkOf(sc, concrete(o.Measure, a, -1), slotRef(sc, slot)); ok {
+					l.obj = int32(j)
+					links[i] = append(links[i], l)
+				}
+			}
+		}
+		m.links = append(m.links, links)
 	}
 	k := len(references)
 	for h := 1; h <= sc.Turns; h++ {

@@ -140,8 +140,8 @@ func newEvaluator(sc *game.Scenario, v *game.State, actor int, b Bot) *evaluator
 			marg: o.Weight * e.focus[i] * 10 / span, done: o.Progress(sc.Value(v, m, actor, -1))})
 	}
 	e.shared.reset(len(sc.Actions))
-	for _, slot := range e.m.measured[actor] {
-		up, down := e.directUnits(slotRef(sc, slot))
+	for i := range e.m.measured[actor] {
+		up, down := e.directUnits(i)
 		e.up, e.down = append(e.up, up), append(e.down, down)
 	}
 	e.riskWeight = e.personalityRisk()
@@ -394,15 +394,29 @@ func (e *evaluator) pressureWorth(d int) int {
 	return e.crisisWorth(dp * min(e.turnsLeft, driftTurns))
 }
 
-// directUnits is the worth of one unit more and one unit less of r on the
-// bot's objective measures, in milli-points. The worth of a change is
-// linear on each side of zero: the evaluator scales these. A measure moves
-// as far the other way when r falls as when it rises (see measureDelta),
-// so each is read once.
-func (e *evaluator) directUnits(r game.Ref) (up, down int) {
-	for i := range e.objs {
-		o := &e.objs[i]
-		if delta := e.measureDelta(&o.measure, &r, 100); delta != 0 {
+// directUnits is the worth of one unit more and one unit less of the i-th
+// number the bot's objectives read (the model's measured[actor][i]) on
+// those objectives, in milli-points. The worth of a change is linear on
+// each side of zero: the evaluator scales these. A measure moves as far the
+// other way when the number falls as when it rises (see measureDelta), so
+// each is read once. The links say which objectives read the number and
+// how, worked out once per scenario; measureDelta is the plain rule they
+// follow (TestEvaluatorShortcutsMatchThePlainFormulas compares them).
+func (e *evaluator) directUnits(i int) (up, down int) {
+	for _, l := range e.m.links[e.actor][i] {
+		var delta int
+		switch l.kind {
+		case linkSame:
+			delta = 100
+		case linkOpposite:
+			delta = -100
+		case linkShare:
+			delta = 100 / int(l.n)
+		case linkBloc:
+			delta = e.blocDelta(game.Bloc(l.n), int(l.swing), 100)
+		}
+		if delta != 0 {
+			o := &e.objs[l.obj]
 			up += o.worth(delta)
 			down += o.worth(-delta)
 		}
@@ -443,26 +457,7 @@ func (e *evaluator) measureDelta(m, r *game.Ref, d int) int {
 		if r.Kind != game.RefSwing || r.Field != game.FieldAlign {
 			return 0
 		}
-		a := e.v.Swing[r.Swing].Align
-		// About 30 points of alignment near the line are worth one state.
-		near := func(x int) bool { return x > game.BlocLimit-40 && x < game.BlocLimit+15 }
-		switch m.Bloc {
-		case game.BlocUS:
-			if near(a) {
-				return d / 30
-			}
-		case game.BlocChina:
-			if near(-a) {
-				return -d / 30
-			}
-		case game.BlocNone:
-			if a > 0 && near(a) {
-				return -d / 30
-			}
-			if a < 0 && near(-a) {
-				return d / 30
-			}
-		}
+		return e.blocDelta(m.Bloc, r.Swing, d)
 	case game.RefSwing:
 		if r.Kind == game.RefSwing && r.Field == m.Field && (m.Swing == game.SwingAll || (m.Swing == game.SwingTier2 && e.sc.Swing[r.Swing].Tier == 2)) {
 			n := 0
@@ -472,6 +467,32 @@ func (e *evaluator) measureDelta(m, r *game.Ref, d int) int {
 				}
 			}
 			return d / max(n, 1)
+		}
+	}
+	return 0
+}
+
+// blocDelta is how much (in hundredths) the count of a bloc moves when a
+// swing state's alignment moves by d: about 30 points of alignment near the
+// line are worth one state.
+func (e *evaluator) blocDelta(bloc game.Bloc, swing, d int) int {
+	a := e.v.Swing[swing].Align
+	near := func(x int) bool { return x > game.BlocLimit-40 && x < game.BlocLimit+15 }
+	switch bloc {
+	case game.BlocUS:
+		if near(a) {
+			return d / 30
+		}
+	case game.BlocChina:
+		if near(-a) {
+			return -d / 30
+		}
+	case game.BlocNone:
+		if a > 0 && near(a) {
+			return -d / 30
+		}
+		if a < 0 && near(-a) {
+			return d / 30
 		}
 	}
 	return 0

@@ -44,6 +44,13 @@ func checkShortcuts(t *testing.T, e *evaluator, n int, sizes []int) {
 			t.Fatalf("turn %d, actor %d: crisisWorth(%d) = %d, the plain formula %d", e.v.Turn, e.actor, d, got, want)
 		}
 	}
+	for i, slot := range e.m.measured[e.actor] {
+		r := slotRef(e.sc, slot)
+		if up, down := plainDirect(e, r, 100), plainDirect(e, r, -100); e.up[i] != up || e.down[i] != down {
+			t.Fatalf("turn %d, actor %d: the worth of one unit of %v is %d up, %d down; the plain rule gives %d, %d",
+				e.v.Turn, e.actor, r, e.up[i], e.down[i], up, down)
+		}
+	}
 	for h := 1; h <= e.turnsLeft; h++ {
 		for slot := range n {
 			for _, d := range sizes {
