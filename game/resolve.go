@@ -10,9 +10,10 @@ type resolver struct {
 	injections []Injection // a facilitator's news for the next turn
 }
 
-func (r *resolver) init(sc *Scenario, st, prev *State, orders int) {
-	*r = resolver{sc: sc, st: st}
+func (r *resolver) init(sc *Scenario, st, prev *State, orders int, keepLedger bool) {
+	*r = resolver{sc: sc, st: st, keepLedger: keepLedger}
 	r.l.init(sc, st, prev)
+	r.l.keep = keepLedger
 	r.report = Report{
 		Turn: st.Turn, Orders: make([]Order, 0, orders), Refused: []Refusal{}, Events: []int{},
 		Exposed: []CovertRecord{},
@@ -62,8 +63,7 @@ func (sc *Scenario) AdvanceInto(next, prev *State, orders []Order) Report {
 func (sc *Scenario) resolveWith(st, prev *State, orders []Order, injections []Injection, ledger bool) Report {
 	prev.CloneInto(st)
 	var r resolver
-	r.init(sc, st, prev, len(orders))
-	r.keepLedger = ledger
+	r.init(sc, st, prev, len(orders), ledger)
 	r.injections = injections
 	acc := r.validate(orders)
 	if st.Over {

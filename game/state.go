@@ -128,8 +128,7 @@ func (sc *Scenario) newGame(seed uint64, ledger bool) (State, Report) {
 	st.Blame = sc.newBlame(&st)
 	start := st.Clone()
 	var r resolver
-	r.init(sc, &st, &start, 0)
-	r.keepLedger = ledger
+	r.init(sc, &st, &start, 0, ledger)
 	r.report.Turn = 0
 	r.news()
 	r.finish()
