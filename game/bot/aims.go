@@ -24,6 +24,17 @@ type aim struct {
 	// capital: it is the capital of the action's owner, which the bot
 	// counts at what the money can buy.
 	capital bool
+	// live has bit h set when the aim may be worth something to its owner
+	// h resolutions before the end (see worthless); beyond the mask's
+	// width every horizon counts as live.
+	live uint64
+}
+
+// liveAt reports whether the aim may be worth anything h resolutions
+// before the end; when it is not, evaluator.worth would give 0 (as it does
+// for h <= 0: the change arrives after the end).
+func (a *aim) liveAt(h int) bool {
+	return h > 0 && (h >= 64 || a.live&(1<<h) != 0)
 }
 
 // actionAims is one action as a bot values it.
@@ -57,22 +68,28 @@ func compileAims(sc *game.Scenario) []actionAims {
 		for _, ef := range def.ExposedEffects {
 			a.exposed = appendAims(a.exposed, sc, def.Actor, ef.Target, ef.Add*100, 0, nil)
 		}
-		dead := func(x aim) bool { return worthless(sc, m, def.Actor, x) }
+		for _, aims := range [][]aim{a.effects, a.exposed} {
+			for i := range aims {
+				aims[i].live = liveHorizons(sc, m, def.Actor, aims[i])
+			}
+		}
+		dead := func(x aim) bool { return x.live == 0 }
 		a.effects = slices.DeleteFunc(a.effects, dead)
 		a.exposed = slices.DeleteFunc(a.exposed, dead)
 	}
 	return out
 }
 
-// worthless reports whether an aim is worth nothing to its owner whatever
-// the state of the world: at no horizon does the model see the number move
-// anything the owner's objectives read, nor the Strait's tension, and it is
-// neither China's grievance (valued by the pressure it makes) nor the
-// owner's capital. Valuing such an aim always gives 0 (see evaluator.worth),
-// so it is left out; about a third of race2025's are.
-func worthless(sc *game.Scenario, m *model, owner int, a aim) bool {
+// liveHorizons is the aim's live mask: bit h is set unless the aim is
+// worthless h resolutions before the end, which it is when the model sees
+// its number (on any target) move nothing the owner's objectives read at
+// that horizon, nor the Strait's tension on the way, and it is neither
+// China's grievance (valued by the pressure it makes) nor the owner's
+// capital. evaluator.worth gives such an aim 0, so a bot skips it; one
+// worthless at every horizon is left out (about a third of race2025's).
+func liveHorizons(sc *game.Scenario, m *model, owner int, a aim) uint64 {
 	if a.grievance || a.capital {
-		return false
+		return ^uint64(0)
 	}
 	slots := []int{a.slot}
 	if a.onTarget {
@@ -81,14 +98,18 @@ func worthless(sc *game.Scenario, m *model, owner int, a aim) bool {
 			slots = append(slots, a.slot+2*t)
 		}
 	}
-	for h := 1; h <= m.turns; h++ {
+	var live uint64
+	for h := 1; h <= m.turns && h < 64; h++ {
 		for _, slot := range slots {
 			if len(m.toMeasured[owner][h].row(slot)) > 0 || m.peak[h][slot] != 0 {
-				return false
+				live |= 1 << h
 			}
 		}
 	}
-	return true
+	if m.turns >= 64 {
+		live |= 1 // keeps an aim that is live only beyond the mask
+	}
+	return live
 }
 
 // appendAims adds the aims of one effect of an action of owner's. Effects

@@ -240,6 +240,9 @@ func (e *evaluator) exposedWorth(aims []aim, target int) int {
 // aimWorth values one aim of an order on target (-1 for none): nothing if
 // its conditions do not hold or it is on a target the order does not have.
 func (e *evaluator) aimWorth(a *aim, target int) int {
+	if !a.liveAt(e.turnsLeft - a.delay) {
+		return 0 // worth nothing at this horizon, whatever the conditions
+	}
 	if len(a.when) > 0 && !e.sc.Holds(e.v, a.when, e.actor, target) {
 		return 0
 	}
