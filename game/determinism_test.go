@@ -6,9 +6,11 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"reflect"
 	"strings"
 	"testing"
 
+	"zerosum/content"
 	"zerosum/game"
 	"zerosum/game/bot"
 	"zerosum/game/sim"
@@ -191,6 +193,23 @@ func TestOrderOfOrdersDoesNotMatter(t *testing.T) {
 				t.Fatalf("seed %d turn %d: the listing order of orders changed the result", seed, st.Turn)
 			}
 			st = n1
+		}
+	}
+}
+
+// StartGame is NewGame without the report's ledger: the state must be the
+// same in every field.
+func TestStartGameIsNewGame(t *testing.T) {
+	fp, err := content.Load("flashpoint")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, sc := range []*game.Scenario{scenario(t), fp.Scenario} {
+		for seed := uint64(1); seed <= 50; seed++ {
+			st, _ := sc.NewGame(seed)
+			if got := sc.StartGame(seed); !reflect.DeepEqual(got, st) || got.Hash() != st.Hash() {
+				t.Fatalf("%s seed %d: StartGame differs from NewGame", sc.ID, seed)
+			}
 		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"hash"
+	"slices"
 	"sync"
 )
 
@@ -24,6 +25,11 @@ func (h Hash) Short() string { return h.String()[:12] }
 func (s *State) Hash() Hash {
 	e := hashEncoders.Get().(*hashEncoder)
 	defer hashEncoders.Put(e)
+	return e.hash(s)
+}
+
+// hash fingerprints the state with this encoder.
+func (e *hashEncoder) hash(s *State) Hash {
 	e.h.Reset()
 	e.str(s.Scenario)
 	e.u64(s.Seed)
@@ -37,48 +43,31 @@ func (s *State) Hash() Hash {
 	e.int(len(s.Swing))
 	for _, w := range s.Swing {
 		e.str(w.ID)
-		e.int(w.Align)
-		e.int(w.Sovereign)
+		e.ints([]int{w.Align, w.Sovereign})
 	}
 	e.int(len(s.Pending))
 	for _, p := range s.Pending {
-		e.int(p.Due)
-		e.ref(p.Target)
-		e.int(p.Add)
-		e.cause(p.Cause)
+		// Each record's numbers in one run (one check for room): the
+		// target's fields and the cause's in declaration order.
+		t, c := p.Target, p.Cause
+		e.ints([]int{p.Due,
+			int(t.Kind), t.Actor, int(t.Stat), int(t.Track), t.Swing, int(t.Field), int(t.Bloc), t.Index,
+			p.Add,
+			int(c.Kind), c.Source, c.Actor, c.Turn, c.Target})
 	}
 	e.int(len(s.Uses))
-	for _, u := range s.Uses {
-		e.int(u.Count)
-		e.int(u.Last)
-	}
+	e.uses(s.Uses)
 	e.int(len(s.Fired))
 	e.ints(s.Fired)
 	e.int(len(s.News))
 	e.ints(s.News)
 	e.int(len(s.Covert))
 	for _, c := range s.Covert {
-		e.int(c.Turn)
-		e.int(c.Actor)
-		e.int(c.Action)
-		e.int(c.Target)
-		e.int(c.Exposed)
+		e.ints([]int{c.Turn, c.Actor, c.Action, c.Target, c.Exposed})
 	}
 	e.int(len(s.History))
-	for _, sn := range s.History {
-		e.int(sn.Turn)
-		e.ints(sn.Tracks[:])
-		e.int(sn.Gap)
-		e.int(len(sn.Stats))
-		for i := range sn.Stats {
-			e.ints(sn.Stats[i][:])
-		}
-		e.int(len(sn.Align))
-		e.ints(sn.Align)
-		e.int(len(sn.Sovereign))
-		e.ints(sn.Sovereign)
-		e.int(len(sn.Scores))
-		e.ints(sn.Scores)
+	for i := range s.History {
+		e.snapshot(i, &s.History[i])
 	}
 	e.int(len(s.Carry))
 	e.ints(s.Carry)
@@ -101,7 +90,9 @@ func (s *State) Hash() Hash {
 }
 
 // hashEncoders are reused: a simulation hashes every state it reaches.
-var hashEncoders = sync.Pool{New: func() any { return &hashEncoder{h: sha256.New()} }}
+var hashEncoders = sync.Pool{New: func() any { return newHashEncoder() }}
+
+func newHashEncoder() *hashEncoder { return &hashEncoder{h: sha256.New()} }
 
 // hashEncoder streams the encoding into SHA-256 through a small buffer, so
 // hashing allocates nothing however long the history. It fills the buffer by
@@ -110,8 +101,95 @@ var hashEncoders = sync.Pool{New: func() any { return &hashEncoder{h: sha256.New
 type hashEncoder struct {
 	h   hash.Hash
 	n   int // bytes of buf in use
-	buf [512]byte
+	buf [hashBufSize]byte
+	// history keeps, per position in a state's history, a copy of the
+	// snapshot last encoded there and its encoding. A game's history only
+	// grows, so hashing the states of one game in turn (as a simulation
+	// and a replay do) finds every snapshot but the newest here, and
+	// copies its bytes instead of encoding it again: without this, a
+	// game's hashes cost the square of its length. A snapshot is reused
+	// only if it equals the copy field for field, so a history that
+	// differs in any number (another game, or one changed in place) is
+	// encoded afresh.
+	history []snapshotCode
 }
+
+// snapshotCode is a snapshot and its encoding.
+type snapshotCode struct {
+	sn   Snapshot // a copy sharing nothing with the state it came from
+	code []byte
+}
+
+// snapshot writes the i-th snapshot of a history, from the cache if it
+// holds an equal one there.
+func (e *hashEncoder) snapshot(i int, sn *Snapshot) {
+	if i >= len(e.history) {
+		e.history = append(e.history, snapshotCode{})
+	}
+	c := &e.history[i]
+	if c.code == nil || !c.sn.equal(sn) {
+		c.sn.copyFrom(sn)
+		c.code = appendSnapshot(c.code[:0], sn)
+	}
+	e.bytes(c.code)
+}
+
+// appendSnapshot encodes a snapshot as Hash does every number: zig-zag
+// varints, with the length before each list.
+func appendSnapshot(b []byte, sn *Snapshot) []byte {
+	put := func(v int) { b = binary.AppendVarint(b, int64(v)) }
+	puts := func(vs []int) {
+		for _, v := range vs {
+			put(v)
+		}
+	}
+	put(sn.Turn)
+	puts(sn.Tracks[:])
+	put(sn.Gap)
+	put(len(sn.Stats))
+	for i := range sn.Stats {
+		puts(sn.Stats[i][:])
+	}
+	put(len(sn.Align))
+	puts(sn.Align)
+	put(len(sn.Sovereign))
+	puts(sn.Sovereign)
+	put(len(sn.Scores))
+	puts(sn.Scores)
+	return b
+}
+
+// equal reports whether two snapshots hold the same numbers.
+func (sn *Snapshot) equal(o *Snapshot) bool {
+	return sn.Turn == o.Turn && sn.Tracks == o.Tracks && sn.Gap == o.Gap &&
+		slices.Equal(sn.Stats, o.Stats) && slices.Equal(sn.Align, o.Align) &&
+		slices.Equal(sn.Sovereign, o.Sovereign) && slices.Equal(sn.Scores, o.Scores)
+}
+
+// copyFrom makes sn a copy of o, reusing sn's slices.
+func (sn *Snapshot) copyFrom(o *Snapshot) {
+	sn.Turn, sn.Tracks, sn.Gap = o.Turn, o.Tracks, o.Gap
+	sn.Stats = append(sn.Stats[:0], o.Stats...)
+	sn.Align = append(sn.Align[:0], o.Align...)
+	sn.Sovereign = append(sn.Sovereign[:0], o.Sovereign...)
+	sn.Scores = append(sn.Scores[:0], o.Scores...)
+}
+
+// bytes writes raw bytes (an encoding made earlier).
+func (e *hashEncoder) bytes(b []byte) {
+	for len(b) > 0 {
+		if e.n == len(e.buf) {
+			e.flush()
+		}
+		k := copy(e.buf[e.n:], b)
+		e.n += k
+		b = b[k:]
+	}
+}
+
+// hashBufSize is the encoder's buffer: a few SHA-256 blocks' worth, so
+// that writes to the hash are few.
+const hashBufSize = 2048
 
 func (e *hashEncoder) flush() {
 	e.h.Write(e.buf[:e.n])
@@ -128,14 +206,20 @@ func (e *hashEncoder) room(k int) {
 // put writes v as an unsigned varint (the encoding of binary.AppendUvarint);
 // the caller has made room.
 func (e *hashEncoder) put(v uint64) {
-	n := e.n
+	e.n = putUvarint(&e.buf, e.n, v)
+}
+
+// putUvarint writes v as an unsigned varint at buf[n:] and returns the new
+// end. The loops below keep the end in a local variable rather than in the
+// encoder, so that each number is not a store and a load of e.n.
+func putUvarint(buf *[hashBufSize]byte, n int, v uint64) int {
 	for v >= 0x80 {
-		e.buf[n] = byte(v) | 0x80
+		buf[n] = byte(v) | 0x80
 		v >>= 7
 		n++
 	}
-	e.buf[n] = byte(v)
-	e.n = n + 1
+	buf[n] = byte(v)
+	return n + 1
 }
 
 func (e *hashEncoder) u64(v uint64) {
@@ -158,14 +242,32 @@ func (e *hashEncoder) int(v int) {
 }
 
 func (e *hashEncoder) ints(vs []int) {
-	const chunk = len(hashEncoder{}.buf) / binary.MaxVarintLen64
+	const chunk = hashBufSize / binary.MaxVarintLen64
 	for len(vs) > 0 {
 		k := min(len(vs), chunk)
 		e.room(k)
+		n := e.n
 		for _, v := range vs[:k] {
-			e.put(zigzag(v))
+			n = putUvarint(&e.buf, n, zigzag(v))
 		}
+		e.n = n
 		vs = vs[k:]
+	}
+}
+
+// uses writes each use's count and last turn, a run of them at a time.
+func (e *hashEncoder) uses(us []Use) {
+	const chunk = hashBufSize / binary.MaxVarintLen64 / 2
+	for len(us) > 0 {
+		k := min(len(us), chunk)
+		e.room(2 * k)
+		n := e.n
+		for _, u := range us[:k] {
+			n = putUvarint(&e.buf, n, zigzag(u.Count))
+			n = putUvarint(&e.buf, n, zigzag(u.Last))
+		}
+		e.n = n
+		us = us[k:]
 	}
 }
 
@@ -189,23 +291,4 @@ func (e *hashEncoder) bool(b bool) {
 	} else {
 		e.u64(0)
 	}
-}
-
-func (e *hashEncoder) ref(r Ref) {
-	e.int(int(r.Kind))
-	e.int(r.Actor)
-	e.int(int(r.Stat))
-	e.int(int(r.Track))
-	e.int(r.Swing)
-	e.int(int(r.Field))
-	e.int(int(r.Bloc))
-	e.int(r.Index)
-}
-
-func (e *hashEncoder) cause(c Cause) {
-	e.int(int(c.Kind))
-	e.int(c.Source)
-	e.int(c.Actor)
-	e.int(c.Turn)
-	e.int(c.Target)
 }

@@ -101,13 +101,16 @@ type entry struct {
 // contributions are summed per number and applied together, so the order in
 // which simultaneous orders are listed cannot change the result.
 type ledger struct {
-	sc         *Scenario
-	st         *State
-	prev       *State // the state before this resolution, for "before" values
-	entries    []entry
-	phaseStart int
-	sums       []int    // per slot: this phase's total so far
-	touched    []uint64 // a bit per slot: touched in this phase
+	sc   *Scenario
+	st   *State
+	prev *State // the state before this resolution, for "before" values
+	// keep says whether the entries are kept for the report's lines
+	// (changes). When they are not, a contribution goes straight into its
+	// number's sum and nothing else reads it, so it is not recorded.
+	keep    bool
+	entries []entry
+	sums    []int    // per slot: this phase's total so far
+	touched []uint64 // a bit per slot: touched in this phase
 
 	// The numbers the blame accounts follow (see Blame), this phase's
 	// contributions to them, and scratch space for settling the accounts.
@@ -254,7 +257,7 @@ func (l *ledger) push(r Ref, delta int, c Cause, watch bool) {
 	if slot < 0 {
 		return
 	}
-	l.entries = append(l.entries, entry{slot: slot, delta: delta, cause: c})
+	l.record(slot, delta, c)
 	if watch {
 		l.watch(slot, delta*100, c)
 	}
@@ -299,13 +302,19 @@ func (l *ledger) addFrac(r Ref, d int, c Cause) {
 	l.st.Carry[slot] = carry
 }
 
+// record adds a contribution to a slot in this phase: to its sum, and to
+// the entries if they are kept.
+func (l *ledger) record(slot, delta int, c Cause) {
+	l.touched[slot/64] |= 1 << (slot % 64)
+	l.sums[slot] += delta
+	if l.keep {
+		l.entries = append(l.entries, entry{slot: slot, delta: delta, cause: c})
+	}
+}
+
 // apply ends a phase: every number touched in it moves by the sum of its
 // contributions, clamped to its range.
 func (l *ledger) apply() {
-	for _, e := range l.entries[l.phaseStart:] {
-		l.touched[e.slot/64] |= 1 << (e.slot % 64)
-		l.sums[e.slot] += e.delta
-	}
 	// In slot order: the bits of each word from the lowest.
 	for w, bits := range l.touched {
 		for ; bits != 0; bits &= bits - 1 {
@@ -313,7 +322,6 @@ func (l *ledger) apply() {
 		}
 		l.touched[w] = 0
 	}
-	l.phaseStart = len(l.entries)
 	l.settleBlame()
 }
 
@@ -325,8 +333,10 @@ func (l *ledger) settleSlot(slot int) {
 	old := *cell
 	if rise := l.sums[slot]; rise > 0 && l.crowds(r) {
 		if got := crowdedRise(old, rise, l.sc.Rules.CrowdingFrom); got != rise {
-			l.entries = append(l.entries, entry{slot: slot, delta: got - rise,
-				cause: Cause{Kind: CauseCrowded, Actor: -1, Target: -1, Turn: l.st.Turn}})
+			if l.keep {
+				l.entries = append(l.entries, entry{slot: slot, delta: got - rise,
+					cause: Cause{Kind: CauseCrowded, Actor: -1, Target: -1, Turn: l.st.Turn}})
+			}
 			l.sums[slot] = got
 		}
 	}
@@ -335,22 +345,12 @@ func (l *ledger) settleSlot(slot int) {
 	v := min(max(want, lo), hi)
 	*cell = v
 	if v != want {
-		l.entries = append(l.entries, entry{slot: slot, delta: v - want,
-			cause: Cause{Kind: CauseLimit, Actor: -1, Target: -1, Turn: l.st.Turn}})
-	}
-	l.sums[slot] = 0
-}
-
-// phaseDelta sums the contributions to a slot in the current phase.
-func (l *ledger) phaseDelta(r Ref) int {
-	slot := l.slotOf(r)
-	d := 0
-	for _, e := range l.entries[l.phaseStart:] {
-		if e.slot == slot {
-			d += e.delta
+		if l.keep {
+			l.entries = append(l.entries, entry{slot: slot, delta: v - want,
+				cause: Cause{Kind: CauseLimit, Actor: -1, Target: -1, Turn: l.st.Turn}})
 		}
 	}
-	return d
+	l.sums[slot] = 0
 }
 
 // changes turns the entries into ledger lines, one per number that changed

@@ -140,25 +140,39 @@ func (sc *Scenario) OptionsInto(dst []Option, st *State, actor int, chosen []Ord
 			n++
 		}
 	}
-	out := slices.Grow(dst[:0], n)
+	// The options are written in place (an option is a few words, and a
+	// bot lists every one of them each turn). What does not depend on the
+	// target (see refusal) is checked once per action.
+	out := slices.Grow(dst[:0], n)[:n]
+	i := 0
 	for _, ai := range sc.Actors[actor].Actions {
 		a := &sc.Actions[ai]
-		if !a.Targeted {
-			out = append(out, sc.option(st, actor, ai, -1, spentAP, spentCap, picked))
-			continue
+		o := Option{Action: ai, Target: -1, AP: a.AP, Cost: sc.Cost(st, ai)}
+		before := sc.refusalBefore(st, ai, picked)
+		after := Why{}
+		if before.kind == whyNone {
+			after = sc.refusalAfter(st, actor, ai, spentAP, spentCap)
 		}
-		for t := range sc.Swing {
-			out = append(out, sc.option(st, actor, ai, t, spentAP, spentCap, picked))
+		targets := 1
+		if a.Targeted {
+			targets = len(sc.Swing)
+		}
+		for t := range targets {
+			if a.Targeted {
+				o.Target = t
+			}
+			o.Why = before
+			if before.kind == whyNone {
+				if o.Why = sc.refusalNeeds(st, actor, ai, o.Target); o.Why.kind == whyNone {
+					o.Why = after
+				}
+			}
+			o.Available = o.Why.kind == whyNone
+			out[i] = o
+			i++
 		}
 	}
 	return out
-}
-
-func (sc *Scenario) option(st *State, actor, action, target, spentAP, spentCap int, picked []int) Option {
-	o := Option{Action: action, Target: target, AP: sc.Actions[action].AP, Cost: sc.Cost(st, action)}
-	o.Why = sc.refusal(st, actor, action, target, spentAP, spentCap, picked)
-	o.Available = o.Why.kind == whyNone
-	return o
 }
 
 // spent adds up the action points and capital of the valid orders among
@@ -206,8 +220,21 @@ func (sc *Scenario) lookup(actor int, o Order) (action, target int, reason strin
 }
 
 // refusal says why an actor may not take an action now (kind whyNone if it
-// may).
+// may). The checks come in this order: the game, the action itself, its
+// requirements (which may read the target), then action points and capital.
 func (sc *Scenario) refusal(st *State, actor, action, target, spentAP, spentCap int, picked []int) Why {
+	if w := sc.refusalBefore(st, action, picked); w.kind != whyNone {
+		return w
+	}
+	if w := sc.refusalNeeds(st, actor, action, target); w.kind != whyNone {
+		return w
+	}
+	return sc.refusalAfter(st, actor, action, spentAP, spentCap)
+}
+
+// refusalBefore is refusal's first checks: the game is over, the action is
+// banned, already picked, used up or cooling down.
+func (sc *Scenario) refusalBefore(st *State, action int, picked []int) Why {
 	if st.Over {
 		return Why{kind: whyOver}
 	}
@@ -223,7 +250,13 @@ func (sc *Scenario) refusal(st *State, actor, action, target, spentAP, spentCap 
 	case a.Cooldown > 0 && u.Count > 0 && st.Turn-u.Last <= a.Cooldown:
 		return Why{kind: whyCooldown, value: int32(u.Last + a.Cooldown + 1)}
 	}
-	for i, c := range a.Requires {
+	return Why{}
+}
+
+// refusalNeeds is refusal's check of the action's requirements, the only
+// one that may read the target.
+func (sc *Scenario) refusalNeeds(st *State, actor, action, target int) Why {
+	for i, c := range sc.Actions[action].Requires {
 		if v := sc.Value(st, c.Ref, actor, target); !c.Holds(v) {
 			if c.ruledOut() {
 				// Something that happens once has happened: say what and
@@ -237,6 +270,12 @@ func (sc *Scenario) refusal(st *State, actor, action, target, spentAP, spentCap 
 			return Why{kind: whyNeeds, cond: int32(i), value: int32(v)}
 		}
 	}
+	return Why{}
+}
+
+// refusalAfter is refusal's last checks: action points and capital.
+func (sc *Scenario) refusalAfter(st *State, actor, action, spentAP, spentCap int) Why {
+	a := &sc.Actions[action]
 	ap := sc.Actors[actor].AP
 	if spentAP+a.AP > ap {
 		return Why{kind: whyAP, need: int32(a.AP), have: int32(ap - spentAP), limit: int32(ap)}
@@ -277,15 +316,23 @@ func (sc *Scenario) Validate(st *State, actor int, orders []Order) []error {
 }
 
 func (sc *Scenario) orderRefusal(st *State, actor int, o Order, ap, capital int, picked []int) string {
+	_, _, reason := sc.checkOrder(st, actor, o, ap, capital, picked)
+	return reason
+}
+
+// checkOrder is orderRefusal that also returns the action and target the
+// order names (when it names them), so that a caller need not look them up
+// again.
+func (sc *Scenario) checkOrder(st *State, actor int, o Order, ap, capital int, picked []int) (action, target int, reason string) {
 	if actor < 0 || actor >= len(sc.Actors) {
-		return fmt.Sprintf("actor %q is not in play%s", o.Actor, suggest(o.Actor, sc.actorIDs()))
+		return -1, -1, fmt.Sprintf("actor %q is not in play%s", o.Actor, suggest(o.Actor, sc.actorIDs()))
 	}
 	if o.Actor != sc.Actors[actor].ID {
-		return fmt.Sprintf("the order is for %q, not for %s", o.Actor, sc.Actors[actor].ID)
+		return -1, -1, fmt.Sprintf("the order is for %q, not for %s", o.Actor, sc.Actors[actor].ID)
 	}
 	ai, ti, reason := sc.lookup(actor, o)
 	if reason != "" {
-		return reason
+		return ai, ti, reason
 	}
-	return sc.why(ai, ti, sc.refusal(st, actor, ai, ti, ap, capital, picked))
+	return ai, ti, sc.why(ai, ti, sc.refusal(st, actor, ai, ti, ap, capital, picked))
 }

@@ -2,6 +2,7 @@ package game_test
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 
 	"pgregory.net/rapid"
@@ -147,8 +148,16 @@ func TestOptionsMatchValidate(t *testing.T) {
 			return
 		}
 		for a := range sc.Actors {
-			for _, o := range sc.Options(&st, a, nil) {
-				err := sc.Validate(&st, a, []game.Order{sc.OrderFor(o)})[0]
+			// Orders already given (some perhaps refused) use up action
+			// points, capital and the actions themselves.
+			var given []game.Order
+			all := sc.Options(&st, a, nil)
+			for range rapid.IntRange(0, 3).Draw(t, "given") {
+				given = append(given, sc.OrderFor(all[rapid.IntRange(0, len(all)-1).Draw(t, "option")]))
+			}
+			for _, o := range sc.Options(&st, a, given) {
+				errs := sc.Validate(&st, a, append(slices.Clone(given), sc.OrderFor(o)))
+				err := errs[len(errs)-1]
 				if o.Available != (err == nil) {
 					t.Fatalf("%s: option available=%v but Validate says %v", sc.Actions[o.Action].ID, o.Available, err)
 				}

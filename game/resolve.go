@@ -10,9 +10,10 @@ type resolver struct {
 	injections []Injection // a facilitator's news for the next turn
 }
 
-func (r *resolver) init(sc *Scenario, st, prev *State, orders int) {
-	*r = resolver{sc: sc, st: st}
+func (r *resolver) init(sc *Scenario, st, prev *State, orders int, keepLedger bool) {
+	*r = resolver{sc: sc, st: st, keepLedger: keepLedger}
 	r.l.init(sc, st, prev)
+	r.l.keep = keepLedger
 	r.report = Report{
 		Turn: st.Turn, Orders: make([]Order, 0, orders), Refused: []Refusal{}, Events: []int{},
 		Exposed: []CovertRecord{},
@@ -62,8 +63,7 @@ func (sc *Scenario) AdvanceInto(next, prev *State, orders []Order) Report {
 func (sc *Scenario) resolveWith(st, prev *State, orders []Order, injections []Injection, ledger bool) Report {
 	prev.CloneInto(st)
 	var r resolver
-	r.init(sc, st, prev, len(orders))
-	r.keepLedger = ledger
+	r.init(sc, st, prev, len(orders), ledger)
 	r.injections = injections
 	acc := r.validate(orders)
 	if st.Over {
@@ -103,8 +103,19 @@ func (sc *Scenario) resolveWith(st, prev *State, orders []Order, injections []In
 		r.news()
 	}
 	r.finish()
-	st.History = append(st.History, sc.snapshot(st))
+	st.History = withSnapshot(st.History, sc.snapshot(st))
 	return r.report
+}
+
+// withSnapshot adds a turn's snapshot to a history. The history is
+// shared with the state before (see CloneInto) and so always copied; the
+// copy is made at its exact length, rather than with the room append would
+// leave, which the next turn's copy would never use.
+func withSnapshot(h []Snapshot, sn Snapshot) []Snapshot {
+	out := make([]Snapshot, len(h)+1)
+	copy(out, h)
+	out[len(h)] = sn
+	return out
 }
 
 // validate sorts orders by actor, checks each and records the result.
@@ -118,11 +129,11 @@ func (r *resolver) validate(orders []Order) []accepted {
 			if o.Actor != sc.Actors[actor].ID {
 				continue
 			}
-			if reason := sc.orderRefusal(st, actor, o, ap, capital, picked); reason != "" {
+			ai, ti, reason := sc.checkOrder(st, actor, o, ap, capital, picked)
+			if reason != "" {
 				r.report.Refused = append(r.report.Refused, Refusal{Order: o, Reason: reason})
 				continue
 			}
-			ai, ti, _ := sc.lookup(actor, o)
 			cost := sc.Cost(st, ai)
 			ap += sc.Actions[ai].AP
 			capital += cost

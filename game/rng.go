@@ -49,7 +49,13 @@ func (s *Stream) IntN(n int) int {
 	}
 	bound := uint64(n)
 	// Rejection sampling: discard the top sliver that would bias the modulo.
-	limit := ^uint64(0) - (^uint64(0)%bound+1)%bound
+	// (The sliver is (2^64 - 1) % bound + 1, taken modulo bound: that
+	// remainder is below bound, so the modulo is one comparison.)
+	sliver := ^uint64(0)%bound + 1
+	if sliver == bound {
+		sliver = 0
+	}
+	limit := ^uint64(0) - sliver
 	for {
 		v := s.pcg.Uint64()
 		if v <= limit {

@@ -91,6 +91,18 @@ type Snapshot struct {
 // NewGame sets up the first turn: starting values, then the first turn's
 // news. The report holds what the news changed.
 func (sc *Scenario) NewGame(seed uint64) (State, Report) {
+	return sc.newGame(seed, true)
+}
+
+// StartGame is NewGame without the report: the same first turn, for the
+// simulator, which never reads the set-up's ledger.
+func (sc *Scenario) StartGame(seed uint64) State {
+	st, _ := sc.newGame(seed, false)
+	return st
+}
+
+// newGame is NewGame; ledger says whether the report keeps its ledger lines.
+func (sc *Scenario) newGame(seed uint64, ledger bool) (State, Report) {
 	st := State{
 		Scenario: sc.ID,
 		Seed:     seed,
@@ -116,8 +128,7 @@ func (sc *Scenario) NewGame(seed uint64) (State, Report) {
 	st.Blame = sc.newBlame(&st)
 	start := st.Clone()
 	var r resolver
-	r.init(sc, &st, &start, 0)
-	r.keepLedger = true
+	r.init(sc, &st, &start, 0, ledger)
 	r.report.Turn = 0
 	r.news()
 	r.finish()
@@ -163,14 +174,19 @@ func (s *State) Stat(actor int, st Stat) int { return s.Actors[actor].Stats[st] 
 func (s *State) Tension() int { return s.Tracks[TrackTension] }
 
 func (sc *Scenario) snapshot(st *State) Snapshot {
+	// The three lists of numbers share one allocation; each is capped at
+	// its length, so that an append to one copies rather than writing over
+	// the next.
+	ns, na := len(st.Swing), len(st.Actors)
+	ints := make([]int, 2*ns+na)
 	sn := Snapshot{
 		Turn:      st.Turn,
 		Tracks:    st.Tracks,
 		Gap:       sc.gap(st),
-		Stats:     make([][NumStats]int, len(st.Actors)),
-		Align:     make([]int, len(st.Swing)),
-		Sovereign: make([]int, len(st.Swing)),
-		Scores:    make([]int, len(st.Actors)),
+		Stats:     make([][NumStats]int, na),
+		Align:     ints[:ns:ns],
+		Sovereign: ints[ns : 2*ns : 2*ns],
+		Scores:    ints[2*ns:],
 	}
 	for i := range st.Actors {
 		sn.Stats[i] = st.Actors[i].Stats

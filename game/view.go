@@ -27,7 +27,7 @@ func (sc *Scenario) ViewInto(v *State, st *State, actor int, history bool) {
 	}
 	v.Seed = 0
 	for b := range v.Actors {
-		if b == actor {
+		if b == actor || sc.Actors[b].Hidden == [NumStats]bool{} {
 			continue
 		}
 		for s := range NumStats {

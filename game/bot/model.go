@@ -31,17 +31,87 @@ type model struct {
 	peak [][]int32
 	// measured lists, per actor, the numbers its objectives read.
 	measured [][]int
-	// toMeasured[actor][h][from*len(measured[actor])+i] is sens[h] for the
-	// numbers the actor's objectives read only, measured[actor][i]: a bot
-	// reads these alone, and a row that fits in a cache line is read far
-	// faster than scattered cells of the whole table.
-	toMeasured [][][]int32
+	// links[actor][i] lists the actor's objectives that read the number
+	// measured[actor][i], and how (see link).
+	links [][][]link
+	// toMeasured[actor][h] is sens[h] cut down to what a bot reads: the
+	// numbers the actor's objectives read (measured[actor]) and, of those,
+	// only the cells that are not zero, since most numbers move few of
+	// them (about one cell in forty is not zero in race2025).
+	toMeasured [][]sparseRows
 }
 
-// reach is the row of toMeasured for one actor, horizon and number.
-func (m *model) reach(actor, h, from int) []int32 {
-	k := len(m.measured[actor])
-	return m.toMeasured[actor][h][from*k : from*k+k]
+// sparseRows is a table of sensitivities from every number to the numbers
+// one actor's objectives read, keeping only the cells that are not zero:
+// the row of number from is cells[start[from]:start[from+1]].
+type sparseRows struct {
+	start []int32 // per number, and one past the last
+	cells []cell
+}
+
+// cell is one sensitivity that is not zero.
+type cell struct {
+	to   int32 // index into measured[actor]
+	sens int32 // hundredths per unit, as in model.sens
+}
+
+// row is number from's cells.
+func (r *sparseRows) row(from int) []cell {
+	return r.cells[r.start[from]:r.start[from+1]]
+}
+
+// link is how one objective's measure moves with one number it reads, as
+// measureDelta has it: with the number, against it (the gap, for China's
+// frontier), by a share of it (an average over a group of swing states), or,
+// for a count of a bloc's states, as the state's alignment stands then.
+type link struct {
+	obj   int32 // index into the actor's objectives
+	kind  linkKind
+	n     int32 // linkShare: the group's size; linkBloc: the bloc
+	swing int32 // linkBloc: the swing state
+}
+
+type linkKind uint8
+
+const (
+	linkSame linkKind = iota
+	linkOpposite
+	linkShare
+	linkBloc
+)
+
+// linkOf classifies how the measure m of an actor's objective (concrete)
+// moves with the single number r; ok is false if it does not move with it.
+func linkOf(sc *game.Scenario, m, r game.Ref) (l link, ok bool) {
+	if m == r {
+		return link{kind: linkSame}, true
+	}
+	switch m.Kind {
+	case game.RefGap:
+		if r.Kind == game.RefStat && r.Stat == game.StatFrontier {
+			switch r.Actor {
+			case sc.RoleActor(game.RoleUSGov):
+				return link{kind: linkSame}, true
+			case sc.RoleActor(game.RoleChinaGov):
+				return link{kind: linkOpposite}, true
+			}
+		}
+	case game.RefBloc:
+		if r.Kind == game.RefSwing && r.Field == game.FieldAlign {
+			return link{kind: linkBloc, n: int32(m.Bloc), swing: int32(r.Swing)}, true
+		}
+	case game.RefSwing:
+		if r.Kind == game.RefSwing && r.Field == m.Field && (m.Swing == game.SwingAll || (m.Swing == game.SwingTier2 && sc.Swing[r.Swing].Tier == 2)) {
+			n := 0
+			for i := range sc.Swing {
+				if m.Swing == game.SwingAll || sc.Swing[i].Tier == 2 {
+					n++
+				}
+			}
+			return link{kind: linkShare, n: int32(max(n, 1))}, true
+		}
+	}
+	return link{}, false
 }
 
 // references are the starts of the reference games: the scenario's own
@@ -191,6 +261,16 @@ func measure(sc *game.Scenario) *model {
 		}
 		slices.Sort(slots)
 		m.measured = append(m.measured, slots)
+		links := make([][]link, len(slots))
+		for i, slot := range slots {
+			for j, o := range sc.Actors[a].Objectives {
+				if l, ok := linkOf(sc, concrete(o.Measure, a, -1), slotRef(sc, slot)); ok {
+					l.obj = int32(j)
+					links[i] = append(links[i], l)
+				}
+			}
+		}
+		m.links = append(m.links, links)
 	}
 	k := len(references)
 	for h := 1; h <= sc.Turns; h++ {
@@ -202,14 +282,19 @@ func measure(sc *game.Scenario) *model {
 		}
 	}
 	for _, slots := range m.measured {
-		rows := make([][]int32, sc.Turns+1)
+		rows := make([]sparseRows, sc.Turns+1)
 		for h := 1; h <= sc.Turns; h++ {
-			rows[h] = make([]int32, 0, n*len(slots))
+			r := &rows[h]
+			r.start = make([]int32, 0, n+1)
 			for from := range n {
-				for _, to := range slots {
-					rows[h] = append(rows[h], m.sens[h][from*n+to])
+				r.start = append(r.start, int32(len(r.cells)))
+				for i, to := range slots {
+					if s := m.sens[h][from*n+to]; s != 0 {
+						r.cells = append(r.cells, cell{to: int32(i), sens: s})
+					}
 				}
 			}
+			r.start = append(r.start, int32(len(r.cells)))
 		}
 		m.toMeasured = append(m.toMeasured, rows)
 	}
@@ -221,7 +306,26 @@ func numSlots(sc *game.Scenario) int {
 	return len(sc.Actors)*int(game.NumStats) + int(game.NumTracks) + 2*len(sc.Swing)
 }
 
-// slotRef names the number in a slot (the numbering of evaluator.slotOf).
+// slotOf numbers the single numbers a bot values (actors' stats, tracks,
+// swing states' fields), or -1 for anything else.
+func slotOf(sc *game.Scenario, r game.Ref) int {
+	na := len(sc.Actors) * int(game.NumStats)
+	switch r.Kind {
+	case game.RefStat:
+		if r.Actor >= 0 {
+			return r.Actor*int(game.NumStats) + int(r.Stat)
+		}
+	case game.RefTrack:
+		return na + int(r.Track)
+	case game.RefSwing:
+		if r.Swing >= 0 {
+			return na + int(game.NumTracks) + 2*r.Swing + int(r.Field)
+		}
+	}
+	return -1
+}
+
+// slotRef names the number in a slot (the numbering of slotOf).
 func slotRef(sc *game.Scenario, slot int) game.Ref {
 	na := len(sc.Actors) * int(game.NumStats)
 	switch {

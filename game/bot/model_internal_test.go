@@ -34,10 +34,7 @@ func TestModelReadsTheRules(t *testing.T) {
 	sc := defaultScenario(t)
 	m := modelFor(sc)
 	n := m.slots
-	slot := func(r game.Ref) int {
-		e := &evaluator{sc: sc}
-		return e.slotOf(r)
-	}
+	slot := func(r game.Ref) int { return slotOf(sc, r) }
 	cn := sc.RoleActor(game.RoleChinaGov)
 	controls := slot(game.Ref{Kind: game.RefTrack, Track: game.TrackControls})
 	chips := slot(game.Ref{Kind: game.RefStat, Actor: cn, Stat: game.StatChips})

@@ -143,8 +143,9 @@ func SampleWorld(view *game.State, n int, rng *game.Stream) (game.State, []Bot) 
 // turn, the rivals what their sampled bots would, and from then on every
 // seat is a normal bot. It returns the bot's final score.
 func rollout(sc *game.Scenario, f *future, actor int, orders []game.Order, self Bot) int {
-	st := PlayOut(sc, &f.st, f.seats, actor, orders)
-	return sc.Score(&st, actor).Total
+	s := rollouts.Get().(*rolloutStates)
+	defer rollouts.Put(s)
+	return sc.Score(s.play(sc, &f.st, f.seats, actor, orders), actor).Total
 }
 
 // PlayOut plays a (sampled) world to the end and returns its final state:
@@ -152,21 +153,41 @@ func rollout(sc *game.Scenario, f *future, actor int, orders []game.Order, self 
 // from the next turn on every seat is played by its bot. With actor -1
 // every seat is a bot from this turn. start is not changed.
 func PlayOut(sc *game.Scenario, start *game.State, seats []Bot, actor int, orders []game.Order) game.State {
-	st := start.Clone()
-	var view, next game.State // reused, as in sim.Play
+	s := rollouts.Get().(*rolloutStates)
+	defer rollouts.Put(s)
+	return s.play(sc, start, seats, actor, orders).Clone()
+}
+
+// rollouts holds the states a rollout plays in, between rollouts.
+var rollouts = sync.Pool{New: func() any { return new(rolloutStates) }}
+
+// rolloutStates are the states a play-out is played in, reused, as in
+// sim.Play: each is written over in full before it is read (the history
+// they share with the start is never written).
+type rolloutStates struct {
+	a, b, view game.State
+	orders     []game.Order
+}
+
+// play is PlayOut in s's states; the final state it returns is one of them,
+// good until s is used again.
+func (s *rolloutStates) play(sc *game.Scenario, start *game.State, seats []Bot, actor int, orders []game.Order) *game.State {
+	st, view, next := &s.a, &s.view, &s.b
+	start.CloneInto(st)
 	first := true
 	for !st.Over {
-		var all []game.Order
+		all := s.orders[:0] // AdvanceInto copies what it keeps
 		for a := range sc.Actors {
 			if first && a == actor {
 				all = append(all, orders...)
 				continue
 			}
-			sc.ViewInto(&view, &st, a, false)
-			all = append(all, seats[a].Choose(sc, &view, a)...)
+			sc.ViewInto(view, st, a, false)
+			all = append(all, seats[a].Choose(sc, view, a)...)
 		}
+		s.orders = all
 		first = false
-		sc.AdvanceInto(&next, &st, all)
+		sc.AdvanceInto(next, st, all)
 		st, next = next, st
 	}
 	return st

@@ -43,14 +43,14 @@ type evaluator struct {
 	used   []int        // actions in the orders being chosen
 	orders []game.Order // the orders being chosen
 
-	m   *model         // the rules as measured from the engine
-	msc *game.Scenario // the scenario m belongs to
+	m    *model         // the rules as measured from the engine
+	aims []actionAims   // the actions as a bot values them
+	msc  *game.Scenario // the scenario m and aims belong to
 	// up and down are, per number the bot's objectives read (the model's
 	// measured[actor], in order), the direct worth of one unit more and one
-	// unit less of it (see direct); ends caches, per turns left and number, the
-	// worth at the end of one unit up and one unit down now (see endWorth).
+	// unit less of it (see directUnits).
 	up, down []int
-	ends     memoInts
+	rows     []sparseRows // the model's toMeasured[actor], per horizon
 
 	// The Strait as this decision sees it, for crisisWorth: the tension it
 	// is heading for, in hundredths, the risk there, and the weight the
@@ -110,13 +110,14 @@ func newEvaluator(sc *game.Scenario, v *game.State, actor int, b Bot) *evaluator
 		sc: sc, v: v, actor: actor, b: b, turnsLeft: sc.Turns - v.Turn + 1,
 		objs: e.objs[:0], shared: e.shared,
 		focus: e.focus[:0], opts: e.opts[:0], cands: e.cands[:0], used: e.used[:0], orders: e.orders[:0],
-		up: e.up[:0], down: e.down[:0], ends: e.ends, m: e.m, msc: e.msc,
+		up: e.up[:0], down: e.down[:0], m: e.m, aims: e.aims, msc: e.msc,
 	}
 	if e.msc != sc {
 		// The model is the scenario's; a pooled evaluator keeps the last one
 		// it used, since looking it up costs more than most of a decision.
-		e.m, e.msc = modelFor(sc), sc
+		e.m, e.aims, e.msc = modelFor(sc), aimsFor(sc), sc
 	}
+	e.rows = e.m.toMeasured[actor]
 	e.score = sc.RawScore(v, actor)
 	// What a crisis would cost: everything, for an actor that would be
 	// named a culprit on the blame so far; otherwise all but what the
@@ -139,11 +140,9 @@ func newEvaluator(sc *game.Scenario, v *game.State, actor int, b Bot) *evaluator
 			marg: o.Weight * e.focus[i] * 10 / span, done: o.Progress(sc.Value(v, m, actor, -1))})
 	}
 	e.shared.reset(len(sc.Actions))
-	e.ends.reset(2 * (e.turnsLeft + 1) * e.m.slots)
-	for _, slot := range e.m.measured[actor] {
-		r := slotRef(sc, slot)
-		e.up = append(e.up, e.directFull(r, 100))
-		e.down = append(e.down, e.directFull(r, -100))
+	for i := range e.m.measured[actor] {
+		up, down := e.directUnits(i)
+		e.up, e.down = append(e.up, up), append(e.down, down)
 	}
 	e.riskWeight = e.personalityRisk()
 	e.crisisBase = v.Tension()*100 + sc.GreyZonePressure(v)*min(e.turnsLeft, driftTurns)
@@ -187,17 +186,12 @@ func plan(focus []int, sc *game.Scenario, seed uint64, actor int, d Difficulty) 
 // consider it at all (it could tip the Strait into crisis by its own hand).
 func (e *evaluator) value(o game.Option) (int, bool) {
 	def := &e.sc.Actions[o.Action]
-	tensionNow := 0
-	for _, ef := range def.Effects {
-		if t := ef.Target; t.Kind == game.RefTrack && t.Track == game.TrackTension && ef.Delay <= 1 {
-			tensionNow += ef.Add
-		}
-	}
+	aims := &e.aims[o.Action]
 	// The mutual-loss rule: never raise tension where this order, the
 	// standing drift, effects already on their way, one more push by someone
 	// else and the drift that pushes might set off could reach the top in
 	// one turn.
-	if tensionNow > 0 && e.v.Tension()+tensionNow+e.drift()+e.pendingTension()+2 >= game.TrackTension.Max() {
+	if aims.tensionNow > 0 && e.v.Tension()+aims.tensionNow+e.drift()+e.pendingTension()+2 >= game.TrackTension.Max() {
 		return 0, false
 	}
 	total := 0
@@ -206,43 +200,60 @@ func (e *evaluator) value(o game.Option) (int, bool) {
 		// target: value them once per action.
 		shared, ok := e.shared.get(o.Action)
 		if !ok {
-			shared = e.effectsWorth(def, -1, false)
+			shared = e.effectsWorth(aims.effects, -1, false)
 			e.shared.set(o.Action, shared)
 		}
-		total = shared + e.effectsWorth(def, o.Target, true)
+		total = shared + e.effectsWorth(aims.effects, o.Target, true)
 	} else {
-		total = e.effectsWorth(def, -1, false)
+		total = e.effectsWorth(aims.effects, -1, false)
 	}
 	if def.Covert && def.ExposePct > 0 {
 		// What exposure would cost, at the odds of it.
-		total += e.exposedWorth(def, o.Target) * def.ExposePct / 100
+		total += e.exposedWorth(aims.exposed, o.Target) * def.ExposePct / 100
 	}
 	total -= o.Cost * capitalValue
 	total += e.tilt(def.Tags)
 	return total, true
 }
 
-// exposedWorth values what a covert action's exposure would bring.
-func (e *evaluator) exposedWorth(def *game.ActionDef, target int) int {
+// effectsWorth values an action's effects at the order's target (-1 for
+// none): those on the target only (targetOnly), or those that are not.
+func (e *evaluator) effectsWorth(aims []aim, target int, targetOnly bool) int {
 	total := 0
-	for _, ef := range def.ExposedEffects {
-		total += e.worth(concrete(ef.Target, e.actor, target), ef.Add*100, 0)
+	for i := range aims {
+		if a := &aims[i]; a.onTarget == targetOnly {
+			total += e.aimWorth(a, target)
+		}
 	}
 	return total
 }
 
-// effectsWorth values an action's effects: those aimed at the target only
-// (targetOnly), or those that are not.
-func (e *evaluator) effectsWorth(def *game.ActionDef, target int, targetOnly bool) int {
+// exposedWorth values what a covert action's exposure would bring.
+func (e *evaluator) exposedWorth(aims []aim, target int) int {
 	total := 0
-	for _, ef := range def.Effects {
-		aimed := ef.Target.Kind == game.RefSwing && ef.Target.Swing == game.SwingTarget
-		if aimed != targetOnly || (len(ef.When) > 0 && !e.sc.Holds(e.v, ef.When, e.actor, target)) {
-			continue
-		}
-		total += e.worth(concrete(ef.Target, e.actor, target), ef.Add*100, ef.Delay)
+	for i := range aims {
+		total += e.aimWorth(&aims[i], target)
 	}
 	return total
+}
+
+// aimWorth values one aim of an order on target (-1 for none): nothing if
+// its conditions do not hold or it is on a target the order does not have.
+func (e *evaluator) aimWorth(a *aim, target int) int {
+	if !a.liveAt(e.turnsLeft - a.delay) {
+		return 0 // worth nothing at this horizon, whatever the conditions
+	}
+	if len(a.when) > 0 && !e.sc.Holds(e.v, a.when, e.actor, target) {
+		return 0
+	}
+	slot := a.slot
+	if a.onTarget {
+		if target < 0 {
+			return 0
+		}
+		slot += 2 * target
+	}
+	return e.worth(slot, a)
 }
 
 // drift is the tension the standing links will add next turn on their own
@@ -263,23 +274,26 @@ func (e *evaluator) pendingTension() int {
 	return t
 }
 
+// taste is how much a personality likes an action with a tag.
+type taste struct {
+	tag game.Tag
+	v   int
+}
+
+// tastes are each personality's likes and dislikes.
+var tastes = [NumPersonalities][]taste{
+	Hawk:   {{game.TagEscalation, 1500}, {game.TagControls, 1200}, {game.TagSecurity, 600}, {game.TagDeescalation, -1000}},
+	Dove:   {{game.TagEscalation, -2500}, {game.TagDeescalation, 1500}, {game.TagDiplomacy, 1000}},
+	Hedger: {{game.TagHedging, 1500}, {game.TagDiplomacy, 800}, {game.TagInvestment, 800}, {game.TagEscalation, -1000}, {game.TagControls, -500}},
+}
+
 // tilt is the personality's taste for kinds of action.
 func (e *evaluator) tilt(tags game.Tags) int {
-	type pref struct {
-		tag game.Tag
-		v   int
-	}
-	var prefs []pref
-	switch e.b.Personality {
-	case Hawk:
-		prefs = []pref{{game.TagEscalation, 1500}, {game.TagControls, 1200}, {game.TagSecurity, 600}, {game.TagDeescalation, -1000}}
-	case Dove:
-		prefs = []pref{{game.TagEscalation, -2500}, {game.TagDeescalation, 1500}, {game.TagDiplomacy, 1000}}
-	case Hedger:
-		prefs = []pref{{game.TagHedging, 1500}, {game.TagDiplomacy, 800}, {game.TagInvestment, 800}, {game.TagEscalation, -1000}, {game.TagControls, -500}}
+	if e.b.Personality >= NumPersonalities {
+		return 0
 	}
 	v := 0
-	for _, p := range prefs {
+	for _, p := range tastes[e.b.Personality] {
 		if tags.Has(p.tag) {
 			v += p.v
 		}
@@ -298,39 +312,25 @@ func (e *evaluator) personalityRisk() int {
 	return 100
 }
 
-// worth values a change of d hundredths in the number r that arrives
-// delay turns from now: by what it makes of the bot's objectives at the end
-// of the game, once the standing causal links have worked on it (as the
-// model measured them), by the risk of a Strait crisis from the tension it
-// adds along the way, and, for the bot's own capital, by what the money
-// can still buy.
-func (e *evaluator) worth(r game.Ref, d, delay int) int {
-	if d == 0 {
-		return 0
+// worth values a change of a.d hundredths in the number in slot that
+// arrives a.delay turns from now: by what it makes of the bot's objectives
+// at the end of the game, once the standing causal links have worked on it
+// (as the model measured them), by the risk of a Strait crisis from the
+// tension it adds along the way, and, for the bot's own capital, by what
+// the money can still buy.
+func (e *evaluator) worth(slot int, a *aim) int {
+	h := e.turnsLeft - a.delay
+	if h <= 0 {
+		return 0 // it arrives after the end
 	}
-	if r.Kind == game.RefSwing && (r.Swing == game.SwingAll || r.Swing == game.SwingTier2) {
-		v := 0
-		for i := range e.sc.Swing {
-			if r.Swing == game.SwingTier2 && e.sc.Swing[i].Tier != 2 {
-				continue
-			}
-			v += e.worth(game.Ref{Kind: game.RefSwing, Swing: i, Field: r.Field}, d, delay)
-		}
-		return v
-	}
-	h := e.turnsLeft - delay
-	slot := e.slotOf(r)
-	if h <= 0 || slot < 0 {
-		return 0 // it arrives after the end (or after the bot looks)
-	}
-	v := e.endWorth(h, slot, d)
-	crisis := e.crisisWorth(int(e.m.peak[h][slot]) * d / 100)
-	if r.Kind == game.RefStat && r.Stat == game.StatGrievance && r.Actor == e.roles[game.RoleChinaGov] {
-		crisis = min(crisis, e.pressureWorth(d))
+	v := e.endWorth(h, slot, a.d)
+	crisis := e.crisisWorth(int(e.m.peak[h][slot]) * a.d / 100)
+	if a.grievance {
+		crisis = min(crisis, e.pressureWorth(a.d))
 	}
 	v += crisis
-	if r.Kind == game.RefStat && r.Actor == e.actor && r.Stat == game.StatCapital {
-		v += d * capitalValue / 100
+	if a.capital {
+		v += a.d * capitalValue / 100
 	}
 	return v
 }
@@ -338,29 +338,23 @@ func (e *evaluator) worth(r game.Ref, d, delay int) int {
 // endWorth is what d hundredths in a number now are worth to the bot's
 // objectives h resolutions later: the model's sensitivity of every number
 // the bot values to this one, times what each is worth. It is linear on
-// each side of zero, so one unit up and one unit down are worked out once.
+// each side of zero: it is worked out for one unit up or down and scaled.
 func (e *evaluator) endWorth(h, slot, d int) int {
-	n := e.m.slots
-	k := 2 * (h*n + slot)
-	unit := 100
-	if d < 0 {
-		k, unit = k+1, -100
-	}
-	w, ok := e.ends.get(k)
-	if !ok {
-		// The sensitivities of the measured numbers to this one, each
-		// valued as direct values it: a change of s hundredths is worth
-		// up (or down) times |s| / 100.
-		w = 0
-		for i, s := range e.m.reach(e.actor, h, slot) {
-			switch s := int(s) * unit / 100; {
-			case s > 0:
-				w += e.up[i] * s / 100
-			case s < 0:
-				w += e.down[i] * -s / 100
-			}
+	// The sensitivities of the measured numbers to this one (those that
+	// are not zero), each valued as direct values it: a change of s
+	// hundredths is worth up (or down) times |s| / 100. A fall moves each
+	// the other way.
+	w := 0
+	for _, c := range e.rows[h].row(slot) {
+		s := int(c.sens)
+		if d < 0 {
+			s = -s
 		}
-		e.ends.set(k, w)
+		if s > 0 {
+			w += e.up[c.to] * s / 100
+		} else {
+			w += e.down[c.to] * -s / 100
+		}
 	}
 	return w * abs(d) / 100
 }
@@ -403,48 +397,53 @@ func (e *evaluator) pressureWorth(d int) int {
 	return e.crisisWorth(dp * min(e.turnsLeft, driftTurns))
 }
 
-// directFull is the worth of d hundredths of r on the bot's objective
-// measures. It is linear in d on each side of zero: the evaluator works out
-// one unit up and one unit down once per number and scales them.
-func (e *evaluator) directFull(r game.Ref, d int) int {
-	v := 0
-	for _, o := range e.objs {
-		delta := e.measureDelta(o.measure, r, d)
-		if delta == 0 {
-			continue
+// directUnits is the worth of one unit more and one unit less of the i-th
+// number the bot's objectives read (the model's measured[actor][i]) on
+// those objectives, in milli-points. The worth of a change is linear on
+// each side of zero: the evaluator scales these. A measure moves as far the
+// other way when the number falls as when it rises (see measureDelta), so
+// each is read once. The links say which objectives read the number and
+// how, worked out once per scenario; measureDelta is the plain rule they
+// follow (TestEvaluatorShortcutsMatchThePlainFormulas compares them).
+func (e *evaluator) directUnits(i int) (up, down int) {
+	for _, l := range e.m.links[e.actor][i] {
+		var delta int
+		switch l.kind {
+		case linkSame:
+			delta = 100
+		case linkOpposite:
+			delta = -100
+		case linkShare:
+			delta = 100 / int(l.n)
+		case linkBloc:
+			delta = e.blocDelta(game.Bloc(l.n), int(l.swing), 100)
 		}
-		marg := o.marg
-		// Beyond the goal a margin is still worth a little; below the start
-		// every step counts.
-		if (o.done >= 100 && delta*o.span > 0) || (o.done <= 0 && delta*o.span < 0) {
-			marg /= 4
-		}
-		v += marg * delta
-	}
-	return v / 100
-}
-
-// slotOf numbers the single numbers a bot values, or -1 for groups.
-func (e *evaluator) slotOf(r game.Ref) int {
-	na := len(e.sc.Actors) * int(game.NumStats)
-	switch r.Kind {
-	case game.RefStat:
-		if r.Actor >= 0 {
-			return r.Actor*int(game.NumStats) + int(r.Stat)
-		}
-	case game.RefTrack:
-		return na + int(r.Track)
-	case game.RefSwing:
-		if r.Swing >= 0 {
-			return na + int(game.NumTracks) + 2*r.Swing + int(r.Field)
+		if delta != 0 {
+			o := &e.objs[l.obj]
+			up += o.worth(delta)
+			down += o.worth(-delta)
 		}
 	}
-	return -1
+	return up / 100, down / 100
 }
 
-// measureDelta is how much (in hundredths) a measure moves when r moves by d.
-func (e *evaluator) measureDelta(m, r game.Ref, d int) int {
-	if m == r {
+// worth is what a move of the measure by delta hundredths is worth, in
+// hundredths of a milli-point.
+func (o *objective) worth(delta int) int {
+	marg := o.marg
+	// Beyond the goal a margin is still worth a little; below the start
+	// every step counts.
+	if (o.done >= 100 && delta*o.span > 0) || (o.done <= 0 && delta*o.span < 0) {
+		marg /= 4
+	}
+	return marg * delta
+}
+
+// measureDelta is how much (in hundredths) a measure moves when r moves by
+// d: by d, -d or d divided by a count, so by exactly as much the other way
+// when r moves by -d (division truncates toward zero).
+func (e *evaluator) measureDelta(m, r *game.Ref, d int) int {
+	if m.Kind == r.Kind && *m == *r { // the kinds first: most differ
 		return d
 	}
 	switch m.Kind {
@@ -461,26 +460,7 @@ func (e *evaluator) measureDelta(m, r game.Ref, d int) int {
 		if r.Kind != game.RefSwing || r.Field != game.FieldAlign {
 			return 0
 		}
-		a := e.v.Swing[r.Swing].Align
-		// About 30 points of alignment near the line are worth one state.
-		near := func(x int) bool { return x > game.BlocLimit-40 && x < game.BlocLimit+15 }
-		switch m.Bloc {
-		case game.BlocUS:
-			if near(a) {
-				return d / 30
-			}
-		case game.BlocChina:
-			if near(-a) {
-				return -d / 30
-			}
-		case game.BlocNone:
-			if a > 0 && near(a) {
-				return -d / 30
-			}
-			if a < 0 && near(-a) {
-				return d / 30
-			}
-		}
+		return e.blocDelta(m.Bloc, r.Swing, d)
 	case game.RefSwing:
 		if r.Kind == game.RefSwing && r.Field == m.Field && (m.Swing == game.SwingAll || (m.Swing == game.SwingTier2 && e.sc.Swing[r.Swing].Tier == 2)) {
 			n := 0
@@ -490,6 +470,32 @@ func (e *evaluator) measureDelta(m, r game.Ref, d int) int {
 				}
 			}
 			return d / max(n, 1)
+		}
+	}
+	return 0
+}
+
+// blocDelta is how much (in hundredths) the count of a bloc moves when a
+// swing state's alignment moves by d: about 30 points of alignment near the
+// line are worth one state.
+func (e *evaluator) blocDelta(bloc game.Bloc, swing, d int) int {
+	a := e.v.Swing[swing].Align
+	near := func(x int) bool { return x > game.BlocLimit-40 && x < game.BlocLimit+15 }
+	switch bloc {
+	case game.BlocUS:
+		if near(a) {
+			return d / 30
+		}
+	case game.BlocChina:
+		if near(-a) {
+			return -d / 30
+		}
+	case game.BlocNone:
+		if a > 0 && near(a) {
+			return -d / 30
+		}
+		if a < 0 && near(-a) {
+			return d / 30
 		}
 	}
 	return 0

@@ -25,6 +25,7 @@ func TestEvaluatorShortcutsMatchThePlainFormulas(t *testing.T) {
 					b := Bot{Personality: Personality((int(seed) + a) % int(NumPersonalities)), Difficulty: d, Seed: seed}
 					e := newEvaluator(sc, &v, a, b)
 					checkShortcuts(t, e, n, sizes)
+					checkOptionWorths(t, e)
 					e.release()
 				}
 				orders = append(orders, Bot{Difficulty: Normal, Seed: seed}.Choose(sc, &v, a)...)
@@ -41,6 +42,13 @@ func checkShortcuts(t *testing.T, e *evaluator, n int, sizes []int) {
 		want := -(riskAt(base+d) - riskAt(base)) * e.crisisLoss / 10000 * e.personalityRisk() / 100
 		if got := e.crisisWorth(d); got != want {
 			t.Fatalf("turn %d, actor %d: crisisWorth(%d) = %d, the plain formula %d", e.v.Turn, e.actor, d, got, want)
+		}
+	}
+	for i, slot := range e.m.measured[e.actor] {
+		r := slotRef(e.sc, slot)
+		if up, down := plainDirect(e, r, 100), plainDirect(e, r, -100); e.up[i] != up || e.down[i] != down {
+			t.Fatalf("turn %d, actor %d: the worth of one unit of %v is %d up, %d down; the plain rule gives %d, %d",
+				e.v.Turn, e.actor, r, e.up[i], e.down[i], up, down)
 		}
 	}
 	for h := 1; h <= e.turnsLeft; h++ {
@@ -73,7 +81,86 @@ func plainEndWorth(e *evaluator, n, h, slot, d int) int {
 		if dd < 0 {
 			one = -100
 		}
-		w += e.directFull(slotRef(e.sc, to), one) * abs(dd) / 100
+		w += plainDirect(e, slotRef(e.sc, to), one) * abs(dd) / 100
 	}
 	return w * abs(d) / 100
+}
+
+// plainDirect is the worth of d hundredths of r on the bot's objective
+// measures, each measure moved by r's own change.
+func plainDirect(e *evaluator, r game.Ref, d int) int {
+	v := 0
+	for _, o := range e.objs {
+		v += o.worth(e.measureDelta(&o.measure, &r, d))
+	}
+	return v / 100
+}
+
+// checkOptionWorths compares the effects' worth of every option, as value
+// reads it through the scenario's aims, with the worth read from the
+// actions' own effects, reference by reference.
+func checkOptionWorths(t *testing.T, e *evaluator) {
+	t.Helper()
+	for _, o := range e.sc.Options(e.v, e.actor, nil) {
+		def := &e.sc.Actions[o.Action]
+		aims := &e.aims[o.Action]
+		got := e.effectsWorth(aims.effects, -1, false) + e.effectsWorth(aims.effects, o.Target, true)
+		if !def.Targeted {
+			got = e.effectsWorth(aims.effects, -1, false)
+		}
+		want := 0
+		for _, ef := range def.Effects {
+			aimed := ef.Target.Kind == game.RefSwing && ef.Target.Swing == game.SwingTarget
+			target := -1
+			if aimed {
+				if !def.Targeted {
+					continue
+				}
+				target = o.Target
+			}
+			if len(ef.When) == 0 || e.sc.Holds(e.v, ef.When, e.actor, target) {
+				want += plainWorth(e, concrete(ef.Target, e.actor, target), ef.Add*100, ef.Delay)
+			}
+		}
+		gotExposed, wantExposed := e.exposedWorth(aims.exposed, o.Target), 0
+		for _, ef := range def.ExposedEffects {
+			wantExposed += plainWorth(e, concrete(ef.Target, e.actor, o.Target), ef.Add*100, 0)
+		}
+		if got != want || gotExposed != wantExposed {
+			t.Fatalf("turn %d, %s on %d: effects worth %d (exposure %d), from the references %d (%d)",
+				e.v.Turn, def.ID, o.Target, got, gotExposed, want, wantExposed)
+		}
+	}
+}
+
+// plainWorth is the worth of d hundredths in the number r, delay turns on,
+// for a reference as content writes it (a group of swing states is each of
+// them).
+func plainWorth(e *evaluator, r game.Ref, d, delay int) int {
+	if d == 0 {
+		return 0
+	}
+	if r.Kind == game.RefSwing && (r.Swing == game.SwingAll || r.Swing == game.SwingTier2) {
+		v := 0
+		for i := range e.sc.Swing {
+			if r.Swing != game.SwingTier2 || e.sc.Swing[i].Tier == 2 {
+				v += plainWorth(e, game.Ref{Kind: game.RefSwing, Swing: i, Field: r.Field}, d, delay)
+			}
+		}
+		return v
+	}
+	h := e.turnsLeft - delay
+	slot := slotOf(e.sc, r)
+	if h <= 0 || slot < 0 {
+		return 0
+	}
+	v := e.endWorth(h, slot, d)
+	crisis := e.crisisWorth(int(e.m.peak[h][slot]) * d / 100)
+	if r.Kind == game.RefStat && r.Stat == game.StatGrievance && r.Actor == e.sc.RoleActor(game.RoleChinaGov) {
+		crisis = min(crisis, e.pressureWorth(d))
+	}
+	if r.Kind == game.RefStat && r.Actor == e.actor && r.Stat == game.StatCapital {
+		v += d * capitalValue / 100
+	}
+	return v + crisis
 }

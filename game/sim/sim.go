@@ -60,23 +60,31 @@ func AsSeats(bots []bot.Bot) []Seat {
 
 // Play runs one game to its end.
 func Play(sc *game.Scenario, seed uint64, seats []Seat, keepReports bool) Game {
-	st, _ := sc.NewGame(seed)
-	g := Game{Seed: seed, Seats: seats, Start: st.Hash()}
+	st := sc.StartGame(seed)
+	g := Game{Seed: seed, Seats: seats, Start: st.Hash(),
+		Orders: make([][]game.Order, 0, sc.Turns), Hashes: make([]game.Hash, 0, sc.Turns)}
 	// Reused: every bot's view is built in the same place, and the states
-	// of two turns take turns (the one before last is written over).
-	var view, next game.State
+	// of two turns take turns (the one before last is written over). Both
+	// come from the last game played, so that their slices are not
+	// allocated again for every game; neither shares anything with the
+	// state a game returns but its history, which no resolution writes to.
+	s := scratch.Get().(*scratchStates)
+	defer scratch.Put(s)
+	view, next := &s.view, &s.next
 	for !st.Over {
-		var orders []game.Order
+		// Room for a few orders per actor, so that the turn's list is
+		// usually allocated once.
+		orders := make([]game.Order, 0, 3*len(sc.Actors))
 		for a := range sc.Actors {
-			sc.ViewInto(&view, &st, a, false)
-			orders = append(orders, seats[a].Choose(sc, &view, a)...)
+			sc.ViewInto(view, &st, a, false)
+			orders = append(orders, seats[a].Choose(sc, view, a)...)
 		}
 		var rep game.Report
 		if keepReports {
 			st, rep = sc.Resolve(&st, orders)
 		} else {
-			rep = sc.AdvanceInto(&next, &st, orders)
-			st, next = next, st
+			rep = sc.AdvanceInto(next, &st, orders)
+			st, *next = *next, st
 		}
 		g.Orders = append(g.Orders, orders)
 		g.Hashes = append(g.Hashes, st.Hash())
@@ -92,6 +100,11 @@ func Play(sc *game.Scenario, seed uint64, seats []Seat, keepReports bool) Game {
 	}
 	return g
 }
+
+// scratch holds the states Play works in between games.
+var scratch = sync.Pool{New: func() any { return new(scratchStates) }}
+
+type scratchStates struct{ view, next game.State }
 
 // Config is a batch of games.
 type Config struct {

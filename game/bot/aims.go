@@ -1,0 +1,142 @@
+package bot
+
+import (
+	"slices"
+
+	"zerosum/game"
+)
+
+// aim is one number an action's effect moves, as a bot values it: the
+// effect's reference resolved once per scenario into the slot of the
+// number (an effect on a group of swing states is one aim per state in it),
+// so that valuing an option does not resolve references again for every
+// option of every decision.
+type aim struct {
+	slot  int // the number; for an aim at the order's target, that of swing state 0
+	d     int // the change, in hundredths
+	delay int
+	when  []game.Condition
+	// onTarget: the number is the order's target's (slot + 2*target).
+	onTarget bool
+	// grievance: it is China's grievance, whose crisis risk is judged by
+	// the grey-zone pressure it makes (see worthAt).
+	grievance bool
+	// capital: it is the capital of the action's owner, which the bot
+	// counts at what the money can buy.
+	capital bool
+	// live has bit h set when the aim may be worth something to its owner
+	// h resolutions before the end (see worthless); beyond the mask's
+	// width every horizon counts as live.
+	live uint64
+}
+
+// liveAt reports whether the aim may be worth anything h resolutions
+// before the end; when it is not, evaluator.worth would give 0 (as it does
+// for h <= 0: the change arrives after the end).
+func (a *aim) liveAt(h int) bool {
+	return h > 0 && (h >= 64 || a.live&(1<<h) != 0)
+}
+
+// actionAims is one action as a bot values it.
+type actionAims struct {
+	effects []aim
+	exposed []aim // what exposure would bring (now, whatever the conditions)
+	// tensionNow is the tension its effects add at once or a turn later,
+	// conditions or not (the mutual-loss rule of evaluator.value).
+	tensionNow int
+}
+
+// aimsFor returns the scenario's actions as bots value them, working them
+// out the first time. An action's aims are its owner's: a bot values only
+// its own actor's actions.
+func aimsFor(sc *game.Scenario) []actionAims {
+	return sc.Derived("bot.aims", func() any { return compileAims(sc) }).([]actionAims)
+}
+
+func compileAims(sc *game.Scenario) []actionAims {
+	m := modelFor(sc)
+	out := make([]actionAims, len(sc.Actions))
+	for ai := range sc.Actions {
+		def := &sc.Actions[ai]
+		a := &out[ai]
+		for _, ef := range def.Effects {
+			a.effects = appendAims(a.effects, sc, def.Actor, ef.Target, ef.Add*100, ef.Delay, ef.When)
+			if t := ef.Target; t.Kind == game.RefTrack && t.Track == game.TrackTension && ef.Delay <= 1 {
+				a.tensionNow += ef.Add
+			}
+		}
+		for _, ef := range def.ExposedEffects {
+			a.exposed = appendAims(a.exposed, sc, def.Actor, ef.Target, ef.Add*100, 0, nil)
+		}
+		for _, aims := range [][]aim{a.effects, a.exposed} {
+			for i := range aims {
+				aims[i].live = liveHorizons(sc, m, def.Actor, aims[i])
+			}
+		}
+		dead := func(x aim) bool { return x.live == 0 }
+		a.effects = slices.DeleteFunc(a.effects, dead)
+		a.exposed = slices.DeleteFunc(a.exposed, dead)
+	}
+	return out
+}
+
+// liveHorizons is the aim's live mask: bit h is set unless the aim is
+// worthless h resolutions before the end, which it is when the model sees
+// its number (on any target) move nothing the owner's objectives read at
+// that horizon, nor the Strait's tension on the way, and it is neither
+// China's grievance (valued by the pressure it makes) nor the owner's
+// capital. evaluator.worth gives such an aim 0, so a bot skips it; one
+// worthless at every horizon is left out (about a third of race2025's).
+func liveHorizons(sc *game.Scenario, m *model, owner int, a aim) uint64 {
+	if a.grievance || a.capital {
+		return ^uint64(0)
+	}
+	slots := []int{a.slot}
+	if a.onTarget {
+		slots = slots[:0]
+		for t := range sc.Swing {
+			slots = append(slots, a.slot+2*t)
+		}
+	}
+	var live uint64
+	for h := 1; h <= m.turns && h < 64; h++ {
+		for _, slot := range slots {
+			if len(m.toMeasured[owner][h].row(slot)) > 0 || m.peak[h][slot] != 0 {
+				live |= 1 << h
+			}
+		}
+	}
+	if m.turns >= 64 {
+		live |= 1 // keeps an aim that is live only beyond the mask
+	}
+	return live
+}
+
+// appendAims adds the aims of one effect of an action of owner's. Effects
+// that change nothing, or nothing a bot can value, have none.
+func appendAims(aims []aim, sc *game.Scenario, owner int, r game.Ref, d, delay int, when []game.Condition) []aim {
+	if d == 0 {
+		return aims
+	}
+	if r.Kind == game.RefSwing && (r.Swing == game.SwingAll || r.Swing == game.SwingTier2) {
+		for i := range sc.Swing {
+			if r.Swing == game.SwingTier2 && sc.Swing[i].Tier != 2 {
+				continue
+			}
+			aims = appendAims(aims, sc, owner, game.Ref{Kind: game.RefSwing, Swing: i, Field: r.Field}, d, delay, when)
+		}
+		return aims
+	}
+	a := aim{d: d, delay: delay, when: when}
+	if r.Kind == game.RefSwing && r.Swing == game.SwingTarget {
+		a.onTarget = true
+		r.Swing = 0
+	}
+	r = concrete(r, owner, -1)
+	if a.slot = slotOf(sc, r); a.slot < 0 {
+		return aims
+	}
+	a.grievance = r.Kind == game.RefStat && r.Stat == game.StatGrievance && r.Actor == sc.RoleActor(game.RoleChinaGov)
+	a.capital = r.Kind == game.RefStat && r.Stat == game.StatCapital && r.Actor == owner
+	return append(aims, a)
+}
