@@ -116,14 +116,8 @@ func (d *doc) briefOutcome() {
 	h := d.history()
 	d.heading(2, "Outcome")
 	var items []string
-	id, final := d.outcomeNow()
-	switch {
-	case st.Crisis.Turn > 0:
-		items = append(items, fmt.Sprintf("**World outcome:** %s, in %s.", d.outcomeName(id), d.date(st.Crisis.Turn)))
-	case final:
-		items = append(items, fmt.Sprintf("**World outcome:** %s.", d.outcomeName(id)))
-	case id != "":
-		items = append(items, fmt.Sprintf("**World outcome:** none yet; it would be %s now.", d.outcomeName(id)))
+	if line := d.outcomeLine("as things stand it would be"); line != "" {
+		items = append(items, line)
 	}
 	items = append(items, fmt.Sprintf("**%s:** %s.", d.track(game.TrackTension), d.trackPath(game.TrackTension, "")))
 	var levels []string

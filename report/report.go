@@ -208,6 +208,22 @@ func (d *doc) outcomeNow() (id string, final bool) {
 	return "", false
 }
 
+// outcomeLine is the world outcome as a list item: the crisis with its
+// date, the final outcome, or, for a game still going, what it would be
+// (pending says how: "it would be now"); empty when there is none to name.
+func (d *doc) outcomeLine(pending string) string {
+	id, final := d.outcomeNow()
+	switch {
+	case d.st.Crisis.Turn > 0:
+		return fmt.Sprintf("**World outcome:** %s, in %s.", d.outcomeName(id), d.date(d.st.Crisis.Turn))
+	case final:
+		return fmt.Sprintf("**World outcome:** %s.", d.outcomeName(id))
+	case id != "":
+		return fmt.Sprintf("**World outcome:** none yet; %s %s.", pending, d.outcomeName(id))
+	}
+	return ""
+}
+
 func (d *doc) summary() {
 	sc, st := d.sc, d.st
 	h := d.history()
@@ -215,14 +231,8 @@ func (d *doc) summary() {
 	d.heading(2, "Summary")
 	var items []string
 
-	id, final := d.outcomeNow()
-	switch {
-	case st.Crisis.Turn > 0:
-		items = append(items, fmt.Sprintf("**World outcome:** %s, in %s.", d.outcomeName(id), d.date(st.Crisis.Turn)))
-	case final:
-		items = append(items, fmt.Sprintf("**World outcome:** %s.", d.outcomeName(id)))
-	case id != "":
-		items = append(items, fmt.Sprintf("**World outcome:** none yet; if the game ended now it would be %s.", d.outcomeName(id)))
+	if line := d.outcomeLine("if the game ended now it would be"); line != "" {
+		items = append(items, line)
 	}
 
 	cards := d.ranking()

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"bytes"
 	"flag"
 	"fmt"
 	"os"
@@ -78,29 +77,7 @@ func played(t *testing.T, p *content.Pack, seed uint64) *match.Match {
 // golden loads the committed replay of the golden game.
 func golden(t *testing.T, p *content.Pack) *match.Match {
 	t.Helper()
-	const path = "testdata/seed55.replay.json"
-	if *update {
-		var b bytes.Buffer
-		if err := record(t, p.Scenario, goldenSeed).Encode(&b); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := saves.DecodeReplay(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := r.Restore(p.Scenario)
-	if err != nil {
-		t.Fatalf("%v\nIf the rules or the content changed on purpose, regenerate with `go test ./report -update` and review the diff.", err)
-	}
-	return m
+	return replayOf(t, p, goldenSeed, "testdata/seed55.replay.json")
 }
 
 // TestGoldenReport renders the whole report of the committed replay and
