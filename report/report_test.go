@@ -3,7 +3,6 @@ package report
 import (
 	"flag"
 	"fmt"
-	"os"
 	"regexp"
 	"slices"
 	"strings"
@@ -88,31 +87,7 @@ func TestGoldenReport(t *testing.T) {
 	p := pack(t)
 	m := golden(t, p)
 	got := Markdown(p, m)
-	const path = "testdata/seed55.md"
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got != string(want) {
-		gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
-		for i := range max(len(gl), len(wl)) {
-			var g, w string
-			if i < len(gl) {
-				g = gl[i]
-			}
-			if i < len(wl) {
-				w = wl[i]
-			}
-			if g != w {
-				t.Fatalf("the report differs from %s at line %d:\n got: %q\nwant: %q\n(regenerate with -update and review the diff)", path, i+1, g, w)
-			}
-		}
-	}
+	checkGolden(t, "testdata/seed55.md", got)
 	// The golden game is meant to show a crisis, a bloc change and an
 	// exposed secret: if new content plays it out differently, pick another
 	// seed that does.
