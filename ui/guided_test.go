@@ -13,8 +13,9 @@ import (
 )
 
 // guidedKeys are the keys from the title screen into the guided game's
-// briefing: the cursor starts on New game, the guided game is above it.
-var guidedKeys = []string{"up", "enter"}
+// briefing: the guided game is the first item of the menu when there is
+// nothing to continue.
+var guidedKeys = []string{"home", "enter"}
 
 // guidedApp is an App at w x h on the briefing of the guided game.
 func guidedApp(t *testing.T, opts Options, w, h int) *App {

@@ -113,11 +113,17 @@ func (t *title) move(step int) {
 }
 
 // Update moves through the menu and acts on enter; a fresh list of saves
-// puts the cursor on Continue if the player has not moved it.
+// puts the cursor on Continue if the player has not moved it, or, when
+// nothing has been played in this data folder, on the guided first game.
 func (t *title) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	if _, ok := msg.(savesScannedMsg); ok {
-		if !t.moved && t.shown(itemContinue) {
+		switch {
+		case t.moved:
+		case t.shown(itemContinue):
 			t.cursor = itemContinue
+		case t.ctx.Saves.Scanned && t.saves.Count() == 0 && len(t.ctx.Saves.Replays) == 0:
+			// Nothing played here yet: a newcomer, most likely.
+			t.cursor = itemGuided
 		}
 		if !t.enabled(t.cursor) {
 			t.move(1)
