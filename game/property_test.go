@@ -205,3 +205,34 @@ func TestAdvanceIntoMatchesResolve(t *testing.T) {
 		}
 	})
 }
+
+// TestAdvanceQuietMatchesAdvanceInto plays random games (random orders,
+// legal or not, from every actor) with AdvanceInto and, from the same
+// state each turn, with AdvanceQuiet: the next states must agree on
+// everything but the history, which AdvanceQuiet leaves as it was, and the
+// input must come out untouched.
+func TestAdvanceQuietMatchesAdvanceInto(t *testing.T) {
+	sc := scenario(t)
+	rapid.Check(t, func(t *rapid.T) {
+		st, _ := sc.NewGame(rapid.Uint64().Draw(t, "seed"))
+		var full, quiet game.State
+		for !st.Over {
+			orders := randomOrders(t, sc, &st)
+			before := st.Hash()
+			sc.AdvanceInto(&full, &st, orders)
+			sc.AdvanceQuiet(&quiet, &st, orders)
+			if st.Hash() != before {
+				t.Fatalf("turn %d: AdvanceQuiet changed its input", st.Turn)
+			}
+			if len(quiet.History) != len(st.History) {
+				t.Fatalf("turn %d: AdvanceQuiet's history has %d snapshots, want %d", st.Turn, len(quiet.History), len(st.History))
+			}
+			f, q := full.Clone(), quiet.Clone()
+			f.History, q.History = nil, nil
+			if f.Hash() != q.Hash() {
+				t.Fatalf("turn %d: AdvanceQuiet and AdvanceInto disagree", st.Turn)
+			}
+			st = full.Clone()
+		}
+	})
+}

@@ -151,7 +151,10 @@ func rollout(sc *game.Scenario, f *future, actor int, orders []game.Order, self 
 // PlayOut plays a (sampled) world to the end and returns its final state:
 // this turn actor gives orders and every other seat what its bot chooses;
 // from the next turn on every seat is played by its bot. With actor -1
-// every seat is a bot from this turn. start is not changed.
+// every seat is a bot from this turn. start is not changed. The turns are
+// resolved with Scenario.AdvanceQuiet, so the final state's history ends
+// where start's did (it holds no snapshots of the turns played); every
+// other field is what the full resolution gives.
 func PlayOut(sc *game.Scenario, start *game.State, seats []Bot, actor int, orders []game.Order) game.State {
 	s := rollouts.Get().(*rolloutStates)
 	defer rollouts.Put(s)
@@ -170,13 +173,16 @@ type rolloutStates struct {
 }
 
 // play is PlayOut in s's states; the final state it returns is one of them,
-// good until s is used again.
+// good until s is used again. It reads only the final state's scores,
+// outcome, crisis and blame, never a report or the history, so it resolves
+// turns quietly (TestQuietPlayOutsMatch checks it ends where full
+// resolutions do).
 func (s *rolloutStates) play(sc *game.Scenario, start *game.State, seats []Bot, actor int, orders []game.Order) *game.State {
 	st, view, next := &s.a, &s.view, &s.b
 	start.CloneInto(st)
 	first := true
 	for !st.Over {
-		all := s.orders[:0] // AdvanceInto copies what it keeps
+		all := s.orders[:0] // AdvanceQuiet copies what it keeps
 		for a := range sc.Actors {
 			if first && a == actor {
 				all = append(all, orders...)
@@ -187,7 +193,7 @@ func (s *rolloutStates) play(sc *game.Scenario, start *game.State, seats []Bot, 
 		}
 		s.orders = all
 		first = false
-		sc.AdvanceInto(next, st, all)
+		sc.AdvanceQuiet(next, st, all)
 		st, next = next, st
 	}
 	return st
