@@ -130,6 +130,26 @@ func (b Bot) ChooseAfter(sc *game.Scenario, view *game.State, actor int, given [
 	if view.Over {
 		return nil
 	}
+	return b.choose(sc, view, actor, given, nil, false)
+}
+
+// appendChoice appends to dst the orders Choose gives, for a loop that
+// gathers every seat's orders in one list (a play-out): the same orders,
+// without a list of their own.
+func (b Bot) appendChoice(dst []game.Order, sc *game.Scenario, view *game.State, actor int) []game.Order {
+	switch {
+	case view.Over:
+		return dst
+	case b.Difficulty == Hard:
+		return append(dst, b.searchChoose(sc, view, actor)...)
+	}
+	return b.choose(sc, view, actor, nil, dst, true)
+}
+
+// choose is ChooseAfter for a game that goes on. With appendTo it appends
+// the orders to dst and returns it; otherwise it returns a list of their
+// own (nil for none).
+func (b Bot) choose(sc *game.Scenario, view *game.State, actor int, given, dst []game.Order, appendTo bool) []game.Order {
 	rng := game.NewStream(b.Seed, view.Turn, game.PurposeBot, actor)
 	attention := b.attention(actor)
 	e := newEvaluator(sc, view, actor, b)
@@ -161,6 +181,9 @@ func (b Bot) ChooseAfter(sc *game.Scenario, view *game.State, actor int, given [
 	e.cands = cands
 
 	orders, used := e.orders[:0], e.used[:0]
+	if appendTo {
+		orders = dst
+	}
 	budgetAP := sc.Actors[actor].AP
 	ap, spent := 0, 0
 	for _, o := range given {
@@ -186,7 +209,11 @@ func (b Bot) ChooseAfter(sc *game.Scenario, view *game.State, actor int, given [
 		ap += o.AP
 		spent += o.Cost
 	}
-	e.orders, e.used = orders, used // the buffers go back to the pool with e
+	e.used = used // the buffers go back to the pool with e
+	if appendTo {
+		return orders
+	}
+	e.orders = orders
 	if len(orders) == 0 {
 		return nil
 	}

@@ -42,7 +42,7 @@ func playFull(sc *game.Scenario, start *game.State, seats []Bot, actor int, orde
 // crisis turn, culprits and shares, blame, and every stat, track, swing
 // state, carry, pending effect and use (the hash of the state with its
 // history set aside covers them all). The quiet history must be the
-// start's, untouched.
+// start's, untouched, and PlayOutRead must read PlayOut's final state.
 func TestQuietPlayOutsMatch(t *testing.T) {
 	played := 0
 	for _, id := range content.ScenarioIDs() {
@@ -83,6 +83,11 @@ func TestQuietPlayOutsMatch(t *testing.T) {
 							if world.Hash() != before {
 								t.Fatalf("%s: PlayOut changed its start", name)
 							}
+							PlayOutRead(sc, &world, seats, c.actor, c.orders, func(end *game.State) {
+								if end.Hash() != quiet.Hash() {
+									t.Fatalf("%s: PlayOutRead and PlayOut end apart", name)
+								}
+							})
 							full := playFull(sc, &world, seats, c.actor, c.orders)
 							compareEnds(t, name, sc, &world, &quiet, &full)
 							played++

@@ -161,6 +161,15 @@ func PlayOut(sc *game.Scenario, start *game.State, seats []Bot, actor int, order
 	return s.play(sc, start, seats, actor, orders).Clone()
 }
 
+// PlayOutRead is PlayOut for a caller that only reads the final state:
+// read is called with it and must not keep it or anything it holds (it is
+// written over by the next play-out), which spares a copy of it.
+func PlayOutRead(sc *game.Scenario, start *game.State, seats []Bot, actor int, orders []game.Order, read func(end *game.State)) {
+	s := rollouts.Get().(*rolloutStates)
+	defer rollouts.Put(s)
+	read(s.play(sc, start, seats, actor, orders))
+}
+
 // rollouts holds the states a rollout plays in, between rollouts.
 var rollouts = sync.Pool{New: func() any { return new(rolloutStates) }}
 
@@ -189,7 +198,7 @@ func (s *rolloutStates) play(sc *game.Scenario, start *game.State, seats []Bot, 
 				continue
 			}
 			sc.ViewInto(view, st, a, false)
-			all = append(all, seats[a].Choose(sc, view, a)...)
+			all = seats[a].appendChoice(all, sc, view, a)
 		}
 		s.orders = all
 		first = false

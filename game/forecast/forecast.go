@@ -179,12 +179,16 @@ func sample(sc *game.Scenario, view *game.State, seed uint64, i int) (game.State
 
 // play plays a sampled world to its end and records how it ended.
 func play(sc *game.Scenario, w *game.State, seats []bot.Bot, actor int, orders []game.Order) Future {
-	end := bot.PlayOut(sc, w, seats, actor, orders)
-	f := Future{Ending: sc.OutcomeIndex(&end), CrisisTurn: end.Crisis.Turn, Winners: sc.Winners(&end),
-		Scores: make([]int, len(sc.Actors)), Ranks: make([]int, len(sc.Actors))}
-	for i, card := range sc.Ranking(&end) {
-		f.Scores[card.Actor] = card.Total
-		f.Ranks[card.Actor] = i + 1
-	}
+	var f Future
+	bot.PlayOutRead(sc, w, seats, actor, orders, func(end *game.State) {
+		// Everything kept is the future's own (Winners and Ranking make
+		// new lists): end is written over by the next play-out.
+		f = Future{Ending: sc.OutcomeIndex(end), CrisisTurn: end.Crisis.Turn, Winners: sc.Winners(end),
+			Scores: make([]int, len(sc.Actors)), Ranks: make([]int, len(sc.Actors))}
+		for i, card := range sc.Ranking(end) {
+			f.Scores[card.Actor] = card.Total
+			f.Ranks[card.Actor] = i + 1
+		}
+	})
 	return f
 }
