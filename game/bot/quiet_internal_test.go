@@ -141,3 +141,28 @@ func compareEnds(t *testing.T, name string, sc *game.Scenario, start, quiet, ful
 		t.Fatalf("%s: the final states differ beyond the history:\nquiet %+v\nfull  %+v", name, q, f)
 	}
 }
+
+// TestSampleDiceDrawsAsSampleWorld: SampleDice draws the seed and the
+// seats SampleWorld draws, leaves the stream where SampleWorld leaves it,
+// and SampleWorld's state is the view with that seed.
+func TestSampleDiceDrawsAsSampleWorld(t *testing.T) {
+	sc := defaultScenario(t)
+	view := sc.View(new(sc.StartGame(5)), 2, false)
+	for i := range 50 {
+		a := game.NewStream(uint64(i), 3, game.PurposeForecast, i)
+		b := a
+		st, seatsA := SampleWorld(&view, len(sc.Actors), &a)
+		seed, seatsB := SampleDice(len(sc.Actors), &b)
+		if st.Seed != seed || !slices.Equal(seatsA, seatsB) {
+			t.Fatalf("draw %d: SampleWorld gives seed %d and %v, SampleDice %d and %v", i, st.Seed, seatsA, seed, seatsB)
+		}
+		if a.Uint64() != b.Uint64() {
+			t.Fatalf("draw %d: the streams are left apart", i)
+		}
+		w := view
+		w.Seed = seed
+		if st.Hash() != w.Hash() {
+			t.Fatalf("draw %d: SampleWorld's state is not the view with its seed", i)
+		}
+	}
+}

@@ -131,12 +131,23 @@ func (b Bot) futures(sc *game.Scenario, view *game.State, actor int) []future {
 // rng.
 func SampleWorld(view *game.State, n int, rng *game.Stream) (game.State, []Bot) {
 	st := view.Clone()
-	st.Seed = rng.Uint64()
+	var seats []Bot
+	st.Seed, seats = SampleDice(n, rng)
+	return st, seats
+}
+
+// SampleDice is what SampleWorld draws, without the copy of the view: the
+// seed of the world's dice and the n seats' bots, drawn from rng exactly as
+// SampleWorld draws them. A caller that only plays the world out (PlayOut
+// never writes to its start) may play a shallow copy of the view with this
+// seed, sparing the copy of every list in it.
+func SampleDice(n int, rng *game.Stream) (uint64, []Bot) {
+	seed := rng.Uint64()
 	seats := make([]Bot, n)
 	for a := range seats {
 		seats[a] = Bot{Personality: Personality(rng.IntN(int(NumPersonalities))), Difficulty: Normal, Seed: rng.Uint64()}
 	}
-	return st, seats
+	return seed, seats
 }
 
 // rollout plays a sampled future to the end: the bot gives orders this
