@@ -175,6 +175,40 @@ func (sc *Scenario) OptionsInto(dst []Option, st *State, actor int, chosen []Ord
 	return out
 }
 
+// AvailableOptionsInto is OptionsInto keeping only the available options,
+// in the same order, for a caller that weighs nothing else (a bot): it
+// spares listing the rest, and checking the requirements of an action that
+// the action points or capital left rule out anyway. dst is reused as in
+// OptionsInto.
+func (sc *Scenario) AvailableOptionsInto(dst []Option, st *State, actor int, chosen []Order) []Option {
+	out := dst[:0]
+	if actor < 0 || actor >= len(sc.Actors) {
+		return out
+	}
+	spentAP, spentCap, picked := sc.spent(st, actor, chosen)
+	for _, ai := range sc.Actors[actor].Actions {
+		a := &sc.Actions[ai]
+		if sc.refusalBefore(st, ai, picked).kind != whyNone ||
+			sc.refusalAfter(st, actor, ai, spentAP, spentCap).kind != whyNone {
+			continue
+		}
+		o := Option{Action: ai, Target: -1, AP: a.AP, Cost: sc.Cost(st, ai), Available: true}
+		if !a.Targeted {
+			if sc.refusalNeeds(st, actor, ai, -1).kind == whyNone {
+				out = append(out, o)
+			}
+			continue
+		}
+		for t := range sc.Swing {
+			if sc.refusalNeeds(st, actor, ai, t).kind == whyNone {
+				o.Target = t
+				out = append(out, o)
+			}
+		}
+	}
+	return out
+}
+
 // spent adds up the action points and capital of the valid orders among
 // chosen, in order, and lists the actions they use.
 func (sc *Scenario) spent(st *State, actor int, chosen []Order) (ap, capital int, picked []int) {

@@ -154,13 +154,13 @@ func (b Bot) choose(sc *game.Scenario, view *game.State, actor int, given, dst [
 	attention := b.attention(actor)
 	e := newEvaluator(sc, view, actor, b)
 	defer e.release()
-	e.opts = sc.OptionsInto(e.opts, view, actor, given)
+	// Only the available options: the others are never weighed, and
+	// leaving them out changes no index the rest is drawn by (the noise is
+	// drawn per available option, in content order).
+	e.opts = sc.AvailableOptionsInto(e.opts, view, actor, given)
 	opts := e.opts
 	cands := e.cands[:0]
 	for i, o := range opts {
-		if !o.Available {
-			continue
-		}
 		// An easy bot thinks less: each turn it weighs only some of what
 		// it could do, more in some games than in others.
 		if b.Difficulty == Easy && !rng.Percent(attention) {
