@@ -38,6 +38,9 @@ type evaluator struct {
 	// shared caches, per targeted action, the worth of its effects that do
 	// not depend on the target.
 	shared memoInts
+	// ends caches endWorth's worth of one unit up or down, per horizon
+	// and number: the actions of a turn touch many of the same numbers.
+	ends   memoInts
 	opts   []game.Option // reused between turns
 	cands  []scored
 	used   []int        // actions in the orders being chosen
@@ -108,7 +111,7 @@ func newEvaluator(sc *game.Scenario, v *game.State, actor int, b Bot) *evaluator
 	e := evaluators.Get().(*evaluator)
 	*e = evaluator{
 		sc: sc, v: v, actor: actor, b: b, turnsLeft: sc.Turns - v.Turn + 1,
-		objs: e.objs[:0], shared: e.shared,
+		objs: e.objs[:0], shared: e.shared, ends: e.ends,
 		focus: e.focus[:0], opts: e.opts[:0], cands: e.cands[:0], used: e.used[:0], orders: e.orders[:0],
 		up: e.up[:0], down: e.down[:0], m: e.m, aims: e.aims, msc: e.msc,
 	}
@@ -140,6 +143,7 @@ func newEvaluator(sc *game.Scenario, v *game.State, actor int, b Bot) *evaluator
 			marg: o.Weight * e.focus[i] * 10 / span, done: o.Progress(sc.Value(v, m, actor, -1))})
 	}
 	e.shared.reset(len(sc.Actions))
+	e.ends.reset(2 * e.m.slots * len(e.rows))
 	for i := range e.m.measured[actor] {
 		up, down := e.directUnits(i)
 		e.up, e.down = append(e.up, up), append(e.down, down)
@@ -344,6 +348,15 @@ func (e *evaluator) endWorth(h, slot, d int) int {
 	// are not zero), each valued as direct values it: a change of s
 	// hundredths is worth up (or down) times |s| / 100. A fall moves each
 	// the other way.
+	// The worth of one unit either way depends only on the horizon, the
+	// number and the direction: worked out once per decision.
+	key := 2 * (h*e.m.slots + slot)
+	if d < 0 {
+		key++
+	}
+	if w, ok := e.ends.get(key); ok {
+		return w * abs(d) / 100
+	}
 	w := 0
 	for _, c := range e.rows[h].row(slot) {
 		s := int(c.sens)
@@ -356,6 +369,7 @@ func (e *evaluator) endWorth(h, slot, d int) int {
 			w += e.down[c.to] * -s / 100
 		}
 	}
+	e.ends.set(key, w)
 	return w * abs(d) / 100
 }
 
