@@ -216,7 +216,7 @@ func (e *evaluator) value(o game.Option) (int, bool) {
 		total += e.exposedWorth(aims.exposed, o.Target) * def.ExposePct / 100
 	}
 	total -= o.Cost * capitalValue
-	total += e.tilt(def.Tags)
+	total += e.tilt(o.Action)
 	return total, true
 }
 
@@ -291,15 +291,22 @@ var tastes = [NumPersonalities][]taste{
 	Hedger: {{game.TagHedging, 1500}, {game.TagDiplomacy, 800}, {game.TagInvestment, 800}, {game.TagEscalation, -1000}, {game.TagControls, -500}},
 }
 
-// tilt is the personality's taste for kinds of action.
-func (e *evaluator) tilt(tags game.Tags) int {
+// tilt is the personality's taste for an action (worked out once per
+// scenario, in its aims: see tiltOf).
+func (e *evaluator) tilt(action int) int {
 	if e.b.Personality >= NumPersonalities {
 		return 0
 	}
+	return e.aims[action].tilt[e.b.Personality]
+}
+
+// tiltOf is a personality's taste for kinds of action: the sum of its
+// likes and dislikes among an action's tags.
+func tiltOf(p Personality, tags game.Tags) int {
 	v := 0
-	for _, p := range tastes[e.b.Personality] {
-		if tags.Has(p.tag) {
-			v += p.v
+	for _, t := range tastes[p] {
+		if tags.Has(t.tag) {
+			v += t.v
 		}
 	}
 	return v
