@@ -199,14 +199,45 @@ func (sc *Scenario) AvailableOptionsInto(dst []Option, st *State, actor int, cho
 			}
 			continue
 		}
-		for t := range sc.Swing {
-			if sc.refusalNeeds(st, actor, ai, t).kind == whyNone {
-				o.Target = t
-				out = append(out, o)
+		// Whether an option may be taken does not depend on which of its
+		// requirements fails first: those that do not read the target are
+		// checked once, then those that do, for each target.
+		onTarget, ok := false, true
+		for _, c := range a.Requires {
+			if readsTarget(c.Ref) {
+				onTarget = true
+			} else if !c.Holds(sc.Value(st, c.Ref, actor, -1)) {
+				ok = false
+				break
 			}
+		}
+		if !ok {
+			continue
+		}
+		for t := range sc.Swing {
+			if onTarget && !sc.targetHolds(st, a.Requires, actor, t) {
+				continue
+			}
+			o.Target = t
+			out = append(out, o)
 		}
 	}
 	return out
+}
+
+// readsTarget reports whether Value reads r at the target (only "target"
+// swing references do).
+func readsTarget(r Ref) bool { return r.Kind == RefSwing && r.Swing == SwingTarget }
+
+// targetHolds reports whether the conditions that read the target hold for
+// target t.
+func (sc *Scenario) targetHolds(st *State, cs []Condition, actor, t int) bool {
+	for _, c := range cs {
+		if readsTarget(c.Ref) && !c.Holds(sc.Value(st, c.Ref, actor, t)) {
+			return false
+		}
+	}
+	return true
 }
 
 // spent adds up the action points and capital of the valid orders among
