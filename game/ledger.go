@@ -263,9 +263,9 @@ func (l *ledger) watch(slot, d int, c Cause) {
 	}
 }
 
-// addFrac records a contribution of d hundredths, as standing effects
-// (dynamics) compute them. The whole part counts now under cause c; the
-// fraction goes to the number's carry, and when the carry reaches a whole
+// addFrac records a contribution of d hundredths to a single number (not
+// a group), as standing effects (dynamics) compute them. The whole part
+// counts now under cause c; the fraction goes to the number's carry, and when the carry reaches a whole
 // point that point counts too, under CauseCarry. So small effects add up
 // over turns instead of being rounded away, and the ledger stays in whole
 // numbers.
@@ -276,13 +276,17 @@ func (l *ledger) addFrac(r Ref, d int, c Cause) {
 	if r.Kind == RefStat && !l.sc.Actors[r.Actor].Has[r.Stat] {
 		return
 	}
+	// r names one number (the standing effects name no group), so what
+	// push would do comes down to recording in its slot.
 	whole := d / 100
-	l.push(r, whole, c, false)
 	slot := l.slotOf(r)
+	if whole != 0 {
+		l.record(slot, whole, c)
+	}
 	l.watch(slot, d, c)
 	carry := l.st.Carry[slot] + d - whole*100
 	if carry >= 100 || carry <= -100 {
-		l.push(r, carry/100, Cause{Kind: CauseCarry, Actor: -1, Turn: l.st.Turn, Target: -1}, false)
+		l.record(slot, carry/100, Cause{Kind: CauseCarry, Actor: -1, Turn: l.st.Turn, Target: -1})
 		carry %= 100
 	}
 	l.st.Carry[slot] = carry
