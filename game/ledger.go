@@ -265,10 +265,10 @@ func (l *ledger) watch(slot, d int, c Cause) {
 
 // addFrac records a contribution of d hundredths to a single number (not
 // a group), as standing effects (dynamics) compute them. The whole part
-// counts now under cause c; the fraction goes to the number's carry, and when the carry reaches a whole
-// point that point counts too, under CauseCarry. So small effects add up
-// over turns instead of being rounded away, and the ledger stays in whole
-// numbers.
+// counts now under cause c; the fraction goes to the number's carry, and
+// when the carry reaches a whole point that point counts too, under
+// CauseCarry. So small effects add up over turns instead of being rounded
+// away, and the ledger stays in whole numbers.
 func (l *ledger) addFrac(r Ref, d int, c Cause) {
 	if d == 0 {
 		return
