@@ -133,10 +133,10 @@ func (b Bot) ChooseAfter(sc *game.Scenario, view *game.State, actor int, given [
 	return b.choose(sc, view, actor, given, nil, false)
 }
 
-// appendChoice appends to dst the orders Choose gives, for a loop that
-// gathers every seat's orders in one list (a play-out): the same orders,
-// without a list of their own.
-func (b Bot) appendChoice(dst []game.Order, sc *game.Scenario, view *game.State, actor int) []game.Order {
+// AppendChoice appends to dst the orders Choose gives, for a loop that
+// gathers every seat's orders in one list (a play-out, the simulator): the
+// same orders, without a list of their own.
+func (b Bot) AppendChoice(dst []game.Order, sc *game.Scenario, view *game.State, actor int) []game.Order {
 	switch {
 	case view.Over:
 		return dst

@@ -166,3 +166,29 @@ func TestSampleDiceDrawsAsSampleWorld(t *testing.T) {
 		}
 	}
 }
+
+// TestAppendChoiceAppendsChoose: AppendChoice appends exactly what Choose
+// returns, after what dst held, for every difficulty, along real games.
+func TestAppendChoiceAppendsChoose(t *testing.T) {
+	sc := defaultScenario(t)
+	st := sc.StartGame(9)
+	var view game.State
+	prefix := []game.Order{{Actor: "x", Action: "y"}}
+	for !st.Over && st.Turn <= 4 {
+		var all []game.Order
+		for a := range sc.Actors {
+			sc.ViewInto(&view, &st, a, false)
+			for d := range NumDifficulties {
+				b := Bot{Personality: Personality(a % int(NumPersonalities)), Difficulty: d, Seed: uint64(a)}
+				want := append(slices.Clone(prefix), b.Choose(sc, &view, a)...)
+				if got := b.AppendChoice(slices.Clone(prefix), sc, &view, a); !slices.Equal(got, want) {
+					t.Fatalf("turn %d, actor %d, %s: AppendChoice gives %v, want %v", st.Turn, a, d, got, want)
+				}
+				if d == Normal {
+					all = append(all, b.Choose(sc, &view, a)...)
+				}
+			}
+		}
+		st, _ = sc.Resolve(&st, all)
+	}
+}

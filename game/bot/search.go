@@ -209,7 +209,7 @@ func (s *rolloutStates) play(sc *game.Scenario, start *game.State, seats []Bot, 
 				continue
 			}
 			sc.ViewInto(view, st, a, false)
-			all = seats[a].appendChoice(all, sc, view, a)
+			all = seats[a].AppendChoice(all, sc, view, a)
 		}
 		s.orders = all
 		first = false
