@@ -70,7 +70,9 @@ func (r *resolver) fire(i int) {
 	ev := &sc.Events[i]
 	st.Fired[i]++
 	st.News = append(st.News, i)
-	r.report.Events = append(r.report.Events, i)
+	if !r.quiet {
+		r.report.Events = append(r.report.Events, i)
+	}
 	cause := Cause{Kind: CauseEvent, Source: i, Actor: -1, Turn: st.Turn, Target: -1}
 	for _, e := range ev.Effects {
 		if e.Delay == 0 {

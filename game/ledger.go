@@ -217,20 +217,6 @@ func numberIn(st *State, r Ref) *int {
 	return &st.Swing[r.Swing].Align
 }
 
-// bounds is the range of the single number r names.
-func bounds(r Ref) (int, int) {
-	switch r.Kind {
-	case RefStat:
-		return 0, r.Stat.Max()
-	case RefTrack:
-		return r.Track.Min(), r.Track.Max()
-	}
-	if r.Field == FieldSovereign {
-		return 0, 100
-	}
-	return AlignMin, AlignMax
-}
-
 // add records a contribution to a concrete or group reference. References
 // to a stat the actor does not have are ignored.
 func (l *ledger) add(r Ref, delta int, c Cause) { l.push(r, delta, c, true) }
@@ -277,12 +263,12 @@ func (l *ledger) watch(slot, d int, c Cause) {
 	}
 }
 
-// addFrac records a contribution of d hundredths, as standing effects
-// (dynamics) compute them. The whole part counts now under cause c; the
-// fraction goes to the number's carry, and when the carry reaches a whole
-// point that point counts too, under CauseCarry. So small effects add up
-// over turns instead of being rounded away, and the ledger stays in whole
-// numbers.
+// addFrac records a contribution of d hundredths to a single number (not
+// a group), as standing effects (dynamics) compute them. The whole part
+// counts now under cause c; the fraction goes to the number's carry, and
+// when the carry reaches a whole point that point counts too, under
+// CauseCarry. So small effects add up over turns instead of being rounded
+// away, and the ledger stays in whole numbers.
 func (l *ledger) addFrac(r Ref, d int, c Cause) {
 	if d == 0 {
 		return
@@ -290,13 +276,17 @@ func (l *ledger) addFrac(r Ref, d int, c Cause) {
 	if r.Kind == RefStat && !l.sc.Actors[r.Actor].Has[r.Stat] {
 		return
 	}
+	// r names one number (the standing effects name no group), so what
+	// push would do comes down to recording in its slot.
 	whole := d / 100
-	l.push(r, whole, c, false)
 	slot := l.slotOf(r)
+	if whole != 0 {
+		l.record(slot, whole, c)
+	}
 	l.watch(slot, d, c)
 	carry := l.st.Carry[slot] + d - whole*100
 	if carry >= 100 || carry <= -100 {
-		l.push(r, carry/100, Cause{Kind: CauseCarry, Actor: -1, Turn: l.st.Turn, Target: -1}, false)
+		l.record(slot, carry/100, Cause{Kind: CauseCarry, Actor: -1, Turn: l.st.Turn, Target: -1})
 		carry %= 100
 	}
 	l.st.Carry[slot] = carry
@@ -328,10 +318,33 @@ func (l *ledger) apply() {
 // settleSlot moves a number touched in this phase by the sum of its
 // contributions, clamped to its range.
 func (l *ledger) settleSlot(slot int) {
-	r := l.refOf(slot)
-	cell := numberIn(l.st, r)
+	// The number (as numberIn finds it for the slot's Ref), its range
+	// (whole points for stats, up to 999 for capital; each track's own;
+	// 0 to 100 for sovereign AI, AlignMin to AlignMax for alignment) and
+	// whether it crowds, read from the slot directly.
+	var cell *int
+	var lo, hi int
+	stat := Stat(NumStats) // none: the slot is not an actor's stat
+	na := len(l.st.Actors) * int(NumStats)
+	switch {
+	case slot < na:
+		stat = Stat(slot % int(NumStats))
+		cell = &l.st.Actors[slot/int(NumStats)].Stats[stat]
+		lo, hi = 0, stat.Max()
+	case slot < na+int(NumTracks):
+		t := Track(slot - na)
+		cell = &l.st.Tracks[t]
+		lo, hi = t.Min(), t.Max()
+	default:
+		w := &l.st.Swing[(slot-na-int(NumTracks))/2]
+		if SwingField((slot-na-int(NumTracks))%2) == FieldSovereign {
+			cell, lo, hi = &w.Sovereign, 0, 100
+		} else {
+			cell, lo, hi = &w.Align, AlignMin, AlignMax
+		}
+	}
 	old := *cell
-	if rise := l.sums[slot]; rise > 0 && l.crowds(r) {
+	if rise := l.sums[slot]; rise > 0 && stat < NumStats && l.crowdsStat(stat) {
 		if got := crowdedRise(old, rise, l.sc.Rules.CrowdingFrom); got != rise {
 			if l.keep {
 				l.entries = append(l.entries, entry{slot: slot, delta: got - rise,
@@ -341,7 +354,6 @@ func (l *ledger) settleSlot(slot int) {
 		}
 	}
 	want := old + l.sums[slot]
-	lo, hi := bounds(r)
 	v := min(max(want, lo), hi)
 	*cell = v
 	if v != want {
@@ -382,18 +394,15 @@ func (l *ledger) changes() []Change {
 	return out
 }
 
-// crowds reports whether rises of the number r get harder near the top: an
-// actor's achievements (capability, compute, market share, trust and the
-// like), not the pressures on it (grievance, sanction exposure) nor its
-// money.
-func (l *ledger) crowds(r Ref) bool {
+// crowdsStat reports whether rises of an actor's stat s get harder near
+// the top: an actor's achievements (capability, compute, market share,
+// trust and the like), not the pressures on it (grievance, sanction
+// exposure) nor its money. No track or swing state crowds.
+func (l *ledger) crowdsStat(s Stat) bool {
 	if l.sc.Rules.CrowdingFrom <= 0 {
 		return false
 	}
-	if r.Kind != RefStat {
-		return false
-	}
-	switch r.Stat {
+	switch s {
 	case StatGrievance, StatExposure, StatCapital, StatInvested:
 		return false
 	}

@@ -175,6 +175,71 @@ func (sc *Scenario) OptionsInto(dst []Option, st *State, actor int, chosen []Ord
 	return out
 }
 
+// AvailableOptionsInto is OptionsInto keeping only the available options,
+// in the same order, for a caller that weighs nothing else (a bot): it
+// spares listing the rest, and checking the requirements of an action that
+// the action points or capital left rule out anyway. dst is reused as in
+// OptionsInto.
+func (sc *Scenario) AvailableOptionsInto(dst []Option, st *State, actor int, chosen []Order) []Option {
+	out := dst[:0]
+	if actor < 0 || actor >= len(sc.Actors) {
+		return out
+	}
+	spentAP, spentCap, picked := sc.spent(st, actor, chosen)
+	for _, ai := range sc.Actors[actor].Actions {
+		a := &sc.Actions[ai]
+		if sc.refusalBefore(st, ai, picked).kind != whyNone ||
+			sc.refusalAfter(st, actor, ai, spentAP, spentCap).kind != whyNone {
+			continue
+		}
+		o := Option{Action: ai, Target: -1, AP: a.AP, Cost: sc.Cost(st, ai), Available: true}
+		if !a.Targeted {
+			if sc.refusalNeeds(st, actor, ai, -1).kind == whyNone {
+				out = append(out, o)
+			}
+			continue
+		}
+		// Whether an option may be taken does not depend on which of its
+		// requirements fails first: those that do not read the target are
+		// checked once, then those that do, for each target.
+		onTarget, ok := false, true
+		for _, c := range a.Requires {
+			if readsTarget(c.Ref) {
+				onTarget = true
+			} else if !c.Holds(sc.Value(st, c.Ref, actor, -1)) {
+				ok = false
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		for t := range sc.Swing {
+			if onTarget && !sc.targetHolds(st, a.Requires, actor, t) {
+				continue
+			}
+			o.Target = t
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// readsTarget reports whether Value reads r at the target (only "target"
+// swing references do).
+func readsTarget(r Ref) bool { return r.Kind == RefSwing && r.Swing == SwingTarget }
+
+// targetHolds reports whether the conditions that read the target hold for
+// target t.
+func (sc *Scenario) targetHolds(st *State, cs []Condition, actor, t int) bool {
+	for _, c := range cs {
+		if readsTarget(c.Ref) && !c.Holds(sc.Value(st, c.Ref, actor, t)) {
+			return false
+		}
+	}
+	return true
+}
+
 // spent adds up the action points and capital of the valid orders among
 // chosen, in order, and lists the actions they use.
 func (sc *Scenario) spent(st *State, actor int, chosen []Order) (ap, capital int, picked []int) {

@@ -133,7 +133,8 @@ func TestRandomPlayInvariants(t *testing.T) {
 }
 
 // TestOptionsMatchValidate: an option marked available is accepted by
-// Validate and one marked unavailable is refused with the same reason.
+// Validate and one marked unavailable is refused with the same reason;
+// AvailableOptionsInto lists exactly the available ones, in order.
 func TestOptionsMatchValidate(t *testing.T) {
 	sc := scenario(t)
 	rapid.Check(t, func(t *rapid.T) {
@@ -155,7 +156,14 @@ func TestOptionsMatchValidate(t *testing.T) {
 			for range rapid.IntRange(0, 3).Draw(t, "given") {
 				given = append(given, sc.OrderFor(all[rapid.IntRange(0, len(all)-1).Draw(t, "option")]))
 			}
-			for _, o := range sc.Options(&st, a, given) {
+			// The available ones alone, as bots list them, written over a
+			// list that held other options.
+			listed := sc.Options(&st, a, given)
+			want := slices.DeleteFunc(slices.Clone(listed), func(o game.Option) bool { return !o.Available })
+			if got := sc.AvailableOptionsInto(slices.Clone(all), &st, a, given); !slices.Equal(got, want) {
+				t.Fatalf("actor %d: AvailableOptionsInto gives %v, want %v", a, got, want)
+			}
+			for _, o := range listed {
 				errs := sc.Validate(&st, a, append(slices.Clone(given), sc.OrderFor(o)))
 				err := errs[len(errs)-1]
 				if o.Available != (err == nil) {
@@ -202,6 +210,37 @@ func TestAdvanceIntoMatchesResolve(t *testing.T) {
 			}
 			cur, next = next, cur
 			st = want
+		}
+	})
+}
+
+// TestAdvanceQuietMatchesAdvanceInto plays random games (random orders,
+// legal or not, from every actor) with AdvanceInto and, from the same
+// state each turn, with AdvanceQuiet: the next states must agree on
+// everything but the history, which AdvanceQuiet leaves as it was, and the
+// input must come out untouched.
+func TestAdvanceQuietMatchesAdvanceInto(t *testing.T) {
+	sc := scenario(t)
+	rapid.Check(t, func(t *rapid.T) {
+		st, _ := sc.NewGame(rapid.Uint64().Draw(t, "seed"))
+		var full, quiet game.State
+		for !st.Over {
+			orders := randomOrders(t, sc, &st)
+			before := st.Hash()
+			sc.AdvanceInto(&full, &st, orders)
+			sc.AdvanceQuiet(&quiet, &st, orders)
+			if st.Hash() != before {
+				t.Fatalf("turn %d: AdvanceQuiet changed its input", st.Turn)
+			}
+			if len(quiet.History) != len(st.History) {
+				t.Fatalf("turn %d: AdvanceQuiet's history has %d snapshots, want %d", st.Turn, len(quiet.History), len(st.History))
+			}
+			f, q := full.Clone(), quiet.Clone()
+			f.History, q.History = nil, nil
+			if f.Hash() != q.Hash() {
+				t.Fatalf("turn %d: AdvanceQuiet and AdvanceInto disagree", st.Turn)
+			}
+			st = full.Clone()
 		}
 	})
 }

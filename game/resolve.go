@@ -7,6 +7,11 @@ type resolver struct {
 	l          ledger
 	report     Report
 	keepLedger bool
+	// quiet says the caller reads only the next state, and of it not the
+	// history: no report is written (not even its lists of orders,
+	// refusals, news and exposures) and no snapshot of the new turn is
+	// taken (see AdvanceQuiet).
+	quiet      bool
 	injections []Injection // a facilitator's news for the next turn
 }
 
@@ -18,6 +23,12 @@ func (r *resolver) init(sc *Scenario, st, prev *State, orders int, keepLedger bo
 		Turn: st.Turn, Orders: make([]Order, 0, orders), Refused: []Refusal{}, Events: []int{},
 		Exposed: []CovertRecord{},
 	}
+}
+
+// initQuiet is init for a quiet resolution: no ledger lines, no report.
+func (r *resolver) initQuiet(sc *Scenario, st, prev *State) {
+	*r = resolver{sc: sc, st: st, quiet: true}
+	r.l.init(sc, st, prev)
 }
 
 // accepted is an order that passed validation, with its names resolved.
@@ -59,16 +70,42 @@ func (sc *Scenario) AdvanceInto(next, prev *State, orders []Order) Report {
 	return sc.resolveWith(next, prev, orders, nil, false)
 }
 
+// AdvanceQuiet is AdvanceInto for a play-out that reads only where the
+// game ends up (scores, outcome, crisis, blame), as a searching bot and a
+// forecast do: it writes no report, and next's history is prev's, without
+// a snapshot of the new turn (the snapshots are for charts and the
+// debrief; nothing in a resolution, a score or a bot's view without
+// history reads them). Every other field of next is exactly what
+// AdvanceInto would leave there. The same rules as AdvanceInto apply to
+// next; next must not be prev.
+func (sc *Scenario) AdvanceQuiet(next, prev *State, orders []Order) {
+	if next == prev {
+		panic("game: AdvanceQuiet needs a state to write to other than its input")
+	}
+	prev.CloneInto(next)
+	var r resolver
+	r.initQuiet(sc, next, prev)
+	r.resolve(orders)
+}
+
 // resolveWith resolves a turn from prev into st, reusing st's slices.
 func (sc *Scenario) resolveWith(st, prev *State, orders []Order, injections []Injection, ledger bool) Report {
 	prev.CloneInto(st)
 	var r resolver
 	r.init(sc, st, prev, len(orders), ledger)
 	r.injections = injections
+	r.resolve(orders)
+	return r.report
+}
+
+// resolve plays the turn in r.st, which starts as a copy of the state
+// before (r.l.prev).
+func (r *resolver) resolve(orders []Order) {
+	sc, st := r.sc, r.st
 	acc := r.validate(orders)
 	if st.Over {
 		r.finish()
-		return r.report
+		return
 	}
 
 	// Costs.
@@ -103,8 +140,9 @@ func (sc *Scenario) resolveWith(st, prev *State, orders []Order, injections []In
 		r.news()
 	}
 	r.finish()
-	st.History = withSnapshot(st.History, sc.snapshot(st))
-	return r.report
+	if !r.quiet {
+		st.History = withSnapshot(st.History, sc.snapshot(st))
+	}
 }
 
 // withSnapshot adds a turn's snapshot to a history. The history is
@@ -131,7 +169,9 @@ func (r *resolver) validate(orders []Order) []accepted {
 			}
 			ai, ti, reason := sc.checkOrder(st, actor, o, ap, capital, picked)
 			if reason != "" {
-				r.report.Refused = append(r.report.Refused, Refusal{Order: o, Reason: reason})
+				if !r.quiet {
+					r.report.Refused = append(r.report.Refused, Refusal{Order: o, Reason: reason})
+				}
 				continue
 			}
 			cost := sc.Cost(st, ai)
@@ -139,11 +179,17 @@ func (r *resolver) validate(orders []Order) []accepted {
 			capital += cost
 			picked = append(picked, ai)
 			acc = append(acc, accepted{actor: actor, action: ai, target: ti, cost: cost})
-			r.report.Orders = append(r.report.Orders, o)
+			if !r.quiet {
+				r.report.Orders = append(r.report.Orders, o)
+			}
 		}
 	}
-	// Orders for actors not in play.
+	// Orders for actors not in play (they change nothing: only the report
+	// lists them).
 	for _, o := range orders {
+		if r.quiet {
+			break
+		}
 		if _, ok := sc.actorIndex[o.Actor]; !ok {
 			r.report.Refused = append(r.report.Refused, Refusal{Order: o,
 				Reason: sc.orderRefusal(st, -1, o, 0, 0, nil)})
@@ -193,7 +239,9 @@ func (r *resolver) expose(i int) {
 		return
 	}
 	rec.Exposed = st.Turn
-	r.report.Exposed = append(r.report.Exposed, *rec)
+	if !r.quiet {
+		r.report.Exposed = append(r.report.Exposed, *rec)
+	}
 	cause := Cause{Kind: CauseExposed, Source: rec.Action, Actor: rec.Actor, Turn: st.Turn, Target: rec.Target}
 	for _, e := range sc.Actions[rec.Action].ExposedEffects {
 		r.l.add(concrete(e.Target, rec.Actor, rec.Target), e.Add, cause)

@@ -44,6 +44,8 @@ type actionAims struct {
 	// tensionNow is the tension its effects add at once or a turn later,
 	// conditions or not (the mutual-loss rule of evaluator.value).
 	tensionNow int
+	// tilt is each personality's taste for the action (tiltOf its tags).
+	tilt [NumPersonalities]int
 }
 
 // aimsFor returns the scenario's actions as bots value them, working them
@@ -72,6 +74,9 @@ func compileAims(sc *game.Scenario) []actionAims {
 			for i := range aims {
 				aims[i].live = liveHorizons(sc, m, def.Actor, aims[i])
 			}
+		}
+		for p := range NumPersonalities {
+			a.tilt[p] = tiltOf(p, def.Tags)
 		}
 		dead := func(x aim) bool { return x.live == 0 }
 		a.effects = slices.DeleteFunc(a.effects, dead)

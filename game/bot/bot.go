@@ -130,17 +130,37 @@ func (b Bot) ChooseAfter(sc *game.Scenario, view *game.State, actor int, given [
 	if view.Over {
 		return nil
 	}
+	return b.choose(sc, view, actor, given, nil, false)
+}
+
+// AppendChoice appends to dst the orders Choose gives, for a loop that
+// gathers every seat's orders in one list (a play-out, the simulator): the
+// same orders, without a list of their own.
+func (b Bot) AppendChoice(dst []game.Order, sc *game.Scenario, view *game.State, actor int) []game.Order {
+	switch {
+	case view.Over:
+		return dst
+	case b.Difficulty == Hard:
+		return append(dst, b.searchChoose(sc, view, actor)...)
+	}
+	return b.choose(sc, view, actor, nil, dst, true)
+}
+
+// choose is ChooseAfter for a game that goes on. With appendTo it appends
+// the orders to dst and returns it; otherwise it returns a list of their
+// own (nil for none).
+func (b Bot) choose(sc *game.Scenario, view *game.State, actor int, given, dst []game.Order, appendTo bool) []game.Order {
 	rng := game.NewStream(b.Seed, view.Turn, game.PurposeBot, actor)
 	attention := b.attention(actor)
 	e := newEvaluator(sc, view, actor, b)
 	defer e.release()
-	e.opts = sc.OptionsInto(e.opts, view, actor, given)
+	// Only the available options: the others are never weighed, and
+	// leaving them out changes no index the rest is drawn by (the noise is
+	// drawn per available option, in content order).
+	e.opts = sc.AvailableOptionsInto(e.opts, view, actor, given)
 	opts := e.opts
 	cands := e.cands[:0]
 	for i, o := range opts {
-		if !o.Available {
-			continue
-		}
 		// An easy bot thinks less: each turn it weighs only some of what
 		// it could do, more in some games than in others.
 		if b.Difficulty == Easy && !rng.Percent(attention) {
@@ -157,10 +177,13 @@ func (b Bot) ChooseAfter(sc *game.Scenario, view *game.State, actor int, given [
 	}
 	// Best first; ties keep content order (stable), so no map or
 	// scheduling order can leak in.
-	slices.SortStableFunc(cands, func(x, y scored) int { return y.value - x.value })
+	sortBestFirst(cands)
 	e.cands = cands
 
 	orders, used := e.orders[:0], e.used[:0]
+	if appendTo {
+		orders = dst
+	}
 	budgetAP := sc.Actors[actor].AP
 	ap, spent := 0, 0
 	for _, o := range given {
@@ -186,7 +209,11 @@ func (b Bot) ChooseAfter(sc *game.Scenario, view *game.State, actor int, given [
 		ap += o.AP
 		spent += o.Cost
 	}
-	e.orders, e.used = orders, used // the buffers go back to the pool with e
+	e.used = used // the buffers go back to the pool with e
+	if appendTo {
+		return orders
+	}
+	e.orders = orders
 	if len(orders) == 0 {
 		return nil
 	}
@@ -213,6 +240,22 @@ const easyAttention = 20
 type scored struct {
 	opt   int
 	value int
+}
+
+// sortBestFirst sorts candidates by value, highest first, keeping the
+// order of equal values: slices.SortStableFunc's order, by insertion, which
+// for the few dozen options of a turn costs less than its calls to a
+// comparison function (TestSortBestFirst compares the two).
+func sortBestFirst(c []scored) {
+	for i := 1; i < len(c); i++ {
+		x := c[i]
+		j := i
+		for j > 0 && c[j-1].value < x.value {
+			c[j] = c[j-1]
+			j--
+		}
+		c[j] = x
+	}
 }
 
 // noise clouds a bot's judgement: a share of the value's size, plus a little

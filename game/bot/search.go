@@ -131,12 +131,23 @@ func (b Bot) futures(sc *game.Scenario, view *game.State, actor int) []future {
 // rng.
 func SampleWorld(view *game.State, n int, rng *game.Stream) (game.State, []Bot) {
 	st := view.Clone()
-	st.Seed = rng.Uint64()
+	var seats []Bot
+	st.Seed, seats = SampleDice(n, rng)
+	return st, seats
+}
+
+// SampleDice is what SampleWorld draws, without the copy of the view: the
+// seed of the world's dice and the n seats' bots, drawn from rng exactly as
+// SampleWorld draws them. A caller that only plays the world out (PlayOut
+// never writes to its start) may play a shallow copy of the view with this
+// seed, sparing the copy of every list in it.
+func SampleDice(n int, rng *game.Stream) (uint64, []Bot) {
+	seed := rng.Uint64()
 	seats := make([]Bot, n)
 	for a := range seats {
 		seats[a] = Bot{Personality: Personality(rng.IntN(int(NumPersonalities))), Difficulty: Normal, Seed: rng.Uint64()}
 	}
-	return st, seats
+	return seed, seats
 }
 
 // rollout plays a sampled future to the end: the bot gives orders this
@@ -151,11 +162,23 @@ func rollout(sc *game.Scenario, f *future, actor int, orders []game.Order, self 
 // PlayOut plays a (sampled) world to the end and returns its final state:
 // this turn actor gives orders and every other seat what its bot chooses;
 // from the next turn on every seat is played by its bot. With actor -1
-// every seat is a bot from this turn. start is not changed.
+// every seat is a bot from this turn. start is not changed. The turns are
+// resolved with Scenario.AdvanceQuiet, so the final state's history ends
+// where start's did (it holds no snapshots of the turns played); every
+// other field is what the full resolution gives.
 func PlayOut(sc *game.Scenario, start *game.State, seats []Bot, actor int, orders []game.Order) game.State {
 	s := rollouts.Get().(*rolloutStates)
 	defer rollouts.Put(s)
 	return s.play(sc, start, seats, actor, orders).Clone()
+}
+
+// PlayOutRead is PlayOut for a caller that only reads the final state:
+// read is called with it and must not keep it or anything it holds (it is
+// written over by the next play-out), which spares a copy of it.
+func PlayOutRead(sc *game.Scenario, start *game.State, seats []Bot, actor int, orders []game.Order, read func(end *game.State)) {
+	s := rollouts.Get().(*rolloutStates)
+	defer rollouts.Put(s)
+	read(s.play(sc, start, seats, actor, orders))
 }
 
 // rollouts holds the states a rollout plays in, between rollouts.
@@ -170,24 +193,27 @@ type rolloutStates struct {
 }
 
 // play is PlayOut in s's states; the final state it returns is one of them,
-// good until s is used again.
+// good until s is used again. It reads only the final state's scores,
+// outcome, crisis and blame, never a report or the history, so it resolves
+// turns quietly (TestQuietPlayOutsMatch checks it ends where full
+// resolutions do).
 func (s *rolloutStates) play(sc *game.Scenario, start *game.State, seats []Bot, actor int, orders []game.Order) *game.State {
 	st, view, next := &s.a, &s.view, &s.b
 	start.CloneInto(st)
 	first := true
 	for !st.Over {
-		all := s.orders[:0] // AdvanceInto copies what it keeps
+		all := s.orders[:0] // AdvanceQuiet copies what it keeps
 		for a := range sc.Actors {
 			if first && a == actor {
 				all = append(all, orders...)
 				continue
 			}
 			sc.ViewInto(view, st, a, false)
-			all = append(all, seats[a].Choose(sc, view, a)...)
+			all = seats[a].AppendChoice(all, sc, view, a)
 		}
 		s.orders = all
 		first = false
-		sc.AdvanceInto(next, st, all)
+		sc.AdvanceQuiet(next, st, all)
 		st, next = next, st
 	}
 	return st

@@ -38,6 +38,9 @@ type evaluator struct {
 	// shared caches, per targeted action, the worth of its effects that do
 	// not depend on the target.
 	shared memoInts
+	// ends caches endWorth's worth of one unit up or down, per horizon
+	// and number: the actions of a turn touch many of the same numbers.
+	ends   memoInts
 	opts   []game.Option // reused between turns
 	cands  []scored
 	used   []int        // actions in the orders being chosen
@@ -108,7 +111,7 @@ func newEvaluator(sc *game.Scenario, v *game.State, actor int, b Bot) *evaluator
 	e := evaluators.Get().(*evaluator)
 	*e = evaluator{
 		sc: sc, v: v, actor: actor, b: b, turnsLeft: sc.Turns - v.Turn + 1,
-		objs: e.objs[:0], shared: e.shared,
+		objs: e.objs[:0], shared: e.shared, ends: e.ends,
 		focus: e.focus[:0], opts: e.opts[:0], cands: e.cands[:0], used: e.used[:0], orders: e.orders[:0],
 		up: e.up[:0], down: e.down[:0], m: e.m, aims: e.aims, msc: e.msc,
 	}
@@ -140,6 +143,7 @@ func newEvaluator(sc *game.Scenario, v *game.State, actor int, b Bot) *evaluator
 			marg: o.Weight * e.focus[i] * 10 / span, done: o.Progress(sc.Value(v, m, actor, -1))})
 	}
 	e.shared.reset(len(sc.Actions))
+	e.ends.reset(2 * e.m.slots * len(e.rows))
 	for i := range e.m.measured[actor] {
 		up, down := e.directUnits(i)
 		e.up, e.down = append(e.up, up), append(e.down, down)
@@ -212,7 +216,7 @@ func (e *evaluator) value(o game.Option) (int, bool) {
 		total += e.exposedWorth(aims.exposed, o.Target) * def.ExposePct / 100
 	}
 	total -= o.Cost * capitalValue
-	total += e.tilt(def.Tags)
+	total += e.tilt(o.Action)
 	return total, true
 }
 
@@ -287,15 +291,22 @@ var tastes = [NumPersonalities][]taste{
 	Hedger: {{game.TagHedging, 1500}, {game.TagDiplomacy, 800}, {game.TagInvestment, 800}, {game.TagEscalation, -1000}, {game.TagControls, -500}},
 }
 
-// tilt is the personality's taste for kinds of action.
-func (e *evaluator) tilt(tags game.Tags) int {
+// tilt is the personality's taste for an action (worked out once per
+// scenario, in its aims: see tiltOf).
+func (e *evaluator) tilt(action int) int {
 	if e.b.Personality >= NumPersonalities {
 		return 0
 	}
+	return e.aims[action].tilt[e.b.Personality]
+}
+
+// tiltOf is a personality's taste for kinds of action: the sum of its
+// likes and dislikes among an action's tags.
+func tiltOf(p Personality, tags game.Tags) int {
 	v := 0
-	for _, p := range tastes[e.b.Personality] {
-		if tags.Has(p.tag) {
-			v += p.v
+	for _, t := range tastes[p] {
+		if tags.Has(t.tag) {
+			v += t.v
 		}
 	}
 	return v
@@ -344,6 +355,15 @@ func (e *evaluator) endWorth(h, slot, d int) int {
 	// are not zero), each valued as direct values it: a change of s
 	// hundredths is worth up (or down) times |s| / 100. A fall moves each
 	// the other way.
+	// The worth of one unit either way depends only on the horizon, the
+	// number and the direction: worked out once per decision.
+	key := 2 * (h*e.m.slots + slot)
+	if d < 0 {
+		key++
+	}
+	if w, ok := e.ends.get(key); ok {
+		return w * abs(d) / 100
+	}
 	w := 0
 	for _, c := range e.rows[h].row(slot) {
 		s := int(c.sens)
@@ -356,6 +376,7 @@ func (e *evaluator) endWorth(h, slot, d int) int {
 			w += e.down[c.to] * -s / 100
 		}
 	}
+	e.ends.set(key, w)
 	return w * abs(d) / 100
 }
 

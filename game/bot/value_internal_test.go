@@ -1,6 +1,8 @@
 package bot
 
 import (
+	"cmp"
+	"slices"
 	"testing"
 
 	"zerosum/game"
@@ -163,4 +165,25 @@ func plainWorth(e *evaluator, r game.Ref, d, delay int) int {
 		v += d * capitalValue / 100
 	}
 	return v + crisis
+}
+
+// TestSortBestFirst: sortBestFirst orders candidates as the stable sort it
+// replaces does, over lists with many ties, none, and of every length up
+// to a few hundred.
+func TestSortBestFirst(t *testing.T) {
+	rng := game.NewStream(7, 0, game.PurposeBot, 0)
+	for n := range 300 {
+		for _, spread := range []int{1, 3, 1000, 1 << 40} {
+			c := make([]scored, n)
+			for i := range c {
+				c[i] = scored{opt: i, value: rng.IntN(spread) - spread/2}
+			}
+			want := slices.Clone(c)
+			slices.SortStableFunc(want, func(x, y scored) int { return cmp.Compare(y.value, x.value) })
+			sortBestFirst(c)
+			if !slices.Equal(c, want) {
+				t.Fatalf("n=%d spread=%d: got %v, want %v", n, spread, c, want)
+			}
+		}
+	}
 }

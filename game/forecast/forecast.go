@@ -171,20 +171,30 @@ func Stream(ctx context.Context, sc *game.Scenario, st *game.State, cfg Config, 
 }
 
 // sample draws future i from the view: its own stream, so that a future
-// does not depend on how many are played or in what order.
+// does not depend on how many are played or in what order. The world is
+// bot.SampleWorld's, as a shallow copy of the view: it shares the view's
+// lists, which the futures only read (PlayOut copies its start before it
+// plays), so every future may share them.
 func sample(sc *game.Scenario, view *game.State, seed uint64, i int) (game.State, []bot.Bot) {
 	rng := game.NewStream(seed, view.Turn, game.PurposeForecast, i)
-	return bot.SampleWorld(view, len(sc.Actors), &rng)
+	w := *view
+	var seats []bot.Bot
+	w.Seed, seats = bot.SampleDice(len(sc.Actors), &rng)
+	return w, seats
 }
 
 // play plays a sampled world to its end and records how it ended.
 func play(sc *game.Scenario, w *game.State, seats []bot.Bot, actor int, orders []game.Order) Future {
-	end := bot.PlayOut(sc, w, seats, actor, orders)
-	f := Future{Ending: sc.OutcomeIndex(&end), CrisisTurn: end.Crisis.Turn, Winners: sc.Winners(&end),
-		Scores: make([]int, len(sc.Actors)), Ranks: make([]int, len(sc.Actors))}
-	for i, card := range sc.Ranking(&end) {
-		f.Scores[card.Actor] = card.Total
-		f.Ranks[card.Actor] = i + 1
-	}
+	var f Future
+	bot.PlayOutRead(sc, w, seats, actor, orders, func(end *game.State) {
+		// Everything kept is the future's own (Winners and Ranking make
+		// new lists): end is written over by the next play-out.
+		f = Future{Ending: sc.OutcomeIndex(end), CrisisTurn: end.Crisis.Turn, Winners: sc.Winners(end),
+			Scores: make([]int, len(sc.Actors)), Ranks: make([]int, len(sc.Actors))}
+		for i, card := range sc.Ranking(end) {
+			f.Scores[card.Actor] = card.Total
+			f.Ranks[card.Actor] = i + 1
+		}
+	})
 	return f
 }

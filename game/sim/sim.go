@@ -77,7 +77,11 @@ func Play(sc *game.Scenario, seed uint64, seats []Seat, keepReports bool) Game {
 		orders := make([]game.Order, 0, 3*len(sc.Actors))
 		for a := range sc.Actors {
 			sc.ViewInto(view, &st, a, false)
-			orders = append(orders, seats[a].Choose(sc, view, a)...)
+			if b, ok := seats[a].(bot.Bot); ok {
+				orders = b.AppendChoice(orders, sc, view, a) // the same orders, without a list of their own
+			} else {
+				orders = append(orders, seats[a].Choose(sc, view, a)...)
+			}
 		}
 		var rep game.Report
 		if keepReports {
