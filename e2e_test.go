@@ -122,7 +122,11 @@ func (s *tmuxSession) gone(step string) {
 // help overlay, and quitting with a confirmation.
 func TestEndToEndSinglePlayer(t *testing.T) {
 	s := startTmux(t, 100, 30)
-	s.waitFor("title", "New game", "How to play", "Quit")
+	// A data folder where nothing was played: the cursor waits on the
+	// guided first game; New game is the next item.
+	s.waitFor("title", "▸ Guided first game", "New game", "How to play", "Quit")
+	s.send("Down")
+	s.waitFor("title", "▸ New game")
 	s.send("Enter")
 	s.waitFor("setup", "NEW GAME", "Washington", "Beijing", "Start the game")
 	s.send("Down", "Enter") // Beijing, then the cursor jumps to Start
