@@ -55,6 +55,8 @@ func (b *briefing) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			return b, nil
 		}
 		return b, b.ctx.autosave(g) // the game starts: its first autosave
+	case key.Matches(k, km.Back) && b.ctx.Opts.Table != nil:
+		return b, nil // a seat at a table has no setup to go back to
 	case key.Matches(k, km.Back) && b.ctx.Game.coach != nil:
 		// The guided game has no setup to go back to.
 		b.ctx.Game = nil

@@ -1,0 +1,100 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+	"time"
+
+	"zerosum/game/bot"
+	"zerosum/serve"
+)
+
+// serveCmd hosts one table over SSH.
+type serveCmd struct {
+	Listen      string        `help:"The address to listen on, host:port (:2222 listens on every address)." default:":2222"`
+	Scenario    string        `help:"Scenario id, or the path of a scenario file or folder." default:"${scenario}"`
+	Seed        uint64        `help:"Seed of the game (default: a random one, printed at start)."`
+	Difficulty  string        `help:"Difficulty of the bots in the seats nobody takes." default:"normal" enum:"easy,normal,hard"`
+	RoomCode    string        `name:"room-code" help:"The code players type before they take a seat (default: one generated and printed at start)."`
+	MaxSessions int           `name:"max-sessions" help:"The most connections open at once." default:"40"`
+	IdleTimeout time.Duration `name:"idle-timeout" help:"Close a connection after this long without any key or output (0: never)." default:"30m"`
+}
+
+func (c serveCmd) Run(e *env) error {
+	p, err := loadScenario(c.Scenario)
+	if err != nil {
+		return failf("%v", err)
+	}
+	d, err := bot.ParseDifficulty(c.Difficulty)
+	if err != nil {
+		return failf("%v", err)
+	}
+	if c.MaxSessions < 1 {
+		return failf("--max-sessions must be at least 1")
+	}
+	if c.IdleTimeout < 0 {
+		return failf("--idle-timeout cannot be negative")
+	}
+	code := c.RoomCode
+	if code == "" {
+		code = serve.RoomCode()
+	}
+	seed := c.Seed
+	if seed == 0 {
+		seed = randomSeed()
+	}
+	st, err := e.store()
+	if err != nil {
+		return failf("%v", err)
+	}
+	table, err := serve.NewTable(p, seed, d, st)
+	if err != nil {
+		return failf("%v", err)
+	}
+	srv, err := serve.New(table, serve.Config{
+		HostKeyPath:    filepath.Join(st.Dir, "serve", "host_ed25519"),
+		RoomCode:       code,
+		MaxSessions:    c.MaxSessions,
+		IdleTimeout:    c.IdleTimeout,
+		WrongCodeDelay: serve.DefaultWrongCodeDelay,
+		Theme:          theme(""),
+	})
+	if err != nil {
+		return failf("%v", err)
+	}
+	ln, err := net.Listen("tcp", c.Listen)
+	if err != nil {
+		return failf("cannot listen on %s: %v", c.Listen, err)
+	}
+	_, port, _ := net.SplitHostPort(ln.Addr().String())
+	fmt.Fprintf(e.stdout, "ZERO SUM table: %s, seed %d, bots %s\n", p.Scenario.Title, seed, d)
+	fmt.Fprintf(e.stdout, "Listening on %s (host key %s)\n", ln.Addr(), srv.Fingerprint())
+	fmt.Fprintf(e.stdout, "Room code: %s\n", code)
+	fmt.Fprintf(e.stdout, "Players type: ssh -p %s THIS-COMPUTER'S-ADDRESS\n", port)
+	fmt.Fprintf(e.stdout, "Autosaves go to %s. Press ctrl+c to stop.\n", filepath.Join(st.Dir, "autosaves"))
+
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ln) }()
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+	defer signal.Stop(sig)
+	select {
+	case err := <-done:
+		if err != nil {
+			return failf("the server stopped: %v", err)
+		}
+		return nil
+	case <-sig:
+	}
+	fmt.Fprintln(e.stdout, "Stopping: closing every connection.")
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	_ = srv.Shutdown(ctx)
+	<-done
+	return nil
+}

@@ -1,0 +1,176 @@
+package serve
+
+import (
+	"context"
+	"crypto/rand"
+	"errors"
+	"fmt"
+	"net"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/ssh"
+	"charm.land/wish/v2"
+	bm "charm.land/wish/v2/bubbletea"
+	gossh "golang.org/x/crypto/ssh"
+
+	"zerosum/ui"
+)
+
+// Defaults of the server's limits.
+const (
+	DefaultMaxSessions    = 40
+	DefaultIdleTimeout    = 30 * time.Minute
+	DefaultWrongCodeDelay = 3 * time.Second
+)
+
+// Config is how a server runs.
+type Config struct {
+	// HostKeyPath is the server's private host key, generated there the
+	// first time (so the fingerprint stays the same across restarts).
+	HostKeyPath string
+	// RoomCode is asked before a seat is taken (upper case).
+	RoomCode       string
+	MaxSessions    int           // concurrent sessions; 0: DefaultMaxSessions
+	IdleTimeout    time.Duration // a connection with no traffic this long is closed; 0: none
+	WrongCodeDelay time.Duration // the pause after a wrong room code
+	Theme          ui.ThemeName
+}
+
+// Server serves one table over SSH.
+type Server struct {
+	cfg      Config
+	table    *Table
+	ssh      *ssh.Server
+	sessions atomic.Int64
+}
+
+// noPTY is what a session without a terminal is told.
+const noPTY = "zerosum serve needs an interactive terminal: connect with ssh -t -p PORT HOST"
+
+// New prepares a server for a table.
+func New(t *Table, cfg Config) (*Server, error) {
+	if cfg.MaxSessions <= 0 {
+		cfg.MaxSessions = DefaultMaxSessions
+	}
+	cfg.RoomCode = strings.ToUpper(strings.TrimSpace(cfg.RoomCode))
+	if cfg.RoomCode == "" {
+		return nil, errors.New("a server needs a room code")
+	}
+	if cfg.HostKeyPath == "" {
+		return nil, errors.New("a server needs a place for its host key")
+	}
+	if err := os.MkdirAll(filepath.Dir(cfg.HostKeyPath), 0o700); err != nil {
+		return nil, fmt.Errorf("cannot make the folder of the host key: %w", err)
+	}
+	s := &Server{cfg: cfg, table: t}
+	opts := []ssh.Option{
+		wish.WithHostKeyPath(cfg.HostKeyPath),
+		// Listed last to first: the session cap runs first, then the
+		// terminal check, then the game.
+		wish.WithMiddleware(bm.MiddlewareWithProgramHandler(s.program), s.needPTY, s.capSessions),
+	}
+	if cfg.IdleTimeout > 0 {
+		opts = append(opts, wish.WithIdleTimeout(cfg.IdleTimeout))
+	}
+	srv, err := wish.NewServer(opts...)
+	if err != nil {
+		return nil, fmt.Errorf("cannot start the SSH server: %w", err)
+	}
+	s.ssh = srv
+	return s, nil
+}
+
+// Fingerprint is the host key's SHA256 fingerprint, as ssh prints it.
+func (s *Server) Fingerprint() string {
+	if len(s.ssh.HostSigners) == 0 {
+		return ""
+	}
+	return gossh.FingerprintSHA256(s.ssh.HostSigners[0].PublicKey())
+}
+
+// Serve accepts connections on ln until Shutdown.
+func (s *Server) Serve(ln net.Listener) error {
+	err := s.ssh.Serve(ln)
+	if errors.Is(err, ssh.ErrServerClosed) {
+		return nil
+	}
+	return err
+}
+
+// Shutdown stops accepting connections and waits for the open ones to
+// end, or closes them when ctx ends.
+func (s *Server) Shutdown(ctx context.Context) error {
+	err := s.ssh.Shutdown(ctx)
+	if err != nil {
+		s.ssh.Close()
+	}
+	return err
+}
+
+// Sessions is how many sessions are open.
+func (s *Server) Sessions() int { return int(s.sessions.Load()) }
+
+// capSessions refuses a session beyond the cap.
+func (s *Server) capSessions(next ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		defer s.sessions.Add(-1)
+		if n := s.sessions.Add(1); n > int64(s.cfg.MaxSessions) {
+			wish.Println(sess, fmt.Sprintf("The table is full (%d connections): try again later.", s.cfg.MaxSessions))
+			_ = sess.Exit(1)
+			return
+		}
+		next(sess)
+	}
+}
+
+// needPTY refuses a session without a terminal in one line.
+func (s *Server) needPTY(next ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		if _, _, ok := sess.Pty(); !ok {
+			wish.Println(sess, noPTY)
+			_ = sess.Exit(1)
+			return
+		}
+		next(sess)
+		if p, ok := sess.Context().Value(playerKey{}).(*player); ok {
+			// The program has stopped: the player leaves the table, keeping
+			// their seat and their orders in progress.
+			p.client.stop()
+			if p.phase == playing {
+				orders, submitted := p.app.TableSeatOrders()
+				s.table.leave(p.seat, p.client, orders, submitted)
+			}
+		}
+	}
+}
+
+type playerKey struct{}
+
+// program builds a connection's program.
+func (s *Server) program(sess ssh.Session) *tea.Program {
+	p := &player{srv: s}
+	if pty, _, ok := sess.Pty(); ok {
+		p.width, p.height = pty.Window.Width, pty.Window.Height
+	}
+	prog := tea.NewProgram(p, bm.MakeOptions(sess)...)
+	p.client = newClient(prog.Send)
+	sess.Context().SetValue(playerKey{}, p)
+	return prog
+}
+
+// RoomCode makes a room code: six letters and digits that cannot be
+// mistaken for one another on a board.
+func RoomCode() string {
+	const alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+	b := make([]byte, 6)
+	rand.Read(b)
+	for i := range b {
+		b[i] = alphabet[int(b[i])%len(alphabet)]
+	}
+	return string(b)
+}
