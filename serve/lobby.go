@@ -22,8 +22,8 @@ const maxCodeTries = 5
 type phase int
 
 const (
-	askCode phase = iota
-	codeWait      // a wrong code: the pause before the next try
+	askCode  phase = iota
+	codeWait       // a wrong code: the pause before the next try
 	askName
 	askSeat
 	playing

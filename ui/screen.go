@@ -61,7 +61,7 @@ type Context struct {
 	// tableStatus is who at a shared table has handed in orders (see
 	// TableStatusMsg).
 	tableStatus []string
-	Game   *Session // nil until a game starts
+	Game        *Session // nil until a game starts
 	// Saves is what the data directory held when it was last read (see
 	// scanSaves); empty until then, and always when saving is off.
 	Saves savesIndex
