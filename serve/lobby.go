@@ -61,6 +61,7 @@ func (p *player) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	if _, ok := msg.(waitMsg); ok && p.phase == codeWait {
 		p.phase = askCode
+		p.note = "That is not the room code. Ask your teacher for it and type it again."
 		return p, nil
 	}
 	k, ok := msg.(tea.KeyPressMsg)
@@ -112,7 +113,7 @@ func (p *player) answer() tea.Cmd {
 			return tea.Quit
 		}
 		p.phase = codeWait
-		p.note = "That is not the room code. Ask your teacher for it and try again."
+		p.note = "That is not the room code. Wait a moment…"
 		return tea.Tick(p.srv.cfg.WrongCodeDelay, func(time.Time) tea.Msg { return waitMsg{} })
 	case askName:
 		name, err := CheckName(in)
@@ -206,11 +207,11 @@ func (p *player) lobby() string {
 	switch p.phase {
 	case askCode, codeWait:
 		b.WriteString("Type the room code your teacher gave you, then enter.\n\n")
-		prompt := "Room code: " + p.input
 		if p.phase == askCode {
-			prompt += "_"
+			b.WriteString(bold.Render("Room code: "+p.input+"_") + "\n")
+		} else {
+			b.WriteString("\n")
 		}
-		b.WriteString(bold.Render(prompt) + "\n")
 	case askName:
 		b.WriteString(p.table())
 		b.WriteString("\nYour name (the name you give again to come back to your seat), then enter.\n\n")

@@ -1,0 +1,465 @@
+package serve
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+	gossh "golang.org/x/crypto/ssh"
+
+	"zerosum/content"
+	"zerosum/game"
+	"zerosum/game/bot"
+	"zerosum/ui"
+)
+
+// The tests run a real server on the loopback interface and play it with
+// a real SSH client library: each player's terminal is an SSH session with
+// a PTY; what the server writes is read back with the escape sequences
+// taken out.
+
+const (
+	testCode = "ROOM42"
+	testSeed = 5
+	// patience bounds every wait for the server, so that a broken server
+	// fails the test instead of hanging it. It is not a speed limit.
+	patience = 20 * time.Second
+)
+
+// testServer is a server on a loopback port.
+type testServer struct {
+	srv   *Server
+	table *Table
+	addr  string
+	done  chan error
+}
+
+func startServer(t *testing.T, keyPath string, edit func(*Config)) *testServer {
+	t.Helper()
+	p, err := content.Load("flashpoint")
+	if err != nil {
+		t.Fatal(err)
+	}
+	table, err := NewTable(p, testSeed, bot.Normal, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := Config{HostKeyPath: keyPath, RoomCode: testCode, WrongCodeDelay: 200 * time.Millisecond, Theme: ui.ThemeMono}
+	if edit != nil {
+		edit(&cfg)
+	}
+	srv, err := New(table, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := &testServer{srv: srv, table: table, addr: ln.Addr().String(), done: make(chan error, 1)}
+	go func() { ts.done <- srv.Serve(ln) }()
+	t.Cleanup(func() { ts.stop(t) })
+	return ts
+}
+
+// stop shuts the server down (once).
+func (ts *testServer) stop(t *testing.T) {
+	if ts.done == nil {
+		return
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), patience)
+	defer cancel()
+	_ = ts.srv.Shutdown(ctx)
+	if err := <-ts.done; err != nil {
+		t.Errorf("serve: %v", err)
+	}
+	ts.done = nil
+}
+
+// dial connects a client; hostKey, when set, receives the server's key.
+func dial(t *testing.T, addr, user string, hostKey *gossh.PublicKey) *gossh.Client {
+	t.Helper()
+	cfg := &gossh.ClientConfig{
+		User: user,
+		HostKeyCallback: func(_ string, _ net.Addr, k gossh.PublicKey) error {
+			if hostKey != nil {
+				*hostKey = k
+			}
+			return nil
+		},
+		Timeout: patience,
+	}
+	c, err := gossh.Dial("tcp", addr, cfg)
+	if err != nil {
+		t.Fatalf("dial %s: %v", addr, err)
+	}
+	t.Cleanup(func() { c.Close() })
+	return c
+}
+
+// term is a player's terminal: an SSH session with a PTY.
+type term struct {
+	t      *testing.T
+	name   string
+	client *gossh.Client
+	sess   *gossh.Session
+	in     io.WriteCloser
+	mu     sync.Mutex
+	out    bytes.Buffer
+	mark   int // where the next wait starts reading
+	closed chan struct{}
+}
+
+func connect(t *testing.T, addr, name string, w, h int) *term {
+	t.Helper()
+	c := dial(t, addr, strings.ToLower(name), nil)
+	s, err := c.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.RequestPty("xterm-256color", h, w, gossh.TerminalModes{}); err != nil {
+		t.Fatal(err)
+	}
+	tm := &term{t: t, name: name, client: c, sess: s, closed: make(chan struct{})}
+	if tm.in, err = s.StdinPipe(); err != nil {
+		t.Fatal(err)
+	}
+	out, err := s.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Shell(); err != nil {
+		t.Fatal(err)
+	}
+	go func() {
+		defer close(tm.closed)
+		buf := make([]byte, 4096)
+		for {
+			n, err := out.Read(buf)
+			tm.mu.Lock()
+			tm.out.Write(buf[:n])
+			tm.mu.Unlock()
+			if err != nil {
+				return
+			}
+		}
+	}()
+	t.Cleanup(func() { s.Close() })
+	return tm
+}
+
+// squeeze is text with the escape sequences and every space taken out, so
+// that a renderer's choice between spaces and cursor moves does not
+// matter.
+func squeeze(s string) string {
+	return strings.Join(strings.Fields(ansi.Strip(s)), "")
+}
+
+// all is everything the server has written to this terminal.
+func (tm *term) all() string {
+	tm.mu.Lock()
+	defer tm.mu.Unlock()
+	return tm.out.String()
+}
+
+// waitFor waits until the screen shows text (spaces aside) after the last
+// mark, and moves the mark past it.
+func (tm *term) waitFor(text string) {
+	tm.t.Helper()
+	want := squeeze(text)
+	deadline := time.Now().Add(patience)
+	for {
+		tm.mu.Lock()
+		out := tm.out.String()
+		if strings.Contains(squeeze(out[tm.mark:]), want) {
+			// The mark moves to the end of the shortest output that
+			// shows it, so that what the same frame shows next can be
+			// waited for too.
+			lo, hi := tm.mark, len(out)
+			for lo < hi {
+				mid := (lo + hi) / 2
+				if strings.Contains(squeeze(out[tm.mark:mid]), want) {
+					hi = mid
+				} else {
+					lo = mid + 1
+				}
+			}
+			tm.mark = hi
+			tm.mu.Unlock()
+			return
+		}
+		tm.mu.Unlock()
+		select {
+		case <-tm.closed:
+			tm.t.Fatalf("%s: the connection closed before %q appeared; the screen said:\n%s", tm.name, text, ansi.Strip(tm.all()[max(len(tm.all())-3000, 0):]))
+		default:
+		}
+		if time.Now().After(deadline) {
+			tm.t.Fatalf("%s: %q did not appear; the screen said:\n%s", tm.name, text, ansi.Strip(tm.all()[max(len(tm.all())-3000, 0):]))
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// type sends keys as the terminal would.
+func (tm *term) send(keys ...string) {
+	tm.t.Helper()
+	for _, k := range keys {
+		if _, err := io.WriteString(tm.in, k); err != nil {
+			tm.t.Fatalf("%s: send %q: %v", tm.name, k, err)
+		}
+		time.Sleep(20 * time.Millisecond) // one key at a time, as a person types
+	}
+}
+
+const (
+	enter = "\r"
+	down  = "\x1b[B"
+	space = " "
+)
+
+// seatPlayer connects a player, gives the room code and their name and
+// takes the seat of actor a, and waits for the briefing.
+func seatPlayer(t *testing.T, ts *testServer, name string, a, w, h int) *term {
+	t.Helper()
+	tm := connect(t, ts.addr, name, w, h)
+	tm.waitFor("Room code:")
+	tm.send(strings.ToLower(testCode) + enter)
+	tm.waitFor("Name:")
+	tm.send(name + enter)
+	tm.waitFor("choose a free seat")
+	tm.send(string(rune('1' + a)))
+	tm.waitFor("BRIEFING")
+	return tm
+}
+
+// actionRow is the row of an action in an actor's Orders pane at the
+// start of the game.
+func actionRow(t *testing.T, sc *game.Scenario, actor int, action string) int {
+	t.Helper()
+	st, _ := sc.NewGame(testSeed)
+	v := sc.View(&st, actor, false)
+	var rows []int
+	for _, op := range sc.Options(&v, actor, nil) {
+		if len(rows) == 0 || rows[len(rows)-1] != op.Action {
+			rows = append(rows, op.Action)
+		}
+	}
+	i := slices.IndexFunc(rows, func(ai int) bool { return sc.Actions[ai].ID == action })
+	if i < 0 {
+		t.Fatalf("%s has no action %s", sc.Actors[actor].ID, action)
+	}
+	return i
+}
+
+func TestWrongRoomCodeIsRefused(t *testing.T) {
+	ts := startServer(t, filepath.Join(t.TempDir(), "host_ed25519"), func(c *Config) { c.WrongCodeDelay = 500 * time.Millisecond })
+	tm := connect(t, ts.addr, "Eve", 80, 24)
+	tm.waitFor("Room code:")
+	tm.send("NOTIT" + enter)
+	tm.waitFor("That is not the room code. Wait a moment")
+	// During the pause what is typed is dropped: the right code typed at
+	// once does not get in.
+	tm.send(testCode + enter)
+	time.Sleep(100 * time.Millisecond)
+	if strings.Contains(squeeze(tm.all()), "Name:") {
+		t.Fatal("a code typed during the pause after a wrong one was taken")
+	}
+	// After the pause the code is asked again, and the right one opens
+	// the lobby.
+	tm.waitFor("type it again")
+	tm.send(testCode + enter)
+	tm.waitFor("Name:")
+	if n := len(ts.table.Seats()); n != 4 || ts.table.Seats()[0].Player != "" {
+		t.Fatalf("nobody took a seat, yet the table says %+v", ts.table.Seats())
+	}
+}
+
+func TestTooManyWrongCodesCloseTheConnection(t *testing.T) {
+	ts := startServer(t, filepath.Join(t.TempDir(), "host_ed25519"), func(c *Config) { c.WrongCodeDelay = 100 * time.Millisecond })
+	tm := connect(t, ts.addr, "Eve", 80, 24)
+	tm.waitFor("Room code:")
+	for i := range maxCodeTries {
+		if i > 0 {
+			tm.waitFor("type it again")
+		}
+		tm.send("NOTIT" + enter)
+	}
+	select {
+	case <-tm.closed:
+	case <-time.After(patience):
+		t.Fatalf("after %d wrong codes the connection is still open", maxCodeTries)
+	}
+	if strings.Contains(squeeze(tm.all()), "Name:") {
+		t.Fatal("a wrong code opened the lobby")
+	}
+}
+
+func TestSessionWithoutPTYIsRefused(t *testing.T) {
+	ts := startServer(t, filepath.Join(t.TempDir(), "host_ed25519"), nil)
+	c := dial(t, ts.addr, "script", nil)
+	s, err := c.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out, errOut bytes.Buffer
+	s.Stdout, s.Stderr = &out, &errOut
+	err = s.Run("play")
+	var exit *gossh.ExitError
+	if !errorsAs(err, &exit) || exit.ExitStatus() != 1 {
+		t.Fatalf("a session without a terminal should end with status 1, got %v", err)
+	}
+	if got := out.String() + errOut.String(); got != noPTY+"\n" {
+		t.Fatalf("a session without a terminal should be told so in one line, got %q", got)
+	}
+}
+
+func errorsAs(err error, target **gossh.ExitError) bool {
+	e, ok := err.(*gossh.ExitError)
+	if ok {
+		*target = e
+	}
+	return ok
+}
+
+func TestSessionCap(t *testing.T) {
+	ts := startServer(t, filepath.Join(t.TempDir(), "host_ed25519"), func(c *Config) { c.MaxSessions = 1 })
+	first := connect(t, ts.addr, "Ana", 80, 24)
+	first.waitFor("Room code:")
+	second := connect(t, ts.addr, "Bo", 80, 24)
+	second.waitFor("The table is full")
+	<-second.closed
+	// The first is still served.
+	first.send(testCode + enter)
+	first.waitFor("Name:")
+}
+
+func TestHostKeyIsKeptAcrossRestarts(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "serve", "host_ed25519")
+	var before, after gossh.PublicKey
+	ts := startServer(t, path, nil)
+	dial(t, ts.addr, "ana", &before).Close()
+	fp := ts.srv.Fingerprint()
+	ts.stop(t)
+	info, err := os.Stat(path)
+	if err != nil {
+		t.Fatalf("the host key was not kept: %v", err)
+	}
+	if perm := info.Mode().Perm(); perm&0o077 != 0 {
+		t.Errorf("the host key is readable by others: %v", perm)
+	}
+	ts = startServer(t, path, nil)
+	dial(t, ts.addr, "ana", &after).Close()
+	if before == nil || after == nil || !bytes.Equal(before.Marshal(), after.Marshal()) {
+		t.Fatal("the server presented another host key after a restart")
+	}
+	if fp == "" || ts.srv.Fingerprint() != fp || fp != gossh.FingerprintSHA256(after) {
+		t.Fatalf("fingerprints: %q before, %q after, key %q", fp, ts.srv.Fingerprint(), gossh.FingerprintSHA256(after))
+	}
+}
+
+// TestTwoPlayersPlayATurn seats Ana at Washington and Bo at Beijing, each
+// at their own terminal; Bo gives two covert orders. The turn resolves
+// once both have submitted, with both players' orders, and nothing Ana's
+// terminal was ever sent names Bo's covert orders.
+func TestTwoPlayersPlayATurn(t *testing.T) {
+	ts := startServer(t, filepath.Join(t.TempDir(), "host_ed25519"), nil)
+	sc := ts.table.Scenario()
+	wa, _ := sc.ActorIndex("washington")
+	bj, _ := sc.ActorIndex("beijing")
+	covert := []string{"stockpile_chips", "grey_market_chips"}
+
+	ana := seatPlayer(t, ts, "Ana", wa, 100, 30)
+	bo := seatPlayer(t, ts, "Bo", bj, 80, 24)
+	if s := ts.table.Seats(); s[wa].Player != "Ana" || s[bj].Player != "Bo" || !s[wa].Connected || !s[bj].Connected {
+		t.Fatalf("seats: %+v", s)
+	}
+
+	// Ana: the briefing, then one order, and submit.
+	ana.send(enter)
+	ana.waitFor("[1 Orders]")
+	for range actionRow(t, sc, wa, "tighten_controls") {
+		ana.send(down)
+	}
+	ana.send(space)
+	ana.waitFor("In your orders")
+	ana.send("E")
+	ana.waitFor("End turn 1")
+	ana.send("y")
+	ana.waitFor("YOUR ORDERS ARE IN")
+	ana.waitFor("Beijing (Bo) … giving orders")
+	if n := ts.table.Turns(); n != 0 {
+		t.Fatalf("the turn resolved before Bo submitted (%d turns)", n)
+	}
+
+	// Bo: two covert orders, and submit.
+	bo.send(enter)
+	bo.waitFor("[1 Orders]")
+	at := 0
+	for i, id := range covert {
+		row := actionRow(t, sc, bj, id)
+		for ; at < row; at++ {
+			bo.send(down)
+		}
+		bo.send(space)
+		bo.waitFor(fmt.Sprintf("%d of 3 AP left", 2-i))
+	}
+	bo.send("E")
+	bo.waitFor("End turn 1")
+	bo.send("y")
+
+	ana.waitFor("Turn 1 of 6 resolved")
+	bo.waitFor("Turn 1 of 6 resolved")
+	bo.waitFor("(covert)") // its own covert orders are in its own report
+
+	ts.table.mu.Lock()
+	if len(ts.table.m.Turns) != 1 {
+		t.Fatalf("%d turns resolved, want 1", len(ts.table.m.Turns))
+	}
+	orders := ts.table.m.Turns[0].Orders
+	secret := map[string]bool{}
+	for _, id := range covert {
+		ai, _ := sc.ActionIndex(id)
+		if !slices.ContainsFunc(orders, func(o game.Order) bool { return o.Actor == "beijing" && o.Action == id }) {
+			t.Errorf("Bo's order %s was not resolved: %v", id, orders)
+		}
+		secret[sc.Actions[ai].Name] = true
+		for _, c := range ts.table.m.State().Covert {
+			if c.Actor == bj && c.Action == ai && c.Exposed != 0 {
+				delete(secret, sc.Actions[ai].Name) // it came to light: public now
+			}
+		}
+	}
+	if !slices.ContainsFunc(orders, func(o game.Order) bool { return o.Actor == "washington" && o.Action == "tighten_controls" }) {
+		t.Errorf("Ana's order was not resolved: %v", orders)
+	}
+	ts.table.mu.Unlock()
+	if len(secret) == 0 {
+		t.Fatalf("seed %d: both covert orders came to light; pick a seed that keeps one secret", testSeed)
+	}
+	seen := squeeze(ana.all())
+	for name := range secret {
+		if strings.Contains(seen, squeeze(name)) {
+			t.Errorf("Ana's terminal was sent Beijing's covert order %q", name)
+		}
+		if !strings.Contains(squeeze(bo.all()), squeeze(name)) {
+			t.Errorf("Bo's terminal never showed his own order %q: the check above proves nothing", name)
+		}
+	}
+
+	// Both go on to turn 2 on their own dashboards.
+	ana.send(enter)
+	ana.waitFor("Turn 2/6")
+	bo.send(enter)
+	bo.waitFor("Turn 2/6")
+}
