@@ -91,10 +91,17 @@ func (c serveCmd) Run(e *env) error {
 		return nil
 	case <-sig:
 	}
-	fmt.Fprintln(e.stdout, "Stopping: closing every connection.")
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	fmt.Fprintln(e.stdout, "Stopping: saving the table and closing every connection.")
+	where, err := table.Save()
+	why := "The host stopped the table."
+	if err != nil {
+		fmt.Fprintf(e.stderr, "warning: the table could not be saved: %v\n", err)
+	} else if where != "" {
+		fmt.Fprintf(e.stdout, "Saved as %s.\n", where)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
-	_ = srv.Shutdown(ctx)
+	_ = srv.ShutdownSaying(ctx, why)
 	<-done
 	return nil
 }

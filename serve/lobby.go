@@ -32,18 +32,19 @@ const (
 // player is one connection's program: the lobby (room code, name, seat),
 // then the game's interface at the seat taken.
 type player struct {
-	srv    *Server
-	client *client
-	phase  phase
-	input  string // what is typed at the prompt
-	note   string // why the last answer was refused
-	tries  int    // wrong room codes so far
-	name   string
-	cursor int // the seat the lobby points at
-	seat   int // the seat taken, once playing
-	app    *ui.App
-	width  int
-	height int
+	srv     *Server
+	client  *client
+	program *tea.Program
+	phase   phase
+	input   string // what is typed at the prompt
+	note    string // why the last answer was refused
+	tries   int    // wrong room codes so far
+	name    string
+	cursor  int // the seat the lobby points at
+	seat    int // the seat taken, once playing
+	app     *ui.App
+	width   int
+	height  int
 }
 
 // waitMsg ends the pause after a wrong room code.

@@ -8,6 +8,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -142,6 +143,9 @@ func connect(t *testing.T, addr, name string, w, h int) *term {
 		t.Fatal(err)
 	}
 	go func() {
+		// Like the ssh command, the client hangs up once its session
+		// ends.
+		defer c.Close()
 		defer close(tm.closed)
 		buf := make([]byte, 4096)
 		for {
@@ -462,4 +466,92 @@ func TestTwoPlayersPlayATurn(t *testing.T) {
 	ana.waitFor("Turn 2/6")
 	bo.send(enter)
 	bo.waitFor("Turn 2/6")
+}
+
+// TestReconnectKeepsTheSeatAndOrders drops Ana's connection while she is
+// composing her orders; she connects again, gives the same name, and is
+// back at her seat with her orders in progress, without choosing a seat.
+func TestReconnectKeepsTheSeatAndOrders(t *testing.T) {
+	ts := startServer(t, filepath.Join(t.TempDir(), "host_ed25519"), nil)
+	sc := ts.table.Scenario()
+	wa, _ := sc.ActorIndex("washington")
+	ana := seatPlayer(t, ts, "Ana", wa, 80, 24)
+	ana.send(enter)
+	ana.waitFor("[1 Orders]")
+	ana.send(space)
+	ana.waitFor("2 of 3 AP left")
+	ana.client.Close() // the laptop drops off the network
+	waitUntil(t, "Ana's seat is freed", func() bool { return !ts.table.Seats()[wa].Connected })
+	if s := ts.table.Seats()[wa]; s.Player != "Ana" {
+		t.Fatalf("the seat was not kept for Ana: %+v", s)
+	}
+	ts.table.mu.Lock()
+	kept, human := len(ts.table.seats[wa].orders), ts.table.m.Seats[wa].Human
+	ts.table.mu.Unlock()
+	if kept != 1 || human {
+		t.Fatalf("after the drop the seat keeps %d orders (want 1) and human=%v (want a bot's seat until she returns)", kept, human)
+	}
+
+	back := connect(t, ts.addr, "Ana", 80, 24)
+	back.waitFor("Room code:")
+	back.send(testCode + enter)
+	back.waitFor("Name:")
+	back.send("ana" + enter) // names are matched without regard to case
+	back.waitFor("2 of 3 AP left")
+	if strings.Contains(squeeze(back.all()), squeeze("choose a free seat")) {
+		t.Error("a returning player was asked to choose a seat")
+	}
+	if s := ts.table.Seats()[wa]; !s.Connected || s.Player != "Ana" {
+		t.Fatalf("Ana is not back at her seat: %+v", s)
+	}
+	// A second connection giving the same name is refused while she is
+	// here.
+	twin := connect(t, ts.addr, "Ana", 80, 24)
+	twin.waitFor("Room code:")
+	twin.send(testCode + enter)
+	twin.waitFor("Name:")
+	twin.send("Ana" + enter)
+	twin.waitFor("Ana is at the table already")
+}
+
+// TestShutdownTellsPlayersAndEndsEverySession stops the server with
+// players in the lobby and at the table: each is told why, every
+// connection ends, and the goroutines of the sessions are gone.
+func TestShutdownTellsPlayersAndEndsEverySession(t *testing.T) {
+	base := runtime.NumGoroutine()
+	ts := startServer(t, filepath.Join(t.TempDir(), "host_ed25519"), nil)
+	ana := seatPlayer(t, ts, "Ana", 0, 80, 24)
+	lobby := connect(t, ts.addr, "Bo", 80, 24)
+	lobby.waitFor("Room code:")
+	ctx, cancel := context.WithTimeout(context.Background(), patience)
+	defer cancel()
+	if err := ts.srv.ShutdownSaying(ctx, "The host stopped the table."); err != nil {
+		t.Fatalf("shutdown: %v", err)
+	}
+	if err := <-ts.done; err != nil {
+		t.Fatal(err)
+	}
+	ts.done = nil
+	for _, tm := range []*term{ana, lobby} {
+		select {
+		case <-tm.closed:
+		case <-time.After(patience):
+			t.Fatalf("%s: the connection is still open after the shutdown", tm.name)
+		}
+		tm.waitFor("The host stopped the table.")
+	}
+	waitUntil(t, "the sessions' goroutines end", func() bool { return runtime.NumGoroutine() <= base })
+}
+
+// waitUntil polls cond until it holds.
+func waitUntil(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(patience)
+	for !cond() {
+		if time.Now().After(deadline) {
+			buf := make([]byte, 1<<20)
+			t.Fatalf("waited in vain until %s; goroutines:\n%s", what, buf[:runtime.Stack(buf, true)])
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
 }

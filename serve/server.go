@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -47,6 +48,10 @@ type Server struct {
 	table    *Table
 	ssh      *ssh.Server
 	sessions atomic.Int64
+
+	mu       sync.Mutex
+	programs map[*tea.Program]bool // the programs running
+	stopping string                // what players are told once the server stops
 }
 
 // noPTY is what a session without a terminal is told.
@@ -67,7 +72,7 @@ func New(t *Table, cfg Config) (*Server, error) {
 	if err := os.MkdirAll(filepath.Dir(cfg.HostKeyPath), 0o700); err != nil {
 		return nil, fmt.Errorf("cannot make the folder of the host key: %w", err)
 	}
-	s := &Server{cfg: cfg, table: t}
+	s := &Server{cfg: cfg, table: t, programs: map[*tea.Program]bool{}}
 	opts := []ssh.Option{
 		wish.WithHostKeyPath(cfg.HostKeyPath),
 		// Listed last to first: the session cap runs first, then the
@@ -105,6 +110,18 @@ func (s *Server) Serve(ln net.Listener) error {
 // Shutdown stops accepting connections and waits for the open ones to
 // end, or closes them when ctx ends.
 func (s *Server) Shutdown(ctx context.Context) error {
+	return s.ShutdownSaying(ctx, "The host stopped the table.")
+}
+
+// ShutdownSaying is Shutdown that tells every player why, in a line
+// printed once their game has closed.
+func (s *Server) ShutdownSaying(ctx context.Context, why string) error {
+	s.mu.Lock()
+	s.stopping = why
+	for p := range s.programs {
+		go p.Quit()
+	}
+	s.mu.Unlock()
 	err := s.ssh.Shutdown(ctx)
 	if err != nil {
 		s.ssh.Close()
@@ -137,7 +154,16 @@ func (s *Server) needPTY(next ssh.Handler) ssh.Handler {
 			return
 		}
 		next(sess)
+		s.mu.Lock()
+		why := s.stopping
+		s.mu.Unlock()
+		if why != "" {
+			wish.Println(sess, why)
+		}
 		if p, ok := sess.Context().Value(playerKey{}).(*player); ok {
+			s.mu.Lock()
+			delete(s.programs, p.program)
+			s.mu.Unlock()
 			// The program has stopped: the player leaves the table, keeping
 			// their seat and their orders in progress.
 			p.client.stop()
@@ -158,8 +184,14 @@ func (s *Server) program(sess ssh.Session) *tea.Program {
 		p.width, p.height = pty.Window.Width, pty.Window.Height
 	}
 	prog := tea.NewProgram(p, bm.MakeOptions(sess)...)
-	p.client = newClient(prog.Send)
+	p.client, p.program = newClient(prog.Send), prog
 	sess.Context().SetValue(playerKey{}, p)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.stopping != "" {
+		go prog.Quit()
+	}
+	s.programs[prog] = true
 	return prog
 }
 

@@ -226,7 +226,7 @@ func (t *Table) resolveIfReady() {
 	for a := range t.seats {
 		t.seats[a].orders, t.seats[a].submitted = nil, false
 	}
-	t.autosave()
+	t.autosave(saves.TurnInProgress{})
 	for a, s := range t.seats {
 		if s.client != nil {
 			s.client.post(ui.TableTurnMsg{Match: t.copyFor(a)})
@@ -236,7 +236,7 @@ func (t *Table) resolveIfReady() {
 
 // autosave keeps the start of the new turn in the store, as a local game
 // does. The caller holds the lock.
-func (t *Table) autosave() {
+func (t *Table) autosave(tip saves.TurnInProgress) {
 	if t.store == nil {
 		return
 	}
@@ -244,8 +244,33 @@ func (t *Table) autosave() {
 	if hs := t.m.Humans(); len(hs) > 0 {
 		player = hs[0]
 	}
-	sv := saves.FromMatchWith(t.m, player, saves.TurnInProgress{}, saves.Settings{Difficulty: t.difficulty.String()}, t.now().UTC().Format(time.RFC3339))
+	sv := saves.FromMatchWith(t.m, player, tip, saves.Settings{Difficulty: t.difficulty.String()}, t.now().UTC().Format(time.RFC3339))
 	t.saveErr = t.store.Autosave(sv)
+}
+
+// Save autosaves the table as it stands, with the orders in progress of
+// the players connected, and says what it wrote ("" when the table has no
+// store) or why it could not.
+func (t *Table) Save() (string, error) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.store == nil {
+		return "", nil
+	}
+	tip := saves.TurnInProgress{Pending: map[int][]game.Order{}}
+	for a, s := range t.seats {
+		if t.m.Seats[a].Human {
+			tip.Pending[a] = s.orders
+			if s.submitted {
+				tip.Submitted = append(tip.Submitted, a)
+			}
+		}
+	}
+	t.autosave(tip)
+	if t.saveErr != nil {
+		return "", t.saveErr
+	}
+	return fmt.Sprintf("the autosave of turn %d", t.m.State().Turn), nil
 }
 
 // copyFor is seat a's copy of the match: its own slices, and a as the only
