@@ -123,7 +123,9 @@ func (s *tmuxSession) gone(step string) {
 func TestEndToEndSinglePlayer(t *testing.T) {
 	s := startTmux(t, 100, 30)
 	s.waitFor("title", "New game", "How to play", "Quit")
-	s.send("Enter")
+	// In a data folder where nothing was played yet the cursor starts on
+	// the guided first game; New game is the next item.
+	s.send("Down", "Enter")
 	s.waitFor("setup", "NEW GAME", "Washington", "Beijing", "Start the game")
 	s.send("Down", "Enter") // Beijing, then the cursor jumps to Start
 	s.waitFor("actor chosen", "Beijing (you)", "Start the game")
