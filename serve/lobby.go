@@ -50,15 +50,32 @@ type player struct {
 // waitMsg ends the pause after a wrong room code.
 type waitMsg struct{}
 
-func (p *player) Init() tea.Cmd { return nil }
+// refreshMsg redraws the lobby, whose list of seats changes as players
+// come and go.
+type refreshMsg struct{}
+
+// refresh is how often the lobby redraws itself.
+const refresh = time.Second
+
+func refreshCmd() tea.Cmd {
+	return tea.Tick(refresh, func(time.Time) tea.Msg { return refreshMsg{} })
+}
+
+func (p *player) Init() tea.Cmd { return refreshCmd() }
 
 func (p *player) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if ws, ok := msg.(tea.WindowSizeMsg); ok {
 		p.width, p.height = ws.Width, ws.Height
 	}
 	if p.phase == playing {
+		if _, ok := msg.(refreshMsg); ok {
+			return p, nil
+		}
 		_, cmd := p.app.Update(msg)
 		return p, cmd
+	}
+	if _, ok := msg.(refreshMsg); ok {
+		return p, refreshCmd()
 	}
 	if _, ok := msg.(waitMsg); ok && p.phase == codeWait {
 		p.phase = askCode
@@ -219,7 +236,11 @@ func (p *player) lobby() string {
 		b.WriteString(bold.Render("Name: "+p.input+"_") + "\n")
 	case askSeat:
 		b.WriteString(p.table())
-		b.WriteString("\n" + bold.Render(p.name) + ", choose a free seat: up and down, then enter (or its number). Esc changes your name.\n")
+		if p.free() == 0 {
+			b.WriteString("\n" + bold.Render(p.name) + ", every seat is taken: join a group that has one, or ask your teacher. This list updates itself; esc changes your name.\n")
+		} else {
+			b.WriteString("\n" + bold.Render(p.name) + ", choose a free seat: up and down, then enter (or its number). Esc changes your name.\n")
+		}
 	}
 	if p.note != "" {
 		b.WriteString("\n" + warn.Render(p.note) + "\n")
@@ -229,6 +250,17 @@ func (p *player) lobby() string {
 		out = lipgloss.NewStyle().Width(p.width).Render(out)
 	}
 	return out
+}
+
+// free is how many seats nobody holds.
+func (p *player) free() int {
+	n := 0
+	for _, s := range p.srv.table.Seats() {
+		if s.Player == "" {
+			n++
+		}
+	}
+	return n
 }
 
 // table lists the seats: the actor, who holds it, whether they are here.

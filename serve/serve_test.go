@@ -47,7 +47,13 @@ type testServer struct {
 
 func startServer(t *testing.T, keyPath string, edit func(*Config)) *testServer {
 	t.Helper()
-	p, err := content.Load("flashpoint")
+	return startServerOn(t, "flashpoint", keyPath, edit)
+}
+
+// startServerOn is startServer with a table of another scenario.
+func startServerOn(t *testing.T, scenario, keyPath string, edit func(*Config)) *testServer {
+	t.Helper()
+	p, err := content.Load(scenario)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -518,8 +524,9 @@ func TestReconnectKeepsTheSeatAndOrders(t *testing.T) {
 // players in the lobby and at the table: each is told why, every
 // connection ends, and the goroutines of the sessions are gone.
 func TestShutdownTellsPlayersAndEndsEverySession(t *testing.T) {
-	base := runtime.NumGoroutine()
 	ts := startServer(t, filepath.Join(t.TempDir(), "host_ed25519"), nil)
+	warmUp(t, ts)
+	base := runtime.NumGoroutine() - 1 // the server's accepting goroutine ends too
 	ana := seatPlayer(t, ts, "Ana", 0, 80, 24)
 	lobby := connect(t, ts.addr, "Bo", 80, 24)
 	lobby.waitFor("Room code:")
@@ -543,6 +550,17 @@ func TestShutdownTellsPlayersAndEndsEverySession(t *testing.T) {
 	waitUntil(t, "the sessions' goroutines end", func() bool { return runtime.NumGoroutine() <= base })
 }
 
+// warmUp opens and closes one session, so that what the process starts
+// once for good (the signal handler of the first program) is counted in
+// the baseline of goroutines.
+func warmUp(t *testing.T, ts *testServer) {
+	t.Helper()
+	tm := connect(t, ts.addr, "warm-up", 80, 24)
+	tm.waitFor("Room code:")
+	tm.client.Close()
+	waitUntil(t, "the warm-up session ends", func() bool { return ts.srv.Sessions() == 0 })
+}
+
 // waitUntil polls cond until it holds.
 func waitUntil(t *testing.T, what string, cond func() bool) {
 	t.Helper()
@@ -555,3 +573,73 @@ func waitUntil(t *testing.T, what string, cond func() bool) {
 		time.Sleep(10 * time.Millisecond)
 	}
 }
+
+// TestFortySessions is the load test: 40 sessions at once on a table of
+// the full game, 8 of them seated (who play a turn) and 32 in the lobby.
+// Once they all leave, the server's goroutines are back to what they were
+// before the first connected, and its heap close to it. The figures are
+// logged (go test -v -run TestFortySessions ./serve).
+func TestFortySessions(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the load test is long")
+	}
+	const sessions = 40
+	ts := startServerOn(t, "race2025", filepath.Join(t.TempDir(), "host_ed25519"), nil)
+	sc := ts.table.Scenario()
+	heap := func() uint64 {
+		runtime.GC()
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		return m.HeapAlloc
+	}
+	warmUp(t, ts)
+	baseG, baseHeap := runtime.NumGoroutine(), heap()
+
+	var terms []*term
+	for i := range sessions {
+		terms = append(terms, connect(t, ts.addr, fmt.Sprintf("P%02d", i+1), 100, 30))
+	}
+	// The first eight take every seat; the rest wait in the lobby.
+	for i, tm := range terms {
+		tm.waitFor("Room code:")
+		tm.send(testCode + enter)
+		tm.waitFor("Name:")
+		tm.send(tm.name + enter)
+		if i < len(sc.Actors) {
+			tm.waitFor("choose a free seat")
+			tm.send(string(rune('1' + i)))
+			tm.waitFor("BRIEFING")
+		} else {
+			tm.waitFor("every seat is taken")
+		}
+	}
+	if n := ts.srv.Sessions(); n != sessions {
+		t.Fatalf("%d sessions open, want %d", n, sessions)
+	}
+	peakG, peakHeap := runtime.NumGoroutine(), heap()
+	for _, tm := range terms[:len(sc.Actors)] {
+		tm.send(enter)
+		tm.waitFor("[1 Orders]")
+		tm.send("E")
+		tm.waitFor("End turn 1")
+		tm.send("y")
+	}
+	for _, tm := range terms[:len(sc.Actors)] {
+		tm.waitFor("Turn 1 of 12 resolved")
+	}
+	for _, tm := range terms {
+		tm.client.Close()
+	}
+	waitUntil(t, "every session ends", func() bool { return ts.srv.Sessions() == 0 })
+	waitUntil(t, "the sessions' goroutines end", func() bool { return runtime.NumGoroutine() <= baseG })
+	afterHeap := heap()
+	t.Logf("%d sessions (%d seated, one turn played): goroutines %d before, %d with them, %d after; heap %.1f MB before, %.1f MB with them, %.1f MB after",
+		sessions, len(sc.Actors), baseG, peakG, runtime.NumGoroutine(), mb(baseHeap), mb(peakHeap), mb(afterHeap))
+	// The table keeps one more turn of the match; the sessions keep
+	// nothing.
+	if afterHeap > baseHeap+(peakHeap-baseHeap)/4 {
+		t.Errorf("the heap did not come back down after the sessions left: %.1f MB before, %.1f MB with them, %.1f MB after", mb(baseHeap), mb(peakHeap), mb(afterHeap))
+	}
+}
+
+func mb(n uint64) float64 { return float64(n) / (1 << 20) }
