@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"syscall"
 	"time"
+	"unicode"
 
 	"zerosum/game/bot"
 	"zerosum/serve"
@@ -16,13 +17,14 @@ import (
 
 // serveCmd hosts one table over SSH.
 type serveCmd struct {
-	Listen      string        `help:"The address to listen on, host:port (:2222 listens on every address)." default:":2222"`
-	Scenario    string        `help:"Scenario id, or the path of a scenario file or folder." default:"${scenario}"`
-	Seed        uint64        `help:"Seed of the game (default: a random one, printed at start)."`
-	Difficulty  string        `help:"Difficulty of the bots in the seats nobody takes." default:"normal" enum:"easy,normal,hard"`
-	RoomCode    string        `name:"room-code" help:"The code players type before they take a seat (default: one generated and printed at start)."`
-	MaxSessions int           `name:"max-sessions" help:"The most connections open at once." default:"40"`
-	IdleTimeout time.Duration `name:"idle-timeout" help:"Close a connection after this long without any key or output (0: never)." default:"30m"`
+	Listen         string        `help:"The address to listen on, host:port (:2222 listens on every address)." default:":2222"`
+	Scenario       string        `help:"Scenario id, or the path of a scenario file or folder." default:"${scenario}"`
+	Seed           uint64        `help:"Seed of the game (default: a random one, printed at start)."`
+	Difficulty     string        `help:"Difficulty of the bots in the seats nobody takes." default:"normal" enum:"easy,normal,hard"`
+	RoomCode       string        `name:"room-code" help:"The code players type before they take a seat (default: one generated and printed at start)."`
+	MaxSessions    int           `name:"max-sessions" help:"The most connections open at once." default:"40"`
+	AuthorizedKeys string        `name:"authorized-keys" type:"path" help:"Admit only the SSH keys this authorized_keys file lists (read at start); players then connect with their key."`
+	IdleTimeout    time.Duration `name:"idle-timeout" help:"Close a connection after this long without any key or output (0: never)." default:"30m"`
 }
 
 func (c serveCmd) Run(e *env) error {
@@ -41,6 +43,11 @@ func (c serveCmd) Run(e *env) error {
 		return failf("--idle-timeout cannot be negative")
 	}
 	code := c.RoomCode
+	for _, r := range code {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) || r > unicode.MaxASCII {
+			return failf("--room-code: use letters A to Z and digits only, so that every keyboard can type it")
+		}
+	}
 	if code == "" {
 		code = serve.RoomCode()
 	}
@@ -61,6 +68,7 @@ func (c serveCmd) Run(e *env) error {
 		RoomCode:       code,
 		MaxSessions:    c.MaxSessions,
 		IdleTimeout:    c.IdleTimeout,
+		AuthorizedKeys: c.AuthorizedKeys,
 		WrongCodeDelay: serve.DefaultWrongCodeDelay,
 		Theme:          theme(""),
 	})

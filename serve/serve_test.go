@@ -3,6 +3,8 @@ package serve
 import (
 	"bytes"
 	"context"
+	"crypto/ed25519"
+	"crypto/rand"
 	"fmt"
 	"io"
 	"net"
@@ -584,7 +586,7 @@ func TestFortySessions(t *testing.T) {
 		t.Skip("the load test is long")
 	}
 	const sessions = 40
-	ts := startServerOn(t, "race2025", filepath.Join(t.TempDir(), "host_ed25519"), nil)
+	ts := startServerOn(t, "race2025", filepath.Join(t.TempDir(), "host_ed25519"), func(c *Config) { c.Burst = sessions + 1 })
 	sc := ts.table.Scenario()
 	heap := func() uint64 {
 		runtime.GC()
@@ -643,3 +645,85 @@ func TestFortySessions(t *testing.T) {
 }
 
 func mb(n uint64) float64 { return float64(n) / (1 << 20) }
+
+func TestAuthorizedKeys(t *testing.T) {
+	signer := func() gossh.Signer {
+		_, priv, err := ed25519.GenerateKey(rand.Reader)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := gossh.NewSignerFromKey(priv)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	known, unknown := signer(), signer()
+	path := filepath.Join(t.TempDir(), "authorized_keys")
+	body := "# the class\n\n" + string(gossh.MarshalAuthorizedKey(known.PublicKey()))
+	if err := os.WriteFile(path, []byte(body), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	ts := startServer(t, filepath.Join(t.TempDir(), "host_ed25519"), func(c *Config) { c.AuthorizedKeys = path })
+	connectWith := func(s gossh.Signer) (*gossh.Client, error) {
+		return gossh.Dial("tcp", ts.addr, &gossh.ClientConfig{
+			User: "ana", Auth: []gossh.AuthMethod{gossh.PublicKeys(s)},
+			HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: patience,
+		})
+	}
+	c, err := connectWith(known)
+	if err != nil {
+		t.Fatalf("a listed key was refused: %v", err)
+	}
+	c.Close()
+	if c, err := connectWith(unknown); err == nil {
+		c.Close()
+		t.Fatal("a key not listed was let in")
+	}
+	// Without any key: refused too.
+	if c, err := gossh.Dial("tcp", ts.addr, &gossh.ClientConfig{User: "ana", HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: patience}); err == nil {
+		c.Close()
+		t.Fatal("a client without a key was let in")
+	}
+
+	// A file that is not an authorized_keys file is refused at start,
+	// with the line.
+	bad := filepath.Join(t.TempDir(), "keys")
+	if err := os.WriteFile(bad, []byte(body+"not a key\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	p, _ := content.Load("flashpoint")
+	table, _ := NewTable(p, 1, bot.Normal, nil)
+	_, err = New(table, Config{HostKeyPath: filepath.Join(t.TempDir(), "k"), RoomCode: "X", AuthorizedKeys: bad})
+	if err == nil || !strings.Contains(err.Error(), bad+":4:") {
+		t.Fatalf("a bad line should be reported with its number, got %v", err)
+	}
+}
+
+func TestRateLimitPerAddress(t *testing.T) {
+	now := time.Unix(1000, 0)
+	l := newLimiter(3, time.Second, func() time.Time { return now })
+	for i := range 3 {
+		if !l.allow("10.0.0.1") {
+			t.Fatalf("connection %d within the burst was refused", i+1)
+		}
+	}
+	if l.allow("10.0.0.1") {
+		t.Fatal("a connection past the burst was allowed")
+	}
+	if !l.allow("10.0.0.2") {
+		t.Fatal("another address was refused")
+	}
+	now = now.Add(time.Second)
+	if !l.allow("10.0.0.1") || l.allow("10.0.0.1") {
+		t.Fatal("a second later, exactly one more connection should be allowed")
+	}
+
+	// Over SSH: the refused session is told why.
+	ts := startServer(t, filepath.Join(t.TempDir(), "host_ed25519"), func(c *Config) { c.Burst, c.Every = 1, time.Hour })
+	first := connect(t, ts.addr, "Ana", 80, 24)
+	first.waitFor("Room code:")
+	second := connect(t, ts.addr, "Bo", 80, 24)
+	second.waitFor("Too many connections from your computer")
+	<-second.closed
+}

@@ -8,6 +8,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -27,6 +28,8 @@ const (
 	DefaultMaxSessions    = 40
 	DefaultIdleTimeout    = 30 * time.Minute
 	DefaultWrongCodeDelay = 3 * time.Second
+	DefaultBurst          = 10
+	DefaultEvery          = time.Second
 )
 
 // Config is how a server runs.
@@ -39,7 +42,15 @@ type Config struct {
 	MaxSessions    int           // concurrent sessions; 0: DefaultMaxSessions
 	IdleTimeout    time.Duration // a connection with no traffic this long is closed; 0: none
 	WrongCodeDelay time.Duration // the pause after a wrong room code
-	Theme          ui.ThemeName
+	// AuthorizedKeys, when set, is an authorized_keys file: only the
+	// keys it lists may connect. It is read once, at start.
+	AuthorizedKeys string
+	// PerAddress limits new connections from one address: at most Burst
+	// at once, then one every Every (zero values: DefaultBurst and
+	// DefaultEvery).
+	Burst int
+	Every time.Duration
+	Theme ui.ThemeName
 }
 
 // Server serves one table over SSH.
@@ -48,6 +59,8 @@ type Server struct {
 	table    *Table
 	ssh      *ssh.Server
 	sessions atomic.Int64
+
+	limiter *limiter
 
 	mu       sync.Mutex
 	programs map[*tea.Program]bool // the programs running
@@ -72,12 +85,27 @@ func New(t *Table, cfg Config) (*Server, error) {
 	if err := os.MkdirAll(filepath.Dir(cfg.HostKeyPath), 0o700); err != nil {
 		return nil, fmt.Errorf("cannot make the folder of the host key: %w", err)
 	}
-	s := &Server{cfg: cfg, table: t, programs: map[*tea.Program]bool{}}
+	if cfg.Burst <= 0 {
+		cfg.Burst = DefaultBurst
+	}
+	if cfg.Every <= 0 {
+		cfg.Every = DefaultEvery
+	}
+	s := &Server{cfg: cfg, table: t, programs: map[*tea.Program]bool{}, limiter: newLimiter(cfg.Burst, cfg.Every, time.Now)}
 	opts := []ssh.Option{
 		wish.WithHostKeyPath(cfg.HostKeyPath),
-		// Listed last to first: the session cap runs first, then the
-		// terminal check, then the game.
-		wish.WithMiddleware(bm.MiddlewareWithProgramHandler(s.program), s.needPTY, s.capSessions),
+		// Listed last to first: the rate limit runs first, then the
+		// session cap, then the terminal check, then the game.
+		wish.WithMiddleware(bm.MiddlewareWithProgramHandler(s.program), s.needPTY, s.capSessions, s.rateLimit),
+	}
+	if cfg.AuthorizedKeys != "" {
+		keys, err := readAuthorizedKeys(cfg.AuthorizedKeys)
+		if err != nil {
+			return nil, err
+		}
+		opts = append(opts, wish.WithPublicKeyAuth(func(_ ssh.Context, k ssh.PublicKey) bool {
+			return slices.ContainsFunc(keys, func(a gossh.PublicKey) bool { return ssh.KeysEqual(a, k) })
+		}))
 	}
 	if cfg.IdleTimeout > 0 {
 		opts = append(opts, wish.WithIdleTimeout(cfg.IdleTimeout))
@@ -143,6 +171,48 @@ func (s *Server) capSessions(next ssh.Handler) ssh.Handler {
 		}
 		next(sess)
 	}
+}
+
+// rateLimit refuses a session from an address that opened too many in
+// a short time.
+func (s *Server) rateLimit(next ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		host, _, err := net.SplitHostPort(sess.RemoteAddr().String())
+		if err != nil {
+			host = sess.RemoteAddr().String()
+		}
+		if !s.limiter.allow(host) {
+			wish.Println(sess, "Too many connections from your computer in a short time: wait a few seconds and try again.")
+			_ = sess.Exit(1)
+			return
+		}
+		next(sess)
+	}
+}
+
+// readAuthorizedKeys reads the keys of an authorized_keys file; a line
+// that is not a key is an error that names it.
+func readAuthorizedKeys(path string) ([]gossh.PublicKey, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read the authorized keys: %w", err)
+	}
+	var keys []gossh.PublicKey
+	for i, line := range strings.Split(string(data), "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		k, _, _, _, err := gossh.ParseAuthorizedKey([]byte(line))
+		if err != nil {
+			return nil, fmt.Errorf("%s:%d: not a public key (%v)", path, i+1, err)
+		}
+		keys = append(keys, k)
+	}
+	if len(keys) == 0 {
+		return nil, fmt.Errorf("%s lists no key: nobody could connect", path)
+	}
+	return keys, nil
 }
 
 // needPTY refuses a session without a terminal in one line.
