@@ -727,3 +727,15 @@ func TestRateLimitPerAddress(t *testing.T) {
 	second.waitFor("Too many connections from your computer")
 	<-second.closed
 }
+
+func TestIdleConnectionIsClosed(t *testing.T) {
+	ts := startServer(t, filepath.Join(t.TempDir(), "host_ed25519"), func(c *Config) { c.IdleTimeout = 300 * time.Millisecond })
+	tm := connect(t, ts.addr, "Ana", 80, 24)
+	tm.waitFor("Room code:")
+	select {
+	case <-tm.closed:
+	case <-time.After(patience):
+		t.Fatal("an idle connection stayed open")
+	}
+	waitUntil(t, "the idle session ends", func() bool { return ts.srv.Sessions() == 0 })
+}
