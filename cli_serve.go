@@ -21,6 +21,7 @@ type serveCmd struct {
 	Scenario       string        `help:"Scenario id, or the path of a scenario file or folder." default:"${scenario}"`
 	Seed           uint64        `help:"Seed of the game (default: a random one, printed at start)."`
 	Difficulty     string        `help:"Difficulty of the bots in the seats nobody takes." default:"normal" enum:"easy,normal,hard"`
+	Resume         string        `help:"Set the table up again from a save (a name such as last-good, or a file): its scenario, seed, turns and seats; players give their names again to take their seats back."`
 	RoomCode       string        `name:"room-code" help:"The code players type before they take a seat (default: one generated and printed at start)."`
 	MaxSessions    int           `name:"max-sessions" help:"The most connections open at once." default:"40"`
 	AuthorizedKeys string        `name:"authorized-keys" type:"path" help:"Admit only the SSH keys this authorized_keys file lists (read at start); players then connect with their key."`
@@ -28,10 +29,6 @@ type serveCmd struct {
 }
 
 func (c serveCmd) Run(e *env) error {
-	p, err := loadScenario(c.Scenario)
-	if err != nil {
-		return failf("%v", err)
-	}
 	d, err := bot.ParseDifficulty(c.Difficulty)
 	if err != nil {
 		return failf("%v", err)
@@ -59,10 +56,30 @@ func (c serveCmd) Run(e *env) error {
 	if err != nil {
 		return failf("%v", err)
 	}
-	table, err := serve.NewTable(p, seed, d, st)
-	if err != nil {
-		return failf("%v", err)
+	var table *serve.Table
+	if c.Resume != "" {
+		entry, err := st.Load(c.Resume)
+		if err != nil {
+			return failf("cannot resume %s: %s", c.Resume, because(c.Resume, err))
+		}
+		p, err := recordedScenario(entry.Save.Scenario, entry.Save.Source, entry.Save.ScenarioFiles)
+		if err != nil {
+			return failf("cannot resume %s: %v", c.Resume, err)
+		}
+		if table, err = serve.ResumeTable(p, entry.Save, st); err != nil {
+			return failf("cannot resume %s: %v", c.Resume, err)
+		}
+		seed = entry.Save.Seed
+	} else {
+		p, err := loadScenario(c.Scenario)
+		if err != nil {
+			return failf("%v", err)
+		}
+		if table, err = serve.NewTable(p, seed, d, st); err != nil {
+			return failf("%v", err)
+		}
 	}
+	sc := table.Scenario()
 	srv, err := serve.New(table, serve.Config{
 		HostKeyPath:    filepath.Join(st.Dir, "serve", "host_ed25519"),
 		RoomCode:       code,
@@ -80,7 +97,7 @@ func (c serveCmd) Run(e *env) error {
 		return failf("cannot listen on %s: %v", c.Listen, err)
 	}
 	_, port, _ := net.SplitHostPort(ln.Addr().String())
-	fmt.Fprintf(e.stdout, "ZERO SUM table: %s, seed %d, bots %s\n", p.Scenario.Title, seed, d)
+	fmt.Fprintf(e.stdout, "ZERO SUM table: %s, seed %d, turn %d of %d\n", sc.Title, seed, min(table.Turns()+1, sc.Turns), sc.Turns)
 	fmt.Fprintf(e.stdout, "Listening on %s (host key %s)\n", ln.Addr(), srv.Fingerprint())
 	fmt.Fprintf(e.stdout, "Room code: %s\n", code)
 	fmt.Fprintf(e.stdout, "Players type: ssh -p %s THIS-COMPUTER'S-ADDRESS\n", port)

@@ -70,4 +70,19 @@ func TestEndToEndServe(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(home, "autosaves", "last-good.zsave")); err != nil {
 		t.Fatalf("no autosave of the table: %v", err)
 	}
+
+	// The server starts again from the save, with the same host key (the
+	// client checks it against what it kept), and Ana is back at her seat
+	// for turn 2 by giving her name.
+	srv = startTmuxIn(t, bin, home, 120, 12, "serve", "--listen", addr, "--room-code", "E2E123", "--resume", "last-good")
+	srv.waitFor("resumed server", "turn 2 of 6", "Room code: E2E123")
+	ssh = startTmuxIn(t, "ssh", home, 80, 24, "-p", port, "-o", "StrictHostKeyChecking=yes",
+		"-o", "UserKnownHostsFile="+known, "-o", "LogLevel=ERROR", "ana@127.0.0.1")
+	ssh.waitFor("lobby again", "Room code:")
+	ssh.typeText("E2E123")
+	ssh.send("Enter")
+	ssh.waitFor("name again", "Name:")
+	ssh.typeText("Ana")
+	ssh.send("Enter")
+	ssh.waitFor("back at the seat", "Turn 2/6", "Washington (Ana)")
 }

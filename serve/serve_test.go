@@ -17,12 +17,14 @@ import (
 	"testing"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	gossh "golang.org/x/crypto/ssh"
 
 	"zerosum/content"
 	"zerosum/game"
 	"zerosum/game/bot"
+	"zerosum/saves"
 	"zerosum/ui"
 )
 
@@ -63,6 +65,12 @@ func startServerOn(t *testing.T, scenario, keyPath string, edit func(*Config)) *
 	if err != nil {
 		t.Fatal(err)
 	}
+	return startServerWith(t, table, keyPath, edit)
+}
+
+// startServerWith serves a table made by the test.
+func startServerWith(t *testing.T, table *Table, keyPath string, edit func(*Config)) *testServer {
+	t.Helper()
 	cfg := Config{HostKeyPath: keyPath, RoomCode: testCode, WrongCodeDelay: 200 * time.Millisecond, Theme: ui.ThemeMono}
 	if edit != nil {
 		edit(&cfg)
@@ -738,4 +746,78 @@ func TestIdleConnectionIsClosed(t *testing.T) {
 		t.Fatal("an idle connection stayed open")
 	}
 	waitUntil(t, "the idle session ends", func() bool { return ts.srv.Sessions() == 0 })
+}
+
+// TestResumeFromSave saves a table with a turn played, one player's
+// orders in progress and the other's submitted, sets a new table up from
+// the save (as serve --resume does after a restart), and the first player
+// comes back to their seat and orders by giving their name.
+func TestResumeFromSave(t *testing.T) {
+	st, err := saves.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, _ := content.Load("flashpoint")
+	table, err := NewTable(p, testSeed, bot.Normal, st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := p.Scenario
+	wa, _ := sc.ActorIndex("washington")
+	bj, _ := sc.ActorIndex("beijing")
+	ana, bo := newClient(func(tea.Msg) {}), newClient(func(tea.Msg) {})
+	defer ana.stop()
+	defer bo.stop()
+	if _, err := table.join("Ana", wa, ana); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := table.join("Bo", bj, bo); err != nil {
+		t.Fatal(err)
+	}
+	table.submit(wa, ana, nil)
+	table.submit(bj, bo, []game.Order{{Actor: "beijing", Action: "stockpile_chips"}})
+	if table.Turns() != 1 {
+		t.Fatalf("the turn did not resolve: %d turns", table.Turns())
+	}
+	pending := []game.Order{{Actor: "washington", Action: "tighten_controls"}}
+	table.leave(wa, ana, pending, false) // Ana drops mid-turn; Bo is still composing
+	if table.Turns() != 1 {
+		t.Fatalf("the turn resolved while Bo was composing: %d turns", table.Turns())
+	}
+	where, err := table.Save()
+	if err != nil || where == "" {
+		t.Fatalf("save: %q %v", where, err)
+	}
+	entry, err := st.Newest()
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := ResumeTable(p, entry.Save, st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	table.mu.Lock()
+	wantHash, wantTurns := table.m.State().Hash(), len(table.m.Turns)
+	table.mu.Unlock()
+	if back.m.State().Hash() != wantHash || len(back.m.Turns) != wantTurns {
+		t.Fatalf("the resumed table is at turn %d with another world", len(back.m.Turns))
+	}
+	seats := back.Seats()
+	if seats[wa].Player != "Ana" || seats[bj].Player != "Bo" || seats[wa].Connected || seats[bj].Connected {
+		t.Fatalf("the resumed seats: %+v", seats)
+	}
+	if got := back.seats[wa].orders; !slices.Equal(got, pending) {
+		t.Fatalf("Ana's orders in progress after the resume: %v, want %v", got, pending)
+	}
+
+	ts := startServerWith(t, back, filepath.Join(t.TempDir(), "host_ed25519"), nil)
+	tm := connect(t, ts.addr, "Ana", 80, 24)
+	tm.waitFor("Room code:")
+	tm.send(testCode + enter)
+	tm.waitFor("Name:")
+	tm.send("Ana" + enter)
+	tm.waitFor("2 of 3 AP left") // her order in progress is there
+	if s := back.Seats()[wa]; !s.Connected {
+		t.Fatalf("Ana is not back at her seat: %+v", s)
+	}
 }

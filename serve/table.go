@@ -65,6 +65,42 @@ func NewTable(p *content.Pack, seed uint64, d bot.Difficulty, store *saves.Store
 	return &Table{pack: p, m: m, difficulty: d, seats: make([]seat, len(sc.Actors)), store: store, now: time.Now}, nil
 }
 
+// ResumeTable sets a table up again from a save of one (or of any game):
+// the match as it was, every seat a human held kept for that player's
+// name, with their orders in progress, until they connect again and give
+// it; a bot plays each seat meanwhile.
+func ResumeTable(p *content.Pack, sv *saves.Save, store *saves.Store) (*Table, error) {
+	m, _, _, err := sv.Restore(p.Scenario)
+	if err != nil {
+		return nil, err
+	}
+	tip, err := sv.InProgress(p.Scenario, m)
+	if err != nil {
+		return nil, err
+	}
+	d := bot.Normal
+	if sv.Settings.Difficulty != "" {
+		if d, err = bot.ParseDifficulty(sv.Settings.Difficulty); err != nil {
+			return nil, err
+		}
+	}
+	t := &Table{pack: p, m: m, difficulty: d, seats: make([]seat, len(m.Seats)), store: store, now: time.Now}
+	used := map[string]bool{}
+	for a := range m.Seats {
+		s := &m.Seats[a]
+		if s.Human {
+			name, err := CheckName(s.Name)
+			if err != nil || name == "You" || used[strings.ToLower(name)] {
+				name = p.Scenario.Actors[a].Name // a save of a local game names no player
+			}
+			used[strings.ToLower(name)] = true
+			t.seats[a] = seat{name: name, orders: tip.Pending[a], submitted: slices.Contains(tip.Submitted, a)}
+		}
+		s.Human = false // away until they connect
+	}
+	return t, nil
+}
+
 // Scenario is the table's scenario.
 func (t *Table) Scenario() *game.Scenario { return t.pack.Scenario }
 
@@ -240,11 +276,20 @@ func (t *Table) autosave(tip saves.TurnInProgress) {
 	if t.store == nil {
 		return
 	}
+	// The save names every seat a player holds, here or away, so that a
+	// table resumed from it keeps their seats.
+	m := *t.m
+	m.Seats = slices.Clone(t.m.Seats)
+	for a, s := range t.seats {
+		if s.name != "" {
+			m.Seats[a].Human, m.Seats[a].Name = true, s.name
+		}
+	}
 	player := 0
-	if hs := t.m.Humans(); len(hs) > 0 {
+	if hs := m.Humans(); len(hs) > 0 {
 		player = hs[0]
 	}
-	sv := saves.FromMatchWith(t.m, player, tip, saves.Settings{Difficulty: t.difficulty.String()}, t.now().UTC().Format(time.RFC3339))
+	sv := saves.FromMatchWith(&m, player, tip, saves.Settings{Difficulty: t.difficulty.String()}, t.now().UTC().Format(time.RFC3339))
 	t.saveErr = t.store.Autosave(sv)
 }
 
@@ -259,7 +304,7 @@ func (t *Table) Save() (string, error) {
 	}
 	tip := saves.TurnInProgress{Pending: map[int][]game.Order{}}
 	for a, s := range t.seats {
-		if t.m.Seats[a].Human {
+		if s.name != "" {
 			tip.Pending[a] = s.orders
 			if s.submitted {
 				tip.Submitted = append(tip.Submitted, a)
