@@ -821,3 +821,78 @@ func TestResumeFromSave(t *testing.T) {
 		t.Fatalf("Ana is not back at her seat: %+v", s)
 	}
 }
+
+// freezer is a TCP relay to the server that can stop passing bytes
+// without closing anything, like a laptop whose lid was shut.
+type freezer struct {
+	ln     net.Listener
+	frozen chan struct{}
+}
+
+func newFreezer(t *testing.T, target string) *freezer {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := &freezer{ln: ln, frozen: make(chan struct{})}
+	t.Cleanup(func() { ln.Close() })
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			s, err := net.Dial("tcp", target)
+			if err != nil {
+				c.Close()
+				return
+			}
+			t.Cleanup(func() { c.Close(); s.Close() })
+			go f.pipe(c, s)
+			go f.pipe(s, c)
+		}
+	}()
+	return f
+}
+
+// pipe copies until the relay freezes; then it holds what it read.
+func (f *freezer) pipe(dst, src net.Conn) {
+	buf := make([]byte, 32*1024)
+	for {
+		n, err := src.Read(buf)
+		select {
+		case <-f.frozen:
+			return
+		default:
+		}
+		if n > 0 {
+			if _, err := dst.Write(buf[:n]); err != nil {
+				return
+			}
+		}
+		if err != nil {
+			return
+		}
+	}
+}
+
+// TestDeadConnectionFreesTheSeat shuts Ana's laptop (her connection stops
+// answering, nothing is closed): the server notices, and she can take her
+// seat back from a new connection.
+func TestDeadConnectionFreesTheSeat(t *testing.T) {
+	ts := startServer(t, filepath.Join(t.TempDir(), "host_ed25519"), func(c *Config) { c.KeepAlive = 200 * time.Millisecond })
+	relay := newFreezer(t, ts.addr)
+	seatPlayer(t, &testServer{srv: ts.srv, table: ts.table, addr: relay.ln.Addr().String()}, "Ana", 0, 80, 24)
+	close(relay.frozen)
+	waitUntil(t, "the server notices the dead connection", func() bool { return !ts.table.Seats()[0].Connected })
+	back := connect(t, ts.addr, "Ana", 80, 24)
+	back.waitFor("Room code:")
+	back.send(testCode + enter)
+	back.waitFor("Name:")
+	back.send("Ana" + enter)
+	back.waitFor("BRIEFING")
+	if !ts.table.Seats()[0].Connected {
+		t.Fatal("Ana is not back at her seat")
+	}
+}

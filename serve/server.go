@@ -28,6 +28,7 @@ const (
 	DefaultMaxSessions    = 40
 	DefaultIdleTimeout    = 30 * time.Minute
 	DefaultWrongCodeDelay = 3 * time.Second
+	DefaultKeepAlive      = 15 * time.Second
 	DefaultBurst          = 10
 	DefaultEvery          = time.Second
 )
@@ -45,6 +46,11 @@ type Config struct {
 	// AuthorizedKeys, when set, is an authorized_keys file: only the
 	// keys it lists may connect. It is read once, at start.
 	AuthorizedKeys string
+	// KeepAlive is how often a connection is asked whether it is still
+	// there; one that does not answer within the same time is closed, so
+	// that a laptop that dropped off the network frees its player's seat
+	// for their return (0: DefaultKeepAlive).
+	KeepAlive time.Duration
 	// PerAddress limits new connections from one address: at most Burst
 	// at once, then one every Every (zero values: DefaultBurst and
 	// DefaultEvery).
@@ -84,6 +90,9 @@ func New(t *Table, cfg Config) (*Server, error) {
 	}
 	if err := os.MkdirAll(filepath.Dir(cfg.HostKeyPath), 0o700); err != nil {
 		return nil, fmt.Errorf("cannot make the folder of the host key: %w", err)
+	}
+	if cfg.KeepAlive <= 0 {
+		cfg.KeepAlive = DefaultKeepAlive
 	}
 	if cfg.Burst <= 0 {
 		cfg.Burst = DefaultBurst
@@ -190,6 +199,40 @@ func (s *Server) rateLimit(next ssh.Handler) ssh.Handler {
 	}
 }
 
+// keepAlive asks the client every KeepAlive whether it is there, and
+// closes the connection when it does not answer in time, until stop.
+func (s *Server) keepAlive(sess ssh.Session, stop <-chan struct{}) {
+	conn, ok := sess.Context().Value(ssh.ContextKeyConn).(gossh.Conn)
+	if !ok {
+		return
+	}
+	tick := time.NewTicker(s.cfg.KeepAlive)
+	defer tick.Stop()
+	for {
+		select {
+		case <-stop:
+			return
+		case <-tick.C:
+		}
+		answer := make(chan error, 1)
+		go func() {
+			_, _, err := conn.SendRequest("keepalive@openssh.com", true, nil)
+			answer <- err
+		}()
+		select {
+		case <-stop:
+			return
+		case err := <-answer:
+			if err == nil {
+				continue
+			}
+		case <-time.After(s.cfg.KeepAlive):
+		}
+		conn.Close() // gone: the session ends, and the player leaves the table
+		return
+	}
+}
+
 // readAuthorizedKeys reads the keys of an authorized_keys file; a line
 // that is not a key is an error that names it.
 func readAuthorizedKeys(path string) ([]gossh.PublicKey, error) {
@@ -223,7 +266,12 @@ func (s *Server) needPTY(next ssh.Handler) ssh.Handler {
 			_ = sess.Exit(1)
 			return
 		}
+		stop := make(chan struct{})
+		var alive sync.WaitGroup
+		alive.Go(func() { s.keepAlive(sess, stop) })
 		next(sess)
+		close(stop)
+		alive.Wait()
 		s.mu.Lock()
 		why := s.stopping
 		s.mu.Unlock()

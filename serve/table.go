@@ -154,7 +154,7 @@ func (t *Table) SeatOf(name string) (int, error) {
 	for a, s := range t.seats {
 		if s.name != "" && strings.EqualFold(s.name, name) {
 			if s.client != nil {
-				return -1, fmt.Errorf("%s is at the table already, playing %s: choose another name", s.name, t.pack.Scenario.Actors[a].Name)
+				return -1, fmt.Errorf("%s is at the table already, playing %s: choose another name (if that is you and your computer dropped off the network, try again in half a minute)", s.name, t.pack.Scenario.Actors[a].Name)
 			}
 			return a, nil
 		}
