@@ -896,3 +896,61 @@ func TestDeadConnectionFreesTheSeat(t *testing.T) {
 		t.Fatal("Ana is not back at her seat")
 	}
 }
+
+// TestGameToTheEnd plays a table to its end with two players, at the
+// table itself: every turn resolves once both have submitted, and the
+// copy of the finished match names both players, so that the end of the
+// game lists them.
+func TestGameToTheEnd(t *testing.T) {
+	p, _ := content.Load("flashpoint")
+	table, err := NewTable(p, testSeed, bot.Normal, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []tea.Msg
+	var mu sync.Mutex
+	ana := newClient(func(m tea.Msg) { mu.Lock(); got = append(got, m); mu.Unlock() })
+	bo := newClient(func(tea.Msg) {})
+	defer ana.stop()
+	defer bo.stop()
+	if _, err := table.join("Ana", 0, ana); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := table.join("Bo", 1, bo); err != nil {
+		t.Fatal(err)
+	}
+	for turn := 1; !table.m.Over(); turn++ {
+		table.submit(0, ana, nil)
+		if table.Turns() != turn-1 {
+			t.Fatalf("turn %d resolved before Bo submitted", turn)
+		}
+		table.submit(1, bo, nil)
+		if table.Turns() != turn {
+			t.Fatalf("turn %d did not resolve once both submitted", turn)
+		}
+	}
+	c := table.copyFor(0)
+	if !c.Seats[0].Human || !c.Seats[1].Human || c.Seats[1].Name != "Bo" || c.Seats[2].Human {
+		t.Fatalf("the finished copy's seats: %+v", c.Seats)
+	}
+	// Every turn reached Ana's screen, in order.
+	waitUntil(t, "Ana's screen gets every turn", func() bool {
+		mu.Lock()
+		defer mu.Unlock()
+		n := 0
+		for _, m := range got {
+			if tm, ok := m.(ui.TableTurnMsg); ok {
+				n++
+				if len(tm.Match.Turns) != n {
+					t.Fatalf("turn messages out of order: #%d holds %d turns", n, len(tm.Match.Turns))
+				}
+			}
+		}
+		return n == table.Turns()
+	})
+	a := ui.New(ui.Options{Table: &ui.TableSeat{Pack: p, Match: c, Seat: 0}})
+	a.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	if s := ansi.Strip(a.View().Content); !strings.Contains(s, "Beijing (Bo)") || !strings.Contains(s, "Washington (Ana)") {
+		t.Fatalf("the end of the game should list both players:\n%s", s)
+	}
+}

@@ -319,15 +319,19 @@ func (t *Table) Save() (string, error) {
 }
 
 // copyFor is seat a's copy of the match: its own slices, and a as the only
-// human seat. The states themselves are shared, read only. The caller
-// holds the lock.
+// human seat while the game goes on. Once it is over nothing is secret,
+// and every seat a player holds is named, so that the end of the game
+// lists the players as a hot-seat game does. The states themselves are
+// shared, read only. The caller holds the lock.
 func (t *Table) copyFor(a int) *match.Match {
 	c := *t.m
 	c.Seats = slices.Clone(t.m.Seats)
 	for b := range c.Seats {
-		c.Seats[b].Human = b == a
+		c.Seats[b].Human = b == a || t.m.Over() && t.seats[b].name != ""
+		if c.Seats[b].Human {
+			c.Seats[b].Name = t.seats[b].name
+		}
 	}
-	c.Seats[a].Name = t.seats[a].name
 	c.States = slices.Clip(slices.Clone(t.m.States))
 	c.Turns = slices.Clip(slices.Clone(t.m.Turns))
 	return &c
