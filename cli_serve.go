@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"time"
 	"unicode"
@@ -39,7 +40,7 @@ func (c serveCmd) Run(e *env) error {
 	if c.IdleTimeout < 0 {
 		return failf("--idle-timeout cannot be negative")
 	}
-	code := c.RoomCode
+	code := strings.ToUpper(c.RoomCode)
 	for _, r := range code {
 		if !unicode.IsLetter(r) && !unicode.IsDigit(r) || r > unicode.MaxASCII {
 			return failf("--room-code: use letters A to Z and digits only, so that every keyboard can type it")
@@ -96,11 +97,13 @@ func (c serveCmd) Run(e *env) error {
 	if err != nil {
 		return failf("cannot listen on %s: %v", c.Listen, err)
 	}
-	_, port, _ := net.SplitHostPort(ln.Addr().String())
+	host, port, _ := net.SplitHostPort(ln.Addr().String())
 	fmt.Fprintf(e.stdout, "ZERO SUM table: %s, seed %d, turn %d of %d\n", sc.Title, seed, min(table.Turns()+1, sc.Turns), sc.Turns)
 	fmt.Fprintf(e.stdout, "Listening on %s (host key %s)\n", ln.Addr(), srv.Fingerprint())
 	fmt.Fprintf(e.stdout, "Room code: %s\n", code)
-	fmt.Fprintf(e.stdout, "Players type: ssh -p %s THIS-COMPUTER'S-ADDRESS\n", port)
+	for _, h := range addresses(host) {
+		fmt.Fprintf(e.stdout, "Players type: ssh -p %s %s\n", port, h)
+	}
 	fmt.Fprintf(e.stdout, "Autosaves go to %s. Press ctrl+c to stop.\n", filepath.Join(st.Dir, "autosaves"))
 
 	done := make(chan error, 1)
@@ -129,4 +132,31 @@ func (c serveCmd) Run(e *env) error {
 	_ = srv.ShutdownSaying(ctx, why)
 	<-done
 	return nil
+}
+
+// addresses are the addresses players can reach the server at: the one
+// it listens on, or, listening on every address, this computer's own
+// (IPv4 first; loopback only when there is nothing else).
+func addresses(host string) []string {
+	if ip := net.ParseIP(host); ip == nil || !ip.IsUnspecified() {
+		return []string{host}
+	}
+	var v4, v6 []string
+	if addrs, err := net.InterfaceAddrs(); err == nil {
+		for _, a := range addrs {
+			n, ok := a.(*net.IPNet)
+			if !ok || n.IP.IsLoopback() || n.IP.IsLinkLocalUnicast() {
+				continue
+			}
+			if n.IP.To4() != nil {
+				v4 = append(v4, n.IP.String())
+			} else {
+				v6 = append(v6, n.IP.String())
+			}
+		}
+	}
+	if out := append(v4, v6...); len(out) > 0 {
+		return out
+	}
+	return []string{"127.0.0.1"}
 }

@@ -136,12 +136,12 @@ func (p *player) answer() tea.Cmd {
 	case askName:
 		name, err := CheckName(in)
 		if err != nil {
-			p.note, p.input = err.Error(), in
+			p.note, p.input = sentence(err), in
 			return nil
 		}
 		a, err := p.srv.table.SeatOf(name)
 		if err != nil {
-			p.note, p.input = err.Error(), in
+			p.note, p.input = sentence(err), in
 			return nil
 		}
 		p.name = name
@@ -189,7 +189,7 @@ func (p *player) skipTaken(dir int) {
 func (p *player) take(a int) tea.Cmd {
 	ts, err := p.srv.table.join(p.name, a, p.client)
 	if err != nil {
-		p.note = err.Error()
+		p.note = sentence(err)
 		return nil
 	}
 	p.seat, p.phase = a, playing
@@ -290,4 +290,17 @@ func (p *player) table() string {
 	}
 	fmt.Fprintf(&b, "\n%s\n", muted.Render(fmt.Sprintf("%d free seat%s · turn %d", free, text.Plural(free), p.srv.table.Turns()+1)))
 	return b.String()
+}
+
+// sentence is an error as a sentence on the lobby's screen.
+func sentence(err error) string {
+	s := []rune(err.Error())
+	if len(s) == 0 {
+		return ""
+	}
+	s[0] = unicode.ToUpper(s[0])
+	if !strings.ContainsRune(".!?)", s[len(s)-1]) {
+		s = append(s, '.')
+	}
+	return string(s)
 }

@@ -185,7 +185,7 @@ func (t *Table) join(name string, a int, c *client) (*ui.TableSeat, error) {
 	case s.name == "":
 		s.name, s.orders, s.submitted = name, nil, false
 	case !strings.EqualFold(s.name, name):
-		return nil, fmt.Errorf("%s holds that seat", s.name)
+		return nil, fmt.Errorf("%s holds that seat: choose a free one", s.name)
 	case s.client != nil:
 		return nil, fmt.Errorf("%s is at the table already", s.name)
 	}
