@@ -26,7 +26,7 @@ type serveCmd struct {
 	RoomCode       string        `name:"room-code" help:"The code players type before they take a seat (default: one generated and printed at start)."`
 	MaxSessions    int           `name:"max-sessions" help:"The most connections open at once." default:"40"`
 	AuthorizedKeys string        `name:"authorized-keys" type:"path" help:"Admit only the SSH keys this authorized_keys file lists (read at start); players then connect with their key."`
-	IdleTimeout    time.Duration `name:"idle-timeout" help:"Close a connection after this long without any key or output (0: never)." default:"30m"`
+	IdleTimeout    time.Duration `name:"idle-timeout" help:"Close a connection after this long without a key pressed (0: never)." default:"30m"`
 }
 
 func (c serveCmd) Run(e *env) error {

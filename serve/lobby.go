@@ -45,6 +45,10 @@ type player struct {
 	app     *ui.App
 	width   int
 	height  int
+	// lastKey is when a key was last pressed; idle says the session was
+	// closed for want of one.
+	lastKey time.Time
+	idle    bool
 }
 
 // waitMsg ends the pause after a wrong room code.
@@ -54,28 +58,35 @@ type waitMsg struct{}
 // come and go.
 type refreshMsg struct{}
 
-// refresh is how often the lobby redraws itself.
+// refresh is how often the lobby redraws itself and a session checks
+// whether it has been idle too long.
 const refresh = time.Second
 
 func refreshCmd() tea.Cmd {
 	return tea.Tick(refresh, func(time.Time) tea.Msg { return refreshMsg{} })
 }
 
-func (p *player) Init() tea.Cmd { return refreshCmd() }
+func (p *player) Init() tea.Cmd {
+	p.lastKey = time.Now()
+	return refreshCmd()
+}
 
 func (p *player) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	if ws, ok := msg.(tea.WindowSizeMsg); ok {
-		p.width, p.height = ws.Width, ws.Height
+	switch m := msg.(type) {
+	case tea.WindowSizeMsg:
+		p.width, p.height = m.Width, m.Height
+	case tea.KeyPressMsg, tea.PasteMsg:
+		p.lastKey = time.Now()
+	case refreshMsg:
+		if d := p.srv.cfg.IdleTimeout; d > 0 && time.Since(p.lastKey) >= d {
+			p.idle = true
+			return p, tea.Quit
+		}
+		return p, refreshCmd() // the lobby redraws; the game has nothing to do
 	}
 	if p.phase == playing {
-		if _, ok := msg.(refreshMsg); ok {
-			return p, nil
-		}
 		_, cmd := p.app.Update(msg)
 		return p, cmd
-	}
-	if _, ok := msg.(refreshMsg); ok {
-		return p, refreshCmd()
 	}
 	if _, ok := msg.(waitMsg); ok && p.phase == codeWait {
 		p.phase = askCode

@@ -736,16 +736,24 @@ func TestRateLimitPerAddress(t *testing.T) {
 	<-second.closed
 }
 
-func TestIdleConnectionIsClosed(t *testing.T) {
-	ts := startServer(t, filepath.Join(t.TempDir(), "host_ed25519"), func(c *Config) { c.IdleTimeout = 300 * time.Millisecond })
-	tm := connect(t, ts.addr, "Ana", 80, 24)
-	tm.waitFor("Room code:")
+// TestIdleSessionIsClosed leaves a seated player without a key pressed
+// longer than the idle timeout, while the keep-alive keeps the connection
+// busy: the session is closed, says why, and the seat is kept.
+func TestIdleSessionIsClosed(t *testing.T) {
+	ts := startServer(t, filepath.Join(t.TempDir(), "host_ed25519"), func(c *Config) {
+		c.IdleTimeout, c.KeepAlive = 2500*time.Millisecond, 100*time.Millisecond
+	})
+	tm := seatPlayer(t, ts, "Ana", 0, 80, 24)
 	select {
 	case <-tm.closed:
 	case <-time.After(patience):
-		t.Fatal("an idle connection stayed open")
+		t.Fatal("an idle session stayed open")
 	}
+	tm.waitFor("Closed after 2.5s without a key pressed")
 	waitUntil(t, "the idle session ends", func() bool { return ts.srv.Sessions() == 0 })
+	if s := ts.table.Seats()[0]; s.Player != "Ana" || s.Connected {
+		t.Fatalf("the seat after an idle close: %+v", s)
+	}
 }
 
 // TestResumeFromSave saves a table with a turn played, one player's
@@ -952,5 +960,13 @@ func TestGameToTheEnd(t *testing.T) {
 	a.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 	if s := ansi.Strip(a.View().Content); !strings.Contains(s, "Beijing (Bo)") || !strings.Contains(s, "Washington (Ana)") {
 		t.Fatalf("the end of the game should list both players:\n%s", s)
+	}
+}
+
+func TestSpan(t *testing.T) {
+	for d, want := range map[time.Duration]string{30 * time.Minute: "30 minutes", time.Minute: "1 minute", 2 * time.Hour: "2 hours", 90 * time.Minute: "90 minutes", 2500 * time.Millisecond: "2.5s"} {
+		if got := span(d); got != want {
+			t.Errorf("span(%v) = %q, want %q", d, got, want)
+		}
 	}
 }

@@ -20,6 +20,7 @@ import (
 	bm "charm.land/wish/v2/bubbletea"
 	gossh "golang.org/x/crypto/ssh"
 
+	"zerosum/text"
 	"zerosum/ui"
 )
 
@@ -39,9 +40,12 @@ type Config struct {
 	// first time (so the fingerprint stays the same across restarts).
 	HostKeyPath string
 	// RoomCode is asked before a seat is taken (upper case).
-	RoomCode       string
-	MaxSessions    int           // concurrent sessions; 0: DefaultMaxSessions
-	IdleTimeout    time.Duration // a connection with no traffic this long is closed; 0: none
+	RoomCode    string
+	MaxSessions int // concurrent sessions; 0: DefaultMaxSessions
+	// IdleTimeout closes a session in which no key was pressed for this
+	// long (0: none). It is kept by the session itself: the connection's
+	// own traffic (the keep-alive) does not count.
+	IdleTimeout    time.Duration
 	WrongCodeDelay time.Duration // the pause after a wrong room code
 	// AuthorizedKeys, when set, is an authorized_keys file: only the
 	// keys it lists may connect. It is read once, at start.
@@ -115,9 +119,6 @@ func New(t *Table, cfg Config) (*Server, error) {
 		opts = append(opts, wish.WithPublicKeyAuth(func(_ ssh.Context, k ssh.PublicKey) bool {
 			return slices.ContainsFunc(keys, func(a gossh.PublicKey) bool { return ssh.KeysEqual(a, k) })
 		}))
-	}
-	if cfg.IdleTimeout > 0 {
-		opts = append(opts, wish.WithIdleTimeout(cfg.IdleTimeout))
 	}
 	srv, err := wish.NewServer(opts...)
 	if err != nil {
@@ -279,6 +280,9 @@ func (s *Server) needPTY(next ssh.Handler) ssh.Handler {
 			wish.Println(sess, why)
 		}
 		if p, ok := sess.Context().Value(playerKey{}).(*player); ok {
+			if p.idle && why == "" {
+				wish.Println(sess, fmt.Sprintf("Closed after %s without a key pressed. Connect again and give the same name to take your seat back.", span(p.srv.cfg.IdleTimeout)))
+			}
 			s.mu.Lock()
 			delete(s.programs, p.program)
 			s.mu.Unlock()
@@ -323,4 +327,17 @@ func RoomCode() string {
 		b[i] = alphabet[int(b[i])%len(alphabet)]
 	}
 	return string(b)
+}
+
+// span says a duration as people do: "30 minutes", "1 hour", "2.5s".
+func span(d time.Duration) string {
+	switch {
+	case d >= time.Hour && d%time.Hour == 0:
+		n := int(d / time.Hour)
+		return fmt.Sprintf("%d hour%s", n, text.Plural(n))
+	case d >= time.Minute && d%time.Minute == 0:
+		n := int(d / time.Minute)
+		return fmt.Sprintf("%d minute%s", n, text.Plural(n))
+	}
+	return d.String()
 }
