@@ -388,11 +388,11 @@ func TestHostKeyIsKeptAcrossRestarts(t *testing.T) {
 	}
 }
 
-// TestTwoPlayersPlayATurn seats Ana at Washington and Bo at Beijing, each
-// at their own terminal; Bo gives two covert orders. The turn resolves
-// once both have submitted, with both players' orders, and nothing Ana's
-// terminal was ever sent names Bo's covert orders.
-func TestTwoPlayersPlayATurn(t *testing.T) {
+// TestTwoPlayersPlayTwoTurns seats Ana at Washington and Bo at Beijing,
+// each at their own terminal; Bo gives two covert orders. Each turn
+// resolves once both have submitted, with both players' orders, and
+// nothing Ana's terminal was ever sent names Bo's covert orders.
+func TestTwoPlayersPlayTwoTurns(t *testing.T) {
 	ts := startServer(t, filepath.Join(t.TempDir(), "host_ed25519"), nil)
 	sc := ts.table.Scenario()
 	wa, _ := sc.ActorIndex("washington")
@@ -477,11 +477,50 @@ func TestTwoPlayersPlayATurn(t *testing.T) {
 		}
 	}
 
-	// Both go on to turn 2 on their own dashboards.
+	// Both go on to turn 2 on their own dashboards, and play it: Bo
+	// first this time.
 	ana.send(enter)
 	ana.waitFor("Turn 2/6")
 	bo.send(enter)
 	bo.waitFor("Turn 2/6")
+	bo.send("E")
+	bo.waitFor("End turn 2")
+	bo.send("y")
+	bo.waitFor("Washington (Ana) … giving orders")
+	ana.send("E")
+	ana.waitFor("End turn 2")
+	ana.send("y")
+	ana.waitFor("Turn 2 of 6 resolved")
+	bo.waitFor("Turn 2 of 6 resolved")
+	if n := ts.table.Turns(); n != 2 {
+		t.Fatalf("%d turns resolved, want 2", n)
+	}
+	// Nothing since has told Ana what stays secret.
+	var exposed []string
+	ts.table.mu.Lock()
+	for _, c := range ts.table.m.State().Covert {
+		if c.Actor == bj && c.Exposed != 0 && secret[sc.Actions[c.Action].Name] {
+			delete(secret, sc.Actions[c.Action].Name) // it came to light in turn 2
+			exposed = append(exposed, sc.Actions[c.Action].Name)
+		}
+	}
+	ts.table.mu.Unlock()
+	// What came to light is news on Ana's screen: the same check sees
+	// a name when it is there.
+	for _, name := range exposed {
+		if !strings.Contains(squeeze(ana.all()), squeeze(name)) {
+			t.Errorf("Beijing's %q came to light in turn 2, but Ana's report never named it", name)
+		}
+	}
+	if len(secret) == 0 {
+		t.Fatalf("seed %d: both covert orders came to light by turn 2; pick a seed that keeps one secret", testSeed)
+	}
+	seen = squeeze(ana.all())
+	for name := range secret {
+		if strings.Contains(seen, squeeze(name)) {
+			t.Errorf("by turn 2, Ana's terminal was sent Beijing's covert order %q", name)
+		}
+	}
 }
 
 // TestReconnectKeepsTheSeatAndOrders drops Ana's connection while she is
