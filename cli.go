@@ -34,6 +34,7 @@ type cli struct {
 	Report    reportCmd    `cmd:"" help:"Write the debrief report (Markdown) of a save or replay."`
 	Forecast  forecastCmd  `cmd:"" help:"Play many possible futures of a save or replay with bots in every seat and print how likely each outcome is."`
 	Validate  validateCmd  `cmd:"" help:"Check scenario files and report every problem with file and line."`
+	Serve     serveCmd     `cmd:"" help:"Host one table over SSH: every player connects with ssh from their own computer, takes a seat and plays on their own screen."`
 	Scenarios scenariosCmd `cmd:"" help:"List the scenarios."`
 	Version   versionCmd   `cmd:"" help:"Print the version."`
 }

@@ -43,6 +43,9 @@ type Options struct {
 	// ForecastFutures is how many futures the Forecast plays on screen
 	// (0: forecast.ScreenFutures); tests make it small.
 	ForecastFutures int
+	// Table, when set, plays one seat of a table that several players
+	// share (zerosum serve); Store should then be nil.
+	Table *TableSeat
 }
 
 // StartOptions jump straight into a game (zerosum play).
@@ -80,6 +83,15 @@ func New(opts Options) *App {
 	a.help.Styles = help.DefaultDarkStyles()
 	a.screen = newTitle(ctx)
 	switch {
+	case opts.Table != nil:
+		g, err := tableSession(opts.Table)
+		if err != nil {
+			a.err = err
+			return a
+		}
+		g.Settings.Theme = string(ctx.Theme.Name)
+		ctx.Game = g
+		a.screen = ctx.tableFirstScreen()
 	case opts.Resume != nil:
 		// zerosum load has read the file; rebuilding the game from it is
 		// work done before the program runs.
@@ -149,6 +161,13 @@ func (a *App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, tea.Batch(cmd, a.settle())
 	case forecastMsg:
 		return a, tea.Batch(a.ctx.forecastGot(m), a.settle())
+	case TableTurnMsg:
+		a.dialogs, a.showHelp = nil, false
+		a.ctx.tableTurn(m)
+		return a, a.settle()
+	case TableStatusMsg:
+		a.ctx.tableStatus = m.Lines
+		return a, nil
 	}
 	if k, ok := msg.(tea.KeyPressMsg); ok && a.ctx.thinking && !key.Matches(k, a.ctx.Keys.ForceQuit) {
 		return a, nil // the turn is being played: wait for the bots
@@ -261,6 +280,14 @@ func (a *App) route(msg tea.Msg) tea.Cmd {
 // this turn is missing, and the orders not yet submitted unless a save
 // holds them.
 func (a *App) quit() tea.Cmd {
+	if a.ctx.Opts.Table != nil {
+		if g := a.ctx.Game; g != nil && g.InProgress() {
+			a.ctx.Open(NewConfirm(a.ctx, "Leave the table?", "Your seat and your orders in progress are kept: connect again and give the same name to take them back. Until then a bot plays your seat.",
+				func() tea.Cmd { return tea.Quit }, nil))
+			return nil
+		}
+		return tea.Quit
+	}
 	if g := a.ctx.Game; g.InProgress() && (len(g.Match.Turns) > 0 || g.PendingCount() > 0 || !g.Saved) {
 		a.ctx.Open(NewConfirm(a.ctx, "Quit the game in progress?", g.quitDetail(),
 			func() tea.Cmd { return tea.Quit }, nil))

@@ -55,6 +55,8 @@ func (b *briefing) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			return b, nil
 		}
 		return b, b.ctx.autosave(g) // the game starts: its first autosave
+	case key.Matches(k, km.Back) && b.ctx.Opts.Table != nil:
+		return b, nil // a seat at a table has no setup to go back to
 	case key.Matches(k, km.Back) && b.ctx.Game.coach != nil:
 		// The guided game has no setup to go back to.
 		b.ctx.Game = nil
@@ -293,6 +295,9 @@ func (b *briefing) Keys() []key.Binding {
 	km := b.ctx.Keys
 	start := km.Select
 	start.SetHelp("enter", "start")
+	if b.ctx.Opts.Table != nil {
+		return []key.Binding{start, km.Down, km.PageDown} // no setup to go back to
+	}
 	return []key.Binding{start, km.Down, km.PageDown, km.Back}
 }
 
@@ -303,7 +308,11 @@ func (b *briefing) KeyGroups() [][]key.Binding {
 	start.SetHelp("enter", "start the first turn")
 	back := km.Back
 	back.SetHelp("esc", b.backWhere())
-	return [][]key.Binding{{start, back}, {km.Up, km.Down, km.PageUp, km.PageDown, km.Top, km.Bottom}}
+	first := []key.Binding{start, back}
+	if b.ctx.Opts.Table != nil {
+		first = first[:1]
+	}
+	return [][]key.Binding{first, {km.Up, km.Down, km.PageUp, km.PageDown, km.Top, km.Bottom}}
 }
 
 // docView is a page of text that scrolls: a bubbles viewport driven by the

@@ -167,6 +167,8 @@ func (d *dashboard) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		d.panes[d.focus].update(k)
 	case key.Matches(k, keys.EndTurn):
 		d.askEndTurn()
+	case d.ctx.Opts.Table != nil && key.Matches(k, keys.Save, keys.Rewind):
+		d.ctx.Flash("At a shared table the server keeps the game; saving and rewinding are not open to players.")
 	case key.Matches(k, keys.Save):
 		d.askSave()
 	case key.Matches(k, keys.ViewReplay):

@@ -71,6 +71,8 @@ func (e *endScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	}
 	km := e.ctx.Keys
 	switch {
+	case key.Matches(k, km.Select, km.Back) && e.ctx.Opts.Table != nil:
+		return e, tea.Quit
 	case key.Matches(k, km.Select, km.Back):
 		e.ctx.Game = nil
 		e.ctx.SwitchTo(newTitle(e.ctx))

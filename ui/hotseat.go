@@ -27,6 +27,9 @@ import (
 // or to the resolution. note is said on the next
 // hand-over page (the timer ran out).
 func (c *Context) submit(note string) tea.Cmd {
+	if c.Opts.Table != nil {
+		return c.submitToTable()
+	}
 	g := c.Game
 	g.seat(g.Player).submitted = true
 	g.clock.stop()

@@ -58,7 +58,10 @@ type Context struct {
 	Width  int
 	Height int
 	Opts   Options
-	Game   *Session // nil until a game starts
+	// tableStatus is who at a shared table has handed in orders (see
+	// TableStatusMsg).
+	tableStatus []string
+	Game        *Session // nil until a game starts
 	// Saves is what the data directory held when it was last read (see
 	// scanSaves); empty until then, and always when saving is off.
 	Saves savesIndex
