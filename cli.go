@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"reflect"
 	"runtime/debug"
@@ -15,6 +16,7 @@ import (
 
 	"zerosum/content"
 	"zerosum/saves"
+	"zerosum/text"
 	"zerosum/ui"
 	"zerosum/untrusted"
 )
@@ -25,6 +27,7 @@ var version = "0.1.0-dev"
 // cli is the command line. Each command is a struct with a Run method.
 type cli struct {
 	DataDir string `name:"data-dir" help:"Where saves, autosaves and replays live (default: $ZEROSUM_HOME, else the user data directory)." type:"path"`
+	Lang    string `name:"lang" help:"Language of the game and its reports: en or zh (default: $ZEROSUM_LANG, else the locale: LC_ALL, LC_MESSAGES or LANG starting with zh means zh)." placeholder:"en|zh"`
 
 	Title     titleCmd     `cmd:"" default:"withargs" hidden:"" help:"Open the title screen (what zerosum with no command does)."`
 	Play      playCmd      `cmd:"" help:"Start a game straight away (zerosum with no arguments opens the title screen)."`
@@ -134,6 +137,14 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 		return 2
 	}
 	ctx, err := parser.Parse(args)
+	if err != nil {
+		fmt.Fprintf(stderr, "zerosum: %v\n", err)
+		return 2
+	}
+	lang, err := text.PickLang(c.Lang, os.Getenv)
+	if err == nil {
+		err = text.SetLang(lang)
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "zerosum: %v\n", err)
 		return 2

@@ -25,7 +25,7 @@ func (c validateCmd) Run(e *env) error {
 			fmt.Fprintf(e.stdout, "%s: ok, %s\n", id, counts(p))
 			c.omitted(e, p)
 		}
-		return nil
+		return c.translation(e)
 	}
 	bad := 0
 	for _, path := range c.Paths {
@@ -47,6 +47,37 @@ func (c validateCmd) Run(e *env) error {
 	if bad > 0 {
 		return failf("%d of %d scenario%s failed validation", bad, len(c.Paths), text.Plural(len(c.Paths)))
 	}
+	return nil
+}
+
+// translation checks, when the language is not English, that every text
+// key of every embedded scenario and every message of the interface has
+// its translation, with the same placeholders (validate --lang zh).
+func (c validateCmd) translation(e *env) error {
+	lang := text.Lang()
+	if lang == "en" {
+		return nil
+	}
+	missing := 0
+	for _, id := range content.ScenarioIDs() {
+		p, err := content.LoadLang(id, lang)
+		if err != nil {
+			fmt.Fprintln(e.stdout, err)
+			return failf("the translation of %s into %s has problems", id, lang)
+		}
+		for _, k := range p.Untranslated {
+			fmt.Fprintf(e.stdout, "%s: %s has no translation into %s\n", id, k, lang)
+		}
+		missing += len(p.Untranslated)
+	}
+	ps := text.Untranslated(lang)
+	for _, s := range ps {
+		fmt.Fprintln(e.stdout, s)
+	}
+	if n := missing + len(ps); n > 0 {
+		return failf("the translation into %s is incomplete: %d content text%s, %d interface problem%s", lang, missing, text.Plural(missing), len(ps), text.Plural(len(ps)))
+	}
+	fmt.Fprintf(e.stdout, "translation into %s: complete, %d interface messages\n", lang, len(text.InterfaceMessages()))
 	return nil
 }
 

@@ -48,6 +48,9 @@ type Pack struct {
 	// them), each with the reason: "event x: it reads huawei.yield, but
 	// huawei is not in play in this scenario".
 	Omitted []string
+	// Untranslated lists the text keys a translated pack keeps in English
+	// because the translation leaves them out, sorted.
+	Untranslated []string
 
 	text   map[string]string // the text players read, placeholders filled in
 	raw    map[string]string // the text as written, with its {placeholders}
@@ -136,10 +139,20 @@ func embeddedSource(id string) source {
 
 func (s source) name(file string) string { return path.Join(s.label, file) }
 
-// Load loads an embedded scenario by id, with English text. An argument
-// that looks like a path (it holds a slash or ends in .yaml, which no
-// scenario id can) is loaded from disk with LoadPath instead.
-func Load(id string) (*Pack, error) { return LoadLang(id, "en") }
+// Load loads an embedded scenario by id, with its text in the interface's
+// language (text.Lang) where there is a translation, else in English. An
+// argument that looks like a path (it holds a slash or ends in .yaml, which
+// no scenario id can) is loaded from disk with LoadPath instead.
+func Load(id string) (*Pack, error) { return LoadLang(id, UILang()) }
+
+// UILang is the language scenarios are loaded in: the interface's, when
+// the content has a translation into it.
+func UILang() string {
+	if l := text.Lang(); slices.Contains(Languages(), l) {
+		return l
+	}
+	return "en"
+}
 
 // LoadLang loads an embedded scenario with its text in a language: English
 // is written in the content files themselves; another language comes from
@@ -173,16 +186,19 @@ func Languages() []string {
 	for _, e := range entries {
 		if name, ok := strings.CutSuffix(e.Name(), ".yaml"); ok {
 			out = append(out, name)
+		} else if e.IsDir() {
+			out = append(out, e.Name())
 		}
 	}
-	return out
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // LoadPath loads a scenario from disk: a folder in the full format (one
 // holding scenario.yaml, actors/, events/ and swing.yaml), that folder's
 // scenario.yaml, or a single-file scenario that extends an embedded one
 // (extends: race2025; see docs/scenarios.md).
-func LoadPath(p string) (*Pack, error) { return loadPath(p, "en") }
+func LoadPath(p string) (*Pack, error) { return loadPath(p, UILang()) }
 
 func loadPath(p, lang string) (*Pack, error) {
 	fi, err := os.Stat(p)
@@ -246,7 +262,7 @@ func LoadRecorded(id, hint string, files map[string]string) (*Pack, error) {
 			main = name
 		}
 	}
-	pack, err := load(source{fsys: m, dir: ".", file: main, label: "(" + id + ", as carried in the file)"}, "en")
+	pack, err := load(source{fsys: m, dir: ".", file: main, label: "(" + id + ", as carried in the file)"}, UILang())
 	if err != nil {
 		return nil, err
 	}

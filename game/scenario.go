@@ -311,8 +311,15 @@ func (sc *Scenario) Ban(ids ...string) (*Scenario, error) {
 
 // Date names a turn as a half-year: "H1 2025".
 func (sc *Scenario) Date(turn int) string {
+	half, year := sc.HalfYear(turn)
+	return fmt.Sprintf("H%d %d", half, year)
+}
+
+// HalfYear is the half (1 or 2) and the year a turn falls in, for an
+// interface that writes dates in its own language.
+func (sc *Scenario) HalfYear(turn int) (half, year int) {
 	h := sc.StartHalf - 1 + turn - 1
-	return fmt.Sprintf("H%d %d", h%2+1, sc.StartYear+h/2)
+	return h%2 + 1, sc.StartYear + h/2
 }
 
 // Check verifies the structural rules the engine relies on; package content

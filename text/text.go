@@ -16,6 +16,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -118,9 +119,9 @@ func Abs(n int) int {
 }
 
 // Plural is the ending of a regular English plural for a count: "" for
-// one, "s" otherwise.
+// one, "s" otherwise (and nothing in Chinese, which has no plural).
 func Plural(n int) string {
-	if n == 1 {
+	if n == 1 || Chinese() {
 		return ""
 	}
 	return "s"
@@ -140,6 +141,9 @@ func Count(n int, one, many string) string {
 // Possessive is the English possessive of a name: "Beijing's",
 // "Brussels'".
 func Possessive(name string) string {
+	if Chinese() {
+		return name + "的"
+	}
 	if strings.HasSuffix(name, "s") {
 		return name + "'"
 	}
@@ -147,6 +151,7 @@ func Possessive(name string) string {
 }
 
 // AndList joins items: "A", "A and B", "A, B and C"; none gives empty.
+// In Chinese: "A和B", "A、B和C".
 func AndList(items []string) string {
 	switch len(items) {
 	case 0:
@@ -154,11 +159,18 @@ func AndList(items []string) string {
 	case 1:
 		return items[0]
 	}
+	if Chinese() {
+		return strings.Join(items[:len(items)-1], "、") + "和" + items[len(items)-1]
+	}
 	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }
 
-// Ordinal writes a rank: "1st", "2nd", "3rd", "4th", "11th", "22nd".
+// Ordinal writes a rank: "1st", "2nd", "3rd", "4th", "11th", "22nd"; in
+// Chinese 第1.
 func Ordinal(n int) string {
+	if Chinese() {
+		return "第" + strconv.Itoa(n)
+	}
 	suffix := "th"
 	switch {
 	case n%100 >= 11 && n%100 <= 13:
@@ -170,4 +182,72 @@ func Ordinal(n int) string {
 		suffix = "rd"
 	}
 	return strconv.Itoa(n) + suffix
+}
+
+// Wrap wraps s to w cells, keeping its styles, at spaces; a word longer
+// than a line is cut at its end. Chinese, Japanese and Korean text, which
+// has no spaces, also breaks between two of its characters, except where
+// the rules of Chinese typesetting forbid it: never before closing
+// punctuation (，。、）」 and the like), never after opening punctuation
+// (（「《), and never inside a run of digits or Latin letters.
+func Wrap(s string, w int) string {
+	if w <= 0 {
+		return s
+	}
+	if !hasWide(s) {
+		return lipgloss.Wrap(s, w, " ")
+	}
+	// A hyphen is no place to break Chinese text: it would be free to
+	// leave the punctuation after it alone on the next line.
+	out := lipgloss.Wrap(breakable(strings.ReplaceAll(s, "-", "\u2011")), w, " \u200b")
+	return strings.NewReplacer("\u200b", "", "\u2011", "-").Replace(out)
+}
+
+// hasWide reports whether s holds a CJK character.
+func hasWide(s string) bool {
+	for _, r := range s {
+		if isCJK(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func isCJK(r rune) bool {
+	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) ||
+		unicode.Is(unicode.Hangul, r) || (r >= 0x3000 && r <= 0x303f) || (r >= 0xff00 && r <= 0xffef)
+}
+
+// noBreakBefore is punctuation that may not start a line; noBreakAfter may
+// not end one.
+const (
+	noBreakBefore = "，。、；：？！）》」』】〕〉”’…—·％,.;:?!)]}%‰"
+	noBreakAfter  = "（《「『【〔〈“‘([{"
+)
+
+// breakable puts a zero-width space wherever a line may break between two
+// characters of which one is CJK.
+func breakable(s string) string {
+	var b strings.Builder
+	var prev rune
+	inEscape := false
+	for i, r := range s {
+		if r == '\x1b' {
+			inEscape = true
+		}
+		if inEscape {
+			b.WriteRune(r)
+			if r != '\x1b' && r != '[' && (r >= 0x40 && r <= 0x7e) {
+				inEscape = false
+			}
+			continue
+		}
+		if i > 0 && prev != 0 && (isCJK(prev) || isCJK(r)) && !unicode.IsSpace(prev) && !unicode.IsSpace(r) &&
+			!strings.ContainsRune(noBreakBefore, r) && !strings.ContainsRune(noBreakAfter, prev) {
+			b.WriteRune('\u200b')
+		}
+		b.WriteRune(r)
+		prev = r
+	}
+	return b.String()
 }

@@ -838,9 +838,9 @@ func wrap(s string, w int) string {
 		return s
 	}
 	if !strings.ContainsAny(s, "-+±") {
-		return lipgloss.Wrap(s, w, " ")
+		return text.Wrap(s, w)
 	}
-	out := lipgloss.Wrap(glue(s), w, " ")
+	out := text.Wrap(glue(s), w)
 	return strings.NewReplacer("\u2011", "-", "\u00a0", " ").Replace(out)
 }
 
