@@ -249,7 +249,8 @@ const (
 )
 
 // seatPlayer connects a player, gives the room code and their name and
-// takes the seat of actor a, and waits for the briefing.
+// takes the seat of actor a: before the game starts, they wait in the
+// lobby; once it has, a newcomer waits for the next turn.
 func seatPlayer(t *testing.T, ts *testServer, name string, a, w, h int) *term {
 	t.Helper()
 	tm := connect(t, ts.addr, name, w, h)
@@ -259,8 +260,24 @@ func seatPlayer(t *testing.T, ts *testServer, name string, a, w, h int) *term {
 	tm.send(name + enter)
 	tm.waitFor("choose a free seat")
 	tm.send(string(rune('1' + a)))
-	tm.waitFor("BRIEFING")
+	if ts.table.Started() {
+		tm.waitFor("from the next turn")
+	} else {
+		tm.waitFor("Waiting for the host to start the game")
+	}
 	return tm
+}
+
+// begin starts the game (as the host does) and waits for the briefing on
+// each seated player's screen.
+func begin(t *testing.T, ts *testServer, players ...*term) {
+	t.Helper()
+	if !ts.table.Start() {
+		t.Fatal("the game had started already")
+	}
+	for _, tm := range players {
+		tm.waitFor("BRIEFING")
+	}
 }
 
 // actionRow is the row of an action in an actor's Orders pane at the
@@ -401,6 +418,10 @@ func TestTwoPlayersPlayTwoTurns(t *testing.T) {
 
 	ana := seatPlayer(t, ts, "Ana", wa, 100, 30)
 	bo := seatPlayer(t, ts, "Bo", bj, 80, 24)
+	if n := ts.table.Turns(); n != 0 || ts.table.Started() {
+		t.Fatalf("the game began before the host started it")
+	}
+	begin(t, ts, ana, bo)
 	if s := ts.table.Seats(); s[wa].Player != "Ana" || s[bj].Player != "Bo" || !s[wa].Connected || !s[bj].Connected {
 		t.Fatalf("seats: %+v", s)
 	}
@@ -531,6 +552,7 @@ func TestReconnectKeepsTheSeatAndOrders(t *testing.T) {
 	sc := ts.table.Scenario()
 	wa, _ := sc.ActorIndex("washington")
 	ana := seatPlayer(t, ts, "Ana", wa, 80, 24)
+	begin(t, ts, ana)
 	ana.send(enter)
 	ana.waitFor("[1 Orders]")
 	ana.send(space)
@@ -577,6 +599,7 @@ func TestShutdownTellsPlayersAndEndsEverySession(t *testing.T) {
 	warmUp(t, ts)
 	base := runtime.NumGoroutine() - 1 // the server's accepting goroutine ends too
 	ana := seatPlayer(t, ts, "Ana", 0, 80, 24)
+	begin(t, ts, ana)
 	lobby := connect(t, ts.addr, "Bo", 80, 24)
 	lobby.waitFor("Room code:")
 	ctx, cancel := context.WithTimeout(context.Background(), patience)
@@ -783,6 +806,7 @@ func TestIdleSessionIsClosed(t *testing.T) {
 		c.IdleTimeout, c.KeepAlive = 2500*time.Millisecond, 100*time.Millisecond
 	})
 	tm := seatPlayer(t, ts, "Ana", 0, 80, 24)
+	begin(t, ts, tm)
 	select {
 	case <-tm.closed:
 	case <-time.After(patience):
@@ -821,6 +845,7 @@ func TestResumeFromSave(t *testing.T) {
 	if _, err := table.join("Bo", bj, bo); err != nil {
 		t.Fatal(err)
 	}
+	table.Start()
 	table.submit(wa, ana, nil)
 	table.submit(bj, bo, []game.Order{{Actor: "beijing", Action: "stockpile_chips"}})
 	if table.Turns() != 1 {
@@ -857,7 +882,7 @@ func TestResumeFromSave(t *testing.T) {
 		t.Fatalf("Ana's orders in progress after the resume: %v, want %v", got, pending)
 	}
 
-	ts := startServerWith(t, back, filepath.Join(t.TempDir(), "host_ed25519"), nil)
+	ts := startServerWith(t, back, filepath.Join(t.TempDir(), "host_ed25519"), func(c *Config) { c.Autostart = true })
 	tm := connect(t, ts.addr, "Ana", 80, 24)
 	tm.waitFor("Room code:")
 	tm.send(testCode + enter)
@@ -930,7 +955,8 @@ func (f *freezer) pipe(dst, src net.Conn) {
 func TestDeadConnectionFreesTheSeat(t *testing.T) {
 	ts := startServer(t, filepath.Join(t.TempDir(), "host_ed25519"), func(c *Config) { c.KeepAlive = 200 * time.Millisecond })
 	relay := newFreezer(t, ts.addr)
-	seatPlayer(t, &testServer{srv: ts.srv, table: ts.table, addr: relay.ln.Addr().String()}, "Ana", 0, 80, 24)
+	ana := seatPlayer(t, &testServer{srv: ts.srv, table: ts.table, addr: relay.ln.Addr().String()}, "Ana", 0, 80, 24)
+	begin(t, ts, ana)
 	close(relay.frozen)
 	waitUntil(t, "the server notices the dead connection", func() bool { return !ts.table.Seats()[0].Connected })
 	back := connect(t, ts.addr, "Ana", 80, 24)
@@ -966,6 +992,7 @@ func TestGameToTheEnd(t *testing.T) {
 	if _, err := table.join("Bo", 1, bo); err != nil {
 		t.Fatal(err)
 	}
+	table.Start()
 	for turn := 1; !table.m.Over(); turn++ {
 		table.submit(0, ana, nil)
 		if table.Turns() != turn-1 {
