@@ -657,15 +657,17 @@ func waitUntil(t *testing.T, what string, cond func() bool) {
 }
 
 // TestFortySessions is the load test: 40 sessions at once on a table of
-// the full game, 8 of them seated (who play a turn) and 32 in the lobby.
-// Once they all leave, the server's goroutines are back to what they were
-// before the first connected, and its heap close to it. The figures are
-// logged (go test -v -run TestFortySessions ./serve).
+// the full game: 8 players take every seat and play a turn, 16 spectators
+// watch it (half by the user name spectate, half by choosing to watch in
+// the lobby), a facilitator-less host starts the game, and 16 more wait in
+// the lobby. Once they all leave, the server's goroutines are back to
+// what they were before the first connected, and its heap close to it.
+// The figures are logged (go test -v -run TestFortySessions ./serve).
 func TestFortySessions(t *testing.T) {
 	if testing.Short() {
 		t.Skip("the load test is long")
 	}
-	const sessions = 40
+	const sessions, spectators = 40, 16
 	ts := startServerOn(t, "race2025", filepath.Join(t.TempDir(), "host_ed25519"), func(c *Config) { c.Burst = sessions + 1 })
 	sc := ts.table.Scenario()
 	heap := func() uint64 {
@@ -677,50 +679,77 @@ func TestFortySessions(t *testing.T) {
 	warmUp(t, ts)
 	baseG, baseHeap := runtime.NumGoroutine(), heap()
 
+	seated := len(sc.Actors)
 	var terms []*term
 	for i := range sessions {
-		terms = append(terms, connect(t, ts.addr, fmt.Sprintf("P%02d", i+1), 100, 30))
+		if i >= seated && i < seated+spectators/2 {
+			terms = append(terms, connectAs(t, ts.addr, SpectatorUser, fmt.Sprintf("S%02d", i+1), 100, 30))
+		} else {
+			terms = append(terms, connect(t, ts.addr, fmt.Sprintf("P%02d", i+1), 100, 30))
+		}
 	}
-	// The first eight take every seat; the rest wait in the lobby.
+	// The first eight take every seat, the next sixteen watch, the rest
+	// wait in the lobby.
 	for i, tm := range terms {
 		tm.waitFor("Room code:")
 		tm.send(testCode + enter)
-		tm.waitFor("Name:")
-		tm.send(tm.name + enter)
-		if i < len(sc.Actors) {
+		switch {
+		case i < seated:
+			tm.waitFor("Name:")
+			tm.send(tm.name + enter)
 			tm.waitFor("choose a free seat")
 			tm.send(string(rune('1' + i)))
-			tm.waitFor("BRIEFING")
-		} else {
+			tm.waitFor("Waiting for the host to start the game")
+		case i < seated+spectators/2:
+			tm.waitFor("WATCHING")
+		case i < seated+spectators:
+			tm.waitFor("Name:")
+			tm.send(tm.name + enter)
+			tm.waitFor("every seat is taken")
+			tm.send("w")
+			tm.waitFor("WATCHING")
+		default:
+			tm.waitFor("Name:")
+			tm.send(tm.name + enter)
 			tm.waitFor("every seat is taken")
 		}
 	}
 	if n := ts.srv.Sessions(); n != sessions {
 		t.Fatalf("%d sessions open, want %d", n, sessions)
 	}
+	begin(t, ts, terms[:seated]...)
 	peakG, peakHeap := runtime.NumGoroutine(), heap()
-	for _, tm := range terms[:len(sc.Actors)] {
+	for _, tm := range terms[:seated] {
 		tm.send(enter)
 		tm.waitFor("[1 Orders]")
 		tm.send("E")
 		tm.waitFor("End turn 1")
 		tm.send("y")
 	}
-	for _, tm := range terms[:len(sc.Actors)] {
+	for _, tm := range terms[:seated] {
 		tm.waitFor("Turn 1 of 12 resolved")
 	}
+	for _, tm := range terms[seated : seated+spectators] {
+		tm.waitFor("What everyone did in")
+	}
+	peakG, peakHeap = max(peakG, runtime.NumGoroutine()), max(peakHeap, heap())
 	for _, tm := range terms {
 		tm.client.Close()
 	}
 	waitUntil(t, "every session ends", func() bool { return ts.srv.Sessions() == 0 })
 	waitUntil(t, "the sessions' goroutines end", func() bool { return runtime.NumGoroutine() <= baseG })
 	afterHeap := heap()
-	t.Logf("%d sessions (%d seated, one turn played): goroutines %d before, %d with them, %d after; heap %.1f MB before, %.1f MB with them, %.1f MB after",
-		sessions, len(sc.Actors), baseG, peakG, runtime.NumGoroutine(), mb(baseHeap), mb(peakHeap), mb(afterHeap))
+	t.Logf("%d sessions (%d seated, %d spectators, %d in the lobby; one turn played): goroutines %d before, %d with them, %d after; heap %.1f MB before, %.1f MB with them, %.1f MB after",
+		sessions, seated, spectators, sessions-seated-spectators, baseG, peakG, runtime.NumGoroutine(), mb(baseHeap), mb(peakHeap), mb(afterHeap))
 	// The table keeps one more turn of the match; the sessions keep
 	// nothing.
 	if afterHeap > baseHeap+(peakHeap-baseHeap)/4 {
 		t.Errorf("the heap did not come back down after the sessions left: %.1f MB before, %.1f MB with them, %.1f MB after", mb(baseHeap), mb(peakHeap), mb(afterHeap))
+	}
+	ts.table.mu.Lock()
+	defer ts.table.mu.Unlock()
+	if len(ts.table.watchers) != 0 || len(ts.table.facils) != 0 {
+		t.Errorf("the table still lists %d spectators and %d facilitators", len(ts.table.watchers), len(ts.table.facils))
 	}
 }
 
