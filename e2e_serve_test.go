@@ -11,8 +11,10 @@ import (
 
 // TestEndToEndServe runs zerosum serve in tmux and plays it with the
 // system's ssh client in another tmux window, as a student would: the room
-// code, a name, a seat, the briefing, an order, the end of the turn and its
-// report; then ctrl+c on the server saves the table and stops it.
+// code, a name, a seat, the wait for the host, who starts the game with
+// enter in the server's terminal, the briefing, an order, the end of the
+// turn and its report, while a spectator (ssh spectate@HOST) follows the
+// public view; then ctrl+c on the server saves the table and stops it.
 func TestEndToEndServe(t *testing.T) {
 	if _, err := exec.LookPath("ssh"); err != nil {
 		t.Skip("the ssh client is not installed (.ci/run installs it)")
@@ -44,6 +46,16 @@ func TestEndToEndServe(t *testing.T) {
 	ssh.send("Enter")
 	ssh.waitFor("seats", "Washington", "free: a bot plays it", "choose a free seat")
 	ssh.send("1")
+	ssh.waitFor("the wait for the host", "you play Washington", "Waiting for the host to start the game")
+	spec := startTmuxIn(t, "ssh", home, 100, 30, "-p", port, "-o", "StrictHostKeyChecking=accept-new",
+		"-o", "UserKnownHostsFile="+known, "-o", "LogLevel=ERROR", "spectate@127.0.0.1")
+	spec.waitFor("spectator's lobby", "Room code:")
+	spec.typeText("E2E123")
+	spec.send("Enter")
+	spec.waitFor("the public view", "WATCHING", "Washington: Ana, connected, waiting for the start")
+	srv.waitFor("the host's prompt", "Press enter here to start the game")
+	srv.send("Enter")
+	srv.waitFor("the start", "The game has started")
 	ssh.waitFor("briefing", "BRIEFING", "Washington (Ana)")
 	ssh.send("Enter")
 	ssh.waitFor("dashboard", "[1 Orders]", "3 of 3 AP left")
@@ -54,6 +66,7 @@ func TestEndToEndServe(t *testing.T) {
 	ssh.send("y")
 	// Ana is the only player: her orders are the last ones in.
 	ssh.waitFor("report", "Turn 1 of 6 resolved", "Washington (you): Tighten chip and tool controls")
+	spec.waitFor("the spectator's turn 2", "Turn 2 of 6", "What everyone did in H1 2025", "Washington: Tighten chip and tool controls")
 
 	// The host key the client was shown is the one the server printed.
 	kh, err := os.ReadFile(known)
@@ -74,8 +87,8 @@ func TestEndToEndServe(t *testing.T) {
 	// The server starts again from the save, with the same host key (the
 	// client checks it against what it kept), and Ana is back at her seat
 	// for turn 2 by giving her name.
-	srv = startTmuxIn(t, bin, home, 120, 12, "serve", "--listen", addr, "--room-code", "E2E123", "--resume", "last-good")
-	srv.waitFor("resumed server", "turn 2 of 6", "Room code: E2E123")
+	srv = startTmuxIn(t, bin, home, 120, 12, "serve", "--listen", addr, "--room-code", "E2E123", "--resume", "last-good", "--autostart")
+	srv.waitFor("resumed server", "turn 2 of 6", "Room code: E2E123", "The game has started")
 	ssh = startTmuxIn(t, "ssh", home, 80, 24, "-p", port, "-o", "StrictHostKeyChecking=yes",
 		"-o", "UserKnownHostsFile="+known, "-o", "LogLevel=ERROR", "ana@127.0.0.1")
 	ssh.waitFor("lobby again", "Room code:")
