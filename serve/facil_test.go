@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
 	gossh "golang.org/x/crypto/ssh"
 
 	"zerosum/content"
@@ -343,4 +344,109 @@ func TestLateJoinerPlaysFromTheNextTurn(t *testing.T) {
 	cy.send("E", "y")
 	cy.waitFor("Turn 2 of 6 resolved")
 	ana.waitFor("Turn 2 of 6 resolved")
+}
+
+// TestTableResolvesAsTheMatchDoes plays a game at the table, the bots
+// choosing outside its lock, a late player taking a seat from the second
+// turn and the facilitator's news in the third, and the same game with
+// match.PlayWith: every turn's state is the same (hard bots included).
+func TestTableResolvesAsTheMatchDoes(t *testing.T) {
+	p, _ := content.Load("flashpoint")
+	sc := p.Scenario
+	table, err := NewTable(p, testSeed, bot.Hard, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref, err := NewTable(p, testSeed, bot.Hard, nil) // its match, played directly
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := ref.m
+	wa, _ := sc.ActorIndex("washington")
+	bj, _ := sc.ActorIndex("beijing")
+	ana, cy := newClient(func(tea.Msg) {}), newClient(func(tea.Msg) {})
+	defer ana.stop()
+	defer cy.stop()
+	if _, err := table.join("Ana", wa, ana); err != nil {
+		t.Fatal(err)
+	}
+	table.Start()
+	news, err := sc.ParseInjection("news:Hotline opens|tension=-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	orders := []game.Order{{Actor: "washington", Action: "net_assessment"}}
+	for turn := 1; turn <= 3; turn++ {
+		human := map[int][]game.Order{wa: orders}
+		var inject []game.Injection
+		switch turn {
+		case 1:
+			if active, err := table.join("Cy", bj, cy); err != nil || active {
+				t.Fatalf("Cy joining mid-turn: active %v, %v", active, err)
+			}
+		case 2:
+			human[bj] = nil
+			m.Seats[bj].Human = true
+			table.submit(bj, cy, nil)
+		case 3:
+			human[bj] = nil
+			table.submit(bj, cy, nil)
+			inject = []game.Injection{news}
+			table.setFacil(false, 0, inject)
+		}
+		m.Seats[wa].Human = true
+		if _, err := m.PlayWith(human, inject); err != nil {
+			t.Fatal(err)
+		}
+		table.submit(wa, ana, orders)
+		waitUntil(t, fmt.Sprintf("turn %d resolves", turn), func() bool { return table.Turns() == turn })
+		table.mu.Lock()
+		got, want := table.m.State().Hash(), m.State().Hash()
+		table.mu.Unlock()
+		if got != want {
+			t.Fatalf("turn %d: the table's world differs from the match's", turn)
+		}
+	}
+}
+
+// TestNoFacilitatorWithoutKeys refuses the user name facilitator on a
+// table that names no facilitator's key.
+func TestNoFacilitatorWithoutKeys(t *testing.T) {
+	ts := startServer(t, filepath.Join(t.TempDir(), "host_ed25519"), nil)
+	tm := connectAs(t, ts.addr, FacilitatorUser, "facilitator", 80, 24)
+	tm.waitFor("This table takes no facilitator over SSH")
+	<-tm.closed
+}
+
+// TestResumeKeepsTheFacilitatorsSettings saves a table with pausing on,
+// a timer and queued news, and sets it up again from the save.
+func TestResumeKeepsTheFacilitatorsSettings(t *testing.T) {
+	st, err := saves.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, _ := content.Load("flashpoint")
+	table, err := NewTable(p, testSeed, bot.Normal, st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	news, err := p.Scenario.ParseInjection("news:Hotline opens|tension=-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	table.setFacil(true, 4, []game.Injection{news})
+	if _, err := table.Save(); err != nil {
+		t.Fatal(err)
+	}
+	entry, err := st.Newest()
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := ResumeTable(p, entry.Save, st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f := back.fac; !f.pause || f.minutes != 4 || len(f.inject) != 1 || f.inject[0].Headline != "Hotline opens" {
+		t.Fatalf("the resumed table's settings: %+v", f)
+	}
 }
