@@ -155,6 +155,7 @@ func (c serveCmd) Run(e *env) error {
 		if err != nil {
 			fmt.Fprintf(e.stderr, "warning: the facilitator's screen failed: %v\n", err)
 		}
+		left = nil
 	}
 	fmt.Fprintln(e.stdout, "Stopping: saving the table and closing every connection.")
 	where, err := table.Save()
@@ -168,6 +169,9 @@ func (c serveCmd) Run(e *env) error {
 	defer cancel()
 	_ = srv.ShutdownSaying(ctx, why)
 	<-done
+	if c.Facilitator && left != nil {
+		<-left // the facilitator's screen gives the terminal back
+	}
 	return nil
 }
 

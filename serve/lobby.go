@@ -125,7 +125,8 @@ func (p *player) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.KeyPressMsg, tea.PasteMsg:
 		p.lastKey = time.Now()
 	case refreshMsg:
-		if d := p.srv.cfg.IdleTimeout; d > 0 && time.Since(p.lastKey) >= d && !p.host {
+		// The facilitator may talk to the room for longer than that.
+		if d := p.srv.cfg.IdleTimeout; d > 0 && time.Since(p.lastKey) >= d && p.role != roleFacilitator {
 			p.idle = true
 			return p, tea.Quit
 		}

@@ -279,8 +279,8 @@ func (t *Table) join(name string, a int, c *client) (bool, error) {
 	}
 	s.client = c
 	// A player who has played the seat takes it back at once; a newcomer
-	// does when nobody plays this turn.
-	if t.started && (s.joined || !t.anyActive()) {
+	// does when nobody plays this turn, or the game is over.
+	if t.started && (s.joined || !t.anyActive() || t.m.Over()) {
 		t.activate(a)
 	}
 	t.postStatus()
@@ -614,10 +614,8 @@ func (t *Table) commit(p plan, bots []game.Order) {
 			s.client.post(ui.TableTurnMsg{Match: t.copyFor(a)})
 		}
 	}
-	// Who waited for this turn to end plays the next.
-	if !t.m.Over() {
-		t.activateWaiting()
-	}
+	// Who waited for this turn to end plays the next (or sees the end).
+	t.activateWaiting()
 	t.armTimer()
 	for c := range t.watchers {
 		c.post(ui.TableTurnMsg{Match: t.watchCopy()})
