@@ -416,6 +416,9 @@ func (p *player) lobby() string {
 		for _, l := range p.srv.cfg.Banner {
 			b.WriteString(l + "\n")
 		}
+		if fp := p.srv.Fingerprint(); fp != "" {
+			b.WriteString(muted.Render("Host key "+fp) + "\n")
+		}
 		b.WriteString("\n" + p.table())
 		b.WriteString("\nPress s to start the game when the room is ready: everyone seated opens their briefing, and bots play the seats nobody took (a player who comes later takes one from the next turn). q leaves.\n")
 	}
