@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -18,6 +19,7 @@ import (
 	"zerosum/game"
 	"zerosum/game/bot"
 	"zerosum/saves"
+	"zerosum/ui"
 )
 
 const (
@@ -448,5 +450,57 @@ func TestResumeKeepsTheFacilitatorsSettings(t *testing.T) {
 	}
 	if f := back.fac; !f.pause || f.minutes != 4 || len(f.inject) != 1 || f.inject[0].Headline != "Hotline opens" {
 		t.Fatalf("the resumed table's settings: %+v", f)
+	}
+}
+
+// TestTimerWithPauseWaitsForTheFacilitator runs the timer out on a paused
+// table whose only player's screen does not answer: the table asks the
+// screen for its orders, gives up after the grace (the seat's bot will
+// play the turn), and waits for the facilitator, who resolves it; the
+// world is the one where the bot played that seat.
+func TestTimerWithPauseWaitsForTheFacilitator(t *testing.T) {
+	p, _ := content.Load("flashpoint")
+	table, err := NewTable(p, testSeed, bot.Normal, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref, _ := NewTable(p, testSeed, bot.Normal, nil)
+	table.minute, table.grace = 50*time.Millisecond, 50*time.Millisecond
+	var mu sync.Mutex
+	var got []tea.Msg
+	ana := newClient(func(m tea.Msg) { mu.Lock(); got = append(got, m); mu.Unlock() })
+	defer ana.stop()
+	if _, err := table.join("Ana", 0, ana); err != nil {
+		t.Fatal(err)
+	}
+	table.Start()
+	table.setFacil(true, 1, nil)
+	waitUntil(t, "the turn waits for the facilitator", func() bool {
+		table.mu.Lock()
+		defer table.mu.Unlock()
+		return table.waiting
+	})
+	if n := table.Turns(); n != 0 {
+		t.Fatalf("the timer resolved a paused turn (%d turns)", n)
+	}
+	mu.Lock()
+	asked := slices.ContainsFunc(got, func(m tea.Msg) bool { _, ok := m.(ui.TableCollectMsg); return ok })
+	clock := slices.ContainsFunc(got, func(m tea.Msg) bool { c, ok := m.(ui.TableClockMsg); return ok && !c.Deadline.IsZero() })
+	mu.Unlock()
+	if !asked || !clock {
+		t.Fatalf("Ana's screen was sent the deadline (%v) and asked for her orders (%v)", clock, asked)
+	}
+	table.ResolveNow()
+	waitUntil(t, "the facilitator resolves the turn", func() bool { return table.Turns() == 1 })
+	if _, err := ref.m.Play(nil); err != nil {
+		t.Fatal(err)
+	}
+	table.mu.Lock()
+	defer table.mu.Unlock()
+	if table.m.State().Hash() != ref.m.State().Hash() {
+		t.Fatal("the overdue seat was not played by its bot")
+	}
+	if !table.m.Seats[0].Human {
+		t.Fatal("Ana lost her seat to the bot for good")
 	}
 }

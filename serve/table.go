@@ -62,10 +62,13 @@ type Table struct {
 	// that the screens that have not handed them in are too late, and
 	// their seats' bots play the turn.
 	forcing, overdue bool
-	graceTimer       *time.Timer
-	resolving        bool // the bots are choosing outside the lock
-	watchers         map[*client]bool
-	facils           map[*client]bool
+	// resolveNow says the facilitator resolved the turn: it does not
+	// wait for the pause (a timer that runs out does).
+	resolveNow bool
+	graceTimer *time.Timer
+	resolving  bool // the bots are choosing outside the lock
+	watchers   map[*client]bool
+	facils     map[*client]bool
 }
 
 // facSettings are the facilitator's settings of the table.
@@ -166,8 +169,7 @@ type SeatLine struct {
 	Connected bool
 	// Waiting says the player is connected but does not play yet: the
 	// game has not started, or they take the seat at the next turn.
-	Waiting   bool
-	Submitted bool
+	Waiting bool
 }
 
 // Seats lists who holds each seat, in actor order.
@@ -177,7 +179,7 @@ func (t *Table) Seats() []SeatLine {
 	out := make([]SeatLine, len(t.seats))
 	for a, s := range t.seats {
 		out[a] = SeatLine{Actor: t.pack.Scenario.Actors[a].Name, Player: s.name, Connected: s.client != nil,
-			Waiting: s.client != nil && !s.active, Submitted: s.active && s.submitted}
+			Waiting: s.client != nil && !s.active}
 	}
 	return out
 }
@@ -425,7 +427,10 @@ func (t *Table) setFacil(pause bool, minutes int, inject []game.Injection) {
 // this turn.
 func (t *Table) ResolveNow() {
 	t.mu.Lock()
-	t.force(len(t.m.Turns), "The facilitator resolved the turn: your orders went in as they stood.")
+	if t.started && !t.m.Over() {
+		t.resolveNow = true
+		t.force(len(t.m.Turns), "The facilitator resolved the turn: your orders went in as they stood.")
+	}
 	t.mu.Unlock()
 	t.kick()
 }
@@ -500,7 +505,7 @@ type plan struct {
 // caller holds the lock.
 func (t *Table) signature() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d %t %t %t %t|", len(t.m.Turns), t.started, t.fac.pause, t.forcing, t.overdue)
+	fmt.Fprintf(&b, "%d %t %t %t %t %t|", len(t.m.Turns), t.started, t.fac.pause, t.forcing, t.overdue, t.resolveNow)
 	for a, s := range t.seats {
 		fmt.Fprintf(&b, "%t %t %t;", s.active, s.submitted, t.m.Seats[a].Human)
 	}
@@ -531,7 +536,7 @@ func (t *Table) ready() (plan, bool) {
 	if players == 0 && len(fill) == 0 && !t.forcing {
 		return plan{}, false // nobody plays: the table waits for them
 	}
-	if t.fac.pause && !t.forcing {
+	if t.fac.pause && !t.resolveNow {
 		if !t.waiting {
 			t.waiting = true
 			t.postFacil(false)
@@ -606,7 +611,7 @@ func (t *Table) commit(p plan, bots []game.Order) {
 		t.seats[a].orders, t.seats[a].submitted = nil, false
 	}
 	t.fac.inject = nil
-	t.waiting, t.forcing, t.overdue = false, false, false
+	t.waiting, t.forcing, t.overdue, t.resolveNow = false, false, false, false
 	t.stopTimer()
 	t.autosave(saves.TurnInProgress{})
 	for a, s := range t.seats {
