@@ -166,7 +166,16 @@ func printForecast(e *env, sc *game.Scenario, r *forecast.Result, seed uint64) {
 	}
 	fmt.Fprint(e.stdout, columns(rows, true))
 	fmt.Fprint(e.stdout, "\n"+text.T("A tenth of the futures end below the low score, half below the middle one, nine tenths below the high one.")+"\n"+
-		text.F("Every chance above is %s", forecast.MarginSentence(forecast.Worst(append(ends, cr)...), r.Done()))+"\n")
+		marginSentence(forecast.Worst(append(ends, cr)...), r.Done())+"\n")
+}
+
+// marginSentence is "Every chance above is " and forecast.MarginSentence,
+// as one sentence that a language can word as a whole.
+func marginSentence(points, futures int) string {
+	if futures == 1 {
+		return text.F("Every chance above is ±%d points: with %s future the true figure is within %d points 19 times in 20.", points, thousands(futures), points)
+	}
+	return text.F("Every chance above is ±%d points: with %s futures the true figure is within %d points 19 times in 20.", points, thousands(futures), points)
 }
 
 // columns lines up a table as text/tabwriter does with a padding of two

@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"zerosum/game"
+	"zerosum/text"
 )
 
 // translate replaces the English text of a built pack with a translation:
@@ -98,6 +99,9 @@ func (l *loader) apply(p *Pack, lang string, tr map[string]Pos[string], from map
 		}
 	}
 	p.Lang = lang
+	if text.Lang() == lang {
+		p.Scenario.Words = engineWords()
+	}
 	l.checkMarkup(p)
 	l.checkPlaceholders(p)
 }

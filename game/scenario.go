@@ -38,7 +38,9 @@ type Scenario struct {
 	Outcomes []OutcomeDef // first match names the world outcome; the last has no conditions
 	Rules    Rules
 
-	StatNames  [NumStats]string
+	StatNames [NumStats]string
+	// Words put the rules into words (nil: English); see Words.
+	Words      *Words
 	TrackNames [NumTracks]string
 
 	actorIndex  map[string]int
@@ -312,7 +314,7 @@ func (sc *Scenario) Ban(ids ...string) (*Scenario, error) {
 // Date names a turn as a half-year: "H1 2025".
 func (sc *Scenario) Date(turn int) string {
 	half, year := sc.HalfYear(turn)
-	return fmt.Sprintf("H%d %d", half, year)
+	return fmt.Sprintf(sc.words().Half[half-1], year)
 }
 
 // HalfYear is the half (1 or 2) and the year a turn falls in, for an

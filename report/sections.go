@@ -248,90 +248,6 @@ func (d *doc) estimateNote(a int, real game.ScoreCard) {
 		d.actor(a), seen.Total, real.Total, text.Capitalize(clauses(parts))))
 }
 
-// condition writes one condition of an outcome: "Strait tension <= 3"
-// (sc.Describe's words in English).
-func (d *doc) condition(c game.Condition) string {
-	sc := d.sc
-	full := sc.Describe(c, -1)
-	if !text.Chinese() {
-		return full
-	}
-	if c.Ref.Kind == game.RefDone || c.Ref.Kind == game.RefFired {
-		if rest, ok := strings.CutPrefix(full, sc.Label(c.Ref, -1)+" "); !ok || !strings.ContainsAny(rest, "<>=!≤≥≠") {
-			// "X has not been taken", "“Y” has happened"
-			never := strings.Contains(full, " has not ")
-			switch {
-			case c.Ref.Kind == game.RefDone && never:
-				return text.F("%s has not been taken", d.action(c.Ref.Index))
-			case c.Ref.Kind == game.RefDone:
-				return text.F("%s has been taken", d.action(c.Ref.Index))
-			case never:
-				return text.F("“%s” has not happened", d.event(c.Ref.Index))
-			}
-			return text.F("“%s” has happened", d.event(c.Ref.Index))
-		}
-	}
-	op := strings.TrimPrefix(full, sc.Label(c.Ref, -1)+" ")
-	return d.label(c.Ref, -1) + " " + op
-}
-
-// label names a number of the rules in the interface's language, as
-// sc.Label does in English.
-func (d *doc) label(r game.Ref, actor int) string {
-	sc := d.sc
-	if !text.Chinese() {
-		return sc.Label(r, actor)
-	}
-	switch r.Kind {
-	case game.RefStat:
-		a := r.Actor
-		if a == game.ActorSelf {
-			a = actor
-		}
-		if a < 0 {
-			return text.F("own %s", d.statName(r.Stat))
-		}
-		return possessed(d.actor(a), d.statName(r.Stat))
-	case game.RefTrack:
-		return d.track(r.Track)
-	case game.RefSwing:
-		var s string
-		switch r.Swing {
-		case game.SwingTarget:
-			s = text.T("target state")
-		case game.SwingAll:
-			s = text.T("every swing state")
-		case game.SwingTier2:
-			s = text.T("tier-2 states")
-		default:
-			s = d.swing(r.Swing)
-		}
-		if r.Field == game.FieldSovereign {
-			return text.F("%s sovereign AI", s)
-		}
-		return text.F("%s alignment", s)
-	case game.RefGap:
-		return text.T("US-China capability gap")
-	case game.RefTurn:
-		return text.T("turn")
-	case game.RefBloc:
-		switch r.Bloc {
-		case game.BlocUS:
-			return text.T("states in the US bloc")
-		case game.BlocChina:
-			return text.T("states in the China bloc")
-		}
-		return text.T("non-aligned states")
-	case game.RefDone:
-		return text.F("times %s was taken", d.action(r.Index))
-	case game.RefLast:
-		return text.F("%s last turn", d.action(r.Index))
-	case game.RefFired:
-		return text.F("“%s” has happened", d.event(r.Index))
-	}
-	return sc.Label(r, actor)
-}
-
 // measure names what an objective measures.
 func (d *doc) measure(r game.Ref, actor int) string {
 	switch r.Kind {
@@ -344,7 +260,7 @@ func (d *doc) measure(r game.Ref, actor int) string {
 		}
 		return possessed(d.actor(a), d.statName(r.Stat))
 	}
-	return d.label(r, actor)
+	return d.sc.Label(r, actor)
 }
 
 // value writes a measure's value, signed where it can be negative.
@@ -381,9 +297,9 @@ func (d *doc) outcome() {
 				for _, c := range o.When {
 					v := d.value(c.Ref, sc.Value(st, c.Ref, -1, -1))
 					if d.over {
-						conds = append(conds, text.F("%s (it was %s)", d.condition(c), v))
+						conds = append(conds, text.F("%s (it was %s)", sc.Describe(c, -1), v))
 					} else {
-						conds = append(conds, text.F("%s (it is %s)", d.condition(c), v))
+						conds = append(conds, text.F("%s (it is %s)", sc.Describe(c, -1), v))
 					}
 				}
 				if d.over {
