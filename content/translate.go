@@ -94,7 +94,7 @@ func (l *loader) apply(p *Pack, lang string, tr map[string]Pos[string], from map
 		l.where[k] = place{r, v.Line}
 	}
 	for _, k := range keys {
-		if _, ok := tr[k]; !ok && !l.own[k] {
+		if _, ok := tr[k]; !ok {
 			p.Untranslated = append(p.Untranslated, k)
 		}
 	}
