@@ -46,6 +46,10 @@ type Options struct {
 	// Table, when set, plays one seat of a table that several players
 	// share (zerosum serve); Store should then be nil.
 	Table *TableSeat
+	// LangFrom is what set the interface's language explicitly at start
+	// ("--lang" or "ZEROSUM_LANG"), "" when nothing did: the language the
+	// title screen keeps for the next start gives way to it, and says so.
+	LangFrom string
 }
 
 // StartOptions jump straight into a game (zerosum play).
