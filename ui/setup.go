@@ -703,7 +703,7 @@ func (s *setup) form(w int) string {
 			}
 			tag := ""
 			if s.humans[a] {
-				tag = "(" + s.seatTag(a) + ")"
+				tag = text.F("(%s)", s.seatTag(a))
 				if s.editingName && s.nameFor == a {
 					tag = s.nameInput.View()
 				}
@@ -720,7 +720,10 @@ func (s *setup) form(w int) string {
 				name = docPad(name, 13)
 			}
 			if tag != "" {
-				name += " " + th.Accent.Render(tag)
+				if !text.Chinese() || editing { // full-width brackets bring their own space
+					name += " "
+				}
+				name += th.Accent.Render(tag)
 			}
 			lines = append(lines, s.rowText(i, text.Truncate(name, w-2), w))
 			i++
