@@ -48,9 +48,9 @@ func ReadPrefs(dir string) (Prefs, error) {
 // Prefs reads the settings kept in the store's directory.
 func (s *Store) Prefs() (Prefs, error) { return ReadPrefs(s.Dir) }
 
-// SetLanguage keeps the interface's language for the next start. The
-// other settings in the file are kept; a file that cannot be read is
-// replaced.
+// SetLanguage keeps the interface's language for the next start, under
+// the directory's lock, replacing the file whole. The other settings Prefs
+// knows are kept; a file that cannot be read is replaced.
 func (s *Store) SetLanguage(lang string) error {
 	return s.locked(func() error {
 		p, _ := ReadPrefs(s.Dir)
