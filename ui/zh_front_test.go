@@ -193,10 +193,10 @@ func TestPreviewDate(t *testing.T) {
 func TestChineseSaveNames(t *testing.T) {
 	inChinese(t)
 	for name, want := range map[string]string{
-		"":          "存档需要一个名称",
-		"北京":        "不能有'北'",
-		"auto-3":    "留作自动存档使用",
-		"last-good": "留作自动存档使用",
+		"":                      "存档需要一个名称",
+		"北京":                    "不能有'北'",
+		"auto-3":                "留作自动存档使用",
+		"last-good":             "留作自动存档使用",
 		strings.Repeat("a", 41): "最多40个字符",
 	} {
 		err := saves.ValidSlot(name)
