@@ -73,6 +73,23 @@ func TestChineseSavingGolden(t *testing.T) {
 	}
 }
 
+// Goldens in Chinese of the room's page while a turn waits for the
+// facilitator.
+func TestChineseWaitingRoomGolden(t *testing.T) {
+	inChinese(t)
+	for _, size := range goldenSizes {
+		t.Run(itoa(size[0])+"x"+itoa(size[1]), func(t *testing.T) {
+			a := run(t, Options{Start: &StartOptions{Seats: twoSeats, Seed: 9, Facilitator: true}, Tick: noTick}, size[0], size[1],
+				"enter", "enter", "space", "E", "y", "enter", "enter", "space", "E", "y")
+			if _, ok := a.screen.(*waitingRoom); !ok {
+				t.Fatalf("want the room's page, got %s", a.screen.Name())
+			}
+			requireScreen(t, a)
+			fitsIn(t, "waiting room", a.screen.View(), size[0])
+		})
+	}
+}
+
 // The Language item of the title switches the interface at once, words
 // and keys' help alike, keeps the choice in the data folder for the next
 // start, and switches back.
