@@ -311,13 +311,21 @@ func (t *title) Name() string { return text.T("Title") }
 
 // Keys are the title's keys for the footer.
 func (t *title) Keys() []key.Binding {
-	return []key.Binding{t.ctx.Keys.Up, t.ctx.Keys.Down, t.ctx.Keys.Select}
+	km := t.ctx.Keys
+	if t.cursor == itemLanguage {
+		sw := km.Right
+		sw.SetHelp("←/→", text.T("switch the language"))
+		return []key.Binding{km.Up, km.Down, km.Select, sw}
+	}
+	return []key.Binding{km.Up, km.Down, km.Select}
 }
 
 // KeyGroups are the title's keys for the help overlay.
 func (t *title) KeyGroups() [][]key.Binding {
 	km := t.ctx.Keys
-	return [][]key.Binding{{km.Up, km.Down, km.Top, km.Bottom, km.Select}}
+	sw := km.Right
+	sw.SetHelp("←/→", text.T("switch the language (on Language)"))
+	return [][]key.Binding{{km.Up, km.Down, km.Top, km.Bottom, km.Select, sw}}
 }
 
 // guide is the "How to play" page: a short, scrollable guide to a turn.
