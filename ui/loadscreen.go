@@ -4,10 +4,12 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"zerosum/content"
 	"zerosum/saves"
 	"zerosum/text"
 )
@@ -105,7 +107,8 @@ func (s *savesScreen) askDelete() {
 	detail := text.T("This cannot be undone.")
 	if e.Save != nil {
 		p := e.Save.Preview
-		detail = text.F("It holds %s, turn %d (%s), saved %s. This cannot be undone.", p.Actor, p.Turn, previewDate(p), savedWhen(e.Save.SavedAt))
+		_, who, _ := previewWords(e.Save)
+		detail = text.F("It holds %s, turn %d (%s), saved %s. This cannot be undone.", who, p.Turn, previewDate(p), savedWhen(e.Save.SavedAt))
 	}
 	name := e.Name
 	s.ctx.Open(NewConfirm(s.ctx, text.F("Delete the save %q?", name), detail,
@@ -319,8 +322,9 @@ func (s *savesScreen) preview(w int) string {
 		out = append(out, t.Bad.Render(wrap(text.F("✗ %s cannot be loaded", title), w)), "", wrap(e.Err.Error(), w), "")
 		if nw := s.ctx.Saves.Newest; nw != nil {
 			p := nw.Save.Preview
+			_, who, _ := previewWords(nw.Save)
 			out = append(out, wrap(text.F("The newest good autosave is %s: %s, turn %d (%s), saved %s. enter offers to load it instead.",
-				nw.Name, p.Actor, p.Turn, previewDate(p), savedWhen(nw.Save.SavedAt)), w))
+				nw.Name, who, p.Turn, previewDate(p), savedWhen(nw.Save.SavedAt)), w))
 		} else {
 			out = append(out, t.Muted.Render(wrap(text.T("There is no good autosave to offer instead."), w)))
 		}
@@ -328,6 +332,7 @@ func (s *savesScreen) preview(w int) string {
 	}
 	sv := e.Save
 	p := sv.Preview
+	scenTitle, who, outcome := previewWords(sv)
 	out = append(out, t.Title.Render(text.Truncate(title, w)))
 	kind := map[saves.Kind]string{saves.KindSlot: text.T("named save"), saves.KindAutosave: text.T("autosave at the start of a turn"),
 		saves.KindLastGood: text.T("copy of the newest autosave that read back whole")}[e.Kind]
@@ -349,9 +354,9 @@ func (s *savesScreen) preview(w int) string {
 		}
 	}
 	if humans == 1 {
-		row(text.T("Actor"), t.Bold.Render(p.Actor))
+		row(text.T("Actor"), t.Bold.Render(who))
 	} else {
-		row(text.T("Players"), t.Bold.Render(p.Actor))
+		row(text.T("Players"), t.Bold.Render(who))
 	}
 	turn := fmt.Sprintf("%d", p.Turn)
 	if n := s.ctx.Saves.Turns[sv.Scenario]; n > 0 {
@@ -359,13 +364,13 @@ func (s *savesScreen) preview(w int) string {
 	}
 	if p.Over {
 		row(text.T("Turn"), text.F("the game is over (%s)", previewDate(p)))
-		if p.Outcome != "" {
-			row(text.T("Outcome"), p.Outcome)
+		if outcome != "" {
+			row(text.T("Outcome"), outcome)
 		}
 	} else {
 		row(text.T("Turn"), turn+" · "+previewDate(p))
 	}
-	row(text.T("Scenario"), p.Title)
+	row(text.T("Scenario"), scenTitle)
 	score := fmt.Sprintf("%d/100", p.Score)
 	if !p.Over {
 		score = text.F("%d/100 so far, as far as the player could tell", p.Score)
@@ -468,4 +473,98 @@ func previewDate(p saves.Preview) string {
 		return text.F("end of %s", text.Half(half, year))
 	}
 	return text.Half(half, year)
+}
+
+// scenarioPacks are the built-in scenarios loaded in each language, to
+// name a save's words in the reader's language: loaded once each.
+var scenarioPacks struct {
+	sync.Mutex
+	m map[string]*content.Pack
+}
+
+// builtInPack is a built-in scenario in the interface's language, or nil
+// for a scenario that is not built in (or cannot be loaded).
+func builtInPack(id string) *content.Pack {
+	if !slices.Contains(content.ScenarioIDs(), id) {
+		return nil
+	}
+	key := id + "/" + text.Lang()
+	scenarioPacks.Lock()
+	defer scenarioPacks.Unlock()
+	if p, ok := scenarioPacks.m[key]; ok {
+		return p
+	}
+	p, err := content.Load(id)
+	if err != nil {
+		p = nil
+	}
+	if scenarioPacks.m == nil {
+		scenarioPacks.m = map[string]*content.Pack{}
+	}
+	scenarioPacks.m[key] = p
+	return p
+}
+
+// previewWords are a save's scenario title, who plays it (the actor, the
+// human seats, or the bots) and its ending, in the interface's language.
+// A save keeps them in the language it was saved in: for a built-in
+// scenario they are named again from the scenario and the save's ids;
+// for any other, or an id the scenario does not know, as kept.
+func previewWords(sv *saves.Save) (title, who, outcome string) {
+	p := sv.Preview
+	title, who, outcome = p.Title, p.Actor, p.Outcome
+	var humans []saves.Seat
+	for _, seat := range sv.Seats {
+		if seat.Kind == "human" {
+			humans = append(humans, seat)
+		}
+	}
+	if len(humans) == 0 && len(sv.Seats) > 0 {
+		who = text.T("bots only")
+	}
+	pack := builtInPack(sv.Scenario)
+	if pack == nil || sv.Source != "" || len(sv.ScenarioFiles) > 0 {
+		return title, who, outcome
+	}
+	sc := pack.Scenario
+	title = sc.Title
+	if p.OutcomeID != "" {
+		for _, o := range sc.Outcomes {
+			if o.ID == p.OutcomeID {
+				outcome = o.Name
+			}
+		}
+	}
+	name := func(id string) (string, bool) {
+		a, ok := sc.ActorIndex(id)
+		if !ok {
+			return "", false
+		}
+		return sc.Actors[a].Name, true
+	}
+	switch len(humans) {
+	case 0:
+	case 1:
+		if n, ok := name(sv.Player); ok {
+			who = n
+		}
+	default:
+		var names []string
+		for _, h := range humans {
+			n, ok := name(h.Actor)
+			if !ok {
+				return title, p.Actor, outcome
+			}
+			if h.Name != "" {
+				n = text.F("%s (%s)", n, h.Name)
+			}
+			names = append(names, n)
+		}
+		sep := ", "
+		if text.Chinese() {
+			sep = "、"
+		}
+		who = strings.Join(names, sep)
+	}
+	return title, who, outcome
 }

@@ -242,7 +242,8 @@ func (t *title) notes() [numTitleItems]string {
 	ix := &t.ctx.Saves
 	if e := ix.continuable(); e != nil {
 		p := e.Save.Preview
-		notes[itemContinue] = text.F("%s, turn %d (%s)", p.Actor, p.Turn, previewDate(p))
+		_, who, _ := previewWords(e.Save)
+		notes[itemContinue] = text.F("%s, turn %d (%s)", who, p.Turn, previewDate(p))
 		if e.Save.Branch != "" {
 			notes[itemContinue] += text.T(", what-if")
 		}

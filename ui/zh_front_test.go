@@ -243,3 +243,41 @@ func TestDefaultNameBothLanguages(t *testing.T) {
 		}
 	}
 }
+
+// A save made in English is listed in Chinese with the scenario's own
+// Chinese words for its title, actor and players, not the English kept in
+// the file; a scenario that is not built in keeps the file's words.
+func TestPreviewWordsInTheReadersLanguage(t *testing.T) {
+	t.Cleanup(func() { text.SetLang("en") })
+	st := savesFixture(t) // written in English
+	e, err := st.Load("before the vote")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, who, _ := previewWords(e.Save); who != "Beijing" {
+		t.Fatalf("in English the actor is Beijing, got %q", who)
+	}
+	inChinese(t)
+	title, who, _ := previewWords(e.Save)
+	p := builtInPack(e.Save.Scenario)
+	if p == nil {
+		t.Fatal("the built-in scenario should load")
+	}
+	a, _ := p.Scenario.ActorIndex("beijing")
+	if who != p.Scenario.Actors[a].Name || title != p.Scenario.Title {
+		t.Errorf("in Chinese: %q, %q; want %q, %q", title, who, p.Scenario.Title, p.Scenario.Actors[a].Name)
+	}
+	if who == "Beijing" {
+		t.Logf("the scenario has no Chinese name for Beijing yet")
+	}
+	custom := *e.Save
+	custom.Source = "my.yaml"
+	if _, who, _ := previewWords(&custom); who != "Beijing" {
+		t.Errorf("a scenario that is not built in keeps the file's words, got %q", who)
+	}
+	bots := *e.Save
+	bots.Seats = []saves.Seat{{Actor: "beijing", Kind: "bot"}}
+	if _, who, _ := previewWords(&bots); who != "仅电脑玩家" {
+		t.Errorf("a bots' game: got %q", who)
+	}
+}
