@@ -374,8 +374,10 @@ func (e *endScreen) standings(w int) string {
 // Taiwan +1, grey-zone pressure +1."
 func (e *endScreen) crisisCauses() string {
 	g := e.ctx.Game
-	st := g.State()
-	rep := g.Match.Report(st.Crisis.Turn)
+	rep, _, ok := g.Match.CrisisReport()
+	if !ok {
+		return ""
+	}
 	ch, ok := rep.ChangeOf(game.Ref{Kind: game.RefTrack, Track: game.TrackTension})
 	if !ok {
 		return ""

@@ -356,3 +356,43 @@ func TestEndFits(t *testing.T) {
 		}
 	}
 }
+
+// A crisis the news sets off (here a facilitator's custom news) is dated
+// to the turn that news opens, which is never played: the end screen
+// finds the push in the last report played. It used to look for the
+// report of the crisis's own turn and panicked, index out of range.
+func TestEndCrisisByNews(t *testing.T) {
+	p, err := content.Load(content.DefaultScenario)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := p.Scenario
+	seats := make([]match.Seat, len(sc.Actors))
+	for i, b := range sim.BotsFor(sc, 9, bot.Normal) {
+		seats[i] = match.Seat{Bot: b}
+	}
+	m, err := match.New(sc, 9, seats)
+	if err != nil {
+		t.Fatal(err)
+	}
+	news, err := sc.ParseInjection("news:Cable cut off Matsu|tension=+10")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := m.PlayWith(nil, []game.Injection{news}); err != nil {
+		t.Fatal(err)
+	}
+	if st := m.State(); st.Crisis.Turn != len(m.Turns)+1 {
+		t.Fatalf("the news should set off a crisis dated to the unplayed turn %d; crisis turn %d", len(m.Turns)+1, st.Crisis.Turn)
+	}
+	a := sized(Options{}, 80, 24)
+	a.ctx.Game = &Session{Pack: p, Match: m, Player: -1, Saved: true}
+	a.screen = newEnd(a.ctx)
+	page := strings.Join(strings.Fields(ansi.Strip(endOf(t, a).outcome(78))), " ")
+	if !strings.Contains(page, "Tension rose by:") || !strings.Contains(page, "news added by the facilitator +") {
+		t.Errorf("the end screen should name the news that pushed tension to the top:\n%s", page)
+	}
+	if !strings.Contains(page, "In "+sc.Date(2)+" Strait tension reached") {
+		t.Errorf("the crisis should be dated to the half-year its news opened (%s):\n%s", sc.Date(2), page)
+	}
+}
