@@ -91,7 +91,7 @@ func (e *endScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		e.ctx.SwitchTo(newTitle(e.ctx))
 	case key.Matches(k, km.ViewReplay):
 		g := e.ctx.Game
-		src := viewSource{pack: g.Pack, match: g.Match, player: g.Player, reveal: true, label: "this game", settings: g.settings(), from: g}
+		src := viewSource{pack: g.Pack, match: g.Match, player: g.Player, reveal: true, label: text.T("this game"), settings: g.settings(), from: g}
 		e.ctx.SwitchTo(newViewer(e.ctx, src, e))
 	case key.Matches(k, km.Export):
 		return e, e.ctx.exportReport()
