@@ -1,0 +1,84 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"zerosum/text"
+)
+
+// inChinese sets the interface to Chinese for the rest of the test, and
+// back to English after it. Such a test must not run in parallel.
+func inChinese(t testing.TB) {
+	t.Helper()
+	if err := text.SetLang("zh"); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { text.SetLang("en") })
+}
+
+// Goldens in Chinese of the turn report, the end of the game (a normal
+// ending and a crisis), the hot-seat hand-over and the facilitator's
+// screen, at 80x24 and 120x40, reached as their English goldens are. The
+// content (actors, actions, events) comes from the content pack's own
+// translation.
+func TestChineseGoldenZhEnd(t *testing.T) {
+	inChinese(t)
+	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+		w, h := size[0], size[1]
+		name := fmt.Sprintf("%dx%d", w, h)
+		t.Run("resolution-"+name, func(t *testing.T) {
+			a := runDash(t, w, h, "space", "E", "y")
+			if _, ok := a.screen.(*resolution); !ok {
+				t.Fatalf("after E y the screen is %T, want the resolution report", a.screen)
+			}
+			if s := screen(a); !strings.Contains(s, "第1回合（共12回合）结算完毕：2025年上半年") {
+				t.Errorf("the report's title should be in Chinese:\n%s", s)
+			}
+			requireScreen(t, a)
+		})
+		for _, crisis := range []bool{false, true} {
+			kind := map[bool]string{false: "normal", true: "crisis"}[crisis]
+			t.Run("end-"+kind+"-"+name, func(t *testing.T) {
+				a := runEnd(t, w, h, crisis)
+				s := screen(a)
+				want := "游戏结束"
+				if crisis {
+					want = "台海危机"
+				}
+				if !strings.Contains(s, want) || !strings.Contains(s, "转折点") {
+					t.Errorf("the end screen should be in Chinese (%s, the tabs):\n%s", want, s)
+				}
+				requireScreen(t, a)
+			})
+		}
+		t.Run("end-scores-"+name, func(t *testing.T) {
+			requireScreen(t, runEnd(t, w, h, false, "tab"))
+		})
+		t.Run("end-turning-"+name, func(t *testing.T) {
+			requireScreen(t, runEnd(t, w, h, true, "tab", "tab"))
+		})
+		t.Run("handover-"+name, func(t *testing.T) {
+			a := run(t, Options{Start: &StartOptions{Seats: twoSeats, Seed: 9}}, w, h,
+				"enter", "enter", "space", "E", "y")
+			handoverOf(t, a)
+			if s := screen(a); !strings.Contains(s, "同屏轮流 · 第1回合（共12回合）") {
+				t.Errorf("the hand-over should be in Chinese:\n%s", s)
+			}
+			requireScreen(t, a)
+		})
+		t.Run("facilitator-"+name, func(t *testing.T) {
+			a := run(t, Options{Start: &StartOptions{Seats: twoSeats, Seed: 9, Facilitator: true}}, w, h,
+				"enter", "enter", "space", "E", "y", "enter", "enter", "space", "E", "y", "f2",
+				"down", "down", "down", "enter", "down", "enter", "up", "right", "right", "right", "right", "right")
+			if f := facOf(t, a); len(a.ctx.Game.Facil.Inject) != 1 || f.cursor != facTimer {
+				t.Fatalf("want the waiting turn with one event queued, the cursor on the timer")
+			}
+			if s := screen(a); !strings.Contains(s, "主持人") || !strings.Contains(s, "指令计时") {
+				t.Errorf("the facilitator's screen should be in Chinese:\n%s", s)
+			}
+			requireScreen(t, a)
+		})
+	}
+}
