@@ -82,3 +82,29 @@ func TestChineseGoldenZhEnd(t *testing.T) {
 		})
 	}
 }
+
+// hang wraps the lines after the first again, narrower: Chinese, which
+// breaks between characters, must come back together without a space
+// between two of them, and English with one between two words.
+func TestHangChineseZhEnd(t *testing.T) {
+	zh := "效果：Nvidia Capital -12、Beijing Grievance +3。迄今已发生1次。它不会自行再次发生；插入后则会发生。"
+	got := hang(zh, 30, 2)
+	lines := strings.Split(got, "\n")
+	if len(lines) < 3 {
+		t.Fatalf("want at least three lines:\n%s", got)
+	}
+	joined := lines[0]
+	for i, l := range lines[1:] {
+		if !strings.HasPrefix(l, "  ") || text.Width(l) > 30 {
+			t.Errorf("line %d should be indented by 2 and at most 30 cells: %q", i+2, l)
+		}
+		joined += strings.TrimPrefix(l, "  ")
+	}
+	if strings.ReplaceAll(joined, " ", "") != strings.ReplaceAll(zh, " ", "") || strings.Contains(joined, "发 生") {
+		t.Errorf("the Chinese should come back whole, with no space between characters:\n%s", got)
+	}
+	en := "Effects: Nvidia Capital -12, Beijing Grievance +3. Fired 1 time so far. It would not fire again by itself; injected, it does."
+	if got := strings.Join(strings.Fields(hang(en, 30, 2)), " "); got != en {
+		t.Errorf("the English should come back word for word:\n%s", got)
+	}
+}
