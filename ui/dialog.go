@@ -58,7 +58,7 @@ func (c *Confirm) View() string {
 	w := min(60, c.ctx.Width-4)
 	body := t.Title.Render(c.Question)
 	if c.Detail != "" {
-		body += "\n\n" + lipgloss.NewStyle().Width(w-6).Render(c.Detail)
+		body += "\n\n" + lipgloss.NewStyle().Width(w-6).Render(wrap(c.Detail, w-6))
 	}
 	body += "\n\n" + t.Key.Render("y") + t.KeyDesc.Render(" yes   ") + t.Key.Render("n") + t.KeyDesc.Render(" no")
 	return t.Dialog.Width(w).Render(body)
@@ -89,7 +89,7 @@ func (n *Notice) Update(msg tea.Msg) (Dialog, tea.Cmd, bool) {
 func (n *Notice) View() string {
 	t := n.ctx.Theme
 	w := min(70, n.ctx.Width-4)
-	body := t.Title.Render(n.Title) + "\n\n" + lipgloss.NewStyle().Width(w-6).Render(strings.TrimSpace(n.Body)) +
+	body := t.Title.Render(n.Title) + "\n\n" + lipgloss.NewStyle().Width(w-6).Render(wrap(strings.TrimSpace(n.Body), w-6)) +
 		"\n\n" + t.KeyDesc.Render("any key to close")
 	return t.Dialog.Width(w).Render(body)
 }
