@@ -135,7 +135,7 @@ func (e *endScreen) header() string {
 	if b := g.Match.Branch; b != "" {
 		// A what-if branch says so here too, in place of the tabs' left
 		// margin (the tabs keep their line).
-		whatIf := text.F("WHAT-IF: %s", b)
+		whatIf := text.F("WHAT-IF: %s", branchLabel(b))
 		top = text.Truncate(top, max(w-text.Width(" "+whatIf)-1, 20))
 		top = docSpread(top, th.Warn.Render(whatIf), w)
 	}
@@ -317,7 +317,7 @@ func (e *endScreen) outcome(w int) string {
 	}
 	out = append(out, "", th.Muted.Render(wrap(text.F("Seed %d. The same scenario, seed and orders replay this game exactly.", g.Match.Seed))))
 	if b := g.Match.Branch; b != "" {
-		out = append(out, th.Warn.Render(wrap(text.F("This game is a what-if branch (%s): it left the main line, which was kept as a save.", b))))
+		out = append(out, th.Warn.Render(wrap(text.F("This game is a what-if branch (%s): it left the main line, which was kept as a save.", branchLabel(b)))))
 	}
 	switch {
 	case g.ReplayPath != "" && g.ReplayErr == nil:

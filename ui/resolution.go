@@ -75,7 +75,7 @@ func (r *resolution) View() string {
 		title += " " + t.Accent.Render("· "+g.Who(g.Player))
 	}
 	if b := g.Match.Branch; b != "" {
-		title += " " + t.Warn.Render(text.F("· WHAT-IF: %s", b))
+		title += " " + t.Warn.Render(text.F("· WHAT-IF: %s", branchLabel(b)))
 	}
 	next := text.T("enter: back to the dashboard")
 	switch {

@@ -259,3 +259,22 @@ func (p *rewindPicker) Keys() []key.Binding {
 	cancel.SetHelp("esc", text.T("cancel"))
 	return []key.Binding{km.ListMove, choose, cancel}
 }
+
+// branchLabel is a match's branch label (match.Rewind writes it in
+// English, and saves keep it so: "what-if from H2 2026", joined by "; "
+// when a branch is rewound again) in the interface's language. A part in
+// another form is shown as it is.
+func branchLabel(b string) string {
+	parts := strings.Split(b, "; ")
+	for i, p := range parts {
+		var half, year int
+		if n, err := fmt.Sscanf(p, "what-if from H%d %d", &half, &year); n == 2 && err == nil && (half == 1 || half == 2) &&
+			fmt.Sprintf("what-if from H%d %d", half, year) == p {
+			parts[i] = text.F("what-if from %s", text.Half(half, year))
+		}
+	}
+	if text.Chinese() {
+		return strings.Join(parts, "；")
+	}
+	return strings.Join(parts, "; ")
+}

@@ -181,7 +181,7 @@ func (v *viewer) bar(w int) []string {
 	}
 	line := t.Title.Render(text.T("REPLAY")) + " · " + v.src.label + " · " + who
 	if m.Branch != "" {
-		line += " · " + t.Warn.Render(text.F("WHAT-IF: %s", m.Branch))
+		line += " · " + t.Warn.Render(text.F("WHAT-IF: %s", branchLabel(m.Branch)))
 	} else {
 		line += " · " + t.Muted.Render(text.T("main line"))
 	}

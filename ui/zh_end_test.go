@@ -108,3 +108,19 @@ func TestHangChineseZhEnd(t *testing.T) {
 		t.Errorf("the English should come back word for word:\n%s", got)
 	}
 }
+
+// A branch's label, which match.Rewind writes in English and saves keep,
+// is shown in the interface's language; English is left as it is.
+func TestBranchLabelZhEnd(t *testing.T) {
+	b := "what-if from H2 2026; what-if from H1 2026"
+	if got := branchLabel(b); got != b {
+		t.Errorf("English: %q, want it unchanged", got)
+	}
+	inChinese(t)
+	if got, want := branchLabel(b), "自2026年下半年起；自2026年上半年起"; got != want {
+		t.Errorf("Chinese: %q, want %q", got, want)
+	}
+	if got := branchLabel("rewound by hand"); got != "rewound by hand" {
+		t.Errorf("a label of another form should stay as it is: %q", got)
+	}
+}
