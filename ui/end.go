@@ -514,7 +514,13 @@ func (e *endScreen) turningPoints(w int) string {
 		case match.TurnTensionRise, match.TurnExposed:
 			st = th.Warn
 		}
-		left := docPad(text.Half(sc.HalfYear(tp.Turn)), dateW) + st.Render(docPad(tag, tagW))
+		when := tp.Turn
+		if tp.Kind == match.TurnCrisis && g.State().Crisis.Turn > 0 {
+			// Dated as the header dates it: a crisis the news set off
+			// broke out in the half-year that news opened.
+			when = g.State().Crisis.Turn
+		}
+		left := docPad(text.Half(sc.HalfYear(when)), dateW) + st.Render(docPad(tag, tagW))
 		out = append(out, docRow(left, dateW+tagW+1, line, w))
 	}
 	return strings.Join(out, "\n")

@@ -396,4 +396,11 @@ func TestEndCrisisByNews(t *testing.T) {
 	if !strings.Contains(page, "In "+sc.Date(2)+" Strait tension reached") {
 		t.Errorf("the crisis should be dated to the half-year its news opened (%s):\n%s", sc.Date(2), page)
 	}
+	found := false
+	for _, l := range strings.Split(ansi.Strip(endOf(t, a).turningPoints(78)), "\n") {
+		found = found || strings.HasPrefix(l, sc.Date(2)+" CRISIS")
+	}
+	if !found {
+		t.Errorf("the turning points should date the crisis %s too:\n%s", sc.Date(2), ansi.Strip(endOf(t, a).turningPoints(78)))
+	}
 }
