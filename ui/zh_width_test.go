@@ -114,4 +114,19 @@ func TestChineseWidthZhEnd(t *testing.T) {
 	}
 	fitsWidth(t, "spectating", s.header()+"\n"+s.content(w-1), w)
 	fitsWidth(t, "table", newTableWait(a.ctx).View(), w)
+
+	// A spectator of a table (zerosum serve).
+	pack, m, secret := watchedMatch(t)
+	a = sized(Options{Watch: &TableWatch{Pack: pack, Match: m}}, w, h)
+	tw, ok := a.screen.(*tableWatch)
+	if !ok {
+		t.Fatalf("a spectator of a table shows %s", a.screen.Name())
+	}
+	page := tw.header() + "\n" + tw.content(w-1)
+	fitsWidth(t, "table spectator", page, w)
+	for _, s := range secret {
+		if strings.Contains(page, s) {
+			t.Errorf("the spectator's page shows the secret order %q", s)
+		}
+	}
 }
