@@ -3,9 +3,13 @@ package ui
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
+
+	"github.com/charmbracelet/x/ansi"
 
 	"zerosum/content"
 	"zerosum/game"
+	"zerosum/text"
 )
 
 // newsText is the News pane: this turn's events with what they teach, and
@@ -119,13 +123,39 @@ func exposedText(sc *game.Scenario, c game.CovertRecord, player, reportTurn int)
 	return s + "."
 }
 
+// lastRune and firstRune are the last and the first character of s ("" for
+// none).
+func lastRune(s string) string {
+	r, n := utf8.DecodeLastRuneInString(s)
+	if n == 0 {
+		return ""
+	}
+	return string(r)
+}
+
+func firstRune(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return ""
+	}
+	return string(r)
+}
+
 // hang wraps s to w cells with the lines after the first indented by n.
 func hang(s string, w, n int) string {
 	lines := strings.Split(wrap(s, w), "\n")
 	if len(lines) == 1 {
 		return lines[0]
 	}
-	rest := strings.Join(lines[1:], " ")
+	// The lines are joined again as wrap broke them: at a space, which it
+	// dropped, or between two Chinese characters, where there was none.
+	rest := lines[1]
+	for _, l := range lines[2:] {
+		if text.Width(lastRune(ansi.Strip(rest))) < 2 && text.Width(firstRune(ansi.Strip(l))) < 2 {
+			rest += " "
+		}
+		rest += l
+	}
 	return lines[0] + "\n" + indent(wrap(rest, w-n), strings.Repeat(" ", n))
 }
 
