@@ -125,7 +125,16 @@ func hang(s string, w, n int) string {
 	if len(lines) == 1 {
 		return lines[0]
 	}
-	rest := strings.Join(lines[1:], " ")
+	rest := lines[1]
+	for _, l := range lines[2:] {
+		// A line broken between two Chinese characters had no space
+		// there: joining it back must not add one.
+		if wideEdge(rest, false) && wideEdge(l, true) {
+			rest += l
+		} else {
+			rest += " " + l
+		}
+	}
 	return lines[0] + "\n" + indent(wrap(rest, w-n), strings.Repeat(" ", n))
 }
 

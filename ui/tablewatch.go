@@ -423,3 +423,16 @@ func (s *tableWatch) KeyGroups() [][]key.Binding {
 	km := s.ctx.Keys
 	return [][]key.Binding{{km.Up, km.Down, km.PageUp, km.PageDown, km.Top, km.Bottom}}
 }
+
+// wideEdge reports whether the first (or last) character s shows is a
+// wide one, such as a Chinese character.
+func wideEdge(s string, first bool) bool {
+	r := []rune(ansi.Strip(s))
+	if len(r) == 0 {
+		return false
+	}
+	if first {
+		return text.Width(string(r[0])) == 2
+	}
+	return text.Width(string(r[len(r)-1])) == 2
+}
