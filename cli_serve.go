@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -15,6 +16,7 @@ import (
 
 	"zerosum/game/bot"
 	"zerosum/serve"
+	"zerosum/text"
 )
 
 // serveCmd hosts one table over SSH.
@@ -40,15 +42,15 @@ func (c serveCmd) Run(e *env) error {
 		return failf("%v", err)
 	}
 	if c.MaxSessions < 1 {
-		return failf("--max-sessions must be at least 1")
+		return failf("%s", text.T("--max-sessions must be at least 1"))
 	}
 	if c.IdleTimeout < 0 {
-		return failf("--idle-timeout cannot be negative")
+		return failf("%s", text.T("--idle-timeout cannot be negative"))
 	}
 	code := strings.ToUpper(c.RoomCode)
 	for _, r := range code {
 		if !unicode.IsLetter(r) && !unicode.IsDigit(r) || r > unicode.MaxASCII {
-			return failf("--room-code: use letters A to Z and digits only, so that every keyboard can type it")
+			return failf("%s", text.T("--room-code: use letters A to Z and digits only, so that every keyboard can type it"))
 		}
 	}
 	if code == "" {
@@ -66,14 +68,14 @@ func (c serveCmd) Run(e *env) error {
 	if c.Resume != "" {
 		entry, err := st.Load(c.Resume)
 		if err != nil {
-			return failf("cannot resume %s: %s", c.Resume, because(c.Resume, err))
+			return failf("%s", text.F("cannot resume %s: %s", c.Resume, because(c.Resume, err)))
 		}
 		p, err := recordedScenario(entry.Save.Scenario, entry.Save.Source, entry.Save.ScenarioFiles)
 		if err != nil {
-			return failf("cannot resume %s: %v", c.Resume, err)
+			return failf("%s", text.F("cannot resume %s: %s", c.Resume, err.Error()))
 		}
 		if table, err = serve.ResumeTable(p, entry.Save, st); err != nil {
-			return failf("cannot resume %s: %v", c.Resume, err)
+			return failf("%s", text.F("cannot resume %s: %s", c.Resume, err.Error()))
 		}
 		seed = entry.Save.Seed
 	} else {
@@ -88,12 +90,12 @@ func (c serveCmd) Run(e *env) error {
 	sc := table.Scenario()
 	ln, err := net.Listen("tcp", c.Listen)
 	if err != nil {
-		return failf("cannot listen on %s: %v", c.Listen, err)
+		return failf("%s", text.F("cannot listen on %s: %s", c.Listen, err.Error()))
 	}
 	host, port, _ := net.SplitHostPort(ln.Addr().String())
 	var banner []string
 	for _, h := range addresses(host) {
-		banner = append(banner, fmt.Sprintf("Players type: ssh -p %s %s", port, h))
+		banner = append(banner, text.F("Players type: ssh -p %s %s", port, h))
 	}
 	srv, err := serve.New(table, serve.Config{
 		HostKeyPath:     filepath.Join(st.Dir, "serve", "host_ed25519"),
@@ -111,17 +113,17 @@ func (c serveCmd) Run(e *env) error {
 		ln.Close()
 		return failf("%v", err)
 	}
-	fmt.Fprintf(e.stdout, "ZERO SUM table: %s, seed %d, turn %d of %d\n", sc.Title, seed, min(table.Turns()+1, sc.Turns), sc.Turns)
-	fmt.Fprintf(e.stdout, "Listening on %s (host key %s)\n", ln.Addr(), srv.Fingerprint())
-	fmt.Fprintf(e.stdout, "Room code: %s\n", code)
+	fmt.Fprintln(e.stdout, text.F("ZERO SUM table: %s, seed %s, turn %d of %d", sc.Title, strconv.FormatUint(seed, 10), min(table.Turns()+1, sc.Turns), sc.Turns))
+	fmt.Fprintln(e.stdout, text.F("Listening on %s (host key %s)", ln.Addr().String(), srv.Fingerprint()))
+	fmt.Fprintln(e.stdout, text.F("Room code: %s", code))
 	for _, l := range banner {
 		fmt.Fprintln(e.stdout, l)
 	}
 	if c.FacilitatorKeys != "" {
-		fmt.Fprintf(e.stdout, "Facilitators type: ssh -p %s facilitator@HOST (with a key listed in %s)\n", port, c.FacilitatorKeys)
+		fmt.Fprintln(e.stdout, text.F("Facilitators type: ssh -p %s facilitator@HOST (with a key listed in %s)", port, c.FacilitatorKeys))
 	}
-	fmt.Fprintf(e.stdout, "Spectators type: ssh -p %s spectate@HOST\n", port)
-	fmt.Fprintf(e.stdout, "Autosaves go to %s. Press ctrl+c to stop.\n", filepath.Join(st.Dir, "autosaves"))
+	fmt.Fprintln(e.stdout, text.F("Spectators type: ssh -p %s spectate@HOST", port))
+	fmt.Fprintln(e.stdout, text.F("Autosaves go to %s. Press ctrl+c to stop.", filepath.Join(st.Dir, "autosaves")))
 
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
@@ -135,35 +137,35 @@ func (c serveCmd) Run(e *env) error {
 		// the table.
 		go func() { left <- srv.RunFacilitator() }()
 	case table.Started():
-		fmt.Fprintln(e.stdout, "The game has started: players take their seats as they come.")
+		fmt.Fprintln(e.stdout, text.T("The game has started: players take their seats as they come."))
 	default:
 		if c.FacilitatorKeys != "" {
-			fmt.Fprintln(e.stdout, "The game starts when a facilitator starts it, or when you press enter here.")
+			fmt.Fprintln(e.stdout, text.T("The game starts when a facilitator starts it, or when you press enter here."))
 		} else {
-			fmt.Fprintln(e.stdout, "Press enter here to start the game once the players have taken their seats.")
+			fmt.Fprintln(e.stdout, text.T("Press enter here to start the game once the players have taken their seats."))
 		}
 		go waitForEnter(e, table)
 	}
 	select {
 	case err := <-done:
 		if err != nil {
-			return failf("the server stopped: %v", err)
+			return failf("%s", text.F("the server stopped: %s", err.Error()))
 		}
 		return nil
 	case <-sig:
 	case err := <-left:
 		if err != nil {
-			fmt.Fprintf(e.stderr, "warning: the facilitator's screen failed: %v\n", err)
+			fmt.Fprintln(e.stderr, text.F("warning: the facilitator's screen failed: %s", err.Error()))
 		}
 		left = nil
 	}
-	fmt.Fprintln(e.stdout, "Stopping: saving the table and closing every connection.")
+	fmt.Fprintln(e.stdout, text.T("Stopping: saving the table and closing every connection."))
 	where, err := table.Save()
-	why := "The host stopped the table."
+	why := text.T("The host stopped the table.")
 	if err != nil {
-		fmt.Fprintf(e.stderr, "warning: the table could not be saved: %v\n", err)
+		fmt.Fprintln(e.stderr, text.F("warning: the table could not be saved: %s", err.Error()))
 	} else if where != "" {
-		fmt.Fprintf(e.stdout, "Saved as %s.\n", where)
+		fmt.Fprintln(e.stdout, text.F("Saved as %s.", where))
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
@@ -182,7 +184,7 @@ func waitForEnter(e *env, table *serve.Table) {
 	sc := bufio.NewScanner(e.stdin)
 	for sc.Scan() {
 		if table.Start() {
-			fmt.Fprintln(e.stdout, "The game has started: everyone seated opens their briefing.")
+			fmt.Fprintln(e.stdout, text.T("The game has started: everyone seated opens their briefing."))
 			return
 		}
 		if table.Started() {

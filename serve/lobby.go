@@ -154,7 +154,7 @@ func (p *player) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	if _, ok := msg.(waitMsg); ok && p.phase == codeWait {
 		p.phase = askCode
-		p.note = "That is not the room code. Ask your teacher for it and type it again."
+		p.note = text.T("That is not the room code. Ask your teacher for it and type it again.")
 		return p, nil
 	}
 	k, ok := msg.(tea.KeyPressMsg)
@@ -215,7 +215,7 @@ func (p *player) answer() tea.Cmd {
 			return tea.Quit
 		}
 		p.phase = codeWait
-		p.note = "That is not the room code. Wait a moment…"
+		p.note = text.T("That is not the room code. Wait a moment…")
 		return tea.Tick(p.srv.cfg.WrongCodeDelay, func(time.Time) tea.Msg { return waitMsg{} })
 	case askName:
 		name, err := CheckName(in)
@@ -309,9 +309,9 @@ func (p *player) facilitate() tea.Cmd {
 	tf := p.srv.table.facStart(p.client)
 	tf.Resolve = p.srv.table.ResolveNow
 	if p.host {
-		tf.Leave, tf.LeaveDetail = "Stop the table?", "Every player is told the table has stopped; the game is saved, and zerosum serve --resume last-good sets it up again."
+		tf.Leave, tf.LeaveDetail = text.T("Stop the table?"), text.T("Every player is told the table has stopped; the game is saved, and zerosum serve --resume last-good sets it up again.")
 	} else {
-		tf.Leave, tf.LeaveDetail = "Leave the facilitator's screen?", "The table goes on without you: connect again to come back."
+		tf.Leave, tf.LeaveDetail = text.T("Leave the facilitator's screen?"), text.T("The table goes on without you: connect again to come back.")
 	}
 	p.synced = facSettings{pause: tf.Pause, minutes: tf.TimerMinutes, inject: slices.Clone(tf.Inject)}
 	return p.run(ui.New(ui.Options{Theme: p.srv.cfg.Theme, TableFacil: tf}))
@@ -382,52 +382,55 @@ var (
 func (p *player) lobby() string {
 	sc := p.srv.table.Scenario()
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s\n%s\n\n", bold.Render("ZERO SUM · a shared table"), muted.Render(fmt.Sprintf("%s · %d turns · %d seats", sc.Title, sc.Turns, len(sc.Actors))))
+	fmt.Fprintf(&b, "%s\n%s\n\n", bold.Render(text.T("ZERO SUM · a shared table")), muted.Render(sc.Title+" · "+text.F("%d turns", sc.Turns)+" · "+text.F("%d seats", len(sc.Actors))))
 	switch p.phase {
 	case askCode, codeWait:
-		b.WriteString("Type the room code your teacher gave you, then enter.\n\n")
+		b.WriteString(text.T("Type the room code your teacher gave you, then enter.") + "\n\n")
 		if p.phase == askCode {
-			b.WriteString(bold.Render("Room code: "+p.input+"_") + "\n")
+			b.WriteString(bold.Render(text.F("Room code: %s", p.input+"_")) + "\n")
 		} else {
 			b.WriteString("\n")
 		}
 	case askName:
 		b.WriteString(p.table())
-		b.WriteString("\nYour name (the name you give again to come back to your seat), then enter.\n\n")
-		b.WriteString(bold.Render("Name: "+p.input+"_") + "\n")
+		b.WriteString("\n" + text.T("Your name (the name you give again to come back to your seat), then enter.") + "\n\n")
+		b.WriteString(bold.Render(text.F("Name: %s", p.input+"_")) + "\n")
 	case askSeat:
 		b.WriteString(p.table())
 		if p.free() == 0 {
-			b.WriteString("\n" + bold.Render(p.name) + ", every seat is taken: join a group that has one, or ask your teacher. This list updates itself; w watches the game without a seat; esc changes your name.\n")
+			b.WriteString("\n" + text.F("%s, every seat is taken: join a group that has one, or ask your teacher. This list updates itself; w watches the game without a seat; esc changes your name.", bold.Render(p.name)) + "\n")
 		} else {
-			b.WriteString("\n" + bold.Render(p.name) + ", choose a free seat: up and down, then enter (or its number). W watches the game without a seat; esc changes your name.\n")
+			b.WriteString("\n" + text.F("%s, choose a free seat: up and down, then enter (or its number). W watches the game without a seat; esc changes your name.", bold.Render(p.name)) + "\n")
 		}
 	case seated:
 		b.WriteString(p.table())
 		actor := sc.Actors[p.seat].Name
 		if p.srv.table.Started() {
-			fmt.Fprintf(&b, "\n%s, you play %s from the next turn: a bot plays the turn under way, and your screen opens when it resolves. This list updates itself; q leaves.\n", bold.Render(p.name), bold.Render(actor))
+			b.WriteString("\n" + text.F("%s, you play %s from the next turn: a bot plays the turn under way, and your screen opens when it resolves. This list updates itself; q leaves.", bold.Render(p.name), bold.Render(actor)) + "\n")
 		} else {
-			fmt.Fprintf(&b, "\n%s, you play %s. Waiting for the host to start the game: your briefing opens then. This list updates itself; q leaves.\n", bold.Render(p.name), bold.Render(actor))
+			b.WriteString("\n" + text.F("%s, you play %s. Waiting for the host to start the game: your briefing opens then. This list updates itself; q leaves.", bold.Render(p.name), bold.Render(actor)) + "\n")
 		}
 	case facLobby:
-		fmt.Fprintf(&b, "%s\n\n", bold.Render("FACILITATOR · the game has not started"))
-		fmt.Fprintf(&b, "Room code: %s\n", bold.Render(p.srv.cfg.RoomCode))
+		fmt.Fprintf(&b, "%s\n\n", bold.Render(text.T("FACILITATOR · the game has not started")))
+		b.WriteString(text.F("Room code: %s", bold.Render(p.srv.cfg.RoomCode)) + "\n")
 		for _, l := range p.srv.cfg.Banner {
 			b.WriteString(l + "\n")
 		}
 		if fp := p.srv.Fingerprint(); fp != "" {
-			b.WriteString(muted.Render("Host key "+fp) + "\n")
+			b.WriteString(muted.Render(text.F("Host key %s", fp)) + "\n")
 		}
 		b.WriteString("\n" + p.table())
-		b.WriteString("\nPress s to start the game when the room is ready: everyone seated opens their briefing, and bots play the seats nobody took (a player who comes later takes one from the next turn). q leaves.\n")
+		b.WriteString("\n" + text.T("Press s to start the game when the room is ready: everyone seated opens their briefing, and bots play the seats nobody took (a player who comes later takes one from the next turn). q leaves.") + "\n")
 	}
 	if p.note != "" {
 		b.WriteString("\n" + warn.Render(p.note) + "\n")
 	}
 	out := b.String()
 	if p.width > 0 {
-		out = lipgloss.NewStyle().Width(p.width).Render(out)
+		// Wrapped first by the rules of the language (Chinese breaks
+		// between characters, never before closing punctuation); the
+		// style then only pads the lines.
+		out = lipgloss.NewStyle().Width(p.width).Render(text.Wrap(out, p.width))
 	}
 	return out
 }
@@ -448,46 +451,57 @@ func (p *player) table() string {
 	var b strings.Builder
 	seats := p.srv.table.Seats()
 	free := 0
+	// The actors' column: 12 cells, or the widest name (in cells: a
+	// Chinese character takes two).
+	actorWidth := 12
+	for _, s := range seats {
+		actorWidth = max(actorWidth, text.Width(s.Actor))
+	}
 	for a, s := range seats {
-		holder := muted.Render("free: a bot plays it")
+		holder := muted.Render(text.T("free: a bot plays it"))
 		switch {
 		case s.Player != "" && s.Connected:
-			holder = s.Player + " (connected)"
+			holder = text.F("%s (connected)", s.Player)
 		case s.Player != "":
-			holder = s.Player + muted.Render(" (away: a bot plays until they return)")
+			holder = s.Player + muted.Render(text.T(" (away: a bot plays until they return)"))
 		default:
 			free++
 		}
 		if s.Waiting {
-			holder = s.Player + " (connected, waiting to play)"
+			holder = text.F("%s (connected, waiting to play)", s.Player)
 		}
 		mark := "  "
 		if p.phase == askSeat && a == p.cursor {
 			mark = "> "
 		}
-		line := fmt.Sprintf("%s%d  %-12s %s", mark, a+1, s.Actor, holder)
+		line := fmt.Sprintf("%s%d  %s %s", mark, a+1, text.PadRight(s.Actor, actorWidth), holder)
 		if p.phase == askSeat && a == p.cursor {
 			line = bold.Render(line)
 		}
 		b.WriteString(line + "\n")
 	}
-	status := fmt.Sprintf("%d free seat%s · turn %d", free, text.Plural(free), p.srv.table.Turns()+1)
+	status := text.F("%d free seats · turn %d", free, p.srv.table.Turns()+1)
 	if !p.srv.table.Started() {
-		status = fmt.Sprintf("%d free seat%s · the game has not started", free, text.Plural(free))
+		status = text.F("%d free seats · the game has not started", free)
 	}
 	fmt.Fprintf(&b, "\n%s\n", muted.Render(status))
 	return b.String()
 }
 
-// sentence is an error as a sentence on the lobby's screen.
+// sentence is an error as a sentence on the lobby's screen: a capital
+// and a full stop in English, a full stop (。) in Chinese.
 func sentence(err error) string {
 	s := []rune(err.Error())
 	if len(s) == 0 {
 		return ""
 	}
 	s[0] = unicode.ToUpper(s[0])
-	if !strings.ContainsRune(".!?)", s[len(s)-1]) {
-		s = append(s, '.')
+	if !strings.ContainsRune(".!?)。！？）", s[len(s)-1]) {
+		if text.Chinese() {
+			s = append(s, '。')
+		} else {
+			s = append(s, '.')
+		}
 	}
 	return string(s)
 }

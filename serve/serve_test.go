@@ -366,7 +366,7 @@ func TestSessionWithoutPTYIsRefused(t *testing.T) {
 	if !errorsAs(err, &exit) || exit.ExitStatus() != 1 {
 		t.Fatalf("a session without a terminal should end with status 1, got %v", err)
 	}
-	if got := out.String() + errOut.String(); got != noPTY+"\n" {
+	if got := out.String() + errOut.String(); got != noPTY()+"\n" {
 		t.Fatalf("a session without a terminal should be told so in one line, got %q", got)
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/rand"
 	"errors"
-	"fmt"
 	"net"
 	"os"
 	"path/filepath"
@@ -93,7 +92,9 @@ type Server struct {
 }
 
 // noPTY is what a session without a terminal is told.
-const noPTY = "zerosum serve needs an interactive terminal: connect with ssh -t -p PORT HOST"
+func noPTY() string {
+	return text.T("zerosum serve needs an interactive terminal: connect with ssh -t -p PORT HOST")
+}
 
 // New prepares a server for a table.
 func New(t *Table, cfg Config) (*Server, error) {
@@ -102,13 +103,13 @@ func New(t *Table, cfg Config) (*Server, error) {
 	}
 	cfg.RoomCode = strings.ToUpper(strings.TrimSpace(cfg.RoomCode))
 	if cfg.RoomCode == "" {
-		return nil, errors.New("a server needs a room code")
+		return nil, errors.New(text.T("a server needs a room code"))
 	}
 	if cfg.HostKeyPath == "" {
-		return nil, errors.New("a server needs a place for its host key")
+		return nil, errors.New(text.T("a server needs a place for its host key"))
 	}
 	if err := os.MkdirAll(filepath.Dir(cfg.HostKeyPath), 0o700); err != nil {
-		return nil, fmt.Errorf("cannot make the folder of the host key: %w", err)
+		return nil, errors.New(text.F("cannot make the folder of the host key: %v", err))
 	}
 	if cfg.KeepAlive <= 0 {
 		cfg.KeepAlive = DefaultKeepAlive
@@ -171,7 +172,7 @@ func New(t *Table, cfg Config) (*Server, error) {
 	}
 	srv, err := wish.NewServer(opts...)
 	if err != nil {
-		return nil, fmt.Errorf("cannot start the SSH server: %w", err)
+		return nil, errors.New(text.F("cannot start the SSH server: %v", err))
 	}
 	s.ssh = srv
 	return s, nil
@@ -197,7 +198,7 @@ func (s *Server) Serve(ln net.Listener) error {
 // Shutdown stops accepting connections and waits for the open ones to
 // end, or closes them when ctx ends.
 func (s *Server) Shutdown(ctx context.Context) error {
-	return s.ShutdownSaying(ctx, "The host stopped the table.")
+	return s.ShutdownSaying(ctx, text.T("The host stopped the table."))
 }
 
 // ShutdownSaying is Shutdown that tells every player why, in a line
@@ -224,7 +225,7 @@ func (s *Server) capSessions(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		defer s.sessions.Add(-1)
 		if n := s.sessions.Add(1); n > int64(s.cfg.MaxSessions) {
-			wish.Println(sess, fmt.Sprintf("The table is full (%d connections): try again later.", s.cfg.MaxSessions))
+			wish.Println(sess, text.F("The table is full (%d connections): try again later.", s.cfg.MaxSessions))
 			_ = sess.Exit(1)
 			return
 		}
@@ -241,7 +242,7 @@ func (s *Server) rateLimit(next ssh.Handler) ssh.Handler {
 			host = sess.RemoteAddr().String()
 		}
 		if !s.limiter.allow(host) {
-			wish.Println(sess, "Too many connections from your computer in a short time: wait a few seconds and try again.")
+			wish.Println(sess, text.T("Too many connections from your computer in a short time: wait a few seconds and try again."))
 			_ = sess.Exit(1)
 			return
 		}
@@ -288,7 +289,7 @@ func (s *Server) keepAlive(sess ssh.Session, stop <-chan struct{}) {
 func readAuthorizedKeys(path string) ([]gossh.PublicKey, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("cannot read the authorized keys: %w", err)
+		return nil, errors.New(text.F("cannot read the authorized keys: %v", err))
 	}
 	var keys []gossh.PublicKey
 	for i, line := range strings.Split(string(data), "\n") {
@@ -298,12 +299,12 @@ func readAuthorizedKeys(path string) ([]gossh.PublicKey, error) {
 		}
 		k, _, _, _, err := gossh.ParseAuthorizedKey([]byte(line))
 		if err != nil {
-			return nil, fmt.Errorf("%s:%d: not a public key (%v)", path, i+1, err)
+			return nil, errors.New(text.F("%s:%d: not a public key (%v)", path, i+1, err))
 		}
 		keys = append(keys, k)
 	}
 	if len(keys) == 0 {
-		return nil, fmt.Errorf("%s lists no key: nobody could connect", path)
+		return nil, errors.New(text.F("%s lists no key: nobody could connect", path))
 	}
 	return keys, nil
 }
@@ -312,7 +313,7 @@ func readAuthorizedKeys(path string) ([]gossh.PublicKey, error) {
 func (s *Server) needPTY(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		if _, _, ok := sess.Pty(); !ok {
-			wish.Println(sess, noPTY)
+			wish.Println(sess, noPTY())
 			_ = sess.Exit(1)
 			return
 		}
@@ -330,7 +331,7 @@ func (s *Server) needPTY(next ssh.Handler) ssh.Handler {
 		}
 		if p, ok := sess.Context().Value(playerKey{}).(*player); ok {
 			if p.idle && why == "" {
-				wish.Println(sess, fmt.Sprintf("Closed after %s without a key pressed. Connect again and give the same name to take your seat back.", span(p.srv.cfg.IdleTimeout)))
+				wish.Println(sess, text.F("Closed after %s without a key pressed. Connect again and give the same name to take your seat back.", span(p.srv.cfg.IdleTimeout)))
 			}
 			s.mu.Lock()
 			delete(s.programs, p.program)
@@ -360,7 +361,7 @@ func (p *player) leave() {
 func (s *Server) checkRole(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		if roleOf(sess.User()) == roleFacilitator && !s.facilitators {
-			wish.Println(sess, "This table takes no facilitator over SSH: the host names the facilitators' keys with zerosum serve --facilitator-keys FILE.")
+			wish.Println(sess, text.T("This table takes no facilitator over SSH: the host names the facilitators' keys with zerosum serve --facilitator-keys FILE."))
 			_ = sess.Exit(1)
 			return
 		}
@@ -418,15 +419,14 @@ func RoomCode() string {
 	return string(b)
 }
 
-// span says a duration as people do: "30 minutes", "1 hour", "2.5s".
+// span says a duration as people do: "30 minutes", "1 hour", "2.5s"
+// (30分钟, 1小时).
 func span(d time.Duration) string {
 	switch {
 	case d >= time.Hour && d%time.Hour == 0:
-		n := int(d / time.Hour)
-		return fmt.Sprintf("%d hour%s", n, text.Plural(n))
+		return text.F("%d hours", int(d/time.Hour))
 	case d >= time.Minute && d%time.Minute == 0:
-		n := int(d / time.Minute)
-		return fmt.Sprintf("%d minute%s", n, text.Plural(n))
+		return text.F("%d minutes", int(d/time.Minute))
 	}
 	return d.String()
 }

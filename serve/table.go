@@ -7,6 +7,7 @@
 package serve
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -22,6 +23,7 @@ import (
 	"zerosum/game/match"
 	"zerosum/game/sim"
 	"zerosum/saves"
+	"zerosum/text"
 	"zerosum/ui"
 )
 
@@ -222,13 +224,13 @@ func CheckName(name string) (string, error) {
 	name = strings.TrimSpace(name)
 	switch n := len([]rune(name)); {
 	case n == 0:
-		return "", fmt.Errorf("type a name first")
+		return "", errors.New(text.T("type a name first"))
 	case n > MaxNameLen:
-		return "", fmt.Errorf("a name has at most %d characters", MaxNameLen)
+		return "", errors.New(text.F("a name has at most %d characters", MaxNameLen))
 	}
 	for _, r := range name {
 		if !unicode.IsPrint(r) {
-			return "", fmt.Errorf("a name is letters, digits, spaces and punctuation only")
+			return "", errors.New(text.T("a name is letters, digits, spaces and punctuation only"))
 		}
 	}
 	return name, nil
@@ -242,7 +244,7 @@ func (t *Table) SeatOf(name string) (int, error) {
 	for a, s := range t.seats {
 		if s.name != "" && strings.EqualFold(s.name, name) {
 			if s.client != nil {
-				return -1, fmt.Errorf("%s is at the table already, playing %s: choose another name (if that is you and your computer dropped off the network, try again in half a minute)", s.name, t.pack.Scenario.Actors[a].Name)
+				return -1, errors.New(text.F("%s is at the table already, playing %s: choose another name (if that is you and your computer dropped off the network, try again in half a minute)", s.name, t.pack.Scenario.Actors[a].Name))
 			}
 			return a, nil
 		}
@@ -263,11 +265,11 @@ func (t *Table) join(name string, a int, c *client) (bool, error) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	if a < 0 || a >= len(t.seats) {
-		return false, fmt.Errorf("there is no such seat")
+		return false, errors.New(text.T("there is no such seat"))
 	}
 	for b, s := range t.seats {
 		if b != a && strings.EqualFold(s.name, name) {
-			return false, fmt.Errorf("%s holds another seat: give another name", s.name)
+			return false, errors.New(text.F("%s holds another seat: give another name", s.name))
 		}
 	}
 	s := &t.seats[a]
@@ -275,9 +277,9 @@ func (t *Table) join(name string, a int, c *client) (bool, error) {
 	case s.name == "":
 		s.name, s.orders, s.submitted, s.joined = name, nil, false, false
 	case !strings.EqualFold(s.name, name):
-		return false, fmt.Errorf("%s holds that seat: choose a free one", s.name)
+		return false, errors.New(text.F("%s holds that seat: choose a free one", s.name))
 	case s.client != nil:
-		return false, fmt.Errorf("%s is at the table already", s.name)
+		return false, errors.New(text.F("%s is at the table already", s.name))
 	}
 	s.client = c
 	// A player who has played the seat takes it back at once; a newcomer
@@ -319,7 +321,7 @@ func (t *Table) open(a int, c *client) (*ui.TableSeat, error) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	if a < 0 || a >= len(t.seats) || t.seats[a].client != c || !t.seats[a].active {
-		return nil, fmt.Errorf("that seat is not yours to play yet")
+		return nil, errors.New(text.T("that seat is not yours to play yet"))
 	}
 	s := &t.seats[a]
 	ts := &ui.TableSeat{
@@ -429,7 +431,7 @@ func (t *Table) ResolveNow() {
 	t.mu.Lock()
 	if t.started && !t.m.Over() {
 		t.resolveNow = true
-		t.force(len(t.m.Turns), "The facilitator resolved the turn: your orders went in as they stood.")
+		t.force(len(t.m.Turns), text.T("The facilitator resolved the turn: your orders went in as they stood."))
 	}
 	t.mu.Unlock()
 	t.kick()
@@ -468,7 +470,7 @@ func (t *Table) armTimer() {
 	turn := len(t.m.Turns)
 	t.timer = time.AfterFunc(d, func() {
 		t.mu.Lock()
-		t.force(turn, "Time was up: your orders went in as they stood.")
+		t.force(turn, text.T("Time was up: your orders went in as they stood."))
 		t.mu.Unlock()
 		t.kick()
 	})
@@ -598,7 +600,7 @@ func (t *Table) commit(p plan, bots []game.Order) {
 				// Orders come from the interface, which gives only the
 				// seat's own; a refusal here is a bug, and the turn
 				// waits rather than lose them.
-				t.saveErr = fmt.Errorf("an order of %s was given for %s", o.Actor, t.pack.Scenario.Actors[a].ID)
+				t.saveErr = errors.New(text.F("an order of %s was given for %s", o.Actor, t.pack.Scenario.Actors[a].ID))
 				return
 			}
 			orders = append(orders, o)
@@ -679,7 +681,7 @@ func (t *Table) Save() (string, error) {
 	if t.saveErr != nil {
 		return "", t.saveErr
 	}
-	return fmt.Sprintf("the autosave of turn %d", t.m.State().Turn), nil
+	return text.F("the autosave of turn %d", t.m.State().Turn), nil
 }
 
 // copyFor is seat a's copy of the match: its own slices, and a as the only
@@ -747,16 +749,17 @@ func (t *Table) postStatus() {
 		if s.name == "" || !s.joined && s.client == nil {
 			continue
 		}
-		who := fmt.Sprintf("%s (%s)", t.pack.Scenario.Actors[a].Name, s.name)
+		actor := t.pack.Scenario.Actors[a].Name
+		var who string
 		switch {
 		case s.client == nil:
-			who += " · away: a bot plays"
+			who = text.F("%s (%s) · away: a bot plays", actor, s.name)
 		case !s.active:
-			who += " · joins next turn"
+			who = text.F("%s (%s) · joins next turn", actor, s.name)
 		case s.submitted:
-			who += " ✓ orders in"
+			who = text.F("%s (%s) ✓ orders in", actor, s.name)
 		default:
-			who += " … giving orders"
+			who = text.F("%s (%s) … giving orders", actor, s.name)
 		}
 		lines = append(lines, who)
 	}
@@ -780,23 +783,24 @@ func (t *Table) postStatus() {
 func (t *Table) tableLines() []string {
 	var lines []string
 	if !t.started {
-		lines = append(lines, "The game has not started: players are taking their seats.")
+		lines = append(lines, text.T("The game has not started: players are taking their seats."))
 	}
 	for a, s := range t.seats {
-		who := t.pack.Scenario.Actors[a].Name + ": "
+		actor := t.pack.Scenario.Actors[a].Name
+		var who string
 		switch {
 		case s.name == "":
-			who += "a bot plays"
+			who = text.F("%s: a bot plays", actor)
 		case s.client == nil:
-			who += s.name + ", away (a bot plays until they return)"
+			who = text.F("%s: %s, away (a bot plays until they return)", actor, s.name)
 		case !s.active && !t.started:
-			who += s.name + ", connected, waiting for the start"
+			who = text.F("%s: %s, connected, waiting for the start", actor, s.name)
 		case !s.active:
-			who += s.name + ", connected, plays from the next turn (a bot plays this one)"
+			who = text.F("%s: %s, connected, plays from the next turn (a bot plays this one)", actor, s.name)
 		case s.submitted:
-			who += s.name + ", connected ✓ orders in"
+			who = text.F("%s: %s, connected ✓ orders in", actor, s.name)
 		default:
-			who += s.name + ", connected … giving orders"
+			who = text.F("%s: %s, connected … giving orders", actor, s.name)
 		}
 		lines = append(lines, who)
 	}
