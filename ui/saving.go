@@ -535,6 +535,5 @@ func savingOff() string {
 	return text.T("Saving is off: there is no data directory (set ZEROSUM_HOME or use --data-dir)")
 }
 
-
 // errSavingOff is what a screen says when there is nowhere to save.
 var errSavingOff = errors.New("saving is off: there is no data directory (set ZEROSUM_HOME or use --data-dir)")
