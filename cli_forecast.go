@@ -4,11 +4,13 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"text/tabwriter"
+	"io"
+	"strings"
 
 	"zerosum/game"
 	"zerosum/game/forecast"
 	"zerosum/text"
+	"zerosum/ui"
 )
 
 type forecastCmd struct {
@@ -132,40 +134,69 @@ func seatID(sc *game.Scenario, seat int) string {
 }
 
 func printForecast(e *env, sc *game.Scenario, r *forecast.Result, seed uint64) {
-	view := "the public view (nobody's secrets)"
+	view := text.T("the public view (nobody's secrets)")
 	if r.Seat != forecast.Public {
-		view = sc.Actors[r.Seat].Name + "'s view (what it cannot see is guessed, never read)"
+		view = text.F("%s's view (what it cannot see is guessed, never read)", sc.Actors[r.Seat].Name)
 	}
-	fmt.Fprintf(e.stdout, "Forecast of %s from the start of turn %d (%s), %s:\n%s futures played to the end with bots in every seat (forecast seed %d).\n\n",
-		sc.Title, r.Turn, sc.Date(r.Turn), view, thousands(r.Done()), seed)
-	if est := forecast.Estimates(sc, r.Seat); len(est) > 0 {
-		who := "everyone sees"
+	date := func(turn int) string { return text.Half(sc.HalfYear(turn)) }
+	fmt.Fprint(e.stdout, text.F("Forecast of %s from the start of turn %d (%s), %s:", sc.Title, r.Turn, date(r.Turn), view)+"\n"+
+		text.F("%s futures played to the end with bots in every seat (forecast seed %d).", thousands(r.Done()), seed)+"\n\n")
+	if est := ui.ForecastEstimates(sc, r.Seat); len(est) > 0 {
+		built := text.F("Built on what everyone sees: %s. The real game may go otherwise.", text.AndList(est))
 		if r.Seat != forecast.Public {
-			who = sc.Actors[r.Seat].Name + " sees"
+			built = text.F("Built on what %s sees: %s. The real game may go otherwise.", sc.Actors[r.Seat].Name, text.AndList(est))
 		}
-		fmt.Fprintf(e.stdout, "Built on what %s: %s. The real game may go otherwise.\n\n", who, text.AndList(est))
+		fmt.Fprint(e.stdout, built+"\n\n")
 	}
 	ends := forecast.Endings(r.With, len(sc.Outcomes))
 	cr := forecast.Crisis(r.With)
-	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "World outcome\tChance\t")
+	rows := [][]string{{text.T("World outcome"), text.T("Chance")}}
 	for i, s := range ends {
-		fmt.Fprintf(tw, "%s\t%d%%\t\n", sc.Outcomes[i].Name, forecast.Percent(s.P()))
+		rows = append(rows, []string{sc.Outcomes[i].Name, fmt.Sprintf("%d%%", forecast.Percent(s.P()))})
 	}
-	tw.Flush()
+	writeTable(e.stdout, rows, false)
 	if cr.Count > 0 {
-		fmt.Fprintf(e.stdout, "\nStrait crisis: %d%%, typically in turn %d (%s; the median).\n", forecast.Percent(cr.P()), forecast.CrisisTurn(r.With), sc.Date(forecast.CrisisTurn(r.With)))
+		ct := forecast.CrisisTurn(r.With)
+		fmt.Fprint(e.stdout, "\n"+text.F("Strait crisis: %d%%, typically in turn %d (%s; the median).", forecast.Percent(cr.P()), ct, date(ct))+"\n")
 	} else {
-		fmt.Fprintf(e.stdout, "\nStrait crisis: in none of the futures.\n")
+		fmt.Fprint(e.stdout, "\n"+text.T("Strait crisis: in none of the futures.")+"\n")
 	}
 	fmt.Fprintln(e.stdout)
-	tw = tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "Actor\tWins\tScore: low (p10)\tmiddle (p50)\thigh (p90)\tMedian rank\t")
+	rows = [][]string{{text.T("Actor"), text.T("Wins"), text.T("Score: low (p10)"), text.T("middle (p50)"), text.T("high (p90)"), text.T("Median rank")}}
 	for a := range sc.Actors {
 		s := forecast.ActorStats(r.With, a)
-		fmt.Fprintf(tw, "%s\t%d%%\t%d\t%d\t%d\t%d\t\n", sc.Actors[a].Name, forecast.Percent(s.Win.P()), s.P10, s.P50, s.P90, s.Rank)
+		rows = append(rows, []string{sc.Actors[a].Name, fmt.Sprintf("%d%%", forecast.Percent(s.Win.P())),
+			fmt.Sprint(s.P10), fmt.Sprint(s.P50), fmt.Sprint(s.P90), fmt.Sprint(s.Rank)})
 	}
-	tw.Flush()
-	fmt.Fprintf(e.stdout, "\nA tenth of the futures end below the low score, half below the middle one, nine tenths below the high one.\nEvery chance above is %s\n",
-		forecast.MarginSentence(forecast.Worst(append(ends, cr)...), r.Done()))
+	writeTable(e.stdout, rows, true)
+	fmt.Fprint(e.stdout, "\n"+text.T("A tenth of the futures end below the low score, half below the middle one, nine tenths below the high one.")+"\n"+
+		text.F("Every chance above is %s", ui.ForecastMargin(forecast.Worst(append(ends, cr)...), r.Done()))+"\n")
+}
+
+// writeTable writes rows as columns two spaces apart, each cell padded to
+// its column's width in terminal cells (a Chinese character takes two),
+// left-aligned or, with right, right-aligned; every cell, the last
+// included, is padded, as text/tabwriter pads cells ended by a tab.
+func writeTable(w io.Writer, rows [][]string, right bool) {
+	var widths []int
+	for _, r := range rows {
+		for i, c := range r {
+			if i == len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[i] = max(widths[i], text.Width(c))
+		}
+	}
+	var b strings.Builder
+	for _, r := range rows {
+		for i, c := range r {
+			if right {
+				b.WriteString(text.PadLeft(c, widths[i]+2))
+			} else {
+				b.WriteString(text.PadRight(c, widths[i]+2))
+			}
+		}
+		b.WriteString("\n")
+	}
+	io.WriteString(w, b.String())
 }
