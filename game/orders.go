@@ -53,6 +53,43 @@ type Why struct {
 	limit int32 // the actor's action points
 }
 
+// WhyKind is the kind of obstacle to an order, for an interface that puts
+// it into words of its own (see Why.Parts).
+type WhyKind uint8
+
+// The kinds of obstacle.
+const (
+	WhyNone     = WhyKind(whyNone)     // none: the order can be given
+	WhyOver     = WhyKind(whyOver)     // the game is over
+	WhyTwice    = WhyKind(whyTwice)    // the action is already in this turn's orders
+	WhyOnce     = WhyKind(whyOnce)     // once per game, taken in turn Value
+	WhyCooldown = WhyKind(whyCooldown) // resting until turn Value
+	WhyNeeds    = WhyKind(whyNeeds)    // requirement Cond fails; its number reads Value
+	WhyHappened = WhyKind(whyHappened) // requirement Cond rules it out for good (an action taken in turn Value, or an event)
+	WhyAP       = WhyKind(whyAP)       // needs Need action points; Have of Limit are left
+	WhyCapital  = WhyKind(whyCapital)  // costs Need capital; Have is left
+	WhyBanned   = WhyKind(whyBanned)   // not available in this game
+)
+
+// WhyParts is a Why as plain numbers.
+type WhyParts struct {
+	Kind              WhyKind
+	Cond              int // index into the action's Requires
+	Value             int // the value a condition read, or a turn
+	Need, Have, Limit int
+}
+
+// Parts are the numbers of the obstacle, for an interface that writes
+// Reason's sentence in its own language.
+func (w Why) Parts() WhyParts {
+	return WhyParts{Kind: WhyKind(w.kind), Cond: int(w.cond), Value: int(w.value), Need: int(w.need), Have: int(w.have), Limit: int(w.limit)}
+}
+
+// Concrete is a reference of an action's text made concrete for an
+// actor and a swing state (-1: none): "self" becomes the actor and "the
+// target state" the swing state, as Reason reads them.
+func Concrete(r Ref, actor, target int) Ref { return concrete(r, actor, target) }
+
 // Reason says in words why an option is unavailable ("" if it is not),
 // naming the option's swing state where a requirement reads it (as
 // Validate does).

@@ -59,8 +59,8 @@ func publicResults(ctx *Context, rep *game.Report, player int, w int) []string {
 	if rep.Turn == 0 {
 		return []string{t.Heading.Render(text.T("Last turn")), t.Muted.Render(text.T("The game has just begun: nobody has given orders yet."))}
 	}
-	out = append(out, wrap(t.Heading.Render(text.F("What everyone did in %s", text.Half(sc.HalfYear(rep.Turn))))+
-		t.Muted.Render(text.T(" — public orders; covert ones only if exposed")), w))
+	out = append(out, t.Heading.Render(text.F("What everyone did in %s", text.Half(sc.HalfYear(rep.Turn))))+
+		t.Muted.Render(text.T(" — public orders; covert ones only if exposed")))
 	for a, ad := range sc.Actors {
 		names := orderNames(sc, rep, ad.ID, func() string {
 			if a == player {

@@ -29,7 +29,8 @@ func (d *dashboard) worldText(w int) string {
 	// The column heads sit over the columns of a row: alignment (5 cells
 	// and its change), tier (4), weight (2), sovereign AI (6 and more).
 	heads := "  " + pad(text.T("align"), 12) + padLeft(text.T("tier"), 4) + " " + pad(text.T("wt"), 2) + "  " + text.T("sovereign AI")
-	out = append(out, t.Muted.Render(text.Truncate(pad("", nameW+3)+spread(text.T("◂ China"), text.T("US ▸"), barW)+heads, w)))
+	// A narrow pane cuts the heads off, as it cuts the rows.
+	out = append(out, t.Muted.Render(ansi.Truncate(pad("", nameW+3)+spread(text.T("◂ China"), text.T("US ▸"), barW)+heads, w, "")))
 	for i, s := range sc.Swing {
 		ss := v.Swing[i]
 		da := d.delta(game.Ref{Kind: game.RefSwing, Swing: i, Field: game.FieldAlign})
