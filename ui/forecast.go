@@ -483,7 +483,8 @@ func scoreWords(what string, c forecast.Change) string {
 		}
 		return text.F("%s %d → %d on average: no clear difference (±%d)", what, before, after, m)
 	}
-	return text.F("%s %d → %d on average (%+.1f, ±%d)", what, before, after, c.Diff, max(m, 1))
+	// The difference as fmt writes it (the printer would group its digits).
+	return text.F("%s %d → %d on average (%s, ±%d)", what, before, after, fmt.Sprintf("%+.1f", c.Diff), max(m, 1))
 }
 
 // thousands writes n with thousands separators: 12,345.
