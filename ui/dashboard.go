@@ -615,7 +615,7 @@ func (d *dashboard) header(w int) []string {
 	}
 	who := t.Title.Render(ad.Name)
 	if n := d.ctx.Game.playerName(p); n != "" {
-		who += " " + t.Accent.Render(text.F("(%s)", n))
+		who += t.Accent.Render(text.F(" (%s)", n))
 	}
 	date := text.Half(sc.HalfYear(turn))
 	compact := t.Bold.Render(date) + text.F(" · Turn %d/%d · ", turn, sc.Turns) + who

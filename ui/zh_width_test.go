@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"zerosum/game"
@@ -125,4 +127,49 @@ func TestChineseWidthZhDash(t *testing.T) {
 			check("loud header", strings.Join(lines, "\n"), w)
 		})
 	}
+}
+
+// TestChineseTimerZhDash: in Chinese, the order timer of a hot-seat game
+// counts down in the tab bar, warns near the end, the confirmation names
+// the player, and the hand-over says the time ran out; every frame fits
+// 80 columns.
+func TestChineseTimerZhDash(t *testing.T) {
+	chinese(t)
+	now := testNow()
+	opts := Options{Start: &StartOptions{Seats: twoSeats, Seed: 9, Facilitator: true}, Now: func() time.Time { return now },
+		Tick: func(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }}
+	a := sized(opts, 80, 24)
+	g := a.ctx.Game
+	press(a, "f2")
+	facRowTo(t, a, facTimer)
+	press(a, "right", "esc", "enter", "enter")
+	if !g.clock.running {
+		t.Fatal("the dashboard did not start the clock")
+	}
+	frame := func(want string) {
+		t.Helper()
+		s := screen(a)
+		if !strings.Contains(stripped(s), want) {
+			t.Errorf("the screen does not say %q:\n%s", want, s)
+		}
+		if o := overflow(s, 80); o != "" {
+			t.Error(o)
+		}
+	}
+	chooseOrder(t, a, "tighten_controls")
+	gen := g.clock.gen
+	now = now.Add(10 * time.Second)
+	a.Update(clockTickMsg{gen: gen})
+	frame("计时")
+	frame("0:50")
+	now = now.Add(25 * time.Second)
+	a.Update(clockTickMsg{gen: gen})
+	frame("⚠ 剩余0:25")
+	press(a, "E")
+	frame("Washington（Ana）")
+	frame("为Washington（Ana）结束第1回合（2025年上半年）？")
+	frame("还有1名玩家要下")
+	now = now.Add(30 * time.Second)
+	a.Update(clockTickMsg{gen: gen})
+	frame("时间到：Washington（Ana）的1条指令已按原样提交。")
 }
