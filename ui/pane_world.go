@@ -116,7 +116,7 @@ func (d *dashboard) worldText(w int) string {
 		val := v.Tracks[tr]
 		s := t.Bold.Render(sc.TrackName(tr)) + " " + itoa(val)
 		if lvl := pack.Level(tr, val); lvl != "" {
-			s += " (" + lvl + ")"
+			s = text.F("%s (%s)", s, lvl)
 		}
 		if dt := d.delta(trackRef(tr)); dt != 0 {
 			s += " [" + text.Change(dt) + "]"
