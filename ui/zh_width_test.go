@@ -110,6 +110,15 @@ func TestChineseWidthZhDash(t *testing.T) {
 			if got := len(g.Match.Turns); got < 4 {
 				t.Fatalf("the game played %d turns, want at least 4", got)
 			}
+			// Read-only, as the replay viewer shows a turn: every pane it has.
+			ro := newReadOnlyDashboard(a.ctx)
+			for _, p := range []paneID{paneWorld, paneNews, paneWhy, paneCharts, paneEncyclopedia} {
+				ro.setFocus(p)
+				check(fmt.Sprintf("read-only %s", paneNames[p]), ro.View(), w)
+			}
+			if s := ansi.Strip(ro.View()); !strings.Contains(s, "每回合") || !strings.Contains(s, "tab/2-6 切换") && w >= wideWidth {
+				t.Errorf("the read-only header or tab bar is not in Chinese:\n%s", s)
+			}
 			// The loudest header: the Strait at 9 with capital fleeing and
 			// the blame so far, Beijing's grievance high, a what-if branch.
 			st := &g.Match.States[len(g.Match.States)-1]
