@@ -2,6 +2,9 @@ package ui
 
 import (
 	"strings"
+	"unicode/utf8"
+
+	"github.com/charmbracelet/x/ansi"
 
 	"zerosum/content"
 	"zerosum/game"
@@ -127,8 +130,23 @@ func hang(s string, w, n int) string {
 	if len(lines) == 1 {
 		return lines[0]
 	}
-	rest := strings.Join(lines[1:], " ")
+	rest := lines[1]
+	for _, l := range lines[2:] {
+		rest = joinWrapped(rest, l)
+	}
 	return lines[0] + "\n" + indent(wrap(rest, w-n), strings.Repeat(" ", n))
+}
+
+// joinWrapped joins two lines that wrap broke apart: with the space the
+// break took between two words, without one where it broke between wide
+// (Chinese) characters, which it does without a space.
+func joinWrapped(a, b string) string {
+	ra, _ := utf8.DecodeLastRuneInString(ansi.Strip(a))
+	rb, _ := utf8.DecodeRuneInString(ansi.Strip(b))
+	if text.Width(string(ra)) == 2 || text.Width(string(rb)) == 2 {
+		return a + b
+	}
+	return a + " " + b
 }
 
 // orderNames are an actor's orders in a report as a player reads them,

@@ -182,3 +182,21 @@ func TestChineseTimerZhDash(t *testing.T) {
 	a.Update(clockTickMsg{gen: gen})
 	frame("时间到：Washington（Ana）的1条指令已按原样提交。")
 }
+
+// TestHangChinese: a hanging indent re-wraps Chinese without putting
+// spaces between its characters, and English with the spaces it had.
+func TestHangChinese(t *testing.T) {
+	zh := "• 你的指令将被封存，随后键盘交给下一位：还有两名玩家要下达指令。所有人下达完毕后，全部指令同时结算。"
+	out := hang(zh, 20, 2)
+	if got := strings.ReplaceAll(strings.ReplaceAll(out, "\n", ""), "  ", ""); got != zh {
+		t.Errorf("hang changed the Chinese:\n%s\n%q", out, got)
+	}
+	if o := overflow(out, 20); o != "" {
+		t.Error(o)
+	}
+	en := "• Your orders are sealed, then the keyboard passes on to the next player at the table."
+	out = hang(en, 20, 2)
+	if got := strings.Join(strings.Fields(out), " "); got != en {
+		t.Errorf("hang changed the English: %q", got)
+	}
+}
