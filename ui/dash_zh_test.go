@@ -183,3 +183,23 @@ func TestReasonsAsTheEngines(t *testing.T) {
 		}
 	}
 }
+
+// TestSeatLabelAsTheMatch: seatLabel writes, in English, what the match's
+// SeatName writes, for humans with and without a name and every bot.
+func TestSeatLabelAsTheMatch(t *testing.T) {
+	a := sized(Options{Start: &StartOptions{Seats: "washington=human:Ana,beijing=human,meta=bot:hard:hawk,nvidia=bot:easy:dove,all=bot:hedger", Seed: 3}}, 80, 24)
+	if a.ctx.Game == nil {
+		t.Fatalf("no game: %v", a.err)
+	}
+	m := a.ctx.Game.Match
+	for i := range m.Seats {
+		if got, want := seatLabel(m, i), m.SeatName(i); got != want {
+			t.Errorf("seat %d: %q, the match says %q", i, got, want)
+		}
+	}
+	chinese(t)
+	meta, _ := m.Scenario.ActorIndex("meta")
+	if s := seatLabel(m, meta); s != "电脑玩家（鹰派，困难）" {
+		t.Errorf("Meta's seat in Chinese: %q", s)
+	}
+}

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"zerosum/game"
+	"zerosum/game/bot"
+	"zerosum/game/match"
 	"zerosum/text"
 )
 
@@ -58,7 +60,7 @@ func fullView(ctx *Context, w int) string {
 			}
 			items = append(items, t.Muted.Render(sh)+" "+val)
 		}
-		seat := g.Match.SeatName(a)
+		seat := seatLabel(g.Match, a)
 		if g.Match.Seats[a].Human {
 			seat = text.F("human: %s", seat)
 		}
@@ -155,7 +157,7 @@ func allOrdersText(ctx *Context, turn, w int) []string {
 	out := []string{t.Heading.Render(text.F("Every order of %s", text.Half(sc.HalfYear(turn)))) + t.Muted.Render(text.T(" — covert ones included"))}
 	for a, ad := range sc.Actors {
 		names := orderNames(sc, &rep, ad.ID, func() string { return t.Warn.Render(text.T(" (covert)")) })
-		line := text.F("%s: ", t.Bold.Render(ad.Name)+t.Muted.Render(" · "+g.Match.SeatName(a)))
+		line := text.F("%s: ", t.Bold.Render(ad.Name)+t.Muted.Render(" · "+seatLabel(g.Match, a)))
 		if len(names) == 0 {
 			line += t.Muted.Render(text.T("no orders"))
 		} else {
@@ -184,4 +186,36 @@ func injectedNews(ctx *Context, rep *game.Report, w int) []string {
 		out = append(out, t.Title.Render(wrap("■ "+h, w)), indent(t.Muted.Render(wrap(text.T("News added by the facilitator."), w-2)), "  "))
 	}
 	return out
+}
+
+// seatLabel names who holds a seat for the full view: the human's name,
+// or the bot with its character and difficulty, "bot (hawk, normal)"
+// (match.Match.SeatName in the interface's language).
+func seatLabel(m *match.Match, a int) string {
+	s := m.Seats[a]
+	if s.Human {
+		if s.Name != "" {
+			return s.Name
+		}
+		return text.T("human")
+	}
+	personality := s.Bot.Personality.String()
+	switch s.Bot.Personality {
+	case bot.Hawk:
+		personality = text.T("hawk")
+	case bot.Dove:
+		personality = text.T("dove")
+	case bot.Hedger:
+		personality = text.T("hedger")
+	}
+	difficulty := s.Bot.Difficulty.String()
+	switch s.Bot.Difficulty {
+	case bot.Easy:
+		difficulty = text.T("easy")
+	case bot.Normal:
+		difficulty = text.T("normal")
+	case bot.Hard:
+		difficulty = text.T("hard")
+	}
+	return text.F("bot (%s, %s)", personality, difficulty)
 }
