@@ -203,3 +203,21 @@ func TestSeatLabelAsTheMatch(t *testing.T) {
 		t.Errorf("Meta's seat in Chinese: %q", s)
 	}
 }
+
+// BenchmarkDashboardViewChinese is BenchmarkDashboardView in Chinese: a
+// frame of the dashboard with one order chosen.
+func BenchmarkDashboardViewChinese(b *testing.B) {
+	chinese(b)
+	for _, size := range [][2]int{{120, 40}, {200, 60}} {
+		b.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(b *testing.B) {
+			a := dashApp(b, size[0], size[1])
+			press(a, "space")
+			a.View()
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				a.View()
+			}
+		})
+	}
+}
