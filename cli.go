@@ -84,9 +84,9 @@ func failf(format string, args ...any) error {
 func because(path string, err error) string {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return "there is no such file"
+		return text.T("there is no such file")
 	case errors.Is(err, fs.ErrPermission):
-		return "permission denied"
+		return text.T("permission denied")
 	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
@@ -180,7 +180,7 @@ func (versionCmd) Run(e *env) error {
 	fmt.Fprintf(e.stdout, "zerosum %s (%s)\n", version, goVersion)
 	for _, id := range content.ScenarioIDs() {
 		if p, err := content.Load(id); err == nil {
-			fmt.Fprintf(e.stdout, "  scenario %s, content %s\n", id, p.Scenario.ContentHash)
+			fmt.Fprintln(e.stdout, text.F("  scenario %s, content %s", id, p.Scenario.ContentHash))
 		}
 	}
 	return nil

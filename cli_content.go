@@ -75,7 +75,9 @@ func (c validateCmd) translation(e *env) error {
 		fmt.Fprintln(e.stdout, s)
 	}
 	if n := missing + len(ps); n > 0 {
-		return failf("the translation into %s is incomplete: %d content text%s, %d interface problem%s", lang, missing, text.Plural(missing), len(ps), text.Plural(len(ps)))
+		// For translators: in English whatever the language, like the
+		// content's problems.
+		return failf("the translation into %s is incomplete: content texts without it: %d; interface problems: %d", lang, missing, len(ps))
 	}
 	fmt.Fprintf(e.stdout, "translation into %s: complete, %d interface messages\n", lang, len(text.InterfaceMessages()))
 	return nil
@@ -113,8 +115,8 @@ func (scenariosCmd) Run(e *env) error {
 		for _, a := range sc.Actors {
 			actors = append(actors, a.ID)
 		}
-		fmt.Fprintf(e.stdout, "%-12s %s\n%-12s %d turns from %s; actors: %s\n", id, sc.Title, "", sc.Turns,
-			sc.Date(1), strings.Join(actors, ", "))
+		fmt.Fprintf(e.stdout, "%-12s %s\n%-12s %s\n", id, sc.Title, "",
+			text.F("%d turns from %s; actors: %s", sc.Turns, text.Half(sc.HalfYear(1)), strings.Join(actors, ", ")))
 	}
 	return nil
 }

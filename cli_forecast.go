@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
 	"strings"
 
 	"zerosum/game"
@@ -142,11 +141,11 @@ func printForecast(e *env, sc *game.Scenario, r *forecast.Result, seed uint64) {
 	fmt.Fprint(e.stdout, text.F("Forecast of %s from the start of turn %d (%s), %s:", sc.Title, r.Turn, date(r.Turn), view)+"\n"+
 		text.F("%s futures played to the end with bots in every seat (forecast seed %d).", thousands(r.Done()), seed)+"\n\n")
 	if est := ui.ForecastEstimates(sc, r.Seat); len(est) > 0 {
-		built := text.F("Built on what everyone sees: %s. The real game may go otherwise.", text.AndList(est))
 		if r.Seat != forecast.Public {
-			built = text.F("Built on what %s sees: %s. The real game may go otherwise.", sc.Actors[r.Seat].Name, text.AndList(est))
+			fmt.Fprint(e.stdout, text.F("Built on what %s sees: %s. The real game may go otherwise.", sc.Actors[r.Seat].Name, text.AndList(est))+"\n\n")
+		} else {
+			fmt.Fprint(e.stdout, text.F("Built on what everyone sees: %s. The real game may go otherwise.", text.AndList(est))+"\n\n")
 		}
-		fmt.Fprint(e.stdout, built+"\n\n")
 	}
 	ends := forecast.Endings(r.With, len(sc.Outcomes))
 	cr := forecast.Crisis(r.With)
@@ -154,10 +153,9 @@ func printForecast(e *env, sc *game.Scenario, r *forecast.Result, seed uint64) {
 	for i, s := range ends {
 		rows = append(rows, []string{sc.Outcomes[i].Name, fmt.Sprintf("%d%%", forecast.Percent(s.P()))})
 	}
-	writeTable(e.stdout, rows, false)
+	fmt.Fprint(e.stdout, columns(rows, false))
 	if cr.Count > 0 {
-		ct := forecast.CrisisTurn(r.With)
-		fmt.Fprint(e.stdout, "\n"+text.F("Strait crisis: %d%%, typically in turn %d (%s; the median).", forecast.Percent(cr.P()), ct, date(ct))+"\n")
+		fmt.Fprint(e.stdout, "\n"+text.F("Strait crisis: %d%%, typically in turn %d (%s; the median).", forecast.Percent(cr.P()), forecast.CrisisTurn(r.With), date(forecast.CrisisTurn(r.With)))+"\n")
 	} else {
 		fmt.Fprint(e.stdout, "\n"+text.T("Strait crisis: in none of the futures.")+"\n")
 	}
@@ -165,38 +163,47 @@ func printForecast(e *env, sc *game.Scenario, r *forecast.Result, seed uint64) {
 	rows = [][]string{{text.T("Actor"), text.T("Wins"), text.T("Score: low (p10)"), text.T("middle (p50)"), text.T("high (p90)"), text.T("Median rank")}}
 	for a := range sc.Actors {
 		s := forecast.ActorStats(r.With, a)
-		rows = append(rows, []string{sc.Actors[a].Name, fmt.Sprintf("%d%%", forecast.Percent(s.Win.P())),
-			fmt.Sprint(s.P10), fmt.Sprint(s.P50), fmt.Sprint(s.P90), fmt.Sprint(s.Rank)})
+		rows = append(rows, []string{sc.Actors[a].Name, fmt.Sprintf("%d%%", forecast.Percent(s.Win.P())), fmt.Sprint(s.P10), fmt.Sprint(s.P50), fmt.Sprint(s.P90), fmt.Sprint(s.Rank)})
 	}
-	writeTable(e.stdout, rows, true)
+	fmt.Fprint(e.stdout, columns(rows, true))
 	fmt.Fprint(e.stdout, "\n"+text.T("A tenth of the futures end below the low score, half below the middle one, nine tenths below the high one.")+"\n"+
-		text.F("Every chance above is %s", ui.ForecastMargin(forecast.Worst(append(ends, cr)...), r.Done()))+"\n")
+		marginSentence(forecast.Worst(append(ends, cr)...), r.Done())+"\n")
 }
 
-// writeTable writes rows as columns two spaces apart, each cell padded to
-// its column's width in terminal cells (a Chinese character takes two),
-// left-aligned or, with right, right-aligned; every cell, the last
-// included, is padded, as text/tabwriter pads cells ended by a tab.
-func writeTable(w io.Writer, rows [][]string, right bool) {
-	var widths []int
+// marginSentence is "Every chance above is " and forecast.MarginSentence,
+// as one sentence that a language can word as a whole.
+func marginSentence(points, futures int) string {
+	if futures == 1 {
+		return text.F("Every chance above is ±%d points: with %s future the true figure is within %d points 19 times in 20.", points, thousands(futures), points)
+	}
+	return text.F("Every chance above is ±%d points: with %s futures the true figure is within %d points 19 times in 20.", points, thousands(futures), points)
+}
+
+// columns lines up a table as text/tabwriter does with a padding of two
+// spaces and every cell ended by a tab, but measures cells in terminal
+// cells (text.Width), so that Chinese, two cells a character, lines up
+// too: each column is as wide as its widest cell and two spaces; right
+// puts the spaces before the text.
+func columns(rows [][]string, right bool) string {
+	var w []int
 	for _, r := range rows {
-		for i, c := range r {
-			if i == len(widths) {
-				widths = append(widths, 0)
+		for j, c := range r {
+			if j == len(w) {
+				w = append(w, 0)
 			}
-			widths[i] = max(widths[i], text.Width(c))
+			w[j] = max(w[j], text.Width(c)+2)
 		}
 	}
 	var b strings.Builder
 	for _, r := range rows {
-		for i, c := range r {
+		for j, c := range r {
 			if right {
-				b.WriteString(text.PadLeft(c, widths[i]+2))
+				b.WriteString(text.PadLeft(c, w[j]))
 			} else {
-				b.WriteString(text.PadRight(c, widths[i]+2))
+				b.WriteString(text.PadRight(c, w[j]))
 			}
 		}
 		b.WriteString("\n")
 	}
-	io.WriteString(w, b.String())
+	return b.String()
 }

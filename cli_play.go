@@ -9,6 +9,7 @@ import (
 
 	"zerosum/content"
 	"zerosum/game/bot"
+	"zerosum/text"
 	"zerosum/ui"
 )
 
@@ -69,12 +70,12 @@ func runTUI(e *env, opts ui.Options) error {
 	if opts.Store == nil {
 		st, err := e.store()
 		if err != nil {
-			fmt.Fprintf(e.stderr, "warning: %v; saving is off\n", err)
+			fmt.Fprintln(e.stderr, text.F("warning: %v; saving is off", err))
 		}
 		opts.Store = st
 	}
 	if _, err := tea.NewProgram(ui.New(opts)).Run(); err != nil {
-		return failf("the interface stopped: %v", err)
+		return failf("%s", text.F("the interface stopped: %v", err))
 	}
 	return nil
 }
@@ -97,9 +98,9 @@ func (c loadCmd) Run(e *env) error {
 		}
 	}
 	if err != nil {
-		msg := fmt.Sprintf("cannot load %s: %s", c.Save, because(c.Save, err))
+		msg := text.F("cannot load %s: %s", c.Save, because(c.Save, err))
 		if good, gerr := st.Newest(); gerr == nil && good.Path != entry.Path {
-			msg += fmt.Sprintf("\nThe newest good autosave is %s (%s, %s): zerosum load %s",
+			msg += "\n" + text.F("The newest good autosave is %s (%s, %s): zerosum load %s",
 				good.Name, good.Save.Preview.Actor, good.Save.Preview.Date, good.Name)
 		}
 		return failf("%s", msg)

@@ -7,6 +7,7 @@ import (
 	"zerosum/content"
 	"zerosum/game"
 	"zerosum/saves"
+	"zerosum/text"
 )
 
 type replayCmd struct {
@@ -18,7 +19,7 @@ type replayCmd struct {
 func (c replayCmd) Run(e *env) error {
 	data, err := saves.ReadFile(c.Path)
 	if err != nil {
-		return failf("cannot read the replay %s: %s", c.Path, because(c.Path, err))
+		return failf("%s", text.F("cannot read the replay %s: %s", c.Path, because(c.Path, err)))
 	}
 	r, err := saves.DecodeReplay(data)
 	if err != nil {
@@ -39,17 +40,17 @@ func (c replayCmd) Run(e *env) error {
 		if err != nil {
 			return failf("%s: %v", c.Path, err)
 		}
-		fmt.Fprintf(e.stdout, "%s: ok, %d turns verified (%s, seed %d, final state %s)\n",
-			c.Path, len(r.Turns), sc.ID, r.Seed, st.Hash().Short())
+		fmt.Fprintln(e.stdout, text.F("%s: ok, %d turns verified (%s, seed %d, final state %s)",
+			c.Path, len(r.Turns), sc.ID, r.Seed, st.Hash().Short()))
 		return nil
 	}
 	if err := r.Check(sc); err != nil {
-		fmt.Fprintf(e.stderr, "warning: %v\n", err)
+		fmt.Fprintln(e.stderr, text.F("warning: %v", err))
 	}
 	// Each turn is played with its orders and a facilitator's news, as
 	// Verify and report play it, so all three show the same game.
 	st, _ := sc.NewGame(r.Seed)
-	fmt.Fprintf(e.stdout, "%s, seed %d\n", sc.Title, r.Seed)
+	fmt.Fprintln(e.stdout, text.F("%s, seed %d", sc.Title, r.Seed))
 	for i := range r.Turns {
 		if st.Over {
 			break
@@ -57,24 +58,24 @@ func (c replayCmd) Run(e *env) error {
 		orders := r.Orders(i + 1)
 		inject, err := saves.ParseInjections(sc, r.Turns[i].Inject)
 		if err != nil {
-			return failf("%s: turn %d: %v", c.Path, i+1, err)
+			return failf("%s", text.F("%s: turn %d: %v", c.Path, i+1, err))
 		}
-		date := sc.Date(st.Turn)
+		date := text.Half(sc.HalfYear(st.Turn))
 		next, rep := sc.ResolveWith(&st, orders, inject)
 		st = next
 		fmt.Fprintf(e.stdout, "\n%s\n", date)
 		for _, o := range rep.Orders {
 			ai, _ := sc.ActionIndex(o.Action)
 			a, _ := sc.ActorIndex(o.Actor)
-			target := ""
+			what := sc.Actions[ai].Name
 			if o.Target != "" {
 				si, _ := sc.SwingIndex(o.Target)
-				target = " (" + sc.Swing[si].Name + ")"
+				what = text.F("%[1]s (%[2]s)", what, sc.Swing[si].Name)
 			}
-			fmt.Fprintf(e.stdout, "  %-10s %s%s\n", sc.Actors[a].Name, sc.Actions[ai].Name, target)
+			fmt.Fprintf(e.stdout, "  %s %s\n", text.PadRight(sc.Actors[a].Name, 10), what)
 		}
 		for _, rf := range rep.Refused {
-			fmt.Fprintf(e.stdout, "  refused: %s: %s\n", saves.FormatOrder(rf.Order), rf.Reason)
+			fmt.Fprintln(e.stdout, text.F("  refused: %s: %s", saves.FormatOrder(rf.Order), rf.Reason))
 		}
 		var news []string
 		for _, ev := range rep.Events {
@@ -82,20 +83,24 @@ func (c replayCmd) Run(e *env) error {
 		}
 		for _, in := range inject {
 			if in.Event < 0 {
-				news = append(news, in.Headline+" (from the facilitator)")
+				news = append(news, text.F("%s (from the facilitator)", in.Headline))
 			}
 		}
 		if len(news) > 0 {
-			fmt.Fprintf(e.stdout, "  news: %s\n", strings.Join(news, "; "))
+			sep := "; "
+			if text.Chinese() {
+				sep = "；"
+			}
+			fmt.Fprintln(e.stdout, text.F("  news: %s", strings.Join(news, sep)))
 		}
-		fmt.Fprintf(e.stdout, "  Strait tension %d, controls %d, real gap %d\n", st.Tension(), st.Tracks[game.TrackControls], sc.Gap(&st))
+		fmt.Fprintln(e.stdout, text.F("  Strait tension %d, controls %d, real gap %d", st.Tension(), st.Tracks[game.TrackControls], sc.Gap(&st)))
 	}
 	if st.Over {
 		i := sc.OutcomeIndex(&st)
-		fmt.Fprintf(e.stdout, "\nOutcome: %s\n", sc.Outcomes[i].Name)
+		fmt.Fprintln(e.stdout, "\n"+text.F("Outcome: %s", sc.Outcomes[i].Name))
 		for a := range sc.Actors {
 			card := sc.Score(&st, a)
-			fmt.Fprintf(e.stdout, "  %-10s %3d\n", sc.Actors[a].Name, card.Total)
+			fmt.Fprintf(e.stdout, "  %s %3d\n", text.PadRight(sc.Actors[a].Name, 10), card.Total)
 		}
 	}
 	return nil

@@ -12,6 +12,7 @@ import (
 	"zerosum/game/match"
 	"zerosum/report"
 	"zerosum/saves"
+	"zerosum/text"
 	"zerosum/untrusted"
 )
 
@@ -49,15 +50,15 @@ func (c reportCmd) Run(e *env) error {
 	}
 	if err := write(c.Output, []byte(untrusted.Text(md))); err != nil {
 		if errors.Is(err, fs.ErrExist) {
-			return failf("%s was created while the report was made; nothing was written (give --force to replace it)", c.Output)
+			return failf("%s", text.F("%s was created while the report was made; nothing was written (give --force to replace it)", c.Output))
 		}
 		return failf("%v", err)
 	}
-	what := "debrief"
 	if c.Brief {
-		what = "brief debrief"
+		fmt.Fprintln(e.stdout, text.F("Wrote the brief debrief of %s, seed %d (%d turns played), to %s", p.Scenario.Title, m.Seed, len(m.Turns), c.Output))
+	} else {
+		fmt.Fprintln(e.stdout, text.F("Wrote the debrief of %s, seed %d (%d turns played), to %s", p.Scenario.Title, m.Seed, len(m.Turns), c.Output))
 	}
-	fmt.Fprintf(e.stdout, "Wrote the %s of %s, seed %d (%d turns played), to %s\n", what, p.Scenario.Title, m.Seed, len(m.Turns), c.Output)
 	return nil
 }
 
@@ -70,20 +71,40 @@ func checkOutput(out, in string, force bool) error {
 		return nil
 	}
 	if err != nil {
-		return fmt.Errorf("cannot write the report to %s: %v", out, err)
+		return errors.New(text.F("cannot write the report to %s: %v", out, err))
 	}
 	if inFi, ierr := os.Stat(in); ierr == nil {
 		if outFi, oerr := os.Stat(out); oerr == nil && os.SameFile(inFi, outFi) {
-			return fmt.Errorf("-o %s names the file the report is made from; give another file", out)
+			return errors.New(text.F("-o %s names the file the report is made from; give another file", out))
 		}
 	}
 	if !fi.Mode().IsRegular() {
-		return fmt.Errorf("-o %s is %s; a report is written only to a regular file", out, untrusted.Kind(fi.Mode()))
+		return errors.New(text.F("-o %s is %s; a report is written only to a regular file", out, kindName(fi.Mode())))
 	}
 	if !force {
-		return fmt.Errorf("%s exists; give --force to replace it, or another file", out)
+		return errors.New(text.F("%s exists; give --force to replace it, or another file", out))
 	}
 	return nil
+}
+
+// kindName is untrusted.Kind in the interface's language: "a folder".
+func kindName(m fs.FileMode) string {
+	switch k := untrusted.Kind(m); k {
+	case "a folder":
+		return text.T("a folder")
+	case "a named pipe":
+		return text.T("a named pipe")
+	case "a socket":
+		return text.T("a socket")
+	case "a device":
+		return text.T("a device")
+	case "a symbolic link":
+		return text.T("a symbolic link")
+	case "not a regular file":
+		return text.T("not a regular file")
+	default:
+		return k
+	}
 }
 
 // load rebuilds the match a save or replay records, checking every turn's
@@ -94,17 +115,17 @@ func (c reportCmd) load(e *env) (p *content.Pack, m *match.Match, in string, err
 		// Not a file here: a save's name in the data directory.
 		st, serr := e.store()
 		if serr != nil {
-			return nil, nil, "", fmt.Errorf("there is no file %s, and no data directory to look for a save of that name: %v", c.Path, serr)
+			return nil, nil, "", errors.New(text.F("there is no file %s, and no data directory to look for a save of that name: %v", c.Path, serr))
 		}
 		entry, lerr := st.Load(c.Path)
 		if lerr != nil {
-			return nil, nil, "", fmt.Errorf("there is no file %s, and %v", c.Path, lerr)
+			return nil, nil, "", errors.New(text.F("there is no file %s, and %v", c.Path, lerr))
 		}
 		p, m, err = c.fromSave(entry.Path, entry.Save)
 		return p, m, entry.Path, err
 	}
 	if err != nil {
-		return nil, nil, "", fmt.Errorf("cannot read %s: %s", c.Path, because(c.Path, err))
+		return nil, nil, "", errors.New(text.F("cannot read %s: %s", c.Path, because(c.Path, err)))
 	}
 	if bytes.HasPrefix(data, []byte(saves.SaveMagic)) {
 		s, err := saves.DecodeSave(data)
@@ -116,7 +137,7 @@ func (c reportCmd) load(e *env) (p *content.Pack, m *match.Match, in string, err
 	}
 	r, err := saves.DecodeReplay(data)
 	if errors.Is(err, saves.ErrNotReplay) {
-		return nil, nil, "", fmt.Errorf("%s is neither a ZERO SUM save nor a replay", c.Path)
+		return nil, nil, "", errors.New(text.F("%s is neither a ZERO SUM save nor a replay", c.Path))
 	}
 	if err != nil {
 		return nil, nil, "", fmt.Errorf("%s: %v", c.Path, err)
@@ -155,7 +176,7 @@ func (c reportCmd) pack(id, source string, files map[string]string) (*content.Pa
 func recordedScenario(id, source string, files map[string]string) (*content.Pack, error) {
 	p, err := content.LoadRecorded(id, source, files)
 	if err != nil && len(files) == 0 {
-		return nil, fmt.Errorf("%v (for a game of a custom scenario, give its file with --scenario PATH)", err)
+		return nil, errors.New(text.F("%v (for a game of a custom scenario, give its file with --scenario PATH)", err))
 	}
 	return p, err
 }

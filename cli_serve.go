@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"fmt"
 	"net"
@@ -27,6 +28,10 @@ type serveCmd struct {
 	MaxSessions    int           `name:"max-sessions" help:"The most connections open at once." default:"40"`
 	AuthorizedKeys string        `name:"authorized-keys" type:"path" help:"Admit only the SSH keys this authorized_keys file lists (read at start); players then connect with their key."`
 	IdleTimeout    time.Duration `name:"idle-timeout" help:"Close a connection after this long without a key pressed (0: never)." default:"30m"`
+	// The facilitator and the start of the game.
+	FacilitatorKeys string `name:"facilitator-keys" type:"path" help:"Admit as facilitator the SSH keys this authorized_keys file lists (read at start): ssh -p PORT facilitator@HOST with one of them opens the facilitator's screen."`
+	Facilitator     bool   `help:"Open the facilitator's screen in this terminal while the server runs; leaving it stops the table."`
+	Autostart       bool   `help:"Start the game at once: players take their seats as they come, a newcomer from the next turn. Otherwise the facilitator starts it, or the host by pressing enter here."`
 }
 
 func (c serveCmd) Run(e *env) error {
@@ -81,29 +86,41 @@ func (c serveCmd) Run(e *env) error {
 		}
 	}
 	sc := table.Scenario()
-	srv, err := serve.New(table, serve.Config{
-		HostKeyPath:    filepath.Join(st.Dir, "serve", "host_ed25519"),
-		RoomCode:       code,
-		MaxSessions:    c.MaxSessions,
-		IdleTimeout:    c.IdleTimeout,
-		AuthorizedKeys: c.AuthorizedKeys,
-		WrongCodeDelay: serve.DefaultWrongCodeDelay,
-		Theme:          theme(""),
-	})
-	if err != nil {
-		return failf("%v", err)
-	}
 	ln, err := net.Listen("tcp", c.Listen)
 	if err != nil {
 		return failf("cannot listen on %s: %v", c.Listen, err)
 	}
 	host, port, _ := net.SplitHostPort(ln.Addr().String())
+	var banner []string
+	for _, h := range addresses(host) {
+		banner = append(banner, fmt.Sprintf("Players type: ssh -p %s %s", port, h))
+	}
+	srv, err := serve.New(table, serve.Config{
+		HostKeyPath:     filepath.Join(st.Dir, "serve", "host_ed25519"),
+		RoomCode:        code,
+		MaxSessions:     c.MaxSessions,
+		IdleTimeout:     c.IdleTimeout,
+		AuthorizedKeys:  c.AuthorizedKeys,
+		FacilitatorKeys: c.FacilitatorKeys,
+		Autostart:       c.Autostart,
+		Banner:          banner,
+		WrongCodeDelay:  serve.DefaultWrongCodeDelay,
+		Theme:           theme(""),
+	})
+	if err != nil {
+		ln.Close()
+		return failf("%v", err)
+	}
 	fmt.Fprintf(e.stdout, "ZERO SUM table: %s, seed %d, turn %d of %d\n", sc.Title, seed, min(table.Turns()+1, sc.Turns), sc.Turns)
 	fmt.Fprintf(e.stdout, "Listening on %s (host key %s)\n", ln.Addr(), srv.Fingerprint())
 	fmt.Fprintf(e.stdout, "Room code: %s\n", code)
-	for _, h := range addresses(host) {
-		fmt.Fprintf(e.stdout, "Players type: ssh -p %s %s\n", port, h)
+	for _, l := range banner {
+		fmt.Fprintln(e.stdout, l)
 	}
+	if c.FacilitatorKeys != "" {
+		fmt.Fprintf(e.stdout, "Facilitators type: ssh -p %s facilitator@HOST (with a key listed in %s)\n", port, c.FacilitatorKeys)
+	}
+	fmt.Fprintf(e.stdout, "Spectators type: ssh -p %s spectate@HOST\n", port)
 	fmt.Fprintf(e.stdout, "Autosaves go to %s. Press ctrl+c to stop.\n", filepath.Join(st.Dir, "autosaves"))
 
 	done := make(chan error, 1)
@@ -111,6 +128,22 @@ func (c serveCmd) Run(e *env) error {
 	sig := make(chan os.Signal, 1)
 	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
 	defer signal.Stop(sig)
+	left := make(chan error, 1)
+	switch {
+	case c.Facilitator:
+		// The facilitator's screen takes this terminal; leaving it stops
+		// the table.
+		go func() { left <- srv.RunFacilitator() }()
+	case table.Started():
+		fmt.Fprintln(e.stdout, "The game has started: players take their seats as they come.")
+	default:
+		if c.FacilitatorKeys != "" {
+			fmt.Fprintln(e.stdout, "The game starts when a facilitator starts it, or when you press enter here.")
+		} else {
+			fmt.Fprintln(e.stdout, "Press enter here to start the game once the players have taken their seats.")
+		}
+		go waitForEnter(e, table)
+	}
 	select {
 	case err := <-done:
 		if err != nil {
@@ -118,6 +151,11 @@ func (c serveCmd) Run(e *env) error {
 		}
 		return nil
 	case <-sig:
+	case err := <-left:
+		if err != nil {
+			fmt.Fprintf(e.stderr, "warning: the facilitator's screen failed: %v\n", err)
+		}
+		left = nil
 	}
 	fmt.Fprintln(e.stdout, "Stopping: saving the table and closing every connection.")
 	where, err := table.Save()
@@ -131,7 +169,26 @@ func (c serveCmd) Run(e *env) error {
 	defer cancel()
 	_ = srv.ShutdownSaying(ctx, why)
 	<-done
+	if c.Facilitator && left != nil {
+		<-left // the facilitator's screen gives the terminal back
+	}
 	return nil
+}
+
+// waitForEnter starts the game when the host presses enter in the
+// server's terminal (or whatever line they type); it stops at the end of
+// the input.
+func waitForEnter(e *env, table *serve.Table) {
+	sc := bufio.NewScanner(e.stdin)
+	for sc.Scan() {
+		if table.Start() {
+			fmt.Fprintln(e.stdout, "The game has started: everyone seated opens their briefing.")
+			return
+		}
+		if table.Started() {
+			return
+		}
+	}
 }
 
 // addresses are the addresses players can reach the server at: the one

@@ -3,6 +3,7 @@ package content
 import (
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"zerosum/game"
@@ -103,7 +104,10 @@ func (l *loader) buildNames(b *bundle, p *Pack) {
 		}
 		sc.TrackNames[t] = n.Name
 		l.put(p, r, n.Line, "tracks."+k, "name", n.Name, "short", n.Short, "desc", n.Desc)
-		p.levels[t] = n.Levels
+		p.levels[t] = slices.Clone(n.Levels)
+		for i, lv := range n.Levels {
+			l.put(p, r, n.Line, "tracks."+k+".level", strconv.Itoa(i), lv)
+		}
 		if len(n.Levels) > 0 && len(n.Levels) != t.Max()-t.Min()+1 {
 			r.at(n.Line, "track %s has %d level names; it needs one for each value %d..%d", k, len(n.Levels), t.Min(), t.Max())
 		}

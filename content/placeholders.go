@@ -166,6 +166,9 @@ func (p *Pack) syncNames() {
 	}
 	for t := range game.NumTracks {
 		sc.TrackNames[t] = p.text["tracks."+t.String()+".name"]
+		for i := range p.levels[t] {
+			p.levels[t][i] = p.text["tracks."+t.String()+".level."+strconv.Itoa(i)]
+		}
 	}
 	for i := range p.Glossary {
 		g := &p.Glossary[i]

@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"zerosum/game"
+	"zerosum/text"
 )
 
 // translate replaces the English text of a built pack with a translation:
@@ -93,11 +94,14 @@ func (l *loader) apply(p *Pack, lang string, tr map[string]Pos[string], from map
 		l.where[k] = place{r, v.Line}
 	}
 	for _, k := range keys {
-		if _, ok := tr[k]; !ok && !l.own[k] {
+		if _, ok := tr[k]; !ok {
 			p.Untranslated = append(p.Untranslated, k)
 		}
 	}
 	p.Lang = lang
+	if text.Lang() == lang {
+		p.Scenario.Words = engineWords()
+	}
 	l.checkMarkup(p)
 	l.checkPlaceholders(p)
 }

@@ -98,19 +98,19 @@ func (sc *Scenario) Describe(c Condition, actor int) string {
 			ever = c.Value == 0
 		}
 		if never || ever {
-			var what, verb string
-			if c.Ref.Kind == RefDone {
-				what, verb = sc.Actions[c.Ref.Index].Name, "been taken"
-			} else {
-				what, verb = "“"+sc.Events[c.Ref.Index].Name+"”", "happened"
+			wd := sc.words()
+			switch {
+			case c.Ref.Kind == RefDone && never:
+				return fmt.Sprintf(wd.NotTaken, sc.Actions[c.Ref.Index].Name)
+			case c.Ref.Kind == RefDone:
+				return fmt.Sprintf(wd.Taken, sc.Actions[c.Ref.Index].Name)
+			case never:
+				return fmt.Sprintf(wd.NotFired, sc.Events[c.Ref.Index].Name)
 			}
-			if never {
-				return what + " has not " + verb
-			}
-			return what + " has " + verb
+			return fmt.Sprintf(wd.Fired, sc.Events[c.Ref.Index].Name)
 		}
 	}
-	return sc.Label(c.Ref, actor) + " " + opSymbol[c.Op] + " " + strconv.Itoa(c.Value)
+	return fmt.Sprintf(sc.words().Condition, sc.Label(c.Ref, actor), opSymbol[c.Op], c.Value)
 }
 
 // ruledOut reports whether the condition asks that an action was never

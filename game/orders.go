@@ -53,43 +53,6 @@ type Why struct {
 	limit int32 // the actor's action points
 }
 
-// WhyKind is the kind of obstacle to an order, for an interface that puts
-// it into words of its own (see Why.Parts).
-type WhyKind uint8
-
-// The kinds of obstacle.
-const (
-	WhyNone     = WhyKind(whyNone)     // none: the order can be given
-	WhyOver     = WhyKind(whyOver)     // the game is over
-	WhyTwice    = WhyKind(whyTwice)    // the action is already in this turn's orders
-	WhyOnce     = WhyKind(whyOnce)     // once per game, taken in turn Value
-	WhyCooldown = WhyKind(whyCooldown) // resting until turn Value
-	WhyNeeds    = WhyKind(whyNeeds)    // requirement Cond fails; its number reads Value
-	WhyHappened = WhyKind(whyHappened) // requirement Cond rules it out for good (an action taken in turn Value, or an event)
-	WhyAP       = WhyKind(whyAP)       // needs Need action points; Have of Limit are left
-	WhyCapital  = WhyKind(whyCapital)  // costs Need capital; Have is left
-	WhyBanned   = WhyKind(whyBanned)   // not available in this game
-)
-
-// WhyParts is a Why as plain numbers.
-type WhyParts struct {
-	Kind              WhyKind
-	Cond              int // index into the action's Requires
-	Value             int // the value a condition read, or a turn
-	Need, Have, Limit int
-}
-
-// Parts are the numbers of the obstacle, for an interface that writes
-// Reason's sentence in its own language.
-func (w Why) Parts() WhyParts {
-	return WhyParts{Kind: WhyKind(w.kind), Cond: int(w.cond), Value: int(w.value), Need: int(w.need), Have: int(w.have), Limit: int(w.limit)}
-}
-
-// Concrete is a reference of an action's text made concrete for an
-// actor and a swing state (-1: none): "self" becomes the actor and "the
-// target state" the swing state, as Reason reads them.
-func Concrete(r Ref, actor, target int) Ref { return concrete(r, actor, target) }
-
 // Reason says in words why an option is unavailable ("" if it is not),
 // naming the option's swing state where a requirement reads it (as
 // Validate does).
@@ -105,35 +68,36 @@ func (sc *Scenario) why(action, target int, w Why) string {
 	if w.kind == whyNone {
 		return ""
 	}
+	wd := sc.words()
 	if w.kind == whyOver {
-		return "the game is over"
+		return wd.Over
 	}
 	a := &sc.Actions[action]
 	switch w.kind {
 	case whyTwice:
-		return fmt.Sprintf("%s is already in this turn's orders", a.Name)
+		return fmt.Sprintf(wd.Twice, a.Name)
 	case whyOnce:
-		return fmt.Sprintf("%s can be taken only once (it was, in %s)", a.Name, sc.Date(int(w.value)))
+		return fmt.Sprintf(wd.Once, a.Name, sc.Date(int(w.value)))
 	case whyCooldown:
-		return fmt.Sprintf("%s can be taken again from %s", a.Name, sc.Date(int(w.value)))
+		return fmt.Sprintf(wd.Cooldown, a.Name, sc.Date(int(w.value)))
 	case whyNeeds:
 		c := a.Requires[w.cond]
 		if target >= 0 {
 			c.Ref = concrete(c.Ref, a.Actor, target)
 		}
-		return fmt.Sprintf("needs %s (now %d)", sc.Describe(c, a.Actor), w.value)
+		return fmt.Sprintf(wd.Needs, sc.Describe(c, a.Actor), w.value)
 	case whyHappened:
 		r := a.Requires[w.cond].Ref
 		if r.Kind == RefFired {
-			return "already happened: " + sc.Events[r.Index].Name
+			return fmt.Sprintf(wd.Happened, sc.Events[r.Index].Name)
 		}
-		return fmt.Sprintf("already done: %s (%s)", sc.Actions[r.Index].Name, sc.Date(int(w.value)))
+		return fmt.Sprintf(wd.Done, sc.Actions[r.Index].Name, sc.Date(int(w.value)))
 	case whyAP:
-		return fmt.Sprintf("needs %d action point%s; %d of %d left", w.need, plural(int(w.need)), w.have, w.limit)
+		return fmt.Sprintf(wd.AP[min(max(int(w.need), 1), 2)-1], w.need, w.have, w.limit)
 	case whyCapital:
-		return fmt.Sprintf("costs %d capital; %d left", w.need, w.have)
+		return fmt.Sprintf(wd.Capital, w.need, w.have)
 	case whyBanned:
-		return fmt.Sprintf("%s is not available in this game", a.Name)
+		return fmt.Sprintf(wd.Banned, a.Name)
 	}
 	return "?"
 }
@@ -388,13 +352,6 @@ func (sc *Scenario) refusalAfter(st *State, actor, action, spentAP, spentCap int
 		return Why{kind: whyCapital, need: int32(cost), have: int32(capital - spentCap)}
 	}
 	return Why{}
-}
-
-func plural(n int) string {
-	if n == 1 {
-		return ""
-	}
-	return "s"
 }
 
 // Validate checks one actor's orders for the turn, in order, as Resolve

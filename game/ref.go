@@ -211,6 +211,7 @@ func (sc *Scenario) Format(r Ref) string {
 // Label is a short human name for the reference, from the scenario's text
 // when it has any ("Strait tension", "Beijing grievance").
 func (sc *Scenario) Label(r Ref, actor int) string {
+	wd := sc.words()
 	switch r.Kind {
 	case RefStat:
 		a := r.Actor
@@ -218,45 +219,45 @@ func (sc *Scenario) Label(r Ref, actor int) string {
 			a = actor
 		}
 		if a < 0 {
-			return "own " + sc.StatName(r.Stat)
+			return fmt.Sprintf(wd.OwnStat, sc.StatName(r.Stat))
 		}
-		return sc.Actors[a].Name + " " + sc.StatName(r.Stat)
+		return fmt.Sprintf(wd.ActorStat, sc.Actors[a].Name, sc.StatName(r.Stat))
 	case RefTrack:
 		return sc.TrackName(r.Track)
 	case RefSwing:
 		var s string
 		switch r.Swing {
 		case SwingTarget:
-			s = "target state"
+			s = wd.TargetState
 		case SwingAll:
-			s = "every swing state"
+			s = wd.EveryState
 		case SwingTier2:
-			s = "tier-2 states"
+			s = wd.Tier2States
 		default:
 			s = sc.Swing[r.Swing].Name
 		}
 		if r.Field == FieldSovereign {
-			return s + " sovereign AI"
+			return fmt.Sprintf(wd.Sovereign, s)
 		}
-		return s + " alignment"
+		return fmt.Sprintf(wd.Alignment, s)
 	case RefGap:
-		return "US-China capability gap"
+		return wd.Gap
 	case RefTurn:
-		return "turn"
+		return wd.Turn
 	case RefBloc:
 		switch r.Bloc {
 		case BlocUS:
-			return "states in the US bloc"
+			return wd.USBloc
 		case BlocChina:
-			return "states in the China bloc"
+			return wd.ChinaBloc
 		}
-		return "non-aligned states"
+		return wd.NonAligned
 	case RefDone:
-		return "times " + sc.Actions[r.Index].Name + " was taken"
+		return fmt.Sprintf(wd.TimesTaken, sc.Actions[r.Index].Name)
 	case RefLast:
-		return sc.Actions[r.Index].Name + " last turn"
+		return fmt.Sprintf(wd.LastTurn, sc.Actions[r.Index].Name)
 	case RefFired:
-		return sc.Events[r.Index].Name + " has happened"
+		return fmt.Sprintf(wd.EventHappened, sc.Events[r.Index].Name)
 	}
 	return "?"
 }

@@ -38,7 +38,9 @@ type Scenario struct {
 	Outcomes []OutcomeDef // first match names the world outcome; the last has no conditions
 	Rules    Rules
 
-	StatNames  [NumStats]string
+	StatNames [NumStats]string
+	// Words put the rules into words (nil: English); see Words.
+	Words      *Words
 	TrackNames [NumTracks]string
 
 	actorIndex  map[string]int
@@ -312,14 +314,19 @@ func (sc *Scenario) Ban(ids ...string) (*Scenario, error) {
 // Date names a turn as a half-year: "H1 2025".
 func (sc *Scenario) Date(turn int) string {
 	half, year := sc.HalfYear(turn)
-	return fmt.Sprintf("H%d %d", half, year)
+	return fmt.Sprintf(sc.words().Half[half-1], year)
 }
 
 // HalfYear is the half (1 or 2) and the year a turn falls in, for an
 // interface that writes dates in its own language.
+// Turn 0 (before the first) is the half-year before the start.
 func (sc *Scenario) HalfYear(turn int) (half, year int) {
 	h := sc.StartHalf - 1 + turn - 1
-	return h%2 + 1, sc.StartYear + h/2
+	y := h / 2
+	if h < 0 && h%2 != 0 {
+		y-- // floor, not truncation: the half before H1 2025 is H2 2024
+	}
+	return h - 2*y + 1, sc.StartYear + y
 }
 
 // Check verifies the structural rules the engine relies on; package content

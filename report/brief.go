@@ -80,33 +80,33 @@ func brief(p *content.Pack, m *match.Match, lines []Line) string {
 
 func (d *doc) briefHeader() {
 	sc := d.sc
-	d.heading(1, "Debrief in brief: "+d.title())
-	status := fmt.Sprintf("Finished: all %s played.", text.Count(d.played(), "turn", "turns"))
+	d.heading(1, text.F("Debrief in brief: %s", d.title()))
+	status := text.F("Finished: all %d turns played.", d.played())
 	switch {
 	case d.st.Crisis.Turn > 0:
-		status = fmt.Sprintf("Ended by a Strait crisis in %s, after %s.", d.date(d.st.Crisis.Turn), text.Count(d.played(), "turn", "turns"))
+		status = text.F("Ended by a Strait crisis in %s, after %d turns.", d.date(d.st.Crisis.Turn), d.played())
 	case !d.over:
-		status = fmt.Sprintf("**In progress:** %d of %d turns played; scores are what each actor would get if it ended now.", d.played(), sc.Turns)
+		status = text.F("**In progress:** %d of %d turns played; scores are what each actor would get if it ended now.", d.played(), sc.Turns)
 	}
-	s := fmt.Sprintf("Scenario `%s`, seed %d, %s of half a year (%s to %s). %s", sc.ID, d.m.Seed,
-		text.Count(sc.Turns, "turn", "turns"), d.date(1), d.date(sc.Turns), status)
+	s := text.F("Scenario `%s`, seed %d, %d turns of half a year (%s to %s). %s", sc.ID, d.m.Seed,
+		sc.Turns, d.date(1), d.date(sc.Turns), status)
 	if d.m.Branch != "" {
-		s += " A what-if branch: " + oneLine(d.m.Branch) + "."
+		s += text.F(" A what-if branch: %s.", oneLine(d.m.Branch))
 	}
 	var humans []string
 	for a := range sc.Actors {
 		if st := d.m.Seats[a]; st.Human {
-			who := "human"
+			who := text.T("human")
 			if st.Name != "" {
 				who = text.Truncate(oneLine(st.Name), 24)
 			}
-			humans = append(humans, fmt.Sprintf("%s (%s)", d.actor(a), who))
+			humans = append(humans, text.F("%[1]s (%[2]s)", d.actor(a), who))
 		}
 	}
 	if len(humans) > 0 {
-		s += " Played by people: " + text.AndList(humans) + "; bots played the rest."
+		s += text.F(" Played by people: %s; bots played the rest.", text.AndList(humans))
 	} else {
-		s += " Bots played every seat."
+		s += text.T(" Bots played every seat.")
 	}
 	d.para("%s", s)
 }
@@ -114,60 +114,73 @@ func (d *doc) briefHeader() {
 func (d *doc) briefOutcome() {
 	st := d.st
 	h := d.history()
-	d.heading(2, "Outcome")
+	d.heading(2, text.T("Outcome"))
 	var items []string
-	if line := d.outcomeLine("as things stand it would be"); line != "" {
+	if line := d.outcomeLine(true); line != "" {
 		items = append(items, line)
 	}
-	items = append(items, fmt.Sprintf("**%s:** %s.", d.track(game.TrackTension), d.trackPath(game.TrackTension, "")))
+	items = append(items, text.F("**%s:** %s.", d.track(game.TrackTension), d.trackPath(game.TrackTension, false)))
 	var levels []string
 	for _, t := range []game.Track{game.TrackControls, game.TrackQuotas} {
-		s := fmt.Sprintf("**%s:** level %d at the start, %d %s", d.track(t), h[0].Tracks[t], st.Tracks[t], d.endWord())
-		if n := d.p.Level(t, st.Tracks[t]); n != "" {
-			s += " (" + n + ")"
+		var s string
+		n := d.p.Level(t, st.Tracks[t])
+		switch {
+		case d.over && n != "":
+			s = text.F("**%s:** level %d at the start, %d at the end (%s)", d.track(t), h[0].Tracks[t], st.Tracks[t], n)
+		case d.over:
+			s = text.F("**%s:** level %d at the start, %d at the end", d.track(t), h[0].Tracks[t], st.Tracks[t])
+		case n != "":
+			s = text.F("**%s:** level %d at the start, %d now (%s)", d.track(t), h[0].Tracks[t], st.Tracks[t], n)
+		default:
+			s = text.F("**%s:** level %d at the start, %d now", d.track(t), h[0].Tracks[t], st.Tracks[t])
 		}
 		levels = append(levels, s)
 	}
-	items = append(items, strings.Join(levels, "; ")+".")
+	items = append(items, join(levels, "; ")+stop())
 	if d.us >= 0 && d.cn >= 0 {
-		items = append(items, fmt.Sprintf("**US-China gap:** %s at the start, %s %s (%s believed %s).",
-			text.Signed(h[0].Gap), text.Signed(d.sc.Gap(st)), d.endWord(), d.actor(d.us), text.Signed(st.Tracks[game.TrackPerceivedGap])))
+		g0, g1, believed := text.Signed(h[0].Gap), text.Signed(d.sc.Gap(st)), text.Signed(st.Tracks[game.TrackPerceivedGap])
+		if d.over {
+			items = append(items, text.F("**US-China gap:** %s at the start, %s at the end (%s believed %s).", g0, g1, d.actor(d.us), believed))
+		} else {
+			items = append(items, text.F("**US-China gap:** %s at the start, %s now (%s believed %s).", g0, g1, d.actor(d.us), believed))
+		}
 	}
 	if len(d.sc.Swing) > 0 {
-		items = append(items, "**Swing states:** "+d.blocCounts(alignsOf(st))+" "+d.endWord()+".")
+		if d.over {
+			items = append(items, text.F("**Swing states:** %s at the end.", d.blocCounts(alignsOf(st))))
+		} else {
+			items = append(items, text.F("**Swing states:** %s now.", d.blocCounts(alignsOf(st))))
+		}
 	}
 	d.bullets(items)
 }
 
-// endWord is "at the end" or "now".
-func (d *doc) endWord() string {
-	if d.over {
-		return "at the end"
-	}
-	return "now"
-}
-
 func (d *doc) briefWinner() {
 	sc, st := d.sc, d.st
-	d.heading(2, "Who won and why")
+	d.heading(2, text.T("Who won and why"))
 	var s string
 	if st.Crisis.Turn > 0 {
-		s = "Nobody won: a Strait crisis has no winner."
-		if len(st.Crisis.Culprits) > 0 {
-			s += fmt.Sprintf(" %s drove it (blame: %s) and score%s 0; the others keep %d%% of their score, less their share of the blame.",
-				d.actors(st.Crisis.Culprits), d.blame(st.Crisis.Shares), pluralVerb(len(st.Crisis.Culprits)), sc.CrisisScorePct)
+		s = text.T("Nobody won: a Strait crisis has no winner.")
+		switch len(st.Crisis.Culprits) {
+		case 0:
+		case 1:
+			s += text.F(" %s drove it (blame: %s) and scores 0; the others keep %d%% of their score, less their share of the blame.",
+				d.actors(st.Crisis.Culprits), d.blame(st.Crisis.Shares), sc.CrisisScorePct)
+		default:
+			s += text.F(" %s drove it (blame: %s) and score 0; the others keep %d%% of their score, less their share of the blame.",
+				d.actors(st.Crisis.Culprits), d.blame(st.Crisis.Shares), sc.CrisisScorePct)
 		}
 	} else if q, ok := d.winnerQuestion(); ok {
 		s = q.facts
 	}
-	d.para("%s The ranks are in the table below.", s)
+	d.para("%s", text.F("%s The ranks are in the table below.", s))
 }
 
 func (d *doc) briefTurningPoints() {
-	d.heading(2, "Turning points")
+	d.heading(2, text.T("Turning points"))
 	tps := match.TurningPoints(d.m)
 	if len(tps) == 0 {
-		d.para("Nothing stood out: a quiet game.")
+		d.para("%s", text.T("Nothing stood out: a quiet game."))
 		return
 	}
 	keep := slices.Clone(tps)
@@ -179,7 +192,7 @@ func (d *doc) briefTurningPoints() {
 			continue
 		}
 		label, line := d.turningPoint(d.m, tp)
-		items = append(items, fmt.Sprintf("**%s, %s.** %s", d.date(tp.Turn), label, line))
+		items = append(items, text.F("**%s, %s.** %s", d.date(tp.Turn), label, line))
 	}
 	d.bullets(items)
 }
@@ -190,7 +203,7 @@ func sameTurningPoint(a, b match.TurningPoint) bool {
 }
 
 func (d *doc) briefQuestions() {
-	d.heading(2, "Questions for discussion")
+	d.heading(2, text.T("Questions for discussion"))
 	qs := d.pickQuestions(d.cut[1])
 	var items []string
 	for i, q := range qs {
@@ -198,7 +211,11 @@ func (d *doc) briefQuestions() {
 		for j, l := range q.links {
 			ls[j] = fmt.Sprint(l)
 		}
-		items = append(items, fmt.Sprintf("%d. **%s.** %s *(%s %s.)*", i+1, q.title, q.ask, map[bool]string{true: "Link", false: "Links"}[len(ls) == 1], text.AndList(ls)))
+		if len(ls) == 1 {
+			items = append(items, text.F("%d. **%s.** %s *(Link %s.)*", i+1, q.title, q.ask, ls[0]))
+		} else {
+			items = append(items, text.F("%d. **%s.** %s *(Links %s.)*", i+1, q.title, q.ask, text.AndList(ls)))
+		}
 	}
 	for _, it := range items {
 		d.b.WriteString(it + "\n")
@@ -212,42 +229,42 @@ func (d *doc) branches(lines []Line) {
 	if len(lines) == 0 {
 		return
 	}
-	d.heading(2, "What-if branches")
+	d.heading(2, text.T("What-if branches"))
 	if !d.brief {
-		d.para("This game has other lines in the same data directory: it was rewound to an earlier turn and played on differently, or this line is such a branch. Side by side, at the last turn each reached:")
+		d.para("%s", text.T("This game has other lines in the same data directory: it was rewound to an earlier turn and played on differently, or this line is such a branch. Side by side, at the last turn each reached:"))
 	}
 	row := func(save string, m *match.Match) []string {
 		st := m.State()
 		save, line := oneLine(save), oneLine(m.Branch)
 		if line == "" {
-			line = "main line"
+			line = text.T("main line")
 		}
 		if d.brief {
 			save, line = text.Truncate(save, 24), text.Truncate(line, 36)
 		}
-		outcome := "in progress"
+		outcome := text.T("in progress")
 		switch {
 		case st.Crisis.Turn > 0:
-			outcome = "Strait crisis"
+			outcome = text.T("Strait crisis")
 		case m.Over():
 			outcome = d.outcomeName(st.Outcome)
 		}
 		cards := d.sc.Ranking(st)
-		winner := "nobody"
+		winner := text.T("nobody")
 		total := 0
 		for _, c := range cards {
 			total += c.Total
 		}
 		if ws := d.sc.Winners(st); len(ws) > 0 && st.Crisis.Turn == 0 {
-			winner = fmt.Sprintf("%s %d", d.actors(ws), cards[0].Total)
+			winner = text.F("%[1]s %[2]d", d.actors(ws), cards[0].Total)
 		}
 		return []string{save, line, fmt.Sprint(len(m.Turns)), outcome, fmt.Sprint(st.Tension()), winner, fmt.Sprint(total)}
 	}
-	rows := [][]string{row("this report", d.m)}
+	rows := [][]string{row(text.T("this report"), d.m)}
 	for _, l := range lines {
 		rows = append(rows, row(l.Save, l.Match))
 	}
-	d.table([]string{"Save", "Line", "Turns", "Outcome", "Tension", "Winner", "Table"}, "llrlrlr", rows)
+	d.table([]string{text.T("Save"), text.T("Line"), text.T("Turns"), text.T("Outcome"), text.T("Tension"), text.T("Winner"), text.T("Table")}, "llrlrlr", rows)
 }
 
 // wrapMarkdown breaks prose lines wider than width at spaces: a list
@@ -270,6 +287,20 @@ func wrapMarkdown(md string, width int) string {
 			indent = "  "
 		case len(line) > 3 && line[0] >= '1' && line[0] <= '9' && line[1] == '.' && line[2] == ' ':
 			indent = "   "
+		}
+		if text.Chinese() {
+			// Chinese has no spaces to break at: text.Wrap breaks between
+			// characters, never before closing punctuation.
+			body := strings.Split(text.Wrap(line[len(indent):], width-len(indent)), "\n")
+			for i, l := range body {
+				l = strings.TrimRight(l, " ")
+				if i == 0 {
+					out = append(out, line[:len(indent)]+l)
+				} else if l != "" {
+					out = append(out, indent+l)
+				}
+			}
+			continue
 		}
 		cur := ""
 		for _, w := range strings.Fields(line) {

@@ -91,7 +91,8 @@ func dotChart(title string, series []dotSeries, rows []chartRow, width int) []st
 	for _, s := range series {
 		legend = append(legend, fmt.Sprintf("%c %s", s.mark, s.name))
 	}
-	out := []string{title, "", strings.Join(legend, "   ") + "   * both", ""}
+	legend = append(legend, text.T("* both"))
+	out := []string{title, "", strings.Join(legend, "   "), ""}
 
 	// The scale: a label every ten (or more, so they do not crowd), each
 	// centred on its column.

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -9,39 +8,58 @@ import (
 	"zerosum/text"
 )
 
-// sourceLinks are the twelve causal links of the source essay (listed in
-// docs/scenarios.md), in the report's own words.
-// Actions, events and the model's standing effects cite them by number.
-var sourceLinks = [...]string{
-	1:  "tighter US export controls slow China's compute and push it to spend on self-reliance; they cost US chip firms their Chinese sales and, pushed too far, strain partners",
-	2:  "quotas on how many US chips a partner may buy push middle powers to hedge toward China",
-	3:  "Washington acts on the gap it perceives, not the real one; a gap that seems to narrow brings harsher measures, and officials may overrate their lead",
-	4:  "harsher measures against Huawei and China's champions deepen Beijing's sense of threat, which shows up as pressure in the Taiwan Strait",
-	5:  "pooling China's compute by state order raises capability but also exposure to sanctions",
-	6:  "open model weights spread capability across borders: they help laggards, China included, wear down closed labs' lead and alarm security hawks",
-	7:  "sovereign AI still runs on US chips, clouds and models, so Washington can attach conditions",
-	8:  "precautionary regulation builds trust and standard-setting power but slows innovation",
-	9:  "energy is a real limit on compute, and China builds power fastest",
-	10: "the yield of chip production matters as much as chip design",
-	11: "a crisis in the Taiwan Strait is catastrophic for everyone: supply chains, investment and world order",
-	12: "technologists' optimism keeps the AI revolution going, even when the storm hides its promise",
+// sourceLink is one of the twelve causal links of the source essay
+// (listed in docs/scenarios.md), in the report's own words; "" for a number
+// that is none of them. Actions, events and the model's standing effects
+// cite them by number.
+func sourceLink(n int) string {
+	switch n {
+	case 1:
+		return text.T("tighter US export controls slow China's compute and push it to spend on self-reliance; they cost US chip firms their Chinese sales and, pushed too far, strain partners")
+	case 2:
+		return text.T("quotas on how many US chips a partner may buy push middle powers to hedge toward China")
+	case 3:
+		return text.T("Washington acts on the gap it perceives, not the real one; a gap that seems to narrow brings harsher measures, and officials may overrate their lead")
+	case 4:
+		return text.T("harsher measures against Huawei and China's champions deepen Beijing's sense of threat, which shows up as pressure in the Taiwan Strait")
+	case 5:
+		return text.T("pooling China's compute by state order raises capability but also exposure to sanctions")
+	case 6:
+		return text.T("open model weights spread capability across borders: they help laggards, China included, wear down closed labs' lead and alarm security hawks")
+	case 7:
+		return text.T("sovereign AI still runs on US chips, clouds and models, so Washington can attach conditions")
+	case 8:
+		return text.T("precautionary regulation builds trust and standard-setting power but slows innovation")
+	case 9:
+		return text.T("energy is a real limit on compute, and China builds power fastest")
+	case 10:
+		return text.T("the yield of chip production matters as much as chip design")
+	case 11:
+		return text.T("a crisis in the Taiwan Strait is catastrophic for everyone: supply chains, investment and world order")
+	case 12:
+		return text.T("technologists' optimism keeps the AI revolution going, even when the storm hides its promise")
+	}
+	return ""
 }
+
+// numLinks is the number of the source's causal links.
+const numLinks = 12
 
 // linkText is "link 4 (harsher measures ...)".
 func linkText(n int) string {
-	if n < 1 || n >= len(sourceLinks) {
-		return fmt.Sprintf("link %d", n)
+	if n < 1 || n > numLinks {
+		return text.F("link %d", n)
 	}
-	return fmt.Sprintf("link %d (%s)", n, sourceLinks[n])
+	return text.F("link %d (%s)", n, sourceLink(n))
 }
 
 // links writes the source's causal links with what in this game
 // illustrated each: the orders given and the news that fired.
 func (d *doc) links() {
 	sc := d.sc
-	d.heading(2, "The source's causal links")
-	d.para("The game's rules are built on twelve causal links drawn from the essay the game is based on (Reva Goujon on the AI race) and public reporting. " +
-		"The questions above point to them by number. Under each, the orders and news of this game that put it to work.")
+	d.heading(2, text.T("The source's causal links"))
+	d.para("%s", text.T("The game's rules are built on twelve causal links drawn from the essay the game is based on (Reva Goujon on the AI race) and public reporting. "+
+		"The questions above point to them by number. Under each, the orders and news of this game that put it to work."))
 	uses := make([]int, len(sc.Actions))
 	for _, t := range d.m.Turns {
 		for _, o := range t.Report.Orders {
@@ -57,38 +75,38 @@ func (d *doc) links() {
 		}
 	}
 	totals := d.linkTotals()
-	for n := 1; n < len(sourceLinks); n++ {
+	for n := 1; n <= numLinks; n++ {
 		var acts, evs []string
 		for ai, a := range sc.Actions {
 			if uses[ai] > 0 && slices.Contains(a.Links, n) {
-				acts = append(acts, fmt.Sprintf("%s: %s (%s)", d.actor(a.Actor), d.action(ai), times(uses[ai])))
+				acts = append(acts, text.F("%s: %s (%s)", d.actor(a.Actor), d.action(ai), times(uses[ai])))
 			}
 		}
 		for e, ev := range sc.Events {
 			if fired[e] > 0 && slices.Contains(ev.Links, n) {
-				evs = append(evs, d.event(e))
+				evs = append(evs, strings.TrimSuffix(d.event(e), "。"))
 			}
 		}
-		fmt.Fprintf(&d.b, "%d. **%s.**", n, text.Capitalize(sourceLinks[n]))
+		d.b.WriteString(text.F("%d. **%s.**", n, text.Capitalize(sourceLink(n))))
 		switch {
 		case len(acts) == 0 && len(evs) == 0:
-			d.b.WriteString(" No order or news in this game cited it; it worked only through the standing rules, if at all.")
+			d.b.WriteString(text.T(" No order or news in this game cited it; it worked only through the standing rules, if at all."))
 		default:
 			if len(acts) > 0 {
-				d.b.WriteString(" Orders: " + strings.Join(acts, "; ") + ".")
+				d.b.WriteString(text.F(" Orders: %s.", join(acts, "; ")))
 			}
 			if len(evs) > 0 {
-				d.b.WriteString(" News: " + strings.Join(evs, "; ") + ".")
+				d.b.WriteString(text.F(" News: %s.", join(evs, "; ")))
 			}
 		}
 		var sums []string
 		for _, lt := range totals {
 			if lt.link == n && len(sums) < 3 {
-				sums = append(sums, strings.TrimSuffix(d.linkTotalText(lt), fmt.Sprintf(" (link %d)", n)))
+				sums = append(sums, d.linkTotalShort(lt))
 			}
 		}
 		if len(sums) > 0 {
-			d.b.WriteString(" Largest totals over the game, by the ledger: " + strings.Join(sums, "; ") + ".")
+			d.b.WriteString(text.F(" Largest totals over the game, by the ledger: %s.", join(sums, "; ")))
 		}
 		d.b.WriteString("\n")
 	}

@@ -30,17 +30,17 @@ const (
 // questions writes discussion questions drawn from what happened: the
 // heaviest few of every kind the game offers, in the order of the game.
 func (d *doc) questions() {
-	d.heading(2, "Questions for discussion")
-	d.para("Drawn from what happened in this game. Each cites the half-year to look at and the causal link of the source it illustrates (listed at the end).")
+	d.heading(2, text.T("Questions for discussion"))
+	d.para("%s", text.T("Drawn from what happened in this game. Each cites the half-year to look at and the causal link of the source it illustrates (listed at the end)."))
 	for i, q := range d.pickQuestions(maxQuestions) {
-		d.heading(3, fmt.Sprintf("%d. %s", i+1, q.title))
+		d.heading(3, text.F("%[1]d. %[2]s", i+1, q.title))
 		d.para("%s", q.facts)
-		d.para("**Discuss:** %s", q.ask)
+		d.para("%s", text.F("**Discuss:** %s", q.ask))
 		var ls []string
 		for _, l := range q.links {
 			ls = append(ls, linkText(l))
 		}
-		d.para("*Source:* %s.", strings.Join(ls, "; "))
+		d.para("%s", text.F("*Source:* %s.", join(ls, "; ")))
 	}
 }
 
@@ -64,13 +64,6 @@ func (d *doc) pickQuestions(n int) []question {
 
 // endTurn orders questions about the game as a whole after the others.
 func (d *doc) endTurn() int { return d.played() + 1 }
-
-func (d *doc) atEnd() string {
-	if d.over {
-		return "at the end"
-	}
-	return "so far"
-}
 
 // brakes lists the orders that lowered Strait tension over the game, by
 // the ledger: the sum of every share of a tension change caused by an
@@ -98,7 +91,7 @@ func (d *doc) brakes() []string {
 	slices.SortStableFunc(order, func(x, y int) int { return cmp.Compare(eased[x], eased[y]) })
 	var out []string
 	for _, ai := range order {
-		out = append(out, fmt.Sprintf("%s: %s (given %s; tension %s)", d.actor(sc.Actions[ai].Actor), d.action(ai), times(max(uses[ai], 1)), text.Signed(eased[ai])))
+		out = append(out, text.F("%s: %s (given %s; tension %s)", d.actor(sc.Actions[ai].Actor), d.action(ai), times(max(uses[ai], 1)), text.Signed(eased[ai])))
 	}
 	return out
 }
@@ -128,9 +121,9 @@ func (d *doc) tensionByAction() []int {
 
 func (d *doc) brakesSentence() string {
 	if b := d.brakes(); len(b) > 0 {
-		return " Orders that eased tension (by the ledger, over the game): " + strings.Join(b, "; ") + "."
+		return text.F(" Orders that eased tension (by the ledger, over the game): %s.", join(b, "; "))
 	}
-	return " No order lowered Strait tension in this game."
+	return text.T(" No order lowered Strait tension in this game.")
 }
 
 func (d *doc) crisisQuestion() (question, bool) {
@@ -145,22 +138,26 @@ func (d *doc) crisisQuestion() (question, bool) {
 	}
 	rep := d.m.Report(d.played())
 	tension := game.Ref{Kind: game.RefTrack, Track: game.TrackTension}
-	title := "A crisis nobody ordered"
-	who := "No player's orders put the pressure there: it came from the news and the situation at the start."
-	if len(st.Crisis.Culprits) > 0 {
-		title = "A crisis driven by " + d.actors(st.Crisis.Culprits)
-		who = fmt.Sprintf("Over the game, the pressure came from %s: %s score%s 0.", d.blame(st.Crisis.Shares),
-			d.actors(st.Crisis.Culprits), pluralVerb(len(st.Crisis.Culprits)))
+	title := text.F("A crisis nobody ordered (%s)", d.date(st.Crisis.Turn))
+	who := text.T("No player's orders put the pressure there: it came from the news and the situation at the start.")
+	switch len(st.Crisis.Culprits) {
+	case 0:
+	case 1:
+		title = text.F("A crisis driven by %s (%s)", d.actors(st.Crisis.Culprits), d.date(st.Crisis.Turn))
+		who = text.F("Over the game, the pressure came from %s: %s scores 0.", d.blame(st.Crisis.Shares), d.actors(st.Crisis.Culprits))
+	default:
+		title = text.F("A crisis driven by %s (%s)", d.actors(st.Crisis.Culprits), d.date(st.Crisis.Turn))
+		who = text.F("Over the game, the pressure came from %s: %s score 0.", d.blame(st.Crisis.Shares), d.actors(st.Crisis.Culprits))
 	}
-	last := "the last push: " + d.causes(&rep, tension, 4)
+	last := text.F("the last push: %s", d.causes(&rep, tension, 4))
 	if d.crisisByNews() {
-		last = "the news that opened " + d.date(st.Crisis.Turn) + " gave the last push"
+		last = text.F("the news that opened %s gave the last push", d.date(st.Crisis.Turn))
 	}
-	facts := fmt.Sprintf("In %s Strait tension reached %d and the game ended in a crisis. %s Nobody won; %s. Over the last half-years tension read %s.",
-		d.date(st.Crisis.Turn), game.TrackTension.Max(), who, last, strings.Join(path, ", ")) + d.brakesSentence()
+	facts := text.F("In %s Strait tension reached %d and the game ended in a crisis. %s Nobody won; %s. Over the last half-years tension read %s.",
+		d.date(st.Crisis.Turn), game.TrackTension.Max(), who, last, series(path)) + d.brakesSentence()
 	return question{
-		turn: st.Crisis.Turn, weight: 1000, title: fmt.Sprintf("%s (%s)", title, d.date(st.Crisis.Turn)), facts: facts,
-		ask:   "When was the last real chance to stop the spiral, and who could have taken it? What would braking (talks, a thaw, lighter controls) have cost them, and why did nobody pay that price in time?",
+		turn: st.Crisis.Turn, weight: 1000, title: title, facts: facts,
+		ask:   text.T("When was the last real chance to stop the spiral, and who could have taken it? What would braking (talks, a thaw, lighter controls) have cost them, and why did nobody pay that price in time?"),
 		links: []int{11, 4},
 	}, true
 }
@@ -187,31 +184,39 @@ func (d *doc) tensionQuestion() (question, bool) {
 		}
 	}
 	if hi >= 6 || rise >= 2 {
-		facts := fmt.Sprintf("Strait tension started at %d and peaked at %d %s; it never reached %d.", h[0].Tracks[game.TrackTension], hi, d.snapWhen(peakAt), game.TrackTension.Max())
-		ask := "What was Beijing answering when the Strait heated up? What pulled it back from the edge, who paid for that, and what would it have taken to tip it over?"
+		facts := text.F("Strait tension started at %d and peaked at %d %s; it never reached %d.", h[0].Tracks[game.TrackTension], hi, d.snapWhen(peakAt), game.TrackTension.Max())
+		ask := text.T("What was Beijing answering when the Strait heated up? What pulled it back from the edge, who paid for that, and what would it have taken to tip it over?")
 		if peakAt == len(h)-1 {
-			ask = "What was Beijing answering when the Strait heated up? Who could still have pulled it back, at what cost, and what might one more half-year have brought?"
+			ask = text.T("What was Beijing answering when the Strait heated up? Who could still have pulled it back, at what cost, and what might one more half-year have brought?")
 		}
 		turn := h[peakAt].Turn
 		if rise >= 2 {
 			rep := d.m.Report(riseAt)
-			facts += fmt.Sprintf(" Its sharpest rise came in %s, from %d to %d: %s.", d.date(riseAt), d.m.States[riseAt-1].Tension(), d.m.States[riseAt].Tension(),
+			facts += text.F(" Its sharpest rise came in %s, from %d to %d: %s.", d.date(riseAt), d.m.States[riseAt-1].Tension(), d.m.States[riseAt].Tension(),
 				d.causes(&rep, game.Ref{Kind: game.RefTrack, Track: game.TrackTension}, 3))
 			turn = riseAt
 		}
 		if peakAt != len(h)-1 {
-			facts += fmt.Sprintf(" It stood at %d %s.", st.Tension(), d.atEnd())
+			if d.over {
+				facts += text.F(" It stood at %d at the end.", st.Tension())
+			} else {
+				facts += text.F(" It stood at %d so far.", st.Tension())
+			}
 		}
 		facts += d.brakesSentence()
 		return question{
-			turn: turn, weight: 200 + 40*(hi-h[0].Tracks[game.TrackTension]), title: fmt.Sprintf("Close to the edge (%s)", d.date(turn)), facts: facts,
+			turn: turn, weight: 200 + 40*(hi-h[0].Tracks[game.TrackTension]), title: text.F("Close to the edge (%s)", d.date(turn)), facts: facts,
 			ask: ask, links: []int{4, 11},
 		}, true
 	}
-	facts := fmt.Sprintf("Strait tension stayed between %d and %d the whole game and stood at %d %s.", lo, hi, st.Tension(), d.atEnd()) + d.brakesSentence()
+	facts := text.F("Strait tension stayed between %d and %d the whole game and stood at %d so far.", lo, hi, st.Tension())
+	if d.over {
+		facts = text.F("Strait tension stayed between %d and %d the whole game and stood at %d at the end.", lo, hi, st.Tension())
+	}
+	facts += d.brakesSentence()
 	return question{
-		turn: d.endTurn(), weight: 120, title: "A calm Strait", facts: facts,
-		ask:   "What kept the Strait calm? Which moves would have raised tension, who held back from them, and what did holding back cost?",
+		turn: d.endTurn(), weight: 120, title: text.T("A calm Strait"), facts: facts,
+		ask:   text.T("What kept the Strait calm? Which moves would have raised tension, who held back from them, and what did holding back cost?"),
 		links: []int{4, 11},
 	}, true
 }
@@ -257,16 +262,21 @@ func (d *doc) statPath(a int, stats []game.Stat, from, to game.Snapshot) string 
 		}
 		b, e := from.Stats[a][s], to.Stats[a][s]
 		switch {
+		case len(parts) == 0 && b == e:
+			parts = append(parts, text.F("%s stayed at %d", possessed(d.actor(a), d.statName(s)), b))
 		case len(parts) == 0:
-			parts = append(parts, fmt.Sprintf("%s %s %s", text.Possessive(d.actor(a)), d.statName(s), fromTo(b, e)))
+			parts = append(parts, text.F("%s went from %d to %d", possessed(d.actor(a), d.statName(s)), b, e))
 		case b == e:
-			parts = append(parts, fmt.Sprintf("its %s stayed at %d", d.statName(s), b))
+			parts = append(parts, text.F("its %s stayed at %d", d.statName(s), b))
 		default:
-			parts = append(parts, fmt.Sprintf("its %s from %d to %d", d.statName(s), b, e))
+			parts = append(parts, text.F("its %s from %d to %d", d.statName(s), b, e))
 		}
 	}
 	if len(parts) == 0 {
 		return ""
+	}
+	if text.Chinese() {
+		return strings.Join(parts, "，")
 	}
 	return text.AndList(parts)
 }
@@ -289,22 +299,14 @@ func (d *doc) levelStep(tr game.Track) (levelStep, bool) {
 	ls := levelStep{turn: t, from: h[t-1], to: h[len(h)-1]}
 	b, a := ls.from.Tracks[tr], d.m.States[t].Tracks[tr]
 	ls.tightened = a > b
-	verb := "eased"
-	if ls.tightened {
-		verb = "tightened"
-	}
 	rep := d.m.Report(t)
-	ls.facts = fmt.Sprintf("In %s %s were %s from level %d to %s. Why: %s.", d.date(t), strings.ToLower(d.track(tr)), verb, b, d.level(tr, a),
-		d.causes(&rep, game.Ref{Kind: game.RefTrack, Track: tr}, 3))
-	return ls, true
-}
-
-// untilNow is "the end" or "now".
-func (d *doc) untilNow() string {
-	if d.over {
-		return "the end"
+	why := d.causes(&rep, game.Ref{Kind: game.RefTrack, Track: tr}, 3)
+	if ls.tightened {
+		ls.facts = text.F("In %s %s were tightened from level %d to %s. Why: %s.", d.date(t), strings.ToLower(d.track(tr)), b, d.level(tr, a), why)
+	} else {
+		ls.facts = text.F("In %s %s were eased from level %d to %s. Why: %s.", d.date(t), strings.ToLower(d.track(tr)), b, d.level(tr, a), why)
 	}
-	return "now"
+	return ls, true
 }
 
 func (d *doc) controlsQuestion() (question, bool) {
@@ -313,10 +315,12 @@ func (d *doc) controlsQuestion() (question, bool) {
 	if !ok {
 		return question{}, false
 	}
-	title, ask := "Controls tightened", "Did the controls do what Washington wanted? Did they slow China down, or push it to build its own? Who paid for them, at home and among partners?"
+	title := text.F("Controls tightened (%s)", d.date(ls.turn))
+	ask := text.T("Did the controls do what Washington wanted? Did they slow China down, or push it to build its own? Who paid for them, at home and among partners?")
 	links := []int{1, 4}
 	if !ls.tightened {
-		title, ask = "Controls eased", "Why were the controls eased, and what did easing buy? Who gained from it, and who in Washington would have argued against it?"
+		title = text.F("Controls eased (%s)", d.date(ls.turn))
+		ask = text.T("Why were the controls eased, and what did easing buy? Who gained from it, and who in Washington would have argued against it?")
 		links = []int{1, 3}
 	}
 	var after []string
@@ -326,12 +330,23 @@ func (d *doc) controlsQuestion() (question, bool) {
 	if p := d.statPath(d.sc.RoleActor(game.RoleChipDesigner), []game.Stat{game.StatMarket}, ls.from, ls.to); p != "" {
 		after = append(after, p)
 	}
-	after = append(after, fmt.Sprintf("Strait tension %s", fromTo(ls.from.Tracks[game.TrackTension], ls.to.Tracks[game.TrackTension])))
-	facts := ls.facts + fmt.Sprintf(" From then to %s: %s.", d.untilNow(), strings.Join(after, "; "))
-	if n := d.levelChanges(tr); n > 1 {
-		facts += fmt.Sprintf(" In all, controls changed level %s and stood at level %d %s.", times(n), d.st.Tracks[tr], d.atEnd())
+	if b, e := ls.from.Tracks[game.TrackTension], ls.to.Tracks[game.TrackTension]; b == e {
+		after = append(after, text.F("Strait tension stayed at %d", b))
+	} else {
+		after = append(after, text.F("Strait tension went from %d to %d", b, e))
 	}
-	return question{turn: ls.turn, weight: 400, title: fmt.Sprintf("%s (%s)", title, d.date(ls.turn)), facts: facts, ask: ask, links: links}, true
+	facts := ls.facts
+	if d.over {
+		facts += text.F(" From then to the end: %s.", join(after, "; "))
+	} else {
+		facts += text.F(" From then to now: %s.", join(after, "; "))
+	}
+	if n := d.levelChanges(tr); n > 1 && d.over {
+		facts += text.F(" In all, controls changed level %s and stood at level %d at the end.", times(n), d.st.Tracks[tr])
+	} else if n > 1 {
+		facts += text.F(" In all, controls changed level %s and stood at level %d so far.", times(n), d.st.Tracks[tr])
+	}
+	return question{turn: ls.turn, weight: 400, title: title, facts: facts, ask: ask, links: links}, true
 }
 
 func (d *doc) quotasQuestion() (question, bool) {
@@ -340,23 +355,25 @@ func (d *doc) quotasQuestion() (question, bool) {
 		return question{}, false
 	}
 	weight := 280
-	ask := "Why would a country capped on US chips look to China? Did the quotas protect the US lead, or spend the leverage that partners' dependence gave Washington?"
+	ask := text.T("Why would a country capped on US chips look to China? Did the quotas protect the US lead, or spend the leverage that partners' dependence gave Washington?")
 	if !ls.tightened {
 		weight = 200
-		ask = "Why did Washington ease the quotas, and did the partners it capped come back toward it? What did Washington give up, and who gained from the change?"
+		ask = text.T("Why did Washington ease the quotas, and did the partners it capped come back toward it? What did Washington give up, and who gained from the change?")
 	}
 	facts := ls.facts
 	var capped []string
 	for i, s := range d.sc.Swing {
 		if s.Tier == 2 {
-			capped = append(capped, fmt.Sprintf("%s %s to %s", d.swing(i), text.Signed(ls.from.Align[i]), text.Signed(ls.to.Align[i])))
+			capped = append(capped, text.F("%s %s to %s", d.swing(i), text.Signed(ls.from.Align[i]), text.Signed(ls.to.Align[i])))
 		}
 	}
-	if len(capped) > 0 {
-		facts += " The alignment of the partners that quotas cap (tier 2), from then to " + d.untilNow() + ": " + text.AndList(capped) + "."
+	if len(capped) > 0 && d.over {
+		facts += text.F(" The alignment of the partners that quotas cap (tier 2), from then to the end: %s.", text.AndList(capped))
+	} else if len(capped) > 0 {
+		facts += text.F(" The alignment of the partners that quotas cap (tier 2), from then to now: %s.", text.AndList(capped))
 	}
 	return question{
-		turn: ls.turn, weight: weight, title: fmt.Sprintf("Quotas on partners (%s)", d.date(ls.turn)), facts: facts, ask: ask,
+		turn: ls.turn, weight: weight, title: text.F("Quotas on partners (%s)", d.date(ls.turn)), facts: facts, ask: ask,
 		links: []int{2, 7},
 	}, true
 }
@@ -410,34 +427,42 @@ func (d *doc) blocQuestion() (question, bool) {
 	rep := d.m.Report(best.turn)
 	ref := game.Ref{Kind: game.RefSwing, Swing: best.swing, Field: game.FieldAlign}
 	name := d.swing(best.swing)
-	facts := fmt.Sprintf("In %s %s %s (alignment %s to %s). What moved it: %s.", d.date(best.turn), name, blocMove(best.before, best.after),
+	facts := text.F("In %s %s (alignment %s to %s). What moved it: %s.", d.date(best.turn), blocMove(name, best.before, best.after),
 		text.Signed(best.before), text.Signed(best.after), d.causes(&rep, ref, 3))
 	if len(all) > 1 {
-		facts += fmt.Sprintf(" In all, swing states changed bloc %s in this game.", times(len(all)))
+		facts += text.F(" In all, swing states changed bloc %s in this game.", times(len(all)))
 	}
-	facts += fmt.Sprintf(" %s ended %s at %s.", name, map[game.Bloc]string{game.BlocUS: "in the US bloc", game.BlocNone: "non-aligned", game.BlocChina: "in the China bloc"}[game.AlignBloc(d.st.Swing[best.swing].Align)],
-		text.Signed(d.st.Swing[best.swing].Align))
+	endAlign := text.Signed(d.st.Swing[best.swing].Align)
+	switch game.AlignBloc(d.st.Swing[best.swing].Align) {
+	case game.BlocUS:
+		facts += text.F(" %s ended in the US bloc at %s.", name, endAlign)
+	case game.BlocChina:
+		facts += text.F(" %s ended in the China bloc at %s.", name, endAlign)
+	default:
+		facts += text.F(" %s ended non-aligned at %s.", name, endAlign)
+	}
 	from, to := game.AlignBloc(best.before), game.AlignBloc(best.after)
 	var ask, title string
+	date := d.date(best.turn)
 	switch {
 	case from == game.BlocUS:
-		title = name + " leaves the US bloc"
-		ask = fmt.Sprintf("What pushed %s away from Washington? Could Washington have kept it without giving up something else it wanted, and what does %s gain by keeping its options open?", name, name)
+		title = text.F("%s leaves the US bloc (%s)", name, date)
+		ask = text.F("What pushed %s away from Washington? Could Washington have kept it without giving up something else it wanted, and what does %s gain by keeping its options open?", name, name)
 	case to == game.BlocUS:
-		title = name + " joins the US bloc"
-		ask = fmt.Sprintf("What drew %s into the US bloc, and what did it accept in return (conditions on chips, clouds and partners)? Who lost by it?", name)
+		title = text.F("%s joins the US bloc (%s)", name, date)
+		ask = text.F("What drew %s into the US bloc, and what did it accept in return (conditions on chips, clouds and partners)? Who lost by it?", name)
 	case to == game.BlocChina:
-		title = name + " joins the China bloc"
-		ask = fmt.Sprintf("What drew %s toward Beijing, and what risk does it run with Washington's conditions on US chips?", name)
+		title = text.F("%s joins the China bloc (%s)", name, date)
+		ask = text.F("What drew %s toward Beijing, and what risk does it run with Washington's conditions on US chips?", name)
 	default:
-		title = name + " leaves the China bloc"
-		ask = fmt.Sprintf("Why did %s step back from Beijing? What does a middle power gain by not choosing a side?", name)
+		title = text.F("%s leaves the China bloc (%s)", name, date)
+		ask = text.F("Why did %s step back from Beijing? What does a middle power gain by not choosing a side?", name)
 	}
 	links := d.causeLinks(&rep, ref)
 	if len(links) == 0 {
 		links = []int{2, 7}
 	}
-	return question{turn: best.turn, weight: 350, title: fmt.Sprintf("%s (%s)", title, d.date(best.turn)), facts: facts, ask: ask, links: links[:min(len(links), 2)]}, true
+	return question{turn: best.turn, weight: 350, title: title, facts: facts, ask: ask, links: links[:min(len(links), 2)]}, true
 }
 
 func (d *doc) exposedQuestion() (question, bool) {
@@ -450,28 +475,26 @@ func (d *doc) exposedQuestion() (question, bool) {
 	r := recs[0]
 	what := d.action(r.Action)
 	if r.Target >= 0 {
-		what += " (" + d.swing(r.Target) + ")"
+		what = d.targeted(what, r.Target)
 	}
 	secret := len(d.st.Covert) - len(recs)
-	facts := fmt.Sprintf("%s covert order %s, given in %s, came to light in %s.", text.Possessive(d.actor(r.Actor)), what, d.date(r.Turn), d.date(r.Exposed))
+	facts := text.F("%s covert order %s, given in %s, came to light in %s.", text.Possessive(d.actor(r.Actor)), what, d.date(r.Turn), d.date(r.Exposed))
 	if r.Exposed == r.Turn {
-		facts = fmt.Sprintf("%s covert order %s came to light in %s, the half-year it was given.", text.Possessive(d.actor(r.Actor)), what, d.date(r.Turn))
+		facts = text.F("%s covert order %s came to light in %s, the half-year it was given.", text.Possessive(d.actor(r.Actor)), what, d.date(r.Turn))
 	}
-	if len(recs) > 1 {
-		facts += fmt.Sprintf(" In all, %d covert orders came to light during play", len(recs))
-	} else {
-		facts += " It was the only secret to come out during play"
-	}
-	kept := map[bool]string{true: "until this debrief", false: "so far"}[d.over]
-	switch secret {
-	case 0:
-		facts += "; none stayed secret " + kept + "."
+	switch {
+	case len(recs) > 1 && d.over:
+		facts += text.F(" In all, %d covert orders came to light during play; %d others stayed secret until this debrief.", len(recs), secret)
+	case len(recs) > 1:
+		facts += text.F(" In all, %d covert orders came to light during play; %d others stayed secret so far.", len(recs), secret)
+	case d.over:
+		facts += text.F(" It was the only secret to come out during play; %d others stayed secret until this debrief.", secret)
 	default:
-		facts += fmt.Sprintf("; %s stayed secret %s.", text.Count(secret, "other", "others"), kept)
+		facts += text.F(" It was the only secret to come out during play; %d others stayed secret so far.", secret)
 	}
 	return question{
-		turn: r.Exposed, weight: 250, title: fmt.Sprintf("A secret comes out (%s)", d.date(r.Exposed)), facts: facts,
-		ask:   fmt.Sprintf("What did acting in secret buy %s, and what did exposure cost it? When is a covert move worth the risk of being found out?", d.actor(r.Actor)),
+		turn: r.Exposed, weight: 250, title: text.F("A secret comes out (%s)", d.date(r.Exposed)), facts: facts,
+		ask:   text.F("What did acting in secret buy %s, and what did exposure cost it? When is a covert move worth the risk of being found out?", d.actor(r.Actor)),
 		links: d.actionLinks(r.Action, 1)[:min(len(d.actionLinks(r.Action, 1)), 2)],
 	}, true
 }
@@ -489,16 +512,16 @@ func (d *doc) bigMoveQuestion() (question, bool) {
 	a := best.Actors[0]
 	what := d.action(best.Action)
 	if best.Swing >= 0 {
-		what += " (" + d.swing(best.Swing) + ")"
+		what = d.targeted(what, best.Swing)
 	}
-	facts := fmt.Sprintf("In %s %s took a step that can be taken only once: %s.", d.date(best.Turn), d.actor(a), what)
+	facts := text.F("In %s %s took a step that can be taken only once: %s.", d.date(best.Turn), d.actor(a), what)
 	if desc := d.prose(d.text("actions."+d.sc.Actions[best.Action].ID+".desc", "")); desc != "" {
 		facts += " " + desc
 	}
 	links := d.actionLinks(best.Action, 12)
 	return question{
-		turn: best.Turn, weight: 150, title: fmt.Sprintf("A move that cannot be repeated (%s)", d.date(best.Turn)), facts: facts,
-		ask:   fmt.Sprintf("Why did %s choose that moment? What did the move change for it and for the others, and was it worth its price?", d.actor(a)),
+		turn: best.Turn, weight: 150, title: text.F("A move that cannot be repeated (%s)", d.date(best.Turn)), facts: facts,
+		ask:   text.F("Why did %s choose that moment? What did the move change for it and for the others, and was it worth its price?", d.actor(a)),
 		links: links[:min(len(links), 2)],
 	}, true
 }
@@ -521,25 +544,28 @@ func (d *doc) diffusionQuestion() (question, bool) {
 	var rel []string
 	for ai, n := range uses {
 		if n > 0 {
-			rel = append(rel, fmt.Sprintf("%s: %s (%s)", d.actor(sc.Actions[ai].Actor), d.action(ai), times(n)))
+			rel = append(rel, text.F("%s: %s (%s)", d.actor(sc.Actions[ai].Actor), d.action(ai), times(n)))
 		}
 	}
-	facts := fmt.Sprintf("%s went from %d to %d %s.", d.track(tr), start, end, d.atEnd())
+	facts := text.F("%s went from %d to %d so far.", d.track(tr), start, end)
+	if d.over {
+		facts = text.F("%s went from %d to %d at the end.", d.track(tr), start, end)
+	}
 	if len(rel) > 0 {
-		facts += " Orders that spread open models: " + strings.Join(rel, "; ") + "."
+		facts += text.F(" Orders that spread open models: %s.", join(rel, "; "))
 	} else {
-		facts += " Nobody ordered an open release."
+		facts += text.T(" Nobody ordered an open release.")
 	}
 	if d.us >= 0 && d.cn >= 0 {
-		facts += fmt.Sprintf(" Meanwhile the real US-China gap went from %s to %s.", text.Signed(h[0].Gap), text.Signed(sc.Gap(d.st)))
+		facts += text.F(" Meanwhile the real US-China gap went from %s to %s.", text.Signed(h[0].Gap), text.Signed(sc.Gap(d.st)))
 	}
 	weight := 100 + 5*text.Abs(end-start) + 20*releases
 	if releases == 0 {
 		weight = 40 + 2*text.Abs(end-start) // little to discuss
 	}
 	return question{
-		turn: d.endTurn(), weight: weight, title: "Open models", facts: facts,
-		ask:   "Who gained most from models anyone could download: laggards, middle powers building sovereign AI, or Beijing? Are open weights a security risk, soft power, or both?",
+		turn: d.endTurn(), weight: weight, title: text.T("Open models"), facts: facts,
+		ask:   text.T("Who gained most from models anyone could download: laggards, middle powers building sovereign AI, or Beijing? Are open weights a security risk, soft power, or both?"),
 		links: []int{6},
 	}, true
 }
@@ -548,11 +574,11 @@ func (d *doc) diffusionQuestion() (question, bool) {
 func leadWords(v int) string {
 	switch {
 	case v > 0:
-		return fmt.Sprintf("led by %d", v)
+		return text.F("led by %d", v)
 	case v < 0:
-		return fmt.Sprintf("trailed by %d", -v)
+		return text.F("trailed by %d", -v)
 	}
-	return "was level"
+	return text.T("was level")
 }
 
 func (d *doc) gapQuestion() (question, bool) {
@@ -569,26 +595,26 @@ func (d *doc) gapQuestion() (question, bool) {
 		}
 	}
 	us := d.actor(d.us)
-	facts := fmt.Sprintf("%s %s, %s believed the US %s; in fact it %s.", text.Capitalize(d.atEnd()), d.date(min(st.Turn, sc.Turns)), us, leadWords(believed), leadWords(real))
+	var facts string
 	if d.over {
-		facts = fmt.Sprintf("At the end %s believed the US %s; in fact it %s.", us, leadWords(believed), leadWords(real))
+		facts = text.F("At the end %s believed the US %s; in fact it %s.", us, leadWords(believed), leadWords(real))
 	} else {
-		facts = fmt.Sprintf("Now %s believes the US %s; in fact it %s.", us, leadWords(believed), leadWords(real))
+		facts = text.F("Now %s believes the US %s; in fact it %s.", us, leadWords(believed), leadWords(real))
 	}
 	if worst > 0 {
 		sn := h[worstAt]
-		facts += fmt.Sprintf(" The misreading was widest %s: believed %s, real %s.", d.snapWhen(worstAt), text.Signed(sn.Tracks[game.TrackPerceivedGap]), text.Signed(sn.Gap))
+		facts += text.F(" The misreading was widest %s: believed %s, real %s.", d.snapWhen(worstAt), text.Signed(sn.Tracks[game.TrackPerceivedGap]), text.Signed(sn.Gap))
 	}
 	var news []string
 	for t := 0; t <= d.played(); t++ {
 		for _, e := range d.m.Report(t).Events {
 			if slices.Contains(sc.Events[e].Links, 3) {
-				news = append(news, fmt.Sprintf("%s (%s)", d.event(e), d.date(t+1)))
+				news = append(news, text.F("%[1]s (%[2]s)", strings.TrimSuffix(d.event(e), "。"), d.date(t+1)))
 			}
 		}
 	}
 	if len(news) > 0 {
-		facts += " News that bore on it: " + strings.Join(news, "; ") + "."
+		facts += text.F(" News that bore on it: %s.", join(news, "; "))
 	}
 	controls := 0
 	for _, t := range d.m.Turns {
@@ -598,10 +624,10 @@ func (d *doc) gapQuestion() (question, bool) {
 			}
 		}
 	}
-	facts += fmt.Sprintf(" %s gave %s on export controls or chip quotas.", us, text.Count(controls, "order", "orders"))
+	facts += text.F(" %s gave %d orders on export controls or chip quotas.", us, controls)
 	return question{
-		turn: d.endTurn(), weight: 300 + 10*worst, title: "What Washington believed", facts: facts,
-		ask:   fmt.Sprintf("How did %s's belief about the gap shape its choices? Would it have acted differently had it seen the real gap, and which signs should have warned it?", us),
+		turn: d.endTurn(), weight: 300 + 10*worst, title: text.T("What Washington believed"), facts: facts,
+		ask:   text.F("How did %s's belief about the gap shape its choices? Would it have acted differently had it seen the real gap, and which signs should have warned it?", us),
 		links: []int{3},
 	}, true
 }
@@ -625,24 +651,28 @@ func (d *doc) winnerQuestion() (question, bool) {
 	var best []string
 	for _, p := range parts[:min(len(parts), 2)] {
 		if p.Points > 0 {
-			best = append(best, fmt.Sprintf("*%s* (%d of %d)", d.objective(w, p.Objective), p.Points, sc.Actors[w].Objectives[p.Objective].Weight))
+			best = append(best, text.F("*%s* (%d of %d)", d.objective(w, p.Objective), p.Points, sc.Actors[w].Objectives[p.Objective].Weight))
 		}
 	}
-	verb := "won"
-	title := "Who won, and what winning meant"
+	title := text.T("Who won, and what winning meant")
 	if !d.over {
-		verb, title = "leads", "Who leads, and why"
+		title = text.T("Who leads, and why")
 	}
-	facts := fmt.Sprintf("%s %s with %d points", d.actors(winners), verb, card.Total)
-	from := ", above all from " + text.AndList(best)
-	if len(best) > 0 {
-		facts += from
+	var facts string
+	switch {
+	case d.over && len(best) > 0:
+		facts = text.F("%s won with %d points, above all from %s.", d.actors(winners), card.Total, text.AndList(best))
+	case d.over:
+		facts = text.F("%s won with %d points.", d.actors(winners), card.Total)
+	case len(best) > 0:
+		facts = text.F("%s leads with %d points, above all from %s.", d.actors(winners), card.Total, text.AndList(best))
+	default:
+		facts = text.F("%s leads with %d points.", d.actors(winners), card.Total)
 	}
-	facts += "."
 	cards := d.ranking()
 	if len(cards) > len(winners) {
 		next := cards[len(winners)]
-		facts += fmt.Sprintf(" Next came %s with %d.", d.actor(next.Actor), next.Total)
+		facts += text.F(" Next came %s with %d.", d.actor(next.Actor), next.Total)
 	}
 	links := []int{}
 	if r := sc.Actors[w].Role; r != game.RoleNone && roleLinks[r] > 0 {
@@ -651,7 +681,7 @@ func (d *doc) winnerQuestion() (question, bool) {
 	links = append(links, 12)
 	return question{
 		turn: d.endTurn() + 1, weight: 500, title: title, facts: facts,
-		ask:   fmt.Sprintf("Is that what \"winning\" the AI race means? What did %s give up along the way, and who paid for its gains? Would the others agree it won?", d.actor(w)),
+		ask:   text.F("Is that what \"winning\" the AI race means? What did %s give up along the way, and who paid for its gains? Would the others agree it won?", d.actor(w)),
 		links: links,
 	}, true
 }
@@ -666,13 +696,16 @@ func (d *doc) blocsQuestion() (question, bool) {
 			none = append(none, d.swing(i))
 		}
 	}
-	facts := fmt.Sprintf("The swing states %s: %s.", d.atEnd(), d.blocCounts(alignsOf(d.st)))
+	facts := text.F("The swing states so far: %s.", d.blocCounts(alignsOf(d.st)))
+	if d.over {
+		facts = text.F("The swing states at the end: %s.", d.blocCounts(alignsOf(d.st)))
+	}
 	if len(none) > 0 {
-		facts += " Non-aligned: " + text.AndList(none) + "."
+		facts += text.F(" Non-aligned: %s.", text.AndList(none))
 	}
 	return question{
-		turn: d.endTurn(), weight: 50, title: "The countries in between", facts: facts,
-		ask:   "Why do middle powers hesitate to pick a side? What does sovereign AI really depend on, and who can attach conditions to it?",
+		turn: d.endTurn(), weight: 50, title: text.T("The countries in between"), facts: facts,
+		ask:   text.T("Why do middle powers hesitate to pick a side? What does sovereign AI really depend on, and who can attach conditions to it?"),
 		links: []int{7, 2},
 	}, true
 }

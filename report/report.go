@@ -16,10 +16,12 @@ package report
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"zerosum/content"
 	"zerosum/game"
+	"zerosum/game/bot"
 	"zerosum/game/match"
 	"zerosum/text"
 )
@@ -132,9 +134,9 @@ func (d *doc) snapLabel(i int) string {
 	h := d.history()
 	if i == len(h)-1 {
 		if d.over {
-			return "end"
+			return text.T("end")
 		}
-		return d.date(h[i].Turn) + " (now)"
+		return text.F("%[1]s (now)", d.date(h[i].Turn))
 	}
 	return d.date(h[i].Turn)
 }
@@ -144,11 +146,11 @@ func (d *doc) snapLabel(i int) string {
 func (d *doc) snapWhen(i int) string {
 	if i == len(d.history())-1 {
 		if d.over {
-			return "at the end"
+			return text.T("at the end")
 		}
-		return "now"
+		return text.T("now")
 	}
-	return "in " + d.date(d.history()[i].Turn)
+	return text.F("in %[1]s", d.date(d.history()[i].Turn))
 }
 
 // crisisByNews reports whether the crisis came with the news that opened a
@@ -162,31 +164,30 @@ func (d *doc) lastDate() string { return d.date(max(d.played(), 1)) }
 
 func (d *doc) header() {
 	sc := d.sc
-	d.heading(1, "Debrief: "+d.title())
+	d.heading(1, text.F("Debrief: %s", d.title()))
 	items := []string{
-		fmt.Sprintf("**Scenario:** %s (`%s`), %s of half a year each, %s to %s.", d.title(), sc.ID,
-			text.Count(sc.Turns, "turn", "turns"), d.date(1), d.date(sc.Turns)),
-		fmt.Sprintf("**Seed:** %d. The same scenario, seed and orders always give the same game, so groups that play the same seed can compare their worlds.", d.m.Seed),
+		text.F("**Scenario:** %s (`%s`), %d turns of half a year each, %s to %s.", d.title(), sc.ID, sc.Turns, d.date(1), d.date(sc.Turns)),
+		text.F("**Seed:** %d. The same scenario, seed and orders always give the same game, so groups that play the same seed can compare their worlds.", d.m.Seed),
 	}
 	if d.m.Branch != "" {
-		items = append(items, fmt.Sprintf("**Branch:** %s. This is a what-if line: the game was rewound and played on differently from there.", oneLine(d.m.Branch)))
+		items = append(items, text.F("**Branch:** %s. This is a what-if line: the game was rewound and played on differently from there.", oneLine(d.m.Branch)))
 	}
 	switch {
 	case d.st.Crisis.Turn > 0:
-		items = append(items, fmt.Sprintf("**Status:** over after %s, ended by a Strait crisis in %s.", text.Count(d.played(), "turn", "turns"), d.date(d.st.Crisis.Turn)))
+		items = append(items, text.F("**Status:** over after %d turns, ended by a Strait crisis in %s.", d.played(), d.date(d.st.Crisis.Turn)))
 	case d.over:
-		items = append(items, fmt.Sprintf("**Status:** finished: all %s played.", text.Count(d.played(), "turn", "turns")))
+		items = append(items, text.F("**Status:** finished: all %d turns played.", d.played()))
 	default:
-		items = append(items, fmt.Sprintf("**Status:** in progress: %d of %d turns played; the game is waiting for the orders of %s.",
+		items = append(items, text.F("**Status:** in progress: %d of %d turns played; the game is waiting for the orders of %s.",
 			d.played(), sc.Turns, d.date(d.st.Turn)))
 	}
 	d.bullets(items)
 	if d.over {
-		d.para("This debrief shows everything that happened, including covert orders that stayed secret during play. Each turn is half a year. " +
-			"The questions for discussion near the end are drawn from this game.")
+		d.para("%s", text.T("This debrief shows everything that happened, including covert orders that stayed secret during play. Each turn is half a year. "+
+			"The questions for discussion near the end are drawn from this game."))
 	} else {
-		d.para("> **Game in progress.** This report covers the turns played so far, and its scores are what each actor would get if the game ended now. " +
-			"It shows everything, including covert orders that are still secret in the game: keep it from the players until the game is over.")
+		d.para("%s", text.T("> **Game in progress.** This report covers the turns played so far, and its scores are what each actor would get if the game ended now. "+
+			"It shows everything, including covert orders that are still secret in the game: keep it from the players until the game is over."))
 	}
 }
 
@@ -210,16 +211,19 @@ func (d *doc) outcomeNow() (id string, final bool) {
 
 // outcomeLine is the world outcome as a list item: the crisis with its
 // date, the final outcome, or, for a game still going, what it would be
-// (pending says how: "it would be now"); empty when there is none to name.
-func (d *doc) outcomeLine(pending string) string {
+// (the brief says "as things stand", the full report "if the game ended
+// now"); empty when there is none to name.
+func (d *doc) outcomeLine(brief bool) string {
 	id, final := d.outcomeNow()
 	switch {
 	case d.st.Crisis.Turn > 0:
-		return fmt.Sprintf("**World outcome:** %s, in %s.", d.outcomeName(id), d.date(d.st.Crisis.Turn))
+		return text.F("**World outcome:** %s, in %s.", d.outcomeName(id), d.date(d.st.Crisis.Turn))
 	case final:
-		return fmt.Sprintf("**World outcome:** %s.", d.outcomeName(id))
+		return text.F("**World outcome:** %s.", d.outcomeName(id))
+	case id != "" && brief:
+		return text.F("**World outcome:** none yet; as things stand it would be %s.", d.outcomeName(id))
 	case id != "":
-		return fmt.Sprintf("**World outcome:** none yet; %s %s.", pending, d.outcomeName(id))
+		return text.F("**World outcome:** none yet; if the game ended now it would be %s.", d.outcomeName(id))
 	}
 	return ""
 }
@@ -228,68 +232,71 @@ func (d *doc) summary() {
 	sc, st := d.sc, d.st
 	h := d.history()
 	first := h[0]
-	d.heading(2, "Summary")
+	d.heading(2, text.T("Summary"))
 	var items []string
 
-	if line := d.outcomeLine("if the game ended now it would be"); line != "" {
+	if line := d.outcomeLine(false); line != "" {
 		items = append(items, line)
 	}
 
 	cards := d.ranking()
 	if st.Crisis.Turn > 0 {
-		line := "**No winner:** nobody wins a Strait crisis."
-		if len(st.Crisis.Culprits) > 0 {
-			line += fmt.Sprintf(" Driven there by %s, who score%s 0 (blame: %s).", d.actors(st.Crisis.Culprits),
-				pluralVerb(len(st.Crisis.Culprits)), d.blame(st.Crisis.Shares))
+		line := text.T("**No winner:** nobody wins a Strait crisis.")
+		switch len(st.Crisis.Culprits) {
+		case 0:
+		case 1:
+			line += text.F(" Driven there by %s, who scores 0 (blame: %s).", d.actors(st.Crisis.Culprits), d.blame(st.Crisis.Shares))
+		default:
+			line += text.F(" Driven there by %s, who score 0 (blame: %s).", d.actors(st.Crisis.Culprits), d.blame(st.Crisis.Shares))
 		}
 		items = append(items, line)
 	} else {
 		winners := sc.Winners(st)
-		lead := "Winner"
-		if len(winners) > 1 {
-			lead = "Winners (tied)"
+		var line string
+		switch {
+		case !d.over:
+			line = text.F("**Leading so far:** %s with %d points", d.actors(winners), cards[0].Total)
+		case len(winners) > 1:
+			line = text.F("**Winners (tied):** %s with %d points", d.actors(winners), cards[0].Total)
+		default:
+			line = text.F("**Winner:** %s with %d points", d.actors(winners), cards[0].Total)
 		}
-		if !d.over {
-			lead = "Leading so far"
-		}
-		line := fmt.Sprintf("**%s:** %s with %d points", lead, d.actors(winners), cards[0].Total)
 		if len(cards) > len(winners) {
 			next := cards[len(winners)]
-			line += fmt.Sprintf("; next, %s with %d", d.actor(next.Actor), next.Total)
+			line += text.F("; next, %s with %d", d.actor(next.Actor), next.Total)
 		}
-		items = append(items, line+".")
+		items = append(items, line+stop())
 	}
 
-	end := "at the end"
-	if !d.over {
-		end = "now"
-	}
-	items = append(items, fmt.Sprintf("**%s:** %s.", d.track(game.TrackTension), d.trackPath(game.TrackTension, "")))
+	items = append(items, text.F("**%s:** %s.", d.track(game.TrackTension), d.trackPath(game.TrackTension, false)))
 	for _, t := range []game.Track{game.TrackControls, game.TrackQuotas} {
-		s := "level " + d.trackPath(t, "level ")
+		s := d.trackPath(t, true)
 		if n := d.p.Level(t, st.Tracks[t]); n != "" {
-			if strings.Contains(s, "throughout") {
-				s = strings.Replace(s, " throughout", ", "+n+", throughout", 1)
-			} else {
-				s += ": " + n
-			}
+			s = d.levelPath(t, n)
 		}
-		items = append(items, fmt.Sprintf("**%s:** %s.", d.track(t), s))
+		items = append(items, text.F("**%s:** %s.", d.track(t), s))
 	}
 	if d.us >= 0 && d.cn >= 0 {
-		items = append(items, fmt.Sprintf("**US-China capability gap:** really %s at the start and %s %s; %s believed %s, then %s.",
-			text.Signed(first.Gap), text.Signed(sc.Gap(st)), end, d.actor(d.us), text.Signed(first.Tracks[game.TrackPerceivedGap]), text.Signed(st.Tracks[game.TrackPerceivedGap])))
+		g0, g1, p0, p1 := text.Signed(first.Gap), text.Signed(sc.Gap(st)), text.Signed(first.Tracks[game.TrackPerceivedGap]), text.Signed(st.Tracks[game.TrackPerceivedGap])
+		if d.over {
+			items = append(items, text.F("**US-China capability gap:** really %s at the start and %s at the end; %s believed %s, then %s.", g0, g1, d.actor(d.us), p0, p1))
+		} else {
+			items = append(items, text.F("**US-China capability gap:** really %s at the start and %s now; %s believed %s, then %s.", g0, g1, d.actor(d.us), p0, p1))
+		}
 	}
 	if len(sc.Swing) > 0 {
-		s := "**Swing states:** " + d.blocCounts(first.Align) + " at the start; " + d.blocCounts(alignsOf(st)) + " " + end + "."
+		s := text.F("**Swing states:** %s at the start; %s at the end.", d.blocCounts(first.Align), d.blocCounts(alignsOf(st)))
+		if !d.over {
+			s = text.F("**Swing states:** %s at the start; %s now.", d.blocCounts(first.Align), d.blocCounts(alignsOf(st)))
+		}
 		var moves []string
 		for i := range sc.Swing {
 			if b, a := first.Align[i], st.Swing[i].Align; game.AlignBloc(a) != game.AlignBloc(b) {
-				moves = append(moves, d.swing(i)+" "+blocMove(b, a))
+				moves = append(moves, blocMove(d.swing(i), b, a))
 			}
 		}
 		if len(moves) > 0 {
-			s += " " + text.Capitalize(text.AndList(moves)) + "."
+			s += text.F(" %s.", text.Capitalize(clauses(moves)))
 		}
 		items = append(items, s)
 	}
@@ -300,16 +307,17 @@ func (d *doc) summary() {
 		}
 	}
 	if len(st.Covert) == 0 {
-		items = append(items, "**Covert orders:** none given.")
+		items = append(items, text.T("**Covert orders:** none given."))
 	} else {
-		items = append(items, fmt.Sprintf("**Covert orders:** %d given, %d exposed during play.", len(st.Covert), exposed))
+		items = append(items, text.F("**Covert orders:** %d given, %d exposed during play.", len(st.Covert), exposed))
 	}
 	d.bullets(items)
 }
 
 // trackPath tells a track's course: "4 at the start, 9 at its highest (H1
-// 2029), 7 at the end"; unit comes before every number but the first.
-func (d *doc) trackPath(t game.Track, unit string) string {
+// 2029), 7 at the end"; with levels, "level 1 at the start, level 2 at
+// the end (its highest)".
+func (d *doc) trackPath(t game.Track, levels bool) string {
 	h := d.history()
 	start, now := h[0].Tracks[t], d.st.Tracks[t]
 	peak, peakAt := start, 0
@@ -318,21 +326,53 @@ func (d *doc) trackPath(t game.Track, unit string) string {
 			peak, peakAt = sn.Tracks[t], i
 		}
 	}
-	end := "at the end"
-	if !d.over {
-		end = "now"
-	}
 	switch {
+	case peak == start && now == start && d.over && levels:
+		return text.F("level %d throughout", start)
 	case peak == start && now == start && d.over:
-		return fmt.Sprintf("%d throughout", start)
+		return text.F("%d throughout", start)
+	case peak == start && now == start && levels:
+		return text.F("level %d throughout so far", start)
 	case peak == start && now == start:
-		return fmt.Sprintf("%d throughout so far", start)
+		return text.F("%d throughout so far", start)
+	case peak == now && d.over && levels:
+		return text.F("level %d at the start, level %d at the end (its highest)", start, now)
+	case peak == now && d.over:
+		return text.F("%d at the start, %d at the end (its highest)", start, now)
+	case peak == now && levels:
+		return text.F("level %d at the start, level %d now (its highest)", start, now)
 	case peak == now:
-		return fmt.Sprintf("%d at the start, %s%d %s (its highest)", start, unit, now, end)
+		return text.F("%d at the start, %d now (its highest)", start, now)
+	case peak == start && d.over && levels:
+		return text.F("level %d at the start (its highest), level %d at the end", start, now)
+	case peak == start && d.over:
+		return text.F("%d at the start (its highest), %d at the end", start, now)
+	case peak == start && levels:
+		return text.F("level %d at the start (its highest), level %d now", start, now)
 	case peak == start:
-		return fmt.Sprintf("%d at the start (its highest), %s%d %s", start, unit, now, end)
+		return text.F("%d at the start (its highest), %d now", start, now)
+	case d.over && levels:
+		return text.F("level %d at the start, level %d at its highest (%s), level %d at the end", start, peak, d.snapLabel(peakAt), now)
+	case d.over:
+		return text.F("%d at the start, %d at its highest (%s), %d at the end", start, peak, d.snapLabel(peakAt), now)
+	case levels:
+		return text.F("level %d at the start, level %d at its highest (%s), level %d now", start, peak, d.snapLabel(peakAt), now)
 	}
-	return fmt.Sprintf("%d at the start, %s%d at its highest (%s), %s%d %s", start, unit, peak, d.snapLabel(peakAt), unit, now, end)
+	return text.F("%d at the start, %d at its highest (%s), %d now", start, peak, d.snapLabel(peakAt), now)
+}
+
+// levelPath is a stepped track's course with the name of its level now:
+// "level 2 at the start, level 3 at the end (its highest): the December
+// 2024 package", "level 1, Biden rules, throughout".
+func (d *doc) levelPath(t game.Track, name string) string {
+	start, now := d.history()[0].Tracks[t], d.st.Tracks[t]
+	if peak := slices.MaxFunc(d.history(), func(x, y game.Snapshot) int { return x.Tracks[t] - y.Tracks[t] }).Tracks[t]; peak == start && now == start {
+		if d.over {
+			return text.F("level %d, %s, throughout", start, name)
+		}
+		return text.F("level %d, %s, throughout so far", start, name)
+	}
+	return text.F("%[1]s: %[2]s", d.trackPath(t, true), name)
 }
 
 func alignsOf(st *game.State) []int {
@@ -349,22 +389,48 @@ func (d *doc) blocCounts(align []int) string {
 	for _, a := range align {
 		n[game.AlignBloc(a)]++
 	}
-	return fmt.Sprintf("%d in the US bloc, %d non-aligned, %d in the China bloc", n[game.BlocUS], n[game.BlocNone], n[game.BlocChina])
+	return text.F("%d in the US bloc, %d non-aligned, %d in the China bloc", n[game.BlocUS], n[game.BlocNone], n[game.BlocChina])
 }
 
 func (d *doc) seats() {
-	d.heading(2, "Who played")
+	d.heading(2, text.T("Who played"))
 	var rows [][]string
 	for a, ad := range d.sc.Actors {
 		s := d.m.Seats[a]
-		who := fmt.Sprintf("bot: %s, %s difficulty", s.Bot.Personality, s.Bot.Difficulty)
+		who := text.F("bot: %s, %s difficulty", personality(s.Bot.Personality), difficulty(s.Bot.Difficulty))
 		if s.Human {
-			who = "human"
+			who = text.T("human")
 			if s.Name != "" {
-				who = oneLine(s.Name) + " (human)"
+				who = text.F("%[1]s (human)", oneLine(s.Name))
 			}
 		}
 		rows = append(rows, []string{d.actor(a), d.text("actors."+ad.ID+".title", ""), who})
 	}
-	d.table([]string{"Actor", "Who they are", "Played by"}, "lll", rows)
+	d.table([]string{text.T("Actor"), text.T("Who they are"), text.T("Played by")}, "lll", rows)
+}
+
+// personality names a bot's personality: hawk, dove, hedger.
+func personality(p bot.Personality) string {
+	switch p {
+	case bot.Hawk:
+		return text.T("hawk")
+	case bot.Dove:
+		return text.T("dove")
+	case bot.Hedger:
+		return text.T("hedger")
+	}
+	return p.String()
+}
+
+// difficulty names a bot's difficulty: easy, normal, hard.
+func difficulty(d bot.Difficulty) string {
+	switch d {
+	case bot.Easy:
+		return text.T("easy")
+	case bot.Normal:
+		return text.T("normal")
+	case bot.Hard:
+		return text.T("hard")
+	}
+	return d.String()
 }

@@ -2,7 +2,6 @@ package report
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 	"strings"
 
@@ -34,7 +33,7 @@ func (w words) actor(a int) string {
 
 func (w words) actors(as []int) string {
 	if len(as) == 0 {
-		return "nobody"
+		return text.T("nobody")
 	}
 	names := make([]string, len(as))
 	for i, a := range as {
@@ -55,14 +54,14 @@ func (w words) blame(shares []int) string {
 	slices.SortStableFunc(order, func(x, y int) int { return shares[y] - shares[x] })
 	names := make([]string, len(order))
 	for i, a := range order {
-		names[i] = fmt.Sprintf("%s %d%%", w.actor(a), shares[a])
+		names[i] = text.F("%[1]s %[2]d%%", w.actor(a), shares[a])
 	}
 	return text.AndList(names)
 }
 
 // crisisRule says what a Strait crisis does to the scores.
 func (w words) crisisRule() string {
-	return fmt.Sprintf("Nobody wins a Strait crisis: the actors who drove it there (%d%% of the blame or more, and always the largest share) score 0, and everyone else keeps %d%% of its score, less its own share of the blame.",
+	return text.F("Nobody wins a Strait crisis: the actors who drove it there (%d%% of the blame or more, and always the largest share) score 0, and everyone else keeps %d%% of its score, less its own share of the blame.",
 		w.sc.Rules.CulpritSharePct, w.sc.CrisisScorePct)
 }
 
@@ -99,7 +98,7 @@ func (w words) statName(s game.Stat) string {
 	return text.Uncapitalize(w.text("stats."+s.String()+".name", w.sc.StatName(s)))
 }
 
-func (w words) date(turn int) string { return w.sc.Date(turn) }
+func (w words) date(turn int) string { return text.Half(w.sc.HalfYear(turn)) }
 
 // order names an order: "Court a partner (India)".
 func (w words) order(o game.Order) string {
@@ -107,20 +106,25 @@ func (w words) order(o game.Order) string {
 	if !ok {
 		return o.Action
 	}
-	s := w.action(ai)
 	if si, ok := w.sc.SwingIndex(o.Target); ok {
-		s += " (" + w.swing(si) + ")"
+		return w.targeted(w.action(ai), si)
 	}
-	return s
+	return w.action(ai)
+}
+
+// targeted is an action with the swing state it targets: "Court a
+// partner (India)".
+func (w words) targeted(action string, s int) string {
+	return text.F("%[1]s (%[2]s)", action, w.swing(s))
 }
 
 // level is a stepped track's value with its name: "level 2, December 2024
 // package".
 func (w words) level(t game.Track, v int) string {
 	if n := w.p.Level(t, v); n != "" {
-		return fmt.Sprintf("level %d, %s", v, n)
+		return text.F("level %d, %s", v, n)
 	}
-	return fmt.Sprintf("level %d", v)
+	return text.F("level %d", v)
 }
 
 // cause names one cause of a change: "Washington: Tighten controls",
@@ -130,34 +134,35 @@ func (w words) cause(c game.Cause) string {
 	switch c.Kind {
 	case game.CauseAction, game.CauseCost, game.CauseDelayed, game.CauseExposed:
 		if c.Source < 0 || c.Source >= len(sc.Actions) {
-			return "undisclosed activity"
+			return text.T("undisclosed activity")
 		}
-		s := w.actor(sc.Actions[c.Source].Actor) + ": " + w.action(c.Source)
+		what := w.action(c.Source)
 		if c.Target >= 0 && c.Target < len(sc.Swing) {
-			s += " (" + w.swing(c.Target) + ")"
+			what = w.targeted(what, c.Target)
 		}
+		s := text.F("%[1]s: %[2]s", w.actor(sc.Actions[c.Source].Actor), what)
 		switch c.Kind {
 		case game.CauseCost:
-			s += ", its cost"
+			s = text.F("%s, its cost", s)
 		case game.CauseDelayed:
-			s += ", ordered in " + w.date(c.Turn)
+			s = text.F("%s, ordered in %s", s, w.date(c.Turn))
 		case game.CauseExposed:
-			s += ", exposed in " + w.date(c.Turn)
+			s = text.F("%s, exposed in %s", s, w.date(c.Turn))
 		}
 		return s
 	case game.CauseEvent:
-		return "news: " + w.event(c.Source)
+		return text.F("news: %s", w.event(c.Source))
 	case game.CauseDynamic:
 		d := game.Dynamic(c.Source)
 		return w.text("dynamics."+d.String()+".name", d.String())
 	case game.CauseLimit:
-		return "held at its limit"
+		return text.T("held at its limit")
 	case game.CauseCarry:
-		return "small effects adding up"
+		return text.T("small effects adding up")
 	case game.CauseCrowded:
-		return "harder near the top"
+		return text.T("harder near the top")
 	case game.CauseInjected:
-		return "news added by the facilitator"
+		return text.T("news added by the facilitator")
 	}
 	return "?"
 }
@@ -173,12 +178,12 @@ func (w words) causes(rep *game.Report, r game.Ref, n int) string {
 	slices.SortStableFunc(cs, func(x, y game.CauseDelta) int { return cmp.Compare(text.Abs(y.Delta), text.Abs(x.Delta)) })
 	var parts []string
 	for _, c := range cs[:min(len(cs), n)] {
-		parts = append(parts, w.cause(c.Cause)+" "+text.Signed(c.Delta))
+		parts = append(parts, text.F("%[1]s %[2]s", w.cause(c.Cause), text.Signed(c.Delta)))
 	}
 	if len(cs) > n {
-		parts = append(parts, "and smaller effects")
+		parts = append(parts, text.T("and smaller effects"))
 	}
-	return strings.Join(parts, ", ")
+	return join(parts, ", ")
 }
 
 // prose turns content text into plain text: glossary links [[id]] and
@@ -191,114 +196,135 @@ func (w words) turningPoint(m *match.Match, tp match.TurningPoint) (label, line 
 	rep := m.Report(min(tp.Turn, len(m.Turns)))
 	why := func(r game.Ref) string {
 		if c := w.causes(&rep, r, 3); c != "" {
-			return " Why: " + c + "."
+			return text.F(" Why: %s.", c)
 		}
 		return ""
 	}
 	tension := game.Ref{Kind: game.RefTrack, Track: game.TrackTension}
 	switch tp.Kind {
 	case match.TurnCrisis:
-		who := "No player's orders put the pressure there; nobody wins it."
-		if len(tp.Actors) > 0 {
-			who = "Driven there by " + w.actors(tp.Actors) + ", who score" + pluralVerb(len(tp.Actors)) + " 0; nobody wins it."
+		who := text.T("No player's orders put the pressure there; nobody wins it.")
+		if len(tp.Actors) == 1 {
+			who = text.F("Driven there by %s, who scores 0; nobody wins it.", w.actors(tp.Actors))
+		} else if len(tp.Actors) > 1 {
+			who = text.F("Driven there by %s, who score 0; nobody wins it.", w.actors(tp.Actors))
 		}
-		return "Strait crisis", fmt.Sprintf("Strait tension rose from %d to %d and the game ended at once. %s", tp.Before, tp.After, who) + why(tension)
+		return text.T("Strait crisis"), text.F("Strait tension rose from %d to %d and the game ended at once. %s", tp.Before, tp.After, who) + why(tension)
 	case match.TurnTensionRise:
-		return "Tension", fmt.Sprintf("Strait tension jumped from %d to %d (%s), %s.", tp.Before, tp.After, text.Signed(tp.Delta), tensionWord(tp.After)) + why(tension)
+		return text.T("Tension"), text.F("Strait tension jumped from %d to %d (%s), %s.", tp.Before, tp.After, text.Signed(tp.Delta), tensionWord(tp.After)) + why(tension)
 	case match.TurnControlLevel:
-		verb := "tightened"
+		s := text.F("%s tightened from level %d to %s.", w.track(tp.Track), tp.Before, w.level(tp.Track, tp.After))
 		if tp.Delta < 0 {
-			verb = "eased"
+			s = text.F("%s eased from level %d to %s.", w.track(tp.Track), tp.Before, w.level(tp.Track, tp.After))
 		}
-		return "Controls", fmt.Sprintf("%s %s from level %d to %s.", w.track(tp.Track), verb, tp.Before, w.level(tp.Track, tp.After)) +
-			why(game.Ref{Kind: game.RefTrack, Track: tp.Track})
+		return text.T("Controls"), s + why(game.Ref{Kind: game.RefTrack, Track: tp.Track})
 	case match.TurnBlocShift:
-		return "Bloc", fmt.Sprintf("%s %s (alignment %s to %s).", w.swing(tp.Swing), blocMove(tp.Before, tp.After), text.Signed(tp.Before), text.Signed(tp.After)) +
+		return text.T("Bloc"), text.F("%s (alignment %s to %s).", blocMove(w.swing(tp.Swing), tp.Before, tp.After), text.Signed(tp.Before), text.Signed(tp.After)) +
 			why(game.Ref{Kind: game.RefSwing, Swing: tp.Swing, Field: game.FieldAlign})
 	case match.TurnExposed:
-		s := fmt.Sprintf("%s covert order %s", text.Possessive(w.actors(tp.Actors)), w.action(tp.Action))
+		what := w.action(tp.Action)
 		if tp.Swing >= 0 {
-			s += " (" + w.swing(tp.Swing) + ")"
+			what = w.targeted(what, tp.Swing)
 		}
-		return "Exposed", s + fmt.Sprintf(", given in %s, came to light.", w.date(tp.Since))
+		return text.T("Exposed"), text.F("%s covert order %s, given in %s, came to light.", text.Possessive(w.actors(tp.Actors)), what, w.date(tp.Since))
 	case match.TurnBigAction:
-		s := fmt.Sprintf("%s took a step that can be taken only once: %s", w.actors(tp.Actors), w.action(tp.Action))
+		what := w.action(tp.Action)
 		if tp.Swing >= 0 {
-			s += " (" + w.swing(tp.Swing) + ")"
+			what = w.targeted(what, tp.Swing)
 		}
-		return "Big move", s + "."
+		return text.T("Big move"), text.F("%s took a step that can be taken only once: %s.", w.actors(tp.Actors), what)
 	case match.TurnScoreSwing:
-		verb := "rose"
+		s := text.F("%s score rose from %d to %d (%s).", text.Possessive(w.actors(tp.Actors)), tp.Before, tp.After, text.Signed(tp.Delta))
 		if tp.Delta < 0 {
-			verb = "fell"
+			s = text.F("%s score fell from %d to %d (%s).", text.Possessive(w.actors(tp.Actors)), tp.Before, tp.After, text.Signed(tp.Delta))
 		}
-		return "Score", fmt.Sprintf("%s score %s from %d to %d (%s).", text.Possessive(w.actors(tp.Actors)), verb, tp.Before, tp.After, text.Signed(tp.Delta))
+		return text.T("Score"), s
 	}
 	return "?", ""
 }
 
-// blocMove says how a swing state moved between blocs: "left the US bloc
-// and became non-aligned", "joined the China bloc".
-func blocMove(before, after int) string {
+// blocMove says how a swing state moved between blocs: "India left the US
+// bloc and became non-aligned", "India joined the China bloc".
+func blocMove(name string, before, after int) string {
 	from, to := game.AlignBloc(before), game.AlignBloc(after)
 	switch {
 	case to == game.BlocNone:
-		return "left " + blocName(from) + " and became non-aligned"
+		return text.F("%s left %s and became non-aligned", name, blocName(from))
 	case from == game.BlocNone:
-		return "joined " + blocName(to)
+		return text.F("%s joined %s", name, blocName(to))
 	}
-	return "left " + blocName(from) + " for " + blocName(to)
+	return text.F("%s left %s for %s", name, blocName(from), blocName(to))
 }
 
 func blocName(b game.Bloc) string {
 	switch b {
 	case game.BlocUS:
-		return "the US bloc"
+		return text.T("the US bloc")
 	case game.BlocChina:
-		return "the China bloc"
+		return text.T("the China bloc")
 	}
-	return "non-alignment"
+	return text.T("non-alignment")
 }
 
 // tensionWord says how a level of Strait tension feels.
 func tensionWord(t int) string {
 	switch {
 	case t >= 10:
-		return "a crisis"
+		return text.T("a crisis")
 	case t >= 8:
-		return "dangerous"
+		return text.T("dangerous")
 	case t >= 6:
-		return "high"
+		return text.T("high")
 	case t >= 4:
-		return "tense"
+		return text.T("tense")
 	}
-	return "calm"
-}
-
-func pluralVerb(n int) string {
-	if n == 1 {
-		return "s"
-	}
-	return ""
-}
-
-// fromTo is "went from 4 to 7", or "stayed at 4".
-func fromTo(a, b int) string {
-	if a == b {
-		return fmt.Sprintf("stayed at %d", a)
-	}
-	return fmt.Sprintf("went from %d to %d", a, b)
+	return text.T("calm")
 }
 
 // times is "once", "twice", "3 times".
-func times(n int) string {
-	switch n {
-	case 1:
-		return "once"
-	case 2:
-		return "twice"
+func times(n int) string { return text.F("%d times", n) }
+
+// join joins the parts of a list whose items hold commas of their own:
+// with sep (", " or "; ") in English, with a Chinese semicolon in Chinese.
+func join(parts []string, sep string) string {
+	if text.Chinese() {
+		sep = "；"
 	}
-	return fmt.Sprintf("%d times", n)
+	return strings.Join(parts, sep)
+}
+
+// series joins numbers or short items: "4, 6, 9"; 4、6、9 in Chinese.
+func series(items []string) string {
+	if text.Chinese() {
+		return strings.Join(items, "、")
+	}
+	return strings.Join(items, ", ")
+}
+
+// clauses joins whole clauses: "A, B and C" in English; in Chinese, where
+// 和 joins nouns and not clauses, with semicolons.
+func clauses(items []string) string {
+	if text.Chinese() {
+		return strings.Join(items, "；")
+	}
+	return text.AndList(items)
+}
+
+// possessed is a thing an owner has: "Beijing's chip supply", 北京的芯片供应.
+func possessed(owner, thing string) string {
+	if text.Chinese() {
+		return text.Possessive(owner) + thing
+	}
+	return text.Possessive(owner) + " " + thing
+}
+
+// stop ends a sentence put together from parts: "." in English, "。" in
+// Chinese.
+func stop() string {
+	if text.Chinese() {
+		return "。"
+	}
+	return "."
 }
 
 // cell makes text safe inside a Markdown table cell.

@@ -11,10 +11,34 @@ import (
 
 // linkShort names each source link in a few words, for sentences that
 // total what a link did over the game.
-var linkShort = [...]string{
-	1: "export controls", 2: "chip quotas", 3: "the perceived gap", 4: "Beijing's sense of threat",
-	5: "pooled compute", 6: "open models", 7: "conditions on sovereign AI", 8: "precautionary regulation",
-	9: "energy", 10: "chip yields", 11: "fear of a Strait crisis", 12: "technologists' optimism",
+func linkShort(n int) string {
+	switch n {
+	case 1:
+		return text.T("export controls")
+	case 2:
+		return text.T("chip quotas")
+	case 3:
+		return text.T("the perceived gap")
+	case 4:
+		return text.T("Beijing's sense of threat")
+	case 5:
+		return text.T("pooled compute")
+	case 6:
+		return text.T("open models")
+	case 7:
+		return text.T("conditions on sovereign AI")
+	case 8:
+		return text.T("precautionary regulation")
+	case 9:
+		return text.T("energy")
+	case 10:
+		return text.T("chip yields")
+	case 11:
+		return text.T("fear of a Strait crisis")
+	case 12:
+		return text.T("technologists' optimism")
+	}
+	return ""
 }
 
 // linkTotal is what one source link did to one number over the game: the
@@ -98,14 +122,14 @@ func (d *doc) linkTotals() []linkTotal {
 func (d *doc) refName(r game.Ref) string {
 	switch r.Kind {
 	case game.RefStat:
-		return text.Possessive(d.actor(r.Actor)) + " " + d.statName(r.Stat)
+		return possessed(d.actor(r.Actor), d.statName(r.Stat))
 	case game.RefTrack:
 		return d.track(r.Track)
 	case game.RefSwing:
 		if r.Field == game.FieldSovereign {
-			return text.Possessive(d.swing(r.Swing)) + " sovereign AI"
+			return text.F("%s's sovereign AI", d.swing(r.Swing))
 		}
-		return text.Possessive(d.swing(r.Swing)) + " alignment (+ toward the US)"
+		return text.F("%s's alignment (+ toward the US)", d.swing(r.Swing))
 	}
 	return "?"
 }
@@ -113,11 +137,20 @@ func (d *doc) refName(r game.Ref) string {
 // linkTotalText is "Beijing's chip supply fell by 14 through export
 // controls (link 1)".
 func (d *doc) linkTotalText(lt linkTotal) string {
-	verb := "rose"
 	if lt.delta < 0 {
-		verb = "fell"
+		return text.F("%s fell by %d through %s (link %d)", d.refName(lt.target), text.Abs(lt.delta), linkShort(lt.link), lt.link)
 	}
-	return fmt.Sprintf("%s %s by %d through %s (link %d)", d.refName(lt.target), verb, text.Abs(lt.delta), linkShort[lt.link], lt.link)
+	return text.F("%s rose by %d through %s (link %d)", d.refName(lt.target), text.Abs(lt.delta), linkShort(lt.link), lt.link)
+}
+
+// linkTotalShort is linkTotalText without the link's number, for a list
+// under the link: "Beijing's chip supply fell by 14 through export
+// controls".
+func (d *doc) linkTotalShort(lt linkTotal) string {
+	if lt.delta < 0 {
+		return text.F("%s fell by %d through %s", d.refName(lt.target), text.Abs(lt.delta), linkShort(lt.link))
+	}
+	return text.F("%s rose by %d through %s", d.refName(lt.target), text.Abs(lt.delta), linkShort(lt.link))
 }
 
 // zeroSum writes "Was it zero-sum?": every actor's absolute result and
@@ -127,17 +160,18 @@ func (d *doc) linkTotalText(lt linkTotal) string {
 func (d *doc) zeroSum(brief bool) {
 	sc, h := d.sc, d.history()
 	ty := d.typical()
-	d.heading(2, "Was it zero-sum?")
+	d.heading(2, text.T("Was it zero-sum?"))
+	last := fmt.Sprint(ty.Seed + uint64(ty.Games) - 1)
 	if brief {
-		d.para("Rank is relative; scores are absolute, each against the actor's own objectives, so all can gain or lose "+
-			"together. *Typical*: the median of %d all-bot games of this scenario (seeds %d to %d): half end above it, half below.",
-			ty.Games, ty.Seed, ty.Seed+uint64(ty.Games)-1)
+		d.para("%s", text.F("Rank is relative; scores are absolute, each against the actor's own objectives, so all can gain or lose "+
+			"together. *Typical*: the median of %d all-bot games of this scenario (seeds %s to %s): half end above it, half below.",
+			ty.Games, fmt.Sprint(ty.Seed), last))
 	} else {
-		d.para("%s", "Rank is relative: only one actor can finish first. Scores are absolute: each actor scores "+
+		d.para("%s", text.F("Rank is relative: only one actor can finish first. Scores are absolute: each actor scores "+
 			"0 to 100 against its own objectives, so everyone can gain together, and a Strait crisis makes everyone lose. "+
-			fmt.Sprintf("Here each score is set against its start and against a typical game of this scenario: the median of %d games "+
-				"the computer played with bots in every seat (half end above it, half below; normal difficulty, personalities drawn at random, seeds %d to %d: the same for every game of this scenario).",
-				ty.Games, ty.Seed, ty.Seed+uint64(ty.Games)-1))
+			"Here each score is set against its start and against a typical game of this scenario: the median of %d games "+
+			"the computer played with bots in every seat (half end above it, half below; normal difficulty, personalities drawn at random, seeds %s to %s: the same for every game of this scenario).",
+			ty.Games, fmt.Sprint(ty.Seed), last))
 	}
 	cards := d.ranking()
 	end := make([]int, len(sc.Actors))
@@ -145,9 +179,9 @@ func (d *doc) zeroSum(brief bool) {
 	for i, c := range cards {
 		end[c.Actor], rank[c.Actor] = c.Total, i+1
 	}
-	endHead := "End"
+	endHead := text.T("End")
 	if !d.over {
-		endHead = "Now"
+		endHead = text.T("Now")
 	}
 	var rows [][]string
 	sumStart, sumEnd, gainers, losers := 0, 0, 0, 0
@@ -164,8 +198,8 @@ func (d *doc) zeroSum(brief bool) {
 		rows = append(rows, []string{d.actor(a), fmt.Sprint(rank[a]), fmt.Sprint(s), fmt.Sprint(e), text.Signed(e - s), fmt.Sprint(t), text.Signed(e - t)})
 	}
 	tc := round100(ty.Combined)
-	rows = append(rows, []string{"**Whole table**", "", fmt.Sprint(sumStart), fmt.Sprint(sumEnd), text.Signed(sumEnd - sumStart), fmt.Sprint(tc), text.Signed(sumEnd - tc)})
-	d.table([]string{"Actor", "Rank", "Start", endHead, "Change", "Typical end", "Against typical"}, "lrrrrrr", rows)
+	rows = append(rows, []string{text.T("**Whole table**"), "", fmt.Sprint(sumStart), fmt.Sprint(sumEnd), text.Signed(sumEnd - sumStart), fmt.Sprint(tc), text.Signed(sumEnd - tc)})
+	d.table([]string{text.T("Actor"), text.T("Rank"), text.T("Start"), endHead, text.T("Change"), text.T("Typical end"), text.T("Against typical")}, "lrrrrrr", rows)
 
 	d.para("%s", d.zeroSumVerdict(sumStart, sumEnd, gainers, losers, ty, brief))
 	if !brief {
@@ -177,18 +211,18 @@ func (d *doc) zeroSum(brief bool) {
 		n = d.cut[2]
 	}
 	if len(lts) == 0 {
-		d.para("No order, news or standing effect that cites a causal link moved anything in this game.")
+		d.para("%s", text.T("No order, news or standing effect that cites a causal link moved anything in this game."))
 		return
 	}
 	if brief {
-		d.para("**By causal link**, summed from the ledger over every turn (other links may have put some back):")
+		d.para("%s", text.T("**By causal link**, summed from the ledger over every turn (other links may have put some back):"))
 	} else {
-		d.para("Where the gains and losses came from: the largest totals of the game's ledger by the source's causal link, summed over every turn. " +
-			"They are gross flows: a number can lose more through one link than it ever held while other links put it back, and a change whose cause cites two links counts under both.")
+		d.para("%s", text.T("Where the gains and losses came from: the largest totals of the game's ledger by the source's causal link, summed over every turn. "+
+			"They are gross flows: a number can lose more through one link than it ever held while other links put it back, and a change whose cause cites two links counts under both."))
 	}
 	var items []string
 	for _, lt := range lts[:min(n, len(lts))] {
-		items = append(items, text.Capitalize(d.linkTotalText(lt))+".")
+		items = append(items, text.Capitalize(d.linkTotalText(lt))+stop())
 	}
 	d.bullets(items)
 }
@@ -197,47 +231,52 @@ func (d *doc) zeroSum(brief bool) {
 func (d *doc) zeroSumVerdict(sumStart, sumEnd, gainers, losers int, ty Typical, brief bool) string {
 	na := len(d.sc.Actors)
 	delta := sumEnd - sumStart
-	when := "ended"
-	if !d.over {
-		when = "stand"
-	}
 	var s string
 	switch {
+	case gainers == na && d.over:
+		s = text.F("In this game all %d actors ended above their starting score. ", na)
 	case gainers == na:
-		s = fmt.Sprintf("In this game all %d actors %s above their starting score. ", na, when)
+		s = text.F("In this game all %d actors stand above their starting score. ", na)
+	case losers == na && d.over:
+		s = text.F("In this game all %d actors ended below their starting score. ", na)
 	case losers == na:
-		s = fmt.Sprintf("In this game all %d actors %s below their starting score. ", na, when)
+		s = text.F("In this game all %d actors stand below their starting score. ", na)
 	default:
-		s = fmt.Sprintf("In this game %d of %d actors %s above their starting score and %d below", gainers, na, when, losers)
-		if level := na - gainers - losers; level > 0 {
-			s += fmt.Sprintf("; %d %s level", level, map[bool]string{true: "stayed", false: "stand"}[d.over])
+		level := na - gainers - losers
+		switch {
+		case level > 0 && d.over:
+			s = text.F("In this game %d of %d actors ended above their starting score and %d below; %d stayed level. ", gainers, na, losers, level)
+		case level > 0:
+			s = text.F("In this game %d of %d actors stand above their starting score and %d below; %d stand level. ", gainers, na, losers, level)
+		case d.over:
+			s = text.F("In this game %d of %d actors ended above their starting score and %d below. ", gainers, na, losers)
+		default:
+			s = text.F("In this game %d of %d actors stand above their starting score and %d below. ", gainers, na, losers)
 		}
-		s += ". "
 	}
-	if brief {
-		s += fmt.Sprintf("In three typical games in five the table ends between %d and %d", ty.Low, ty.High)
-		if ty.Crises > 0 {
-			s += fmt.Sprintf(" (%d of %d in a crisis)", ty.Crises, ty.Games)
-		}
-	} else {
-		s += fmt.Sprintf("Together the table went from %d to %d (%s). A typical game ends at %d, three in five between %d and %d",
+	switch {
+	case brief && ty.Crises > 0:
+		s += text.F("In three typical games in five the table ends between %d and %d (%d of %d in a crisis).", ty.Low, ty.High, ty.Crises, ty.Games)
+	case brief:
+		s += text.F("In three typical games in five the table ends between %d and %d.", ty.Low, ty.High)
+	case ty.Crises > 0:
+		s += text.F("Together the table went from %d to %d (%s). A typical game ends at %d, three in five between %d and %d; %d of the %d ended in a Strait crisis.",
+			sumStart, sumEnd, text.Signed(delta), round100(ty.Combined), ty.Low, ty.High, ty.Crises, ty.Games)
+	default:
+		s += text.F("Together the table went from %d to %d (%s). A typical game ends at %d, three in five between %d and %d.",
 			sumStart, sumEnd, text.Signed(delta), round100(ty.Combined), ty.Low, ty.High)
-		if ty.Crises > 0 {
-			s += fmt.Sprintf("; %d of the %d ended in a Strait crisis", ty.Crises, ty.Games)
-		}
 	}
-	s += "."
 	switch {
 	case d.st.Crisis.Turn > 0:
-		s += " The Strait crisis is the plainest case against zero-sum: nobody won it, and every actor's score was cut."
+		s += text.T(" The Strait crisis is the plainest case against zero-sum: nobody won it, and every actor's score was cut.")
 	case delta > 0 && losers == 0:
-		s += " Everyone gained at once: in absolute terms the game was positive-sum, though only one actor could rank first."
+		s += text.T(" Everyone gained at once: in absolute terms the game was positive-sum, though only one actor could rank first.")
 	case text.Abs(delta) <= na:
-		s += " Close to zero-sum: what some gained, others lost."
+		s += text.T(" Close to zero-sum: what some gained, others lost.")
 	case delta > 0:
-		s += " The table as a whole gained: one actor's gain was not simply another's loss (positive-sum)."
+		s += text.T(" The table as a whole gained: one actor's gain was not simply another's loss (positive-sum).")
 	default:
-		s += " The table as a whole lost (negative-sum): the race cost more than it paid out."
+		s += text.T(" The table as a whole lost (negative-sum): the race cost more than it paid out.")
 	}
 	return s
 }
@@ -262,6 +301,12 @@ func (d *doc) keyStats(ty Typical) {
 	if len(rows) == 0 {
 		return
 	}
-	d.para("The stats the actors' own objectives measure, at the start, %s and at the end of a typical game (the mean of the same games):", d.untilNow())
-	d.table([]string{"Actor", "Stat", "Start", map[bool]string{true: "End", false: "Now"}[d.over], "Change", "Typical end"}, "llrrrr", rows)
+	end := text.T("End")
+	if d.over {
+		d.para("%s", text.T("The stats the actors' own objectives measure, at the start, the end and at the end of a typical game (the mean of the same games):"))
+	} else {
+		end = text.T("Now")
+		d.para("%s", text.T("The stats the actors' own objectives measure, at the start, now and at the end of a typical game (the mean of the same games):"))
+	}
+	d.table([]string{text.T("Actor"), text.T("Stat"), text.T("Start"), end, text.T("Change"), text.T("Typical end")}, "llrrrr", rows)
 }

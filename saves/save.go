@@ -23,8 +23,9 @@ const SaveMagic = "zerosum-save"
 // migrated on load (see migrate.go); versions 2 to 5 are read as they are
 // (version 3 only added optional fields for hot seat and the facilitator,
 // version 4 the text of a scenario that is not built in, version 5 the
-// guided game's setting).
-const SaveVersion = 5
+// guided game's setting, version 6 the ending's id in the preview, so that
+// a list of saves names it in the reader's language).
+const SaveVersion = 6
 
 // Save is a game that can be resumed exactly: the scenario and its content
 // version, the seed, who sits where, every resolved turn's orders with the
@@ -98,6 +99,11 @@ type Preview struct {
 	Score   int    `json:"score"` // the player's score as far as they can tell
 	Over    bool   `json:"over"`
 	Outcome string `json:"outcome,omitempty"`
+	// OutcomeID is the ending's id: the preview's words (title, actor,
+	// date, ending) are in the language the game was saved in, and a
+	// reader in another language names them from the scenario and these
+	// ids instead (the save's Scenario and Player, Turn, OutcomeID).
+	OutcomeID string `json:"outcome_id,omitempty"`
 }
 
 // FromMatch captures a match.
@@ -247,7 +253,7 @@ func PreviewOf(m *match.Match, player int) Preview {
 	if st.Over {
 		p.Date = "end of " + sc.Date(sc.Turns)
 		if i := sc.OutcomeIndex(st); i >= 0 {
-			p.Outcome = sc.Outcomes[i].Name
+			p.Outcome, p.OutcomeID = sc.Outcomes[i].Name, sc.Outcomes[i].ID
 		}
 	}
 	return p

@@ -3,6 +3,8 @@ package serve
 import (
 	"crypto/subtle"
 	"fmt"
+	"reflect"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -26,8 +28,40 @@ const (
 	codeWait       // a wrong code: the pause before the next try
 	askName
 	askSeat
-	playing
+	seated      // a seat taken, waiting for the start or the next turn
+	playing     // the game, at the seat taken
+	watching    // the public view, without a seat
+	facLobby    // the facilitator, before the game starts
+	facilitator // the facilitator's screen
 )
+
+// role is who connects: a player (who may choose to watch), a spectator
+// (user name spectate) or the facilitator (user name facilitator, with a
+// facilitator's key).
+type role int
+
+const (
+	rolePlayer role = iota
+	roleSpectator
+	roleFacilitator
+)
+
+// The SSH user names that choose a role; any other name is a player's.
+const (
+	SpectatorUser   = "spectate"
+	FacilitatorUser = "facilitator"
+)
+
+// roleOf is the role a user name asks for.
+func roleOf(user string) role {
+	switch strings.ToLower(user) {
+	case SpectatorUser:
+		return roleSpectator
+	case FacilitatorUser:
+		return roleFacilitator
+	}
+	return rolePlayer
+}
 
 // player is one connection's program: the lobby (room code, name, seat),
 // then the game's interface at the seat taken.
@@ -35,6 +69,7 @@ type player struct {
 	srv     *Server
 	client  *client
 	program *tea.Program
+	role    role
 	phase   phase
 	input   string // what is typed at the prompt
 	note    string // why the last answer was refused
@@ -49,6 +84,12 @@ type player struct {
 	// closed for want of one.
 	lastKey time.Time
 	idle    bool
+	// synced are the facilitator's settings the table last had from or
+	// gave to this screen.
+	synced facSettings
+	// host says the facilitator is at the server's own terminal: leaving
+	// stops the table.
+	host bool
 }
 
 // waitMsg ends the pause after a wrong room code.
@@ -68,6 +109,12 @@ func refreshCmd() tea.Cmd {
 
 func (p *player) Init() tea.Cmd {
 	p.lastKey = time.Now()
+	if p.role == roleFacilitator {
+		if p.srv.table.Started() {
+			return tea.Batch(refreshCmd(), p.facilitate())
+		}
+		p.phase = facLobby
+	}
 	return refreshCmd()
 }
 
@@ -78,15 +125,32 @@ func (p *player) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.KeyPressMsg, tea.PasteMsg:
 		p.lastKey = time.Now()
 	case refreshMsg:
-		if d := p.srv.cfg.IdleTimeout; d > 0 && time.Since(p.lastKey) >= d {
+		// The facilitator may talk to the room for longer than that.
+		if d := p.srv.cfg.IdleTimeout; d > 0 && time.Since(p.lastKey) >= d && p.role != roleFacilitator {
 			p.idle = true
 			return p, tea.Quit
 		}
+		if p.phase == facLobby && p.srv.table.Started() {
+			return p, tea.Batch(refreshCmd(), p.facilitate())
+		}
 		return p, refreshCmd() // the lobby redraws; the game has nothing to do
+	case openMsg:
+		if p.phase == seated {
+			return p, p.open()
+		}
+		return p, nil
 	}
-	if p.phase == playing {
+	switch p.phase {
+	case playing, watching:
 		_, cmd := p.app.Update(msg)
 		return p, cmd
+	case facilitator:
+		_, cmd := p.app.Update(msg)
+		p.syncFacil(msg)
+		return p, cmd
+	}
+	if p.phase == facLobby {
+		return p, p.facLobbyKey(msg)
 	}
 	if _, ok := msg.(waitMsg); ok && p.phase == codeWait {
 		p.phase = askCode
@@ -107,8 +171,14 @@ func (p *player) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return p, tea.Quit
 	}
-	if p.phase == askSeat {
+	switch p.phase {
+	case askSeat:
 		return p, p.seatKey(k)
+	case seated:
+		if k.String() == "q" {
+			return p, tea.Quit
+		}
+		return p, nil
 	}
 	switch k.String() {
 	case "enter":
@@ -134,6 +204,9 @@ func (p *player) answer() tea.Cmd {
 	switch p.phase {
 	case askCode:
 		if subtle.ConstantTimeCompare([]byte(strings.ToUpper(strings.TrimSpace(in))), []byte(p.srv.cfg.RoomCode)) == 1 {
+			if p.role == roleSpectator {
+				return p.watch()
+			}
 			p.phase = askName
 			return nil
 		}
@@ -175,6 +248,8 @@ func (p *player) seatKey(k tea.KeyPressMsg) tea.Cmd {
 	case s == "down" || s == "j":
 		p.cursor = (p.cursor + 1) % n
 		p.skipTaken(1)
+	case s == "w":
+		return p.watch()
 	case s == "enter":
 		return p.take(p.cursor)
 	case len(s) == 1 && s[0] >= '1' && s[0] <= '9' && int(s[0]-'1') < n:
@@ -196,15 +271,55 @@ func (p *player) skipTaken(dir int) {
 	}
 }
 
-// take seats the player and opens the game on their screen.
+// take seats the player: the game opens on their screen, or they wait in
+// the lobby for the start or the next turn.
 func (p *player) take(a int) tea.Cmd {
-	ts, err := p.srv.table.join(p.name, a, p.client)
+	active, err := p.srv.table.join(p.name, a, p.client)
 	if err != nil {
 		p.note = sentence(err)
 		return nil
 	}
-	p.seat, p.phase = a, playing
-	p.app = ui.New(ui.Options{Theme: p.srv.cfg.Theme, Table: ts})
+	p.seat, p.phase, p.note = a, seated, ""
+	if active {
+		return p.open()
+	}
+	return nil
+}
+
+// open opens the game at the seat taken.
+func (p *player) open() tea.Cmd {
+	ts, err := p.srv.table.open(p.seat, p.client)
+	if err != nil {
+		p.note = sentence(err)
+		return nil
+	}
+	p.phase = playing
+	return p.run(ui.New(ui.Options{Theme: p.srv.cfg.Theme, Table: ts}))
+}
+
+// watch opens the public view of the game, without a seat.
+func (p *player) watch() tea.Cmd {
+	p.phase = watching
+	return p.run(ui.New(ui.Options{Theme: p.srv.cfg.Theme, Watch: p.srv.table.watchStart(p.client)}))
+}
+
+// facilitate opens the facilitator's screen.
+func (p *player) facilitate() tea.Cmd {
+	p.phase = facilitator
+	tf := p.srv.table.facStart(p.client)
+	tf.Resolve = p.srv.table.ResolveNow
+	if p.host {
+		tf.Leave, tf.LeaveDetail = "Stop the table?", "Every player is told the table has stopped; the game is saved, and zerosum serve --resume last-good sets it up again."
+	} else {
+		tf.Leave, tf.LeaveDetail = "Leave the facilitator's screen?", "The table goes on without you: connect again to come back."
+	}
+	p.synced = facSettings{pause: tf.Pause, minutes: tf.TimerMinutes, inject: slices.Clone(tf.Inject)}
+	return p.run(ui.New(ui.Options{Theme: p.srv.cfg.Theme, TableFacil: tf}))
+}
+
+// run starts an App on the player's screen.
+func (p *player) run(app *ui.App) tea.Cmd {
+	p.app = app
 	cmd := p.app.Init()
 	if p.width > 0 {
 		p.app.Update(tea.WindowSizeMsg{Width: p.width, Height: p.height})
@@ -212,8 +327,43 @@ func (p *player) take(a int) tea.Cmd {
 	return cmd
 }
 
+// syncFacil tells the table what the facilitator changed on their screen,
+// and takes what the table says the settings are.
+func (p *player) syncFacil(msg tea.Msg) {
+	if m, ok := msg.(ui.TableFacilMsg); ok {
+		p.synced = facSettings{pause: m.Pause, minutes: m.TimerMinutes, inject: slices.Clone(m.Inject)}
+		return
+	}
+	pause, minutes, inject, ok := p.app.TableFacilSettings()
+	if !ok {
+		return
+	}
+	now := facSettings{pause: pause, minutes: minutes, inject: inject}
+	if !reflect.DeepEqual(now, p.synced) {
+		p.synced = now
+		p.srv.table.setFacil(pause, minutes, inject)
+	}
+}
+
+// facLobbyKey is the facilitator's key before the game starts: s starts
+// it.
+func (p *player) facLobbyKey(msg tea.Msg) tea.Cmd {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return nil
+	}
+	switch k.String() {
+	case "ctrl+c", "q":
+		return tea.Quit
+	case "s", "S":
+		p.srv.table.Start()
+		return p.facilitate()
+	}
+	return nil
+}
+
 func (p *player) View() tea.View {
-	if p.phase == playing {
+	if p.app != nil {
 		return p.app.View()
 	}
 	v := tea.NewView(p.lobby())
@@ -248,10 +398,29 @@ func (p *player) lobby() string {
 	case askSeat:
 		b.WriteString(p.table())
 		if p.free() == 0 {
-			b.WriteString("\n" + bold.Render(p.name) + ", every seat is taken: join a group that has one, or ask your teacher. This list updates itself; esc changes your name.\n")
+			b.WriteString("\n" + bold.Render(p.name) + ", every seat is taken: join a group that has one, or ask your teacher. This list updates itself; w watches the game without a seat; esc changes your name.\n")
 		} else {
-			b.WriteString("\n" + bold.Render(p.name) + ", choose a free seat: up and down, then enter (or its number). Esc changes your name.\n")
+			b.WriteString("\n" + bold.Render(p.name) + ", choose a free seat: up and down, then enter (or its number). W watches the game without a seat; esc changes your name.\n")
 		}
+	case seated:
+		b.WriteString(p.table())
+		actor := sc.Actors[p.seat].Name
+		if p.srv.table.Started() {
+			fmt.Fprintf(&b, "\n%s, you play %s from the next turn: a bot plays the turn under way, and your screen opens when it resolves. This list updates itself; q leaves.\n", bold.Render(p.name), bold.Render(actor))
+		} else {
+			fmt.Fprintf(&b, "\n%s, you play %s. Waiting for the host to start the game: your briefing opens then. This list updates itself; q leaves.\n", bold.Render(p.name), bold.Render(actor))
+		}
+	case facLobby:
+		fmt.Fprintf(&b, "%s\n\n", bold.Render("FACILITATOR · the game has not started"))
+		fmt.Fprintf(&b, "Room code: %s\n", bold.Render(p.srv.cfg.RoomCode))
+		for _, l := range p.srv.cfg.Banner {
+			b.WriteString(l + "\n")
+		}
+		if fp := p.srv.Fingerprint(); fp != "" {
+			b.WriteString(muted.Render("Host key "+fp) + "\n")
+		}
+		b.WriteString("\n" + p.table())
+		b.WriteString("\nPress s to start the game when the room is ready: everyone seated opens their briefing, and bots play the seats nobody took (a player who comes later takes one from the next turn). q leaves.\n")
 	}
 	if p.note != "" {
 		b.WriteString("\n" + warn.Render(p.note) + "\n")
@@ -289,6 +458,9 @@ func (p *player) table() string {
 		default:
 			free++
 		}
+		if s.Waiting {
+			holder = s.Player + " (connected, waiting to play)"
+		}
 		mark := "  "
 		if p.phase == askSeat && a == p.cursor {
 			mark = "> "
@@ -299,7 +471,11 @@ func (p *player) table() string {
 		}
 		b.WriteString(line + "\n")
 	}
-	fmt.Fprintf(&b, "\n%s\n", muted.Render(fmt.Sprintf("%d free seat%s · turn %d", free, text.Plural(free), p.srv.table.Turns()+1)))
+	status := fmt.Sprintf("%d free seat%s · turn %d", free, text.Plural(free), p.srv.table.Turns()+1)
+	if !p.srv.table.Started() {
+		status = fmt.Sprintf("%d free seat%s · the game has not started", free, text.Plural(free))
+	}
+	fmt.Fprintf(&b, "\n%s\n", muted.Render(status))
 	return b.String()
 }
 

@@ -104,10 +104,16 @@ func (ts *testServer) stop(t *testing.T) {
 }
 
 // dial connects a client; hostKey, when set, receives the server's key.
-func dial(t *testing.T, addr, user string, hostKey *gossh.PublicKey) *gossh.Client {
+func dial(t *testing.T, addr, user string, hostKey *gossh.PublicKey, auth ...gossh.AuthMethod) *gossh.Client {
 	t.Helper()
+	if len(auth) == 0 {
+		// A student without a key: a server that asks for something
+		// asks nothing of them (keyboard-interactive, no question).
+		auth = []gossh.AuthMethod{gossh.KeyboardInteractive(func(string, string, []string, []bool) ([]string, error) { return nil, nil })}
+	}
 	cfg := &gossh.ClientConfig{
 		User: user,
+		Auth: auth,
 		HostKeyCallback: func(_ string, _ net.Addr, k gossh.PublicKey) error {
 			if hostKey != nil {
 				*hostKey = k
@@ -139,7 +145,13 @@ type term struct {
 
 func connect(t *testing.T, addr, name string, w, h int) *term {
 	t.Helper()
-	c := dial(t, addr, strings.ToLower(name), nil)
+	return connectAs(t, addr, strings.ToLower(name), name, w, h)
+}
+
+// connectAs is connect as an SSH user, with the given ways to log in.
+func connectAs(t *testing.T, addr, user, name string, w, h int, auth ...gossh.AuthMethod) *term {
+	t.Helper()
+	c := dial(t, addr, user, nil, auth...)
 	s, err := c.NewSession()
 	if err != nil {
 		t.Fatal(err)
@@ -249,7 +261,8 @@ const (
 )
 
 // seatPlayer connects a player, gives the room code and their name and
-// takes the seat of actor a, and waits for the briefing.
+// takes the seat of actor a: before the game starts, they wait in the
+// lobby (once it has, the caller waits for what it expects).
 func seatPlayer(t *testing.T, ts *testServer, name string, a, w, h int) *term {
 	t.Helper()
 	tm := connect(t, ts.addr, name, w, h)
@@ -259,8 +272,22 @@ func seatPlayer(t *testing.T, ts *testServer, name string, a, w, h int) *term {
 	tm.send(name + enter)
 	tm.waitFor("choose a free seat")
 	tm.send(string(rune('1' + a)))
-	tm.waitFor("BRIEFING")
+	if !ts.table.Started() {
+		tm.waitFor("Waiting for the host to start the game")
+	}
 	return tm
+}
+
+// begin starts the game (as the host does) and waits for the briefing on
+// each seated player's screen.
+func begin(t *testing.T, ts *testServer, players ...*term) {
+	t.Helper()
+	if !ts.table.Start() {
+		t.Fatal("the game had started already")
+	}
+	for _, tm := range players {
+		tm.waitFor("BRIEFING")
+	}
 }
 
 // actionRow is the row of an action in an actor's Orders pane at the
@@ -401,6 +428,10 @@ func TestTwoPlayersPlayTwoTurns(t *testing.T) {
 
 	ana := seatPlayer(t, ts, "Ana", wa, 100, 30)
 	bo := seatPlayer(t, ts, "Bo", bj, 80, 24)
+	if n := ts.table.Turns(); n != 0 || ts.table.Started() {
+		t.Fatalf("the game began before the host started it")
+	}
+	begin(t, ts, ana, bo)
 	if s := ts.table.Seats(); s[wa].Player != "Ana" || s[bj].Player != "Bo" || !s[wa].Connected || !s[bj].Connected {
 		t.Fatalf("seats: %+v", s)
 	}
@@ -531,6 +562,7 @@ func TestReconnectKeepsTheSeatAndOrders(t *testing.T) {
 	sc := ts.table.Scenario()
 	wa, _ := sc.ActorIndex("washington")
 	ana := seatPlayer(t, ts, "Ana", wa, 80, 24)
+	begin(t, ts, ana)
 	ana.send(enter)
 	ana.waitFor("[1 Orders]")
 	ana.send(space)
@@ -577,6 +609,7 @@ func TestShutdownTellsPlayersAndEndsEverySession(t *testing.T) {
 	warmUp(t, ts)
 	base := runtime.NumGoroutine() - 1 // the server's accepting goroutine ends too
 	ana := seatPlayer(t, ts, "Ana", 0, 80, 24)
+	begin(t, ts, ana)
 	lobby := connect(t, ts.addr, "Bo", 80, 24)
 	lobby.waitFor("Room code:")
 	ctx, cancel := context.WithTimeout(context.Background(), patience)
@@ -624,15 +657,17 @@ func waitUntil(t *testing.T, what string, cond func() bool) {
 }
 
 // TestFortySessions is the load test: 40 sessions at once on a table of
-// the full game, 8 of them seated (who play a turn) and 32 in the lobby.
-// Once they all leave, the server's goroutines are back to what they were
-// before the first connected, and its heap close to it. The figures are
-// logged (go test -v -run TestFortySessions ./serve).
+// the full game: 8 players take every seat and play a turn, 16 spectators
+// watch it (half by the user name spectate, half by choosing to watch in
+// the lobby), a facilitator-less host starts the game, and 16 more wait in
+// the lobby. Once they all leave, the server's goroutines are back to
+// what they were before the first connected, and its heap close to it.
+// The figures are logged (go test -v -run TestFortySessions ./serve).
 func TestFortySessions(t *testing.T) {
 	if testing.Short() {
 		t.Skip("the load test is long")
 	}
-	const sessions = 40
+	const sessions, spectators = 40, 16
 	ts := startServerOn(t, "race2025", filepath.Join(t.TempDir(), "host_ed25519"), func(c *Config) { c.Burst = sessions + 1 })
 	sc := ts.table.Scenario()
 	heap := func() uint64 {
@@ -644,50 +679,77 @@ func TestFortySessions(t *testing.T) {
 	warmUp(t, ts)
 	baseG, baseHeap := runtime.NumGoroutine(), heap()
 
+	seated := len(sc.Actors)
 	var terms []*term
 	for i := range sessions {
-		terms = append(terms, connect(t, ts.addr, fmt.Sprintf("P%02d", i+1), 100, 30))
+		if i >= seated && i < seated+spectators/2 {
+			terms = append(terms, connectAs(t, ts.addr, SpectatorUser, fmt.Sprintf("S%02d", i+1), 100, 30))
+		} else {
+			terms = append(terms, connect(t, ts.addr, fmt.Sprintf("P%02d", i+1), 100, 30))
+		}
 	}
-	// The first eight take every seat; the rest wait in the lobby.
+	// The first eight take every seat, the next sixteen watch, the rest
+	// wait in the lobby.
 	for i, tm := range terms {
 		tm.waitFor("Room code:")
 		tm.send(testCode + enter)
-		tm.waitFor("Name:")
-		tm.send(tm.name + enter)
-		if i < len(sc.Actors) {
+		switch {
+		case i < seated:
+			tm.waitFor("Name:")
+			tm.send(tm.name + enter)
 			tm.waitFor("choose a free seat")
 			tm.send(string(rune('1' + i)))
-			tm.waitFor("BRIEFING")
-		} else {
+			tm.waitFor("Waiting for the host to start the game")
+		case i < seated+spectators/2:
+			tm.waitFor("WATCHING")
+		case i < seated+spectators:
+			tm.waitFor("Name:")
+			tm.send(tm.name + enter)
+			tm.waitFor("every seat is taken")
+			tm.send("w")
+			tm.waitFor("WATCHING")
+		default:
+			tm.waitFor("Name:")
+			tm.send(tm.name + enter)
 			tm.waitFor("every seat is taken")
 		}
 	}
 	if n := ts.srv.Sessions(); n != sessions {
 		t.Fatalf("%d sessions open, want %d", n, sessions)
 	}
+	begin(t, ts, terms[:seated]...)
 	peakG, peakHeap := runtime.NumGoroutine(), heap()
-	for _, tm := range terms[:len(sc.Actors)] {
+	for _, tm := range terms[:seated] {
 		tm.send(enter)
 		tm.waitFor("[1 Orders]")
 		tm.send("E")
 		tm.waitFor("End turn 1")
 		tm.send("y")
 	}
-	for _, tm := range terms[:len(sc.Actors)] {
+	for _, tm := range terms[:seated] {
 		tm.waitFor("Turn 1 of 12 resolved")
 	}
+	for _, tm := range terms[seated : seated+spectators] {
+		tm.waitFor("What everyone did in")
+	}
+	peakG, peakHeap = max(peakG, runtime.NumGoroutine()), max(peakHeap, heap())
 	for _, tm := range terms {
 		tm.client.Close()
 	}
 	waitUntil(t, "every session ends", func() bool { return ts.srv.Sessions() == 0 })
 	waitUntil(t, "the sessions' goroutines end", func() bool { return runtime.NumGoroutine() <= baseG })
 	afterHeap := heap()
-	t.Logf("%d sessions (%d seated, one turn played): goroutines %d before, %d with them, %d after; heap %.1f MB before, %.1f MB with them, %.1f MB after",
-		sessions, len(sc.Actors), baseG, peakG, runtime.NumGoroutine(), mb(baseHeap), mb(peakHeap), mb(afterHeap))
+	t.Logf("%d sessions (%d seated, %d spectators, %d in the lobby; one turn played): goroutines %d before, %d with them, %d after; heap %.1f MB before, %.1f MB with them, %.1f MB after",
+		sessions, seated, spectators, sessions-seated-spectators, baseG, peakG, runtime.NumGoroutine(), mb(baseHeap), mb(peakHeap), mb(afterHeap))
 	// The table keeps one more turn of the match; the sessions keep
 	// nothing.
 	if afterHeap > baseHeap+(peakHeap-baseHeap)/4 {
 		t.Errorf("the heap did not come back down after the sessions left: %.1f MB before, %.1f MB with them, %.1f MB after", mb(baseHeap), mb(peakHeap), mb(afterHeap))
+	}
+	ts.table.mu.Lock()
+	defer ts.table.mu.Unlock()
+	if len(ts.table.watchers) != 0 || len(ts.table.facils) != 0 {
+		t.Errorf("the table still lists %d spectators and %d facilitators", len(ts.table.watchers), len(ts.table.facils))
 	}
 }
 
@@ -783,6 +845,7 @@ func TestIdleSessionIsClosed(t *testing.T) {
 		c.IdleTimeout, c.KeepAlive = 2500*time.Millisecond, 100*time.Millisecond
 	})
 	tm := seatPlayer(t, ts, "Ana", 0, 80, 24)
+	begin(t, ts, tm)
 	select {
 	case <-tm.closed:
 	case <-time.After(patience):
@@ -821,6 +884,7 @@ func TestResumeFromSave(t *testing.T) {
 	if _, err := table.join("Bo", bj, bo); err != nil {
 		t.Fatal(err)
 	}
+	table.Start()
 	table.submit(wa, ana, nil)
 	table.submit(bj, bo, []game.Order{{Actor: "beijing", Action: "stockpile_chips"}})
 	if table.Turns() != 1 {
@@ -857,7 +921,7 @@ func TestResumeFromSave(t *testing.T) {
 		t.Fatalf("Ana's orders in progress after the resume: %v, want %v", got, pending)
 	}
 
-	ts := startServerWith(t, back, filepath.Join(t.TempDir(), "host_ed25519"), nil)
+	ts := startServerWith(t, back, filepath.Join(t.TempDir(), "host_ed25519"), func(c *Config) { c.Autostart = true })
 	tm := connect(t, ts.addr, "Ana", 80, 24)
 	tm.waitFor("Room code:")
 	tm.send(testCode + enter)
@@ -930,7 +994,8 @@ func (f *freezer) pipe(dst, src net.Conn) {
 func TestDeadConnectionFreesTheSeat(t *testing.T) {
 	ts := startServer(t, filepath.Join(t.TempDir(), "host_ed25519"), func(c *Config) { c.KeepAlive = 200 * time.Millisecond })
 	relay := newFreezer(t, ts.addr)
-	seatPlayer(t, &testServer{srv: ts.srv, table: ts.table, addr: relay.ln.Addr().String()}, "Ana", 0, 80, 24)
+	ana := seatPlayer(t, &testServer{srv: ts.srv, table: ts.table, addr: relay.ln.Addr().String()}, "Ana", 0, 80, 24)
+	begin(t, ts, ana)
 	close(relay.frozen)
 	waitUntil(t, "the server notices the dead connection", func() bool { return !ts.table.Seats()[0].Connected })
 	back := connect(t, ts.addr, "Ana", 80, 24)
@@ -966,6 +1031,7 @@ func TestGameToTheEnd(t *testing.T) {
 	if _, err := table.join("Bo", 1, bo); err != nil {
 		t.Fatal(err)
 	}
+	table.Start()
 	for turn := 1; !table.m.Over(); turn++ {
 		table.submit(0, ana, nil)
 		if table.Turns() != turn-1 {

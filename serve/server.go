@@ -61,6 +61,18 @@ type Config struct {
 	Burst int
 	Every time.Duration
 	Theme ui.ThemeName
+	// FacilitatorKeys, when set, is an authorized_keys file of the keys
+	// that may facilitate: connecting as the user "facilitator" with one
+	// of them opens the facilitator's screen (no room code). It is read
+	// once, at start.
+	FacilitatorKeys string
+	// Autostart starts the game at once: players then take their seats as
+	// they come (a newcomer from the next turn). Otherwise it starts when
+	// a facilitator, or the host (Table.Start), starts it.
+	Autostart bool
+	// Banner is what the facilitator's lobby says besides the room code
+	// (how players connect).
+	Banner []string
 }
 
 // Server serves one table over SSH.
@@ -71,6 +83,9 @@ type Server struct {
 	sessions atomic.Int64
 
 	limiter *limiter
+
+	// facilitators says facilitators may connect over SSH.
+	facilitators bool
 
 	mu       sync.Mutex
 	programs map[*tea.Program]bool // the programs running
@@ -108,17 +123,51 @@ func New(t *Table, cfg Config) (*Server, error) {
 	opts := []ssh.Option{
 		wish.WithHostKeyPath(cfg.HostKeyPath),
 		// Listed last to first: the rate limit runs first, then the
-		// session cap, then the terminal check, then the game.
-		wish.WithMiddleware(bm.MiddlewareWithProgramHandler(s.program), s.needPTY, s.capSessions, s.rateLimit),
+		// session cap, then the terminal check, then the role, then the
+		// game.
+		wish.WithMiddleware(bm.MiddlewareWithProgramHandler(s.program), s.checkRole, s.needPTY, s.capSessions, s.rateLimit),
 	}
+	var players, facilitators []gossh.PublicKey
 	if cfg.AuthorizedKeys != "" {
 		keys, err := readAuthorizedKeys(cfg.AuthorizedKeys)
 		if err != nil {
 			return nil, err
 		}
-		opts = append(opts, wish.WithPublicKeyAuth(func(_ ssh.Context, k ssh.PublicKey) bool {
-			return slices.ContainsFunc(keys, func(a gossh.PublicKey) bool { return ssh.KeysEqual(a, k) })
+		players = keys
+	}
+	if cfg.FacilitatorKeys != "" {
+		keys, err := readAuthorizedKeys(cfg.FacilitatorKeys)
+		if err != nil {
+			return nil, err
+		}
+		facilitators = keys
+	}
+	has := func(keys []gossh.PublicKey, k ssh.PublicKey) bool {
+		return slices.ContainsFunc(keys, func(a gossh.PublicKey) bool { return ssh.KeysEqual(a, k) })
+	}
+	if players != nil || facilitators != nil {
+		// The user "facilitator" gets in with a facilitator's key only, by
+		// the public key method alone: a session under that name was
+		// opened with one of those keys.
+		opts = append(opts, wish.WithPublicKeyAuth(func(ctx ssh.Context, k ssh.PublicKey) bool {
+			switch {
+			case roleOf(ctx.User()) == roleFacilitator:
+				return has(facilitators, k)
+			case players != nil:
+				return has(players, k)
+			}
+			return true
 		}))
+		if players == nil {
+			// Anyone else may connect, with a key or without one.
+			opts = append(opts, wish.WithKeyboardInteractiveAuth(func(ctx ssh.Context, _ gossh.KeyboardInteractiveChallenge) bool {
+				return roleOf(ctx.User()) != roleFacilitator
+			}))
+		}
+	}
+	s.facilitators = facilitators != nil
+	if cfg.Autostart {
+		t.Start()
 	}
 	srv, err := wish.NewServer(opts...)
 	if err != nil {
@@ -286,22 +335,62 @@ func (s *Server) needPTY(next ssh.Handler) ssh.Handler {
 			s.mu.Lock()
 			delete(s.programs, p.program)
 			s.mu.Unlock()
-			// The program has stopped: the player leaves the table, keeping
-			// their seat and their orders in progress.
-			p.client.stop()
-			if p.phase == playing {
-				orders, submitted := p.app.TableSeatOrders()
-				s.table.leave(p.seat, p.client, orders, submitted)
-			}
+			p.leave()
 		}
 	}
+}
+
+// leave takes a stopped program away from the table: a player keeps
+// their seat and their orders in progress.
+func (p *player) leave() {
+	p.client.stop()
+	switch p.phase {
+	case playing:
+		orders, submitted := p.app.TableSeatOrders()
+		p.srv.table.leave(p.seat, p.client, orders, submitted)
+	case seated:
+		p.srv.table.leave(p.seat, p.client, nil, false)
+	case watching, facilitator, facLobby:
+		p.srv.table.unwatch(p.client)
+	}
+}
+
+// checkRole refuses the user name facilitator when no facilitator may
+// connect over SSH.
+func (s *Server) checkRole(next ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		if roleOf(sess.User()) == roleFacilitator && !s.facilitators {
+			wish.Println(sess, "This table takes no facilitator over SSH: the host names the facilitators' keys with zerosum serve --facilitator-keys FILE.")
+			_ = sess.Exit(1)
+			return
+		}
+		next(sess)
+	}
+}
+
+// RunFacilitator opens the facilitator's screen on the server's own
+// terminal (zerosum serve --facilitator) and returns once the
+// facilitator leaves it; the caller then stops the server.
+func (s *Server) RunFacilitator(opts ...tea.ProgramOption) error {
+	p := &player{srv: s, role: roleFacilitator, host: true}
+	prog := tea.NewProgram(p, opts...)
+	p.client, p.program = newClient(prog.Send), prog
+	s.mu.Lock()
+	s.programs[prog] = true
+	s.mu.Unlock()
+	_, err := prog.Run()
+	s.mu.Lock()
+	delete(s.programs, prog)
+	s.mu.Unlock()
+	p.leave()
+	return err
 }
 
 type playerKey struct{}
 
 // program builds a connection's program.
 func (s *Server) program(sess ssh.Session) *tea.Program {
-	p := &player{srv: s}
+	p := &player{srv: s, role: roleOf(sess.User())}
 	if pty, _, ok := sess.Pty(); ok {
 		p.width, p.height = pty.Window.Width, pty.Window.Height
 	}

@@ -162,6 +162,8 @@ func F(format string, args ...any) string {
 	for i, a := range args {
 		if n, ok := asInt(a); ok {
 			args[i] = plainInt(n)
+		} else if n, ok := asUint(a); ok {
+			args[i] = plainUint(n)
 		}
 	}
 	return printer().Sprintf(format, args...)
@@ -188,6 +190,31 @@ func asInt(a any) (int64, bool) {
 		return int64(v), true
 	}
 	return 0, false
+}
+
+// asUint reports whether a is an unsigned integer too large a kind for
+// asInt (a seed is a uint64).
+func asUint(a any) (uint64, bool) {
+	switch v := a.(type) {
+	case uint:
+		return uint64(v), true
+	case uint64:
+		return v, true
+	}
+	return 0, false
+}
+
+// plainUint is plainInt for uint64: printed as fmt prints it, never
+// grouped ("seed 14126450208036296730", not "14,126,…").
+type plainUint uint64
+
+func (n plainUint) Format(f fmt.State, verb rune) {
+	fmt.Fprintf(f, fmt.FormatString(f, verb), uint64(n))
+}
+
+func (n plainUint) PluralForm(t language.Tag, scale int) (plural.Form, int) {
+	v := int(uint64(n) % 10000000)
+	return plural.Cardinal.MatchPlural(t, v, 0, 0, 0, 0), v
 }
 
 // plainInt is an integer argument of F: printed as fmt prints it, plural

@@ -46,6 +46,11 @@ type Options struct {
 	// Table, when set, plays one seat of a table that several players
 	// share (zerosum serve); Store should then be nil.
 	Table *TableSeat
+	// Watch, when set, follows a table's game from the public view, with
+	// no seat (a spectator of zerosum serve).
+	Watch *TableWatch
+	// TableFacil, when set, is the facilitator's screen of a table.
+	TableFacil *TableFacilitator
 }
 
 // StartOptions jump straight into a game (zerosum play).
@@ -92,6 +97,22 @@ func New(opts Options) *App {
 		g.Settings.Theme = string(ctx.Theme.Name)
 		ctx.Game = g
 		a.screen = ctx.tableFirstScreen()
+	case opts.Watch != nil:
+		g, err := watchSession(opts.Watch.Pack, opts.Watch.Match)
+		if err != nil {
+			a.err = err
+			return a
+		}
+		ctx.Game = g
+		a.screen = newTableWatch(ctx)
+	case opts.TableFacil != nil:
+		g, err := tableFacilSession(opts.TableFacil)
+		if err != nil {
+			a.err = err
+			return a
+		}
+		ctx.Game = g
+		a.screen = newFacilitator(ctx, newTableWatch(ctx))
 	case opts.Resume != nil:
 		// zerosum load has read the file; rebuilding the game from it is
 		// work done before the program runs.
@@ -168,6 +189,14 @@ func (a *App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case TableStatusMsg:
 		a.ctx.tableStatus = m.Lines
 		return a, nil
+	case TableFacilMsg:
+		a.ctx.tableFacil(m)
+		return a, a.settle()
+	case TableClockMsg:
+		return a, a.ctx.tableClock(m)
+	case TableCollectMsg:
+		cmd := a.tableCollect(m)
+		return a, tea.Batch(cmd, a.settle())
 	}
 	if k, ok := msg.(tea.KeyPressMsg); ok && a.ctx.thinking && !key.Matches(k, a.ctx.Keys.ForceQuit) {
 		return a, nil // the turn is being played: wait for the bots
@@ -280,6 +309,16 @@ func (a *App) route(msg tea.Msg) tea.Cmd {
 // this turn is missing, and the orders not yet submitted unless a save
 // holds them.
 func (a *App) quit() tea.Cmd {
+	if a.ctx.Opts.Watch != nil {
+		return tea.Quit
+	}
+	if f := a.ctx.Opts.TableFacil; f != nil {
+		if f.Leave == "" {
+			return tea.Quit
+		}
+		a.ctx.Open(NewConfirm(a.ctx, f.Leave, f.LeaveDetail, func() tea.Cmd { return tea.Quit }, nil))
+		return nil
+	}
 	if a.ctx.Opts.Table != nil {
 		if g := a.ctx.Game; g != nil && g.InProgress() {
 			a.ctx.Open(NewConfirm(a.ctx, "Leave the table?", "Your seat and your orders in progress are kept: connect again and give the same name to take them back. Until then a bot plays your seat.",
@@ -320,6 +359,8 @@ func (a *App) facilitatorKey() tea.Cmd {
 	switch {
 	case g == nil:
 		ctx.Flash("The facilitator's screen belongs to a game: start one with a facilitator first.")
+	case g.Facil == nil && (ctx.Opts.Table != nil || ctx.Opts.Watch != nil):
+		ctx.Flash("The facilitator's screen is your teacher's.")
 	case g.Facil == nil:
 		ctx.Flash("This game has no facilitator: start one with zerosum play --facilitator, or choose it in the new-game setup.")
 	default:

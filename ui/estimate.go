@@ -58,7 +58,7 @@ func estimateWhy(sc *game.Scenario, r readScore, viewer int, past bool) string {
 			continue
 		}
 		m := sc.Actors[r.Actor].Objectives[p.Objective].Measure
-		s := text.F("the public estimate of %s", RefLabel(sc, m, r.Actor))
+		s := text.F("the public estimate of %s", sc.Label(m, r.Actor))
 		if m.Kind == game.RefGap {
 			us := sc.RoleActor(game.RoleUSGov)
 			other := us != viewer && us >= 0
@@ -112,7 +112,7 @@ func truthNote(sc *game.Scenario, st *game.State, player int) string {
 		o := sc.Actors[player].Objectives[p.Objective]
 		rp := real.Parts[i]
 		if p.Value == rp.Value {
-			same = append(same, fmt.Sprintf("%s %s", RefLabel(sc, o.Measure, player), measureValue(o.Measure, p.Value)))
+			same = append(same, fmt.Sprintf("%s %s", sc.Label(o.Measure, player), measureValue(o.Measure, p.Value)))
 			continue
 		}
 		differ = append(differ, text.F(" %s: as you read it, %s, worth %d of %d; in truth %s, worth %d.", o.Name,

@@ -649,6 +649,9 @@ func (f *facilitatorScreen) rowHelp(r facRow) string {
 	case facPause:
 		return "With pausing on, when the last player submits the game waits here instead of resolving, so you can talk, inject news or reveal before the turn resolves."
 	case facTimer:
+		if f.ctx.Opts.TableFacil != nil {
+			return "Minutes the players have for their orders each turn, counted from the start of the turn (from now, when you change it). Players see a countdown; at 0:00 their orders go in as they stand and the turn resolves, unless pausing is on."
+		}
 		return "Minutes each player has for their orders each turn, from when their dashboard opens. Players see a countdown and a warning near the end; at 0:00 their orders go in as they stand. A change counts from the next player's turn; off stops the clock at once."
 	case facInjectEvent:
 		return "Pick any event of the scenario: it fires with the next turn's news when this turn resolves, whatever its conditions, and is recorded in saves, replays and the debrief."

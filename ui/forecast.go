@@ -424,7 +424,7 @@ func forecastLines(c *Context, r *forecastRun, seat, w int) []string {
 		out = append(out, wrow("  "+name, pct(s.Win), fmt.Sprintf("%d·%d·%d", s.P10, s.P50, s.P90)))
 	}
 
-	out = append(out, "", wrap(text.F("Chances are %s A difference within its ± is no clear difference.", ForecastMargin(forecast.Worst(shares...), n)), w))
+	out = append(out, "", wrap(text.F("Chances are %s A difference within its ± is no clear difference.", forecastMargin(forecast.Worst(shares...), n)), w))
 	note := text.T("Each future is the game played to its end by bots in every seat; what cannot be seen (the dice to come, rivals' characters, plans and secret moves) is guessed, never read. Scores: a tenth of futures end below low, half below middle, nine tenths below high. Nobody wins a crisis.")
 	if seat != forecast.Public {
 		note = text.T("Each future is the game played to its end by bots in every seat, yours from next turn; what cannot be seen (the dice to come, rivals' characters, plans and secret moves) is guessed, never read. Scores: a tenth of futures end below low, half below middle, nine tenths below high. Nobody wins a crisis.")
@@ -449,9 +449,9 @@ func ForecastEstimates(sc *game.Scenario, seat int) []string {
 	return out
 }
 
-// ForecastMargin says what a margin means, for a student: "±3 points:
+// forecastMargin says what a margin means, for a student: "±3 points:
 // with 1,000 futures the true figure is within 3 points 19 times in 20."
-func ForecastMargin(points, futures int) string {
+func forecastMargin(points, futures int) string {
 	if futures == 1 {
 		return text.F("±%d points: with %s future the true figure is within %d points 19 times in 20.", points, thousands(futures), points)
 	}

@@ -51,6 +51,10 @@ func (c *Context) submit(note string) tea.Cmd {
 // single player, behind hand-overs in a hot-seat game, on the spectator's
 // screen when bots play alone. The start of the next turn is autosaved.
 func (c *Context) resolveTurn() tea.Cmd {
+	if f := c.Opts.TableFacil; f != nil && f.Resolve != nil {
+		resolve := f.Resolve // the table resolves it
+		return func() tea.Msg { resolve(); return nil }
+	}
 	g := c.Game
 	if g.Match.Searching() {
 		// Hard bots play out futures before they answer: let them think

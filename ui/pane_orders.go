@@ -201,7 +201,7 @@ func (o *ordersPane) toggle(r orderRow) {
 	}
 	next := append(slices.Clone(g.Orders()), sc.OrderFor(op))
 	if err := sc.Validate(&o.d.view, g.Player, next)[len(next)-1]; err != nil {
-		o.refuse(o.rowName(r), o.refusalIn(g.Orders(), r.action, op.Target, err))
+		o.refuse(o.rowName(r), err.Error())
 		return
 	}
 	g.SetOrders(next)
@@ -243,7 +243,7 @@ func (o *ordersPane) rowName(r orderRow) string {
 // and, when that is not already the budget, what the budget would say as
 // well (it stops every target alike).
 func (o *ordersPane) refusal(op game.Option) string {
-	reason := ReasonText(o.d.sc(), op)
+	reason := o.d.sc().Reason(op)
 	if op.Budget() {
 		return reason
 	}
@@ -258,19 +258,6 @@ func (o *ordersPane) refusal(op game.Option) string {
 		reason = text.F("%s; and %s", reason, text.AndList(also))
 	}
 	return reason
-}
-
-// refusalIn says why an action at a target cannot follow the orders
-// before it, in the interface's language: the reason of its option after
-// those orders (what Validate read for it), or the engine's err when the
-// option does not say.
-func (o *ordersPane) refusalIn(others []game.Order, action, target int, err error) string {
-	for _, op := range o.d.sc().Options(&o.d.view, o.d.player(), others) {
-		if op.Action == action && (op.Target == target || target < 0) && !op.Available {
-			return ReasonText(o.d.sc(), op)
-		}
-	}
-	return err.Error()
 }
 
 // retarget moves a targeted row to the next or previous swing state; a
@@ -292,7 +279,7 @@ func (o *ordersPane) retarget(r orderRow, by int) {
 	next := slices.Clone(g.Orders())
 	next[i].Target = sc.Swing[t].ID
 	if err := sc.Validate(&o.d.view, g.Player, next)[i]; err != nil {
-		o.flash = text.F("Cannot move the order to %s: %v", sc.Swing[t].Name, o.refusalIn(next[:i], r.action, t, err))
+		o.flash = text.F("Cannot move the order to %s: %v", sc.Swing[t].Name, err)
 		return
 	}
 	g.SetOrders(next)
@@ -583,7 +570,7 @@ func (o *ordersPane) describe(r orderRow, w int) []string {
 			if c.Ref.Kind == game.RefSwing && c.Ref.Swing == game.SwingTarget && target >= 0 {
 				c.Ref.Swing = target
 			}
-			conds = append(conds, CondText(sc, c, p))
+			conds = append(conds, sc.Describe(c, p))
 		}
 		add(t.Muted.Render(wrap(text.F("Requires %s", strings.Join(conds, text.T(", "))), w)))
 	}

@@ -34,7 +34,7 @@ func (d *dashboard) whyText(w int) string {
 	n := 0
 	for _, pe := range d.view.Pending {
 		n++
-		line := text.F("%s: %s %s — %s", text.Half(sc.HalfYear(pe.Due)), RefLabel(sc, pe.Target, d.player()), text.Change(pe.Add),
+		line := text.F("%s: %s %s — %s", text.Half(sc.HalfYear(pe.Due)), sc.Label(pe.Target, d.player()), text.Change(pe.Add),
 			CauseText(d.ctx.Game.Pack, pe.Cause))
 		out = append(out, hang("• "+line, w, 2))
 	}
@@ -92,7 +92,7 @@ func (d *dashboard) whySummary(w int) []string {
 		}
 		o := sc.Actors[p].Objectives[now.Parts[i].Objective]
 		line := text.F("• %s %s (%s/%d): %s %s→%s", o.Name, text.Change(dp), approx(now.Parts[i].Points, now.est[i]), o.Weight,
-			RefLabel(sc, o.Measure, p), approx(was.Parts[i].Value, now.est[i]), approx(now.Parts[i].Value, now.est[i]))
+			sc.Label(o.Measure, p), approx(was.Parts[i].Value, now.est[i]), approx(now.Parts[i].Value, now.est[i]))
 		if cs := d.measureCauses(o.Measure, now.est[i]); len(cs) > 0 {
 			line += " — " + topCauses(pack, cs, 3)
 		}
@@ -244,7 +244,7 @@ func ledgerByCause(ctx *Context, rep *game.Report, player, w int) []string {
 		for _, g := range gs {
 			var items []string
 			for _, m := range g.moved {
-				label := RefLabel(sc, m.target, player)
+				label := sc.Label(m.target, player)
 				if m.target.Kind == game.RefStat && m.target.Actor == player {
 					label = text.F("your %s", text.Uncapitalize(sc.StatName(m.target.Stat)))
 				}
@@ -319,7 +319,7 @@ func ledger(ctx *Context, rep *game.Report, player, w int, groups ...int) []stri
 func changeLines(ctx *Context, ch game.Change, player, w int) []string {
 	t := ctx.Theme
 	sc := ctx.Game.Scenario()
-	label := RefLabel(sc, ch.Target, player)
+	label := sc.Label(ch.Target, player)
 	if ch.Target.Kind == game.RefStat && ch.Target.Actor == player {
 		label = sc.StatName(ch.Target.Stat)
 	}

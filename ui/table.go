@@ -106,6 +106,10 @@ func (c *Context) tableTurn(m TableTurnMsg) {
 	if g == nil || m.Match == nil {
 		return
 	}
+	if c.Opts.Table == nil {
+		g.Match = m.Match // a spectator: the page follows
+		return
+	}
 	g.Match = m.Match
 	g.clearTurn()
 	g.seat(g.Player).seen = len(m.Match.Turns)

@@ -175,12 +175,16 @@ func TestChineseTimerZhDash(t *testing.T) {
 	a.Update(clockTickMsg{gen: gen})
 	frame("⚠ 剩余0:25")
 	press(a, "E")
-	frame("Washington（Ana）")
-	frame("为Washington（Ana）结束第1回合（2025年上半年）？")
+	who := g.Who(actorOf(t, a, "washington")) // the content's name, then the player's
+	if !strings.HasSuffix(who, "（Ana）") {
+		t.Errorf("the player's name in Chinese brackets: %q", who)
+	}
+	frame(who)
+	frame("为" + who + "结束第1回合（2025年上半年）？")
 	frame("还有1名玩家要下")
 	now = now.Add(30 * time.Second)
 	a.Update(clockTickMsg{gen: gen})
-	frame("时间到：Washington（Ana）的1条指令已按原样提交。")
+	frame("时间到：" + who + "的1条指令已按原样提交。")
 }
 
 // TestHangChinese: a hanging indent re-wraps Chinese without putting
