@@ -55,7 +55,7 @@ func TestChineseWidthZhReport(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("forecast: exit %d: %s", code, errs)
 	}
-	for _, want := range []string{"从第4回合（2026年下半年）开始的预测", "的视角", "世界结局", "概率", "行动方", "名次中位数", "以上每个概率的误差为±"} {
+	for _, want := range []string{"从第4回合（2026年下半年）开始的预测", "的视角", "世界结局", "概率", "参与方", "名次中位数", "以上每个概率的误差为±"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("forecast in Chinese lacks %q:\n%s", want, out)
 		}
