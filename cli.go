@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -27,7 +28,7 @@ var version = "0.1.0-dev"
 // cli is the command line. Each command is a struct with a Run method.
 type cli struct {
 	DataDir string `name:"data-dir" help:"Where saves, autosaves and replays live (default: $ZEROSUM_HOME, else the user data directory)." type:"path"`
-	Lang    string `name:"lang" help:"Language of the game and its reports: en or zh (default: $ZEROSUM_LANG, else the locale: LC_ALL, LC_MESSAGES or LANG starting with zh means zh)." placeholder:"en|zh"`
+	Lang    string `name:"lang" help:"Language of the game and its reports: en or zh (default: $ZEROSUM_LANG, else the language last chosen on the title screen, else the locale: LC_ALL, LC_MESSAGES or LANG starting with zh means zh)." placeholder:"en|zh"`
 
 	Title     titleCmd     `cmd:"" default:"withargs" hidden:"" help:"Open the title screen (what zerosum with no command does)."`
 	Play      playCmd      `cmd:"" help:"Start a game straight away (zerosum with no arguments opens the title screen)."`
@@ -50,6 +51,35 @@ type env struct {
 	// tty is the standard error when it is a terminal, unfiltered, for a
 	// progress bar; nil otherwise.
 	tty io.Writer
+	// langFrom is what chose the language explicitly ("--lang",
+	// "ZEROSUM_LANG"), or "" (see ui.Options.LangFrom).
+	langFrom string
+}
+
+// keptLang is the language the title screen kept in the data directory
+// for the next start, or "" when there is none; a settings file that
+// cannot be read, or names a language the game does not have, is reported
+// as a warning and passed over.
+func keptLang(dataDir string, stderr io.Writer) string {
+	dir := dataDir
+	if dir == "" {
+		d, err := saves.DefaultDir()
+		if err != nil {
+			return "" // no data directory: nothing was kept
+		}
+		dir = d
+	}
+	p, err := saves.ReadPrefs(dir)
+	if err != nil {
+		fmt.Fprintf(stderr, "warning: %v; the language kept there is passed over\n", err)
+		return ""
+	}
+	if p.Language != "" && !slices.Contains(text.Languages, p.Language) {
+		fmt.Fprintf(stderr, "warning: the settings in %s name the language %q, which the game does not have (%s); it is passed over\n",
+			dir, p.Language, strings.Join(text.Languages, ", "))
+		return ""
+	}
+	return p.Language
 }
 
 // store opens the data directory.
@@ -141,7 +171,18 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 		fmt.Fprintf(stderr, "zerosum: %v\n", err)
 		return 2
 	}
-	lang, err := text.PickLang(c.Lang, os.Getenv)
+	langFrom := ""
+	switch {
+	case c.Lang != "":
+		langFrom = "--lang"
+	case os.Getenv("ZEROSUM_LANG") != "":
+		langFrom = "ZEROSUM_LANG"
+	}
+	kept := ""
+	if langFrom == "" {
+		kept = keptLang(c.DataDir, stderr)
+	}
+	lang, err := text.PickLangKept(c.Lang, kept, os.Getenv)
 	if err == nil {
 		err = text.SetLang(lang)
 	}
@@ -149,7 +190,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 		fmt.Fprintf(stderr, "zerosum: %v\n", err)
 		return 2
 	}
-	if err := ctx.Run(&env{stdin: stdin, stdout: stdout, stderr: stderr, dataDir: c.DataDir, tty: tty}); err != nil {
+	if err := ctx.Run(&env{stdin: stdin, stdout: stdout, stderr: stderr, dataDir: c.DataDir, tty: tty, langFrom: langFrom}); err != nil {
 		fmt.Fprintf(stderr, "zerosum: %v\n", err)
 		var ee *exitError
 		if errors.As(err, &ee) {

@@ -67,6 +67,7 @@ func theme(name string) ui.ThemeName {
 // runTUI runs the interface on the terminal, with the data directory for
 // saves (a game can be played without one; it then says so).
 func runTUI(e *env, opts ui.Options) error {
+	opts.LangFrom = e.langFrom
 	if opts.Store == nil {
 		st, err := e.store()
 		if err != nil {

@@ -95,11 +95,22 @@ func Chinese() bool { return Lang() == "zh" }
 // LC_MESSAGES, LANG: one starting with "zh" means Chinese), else English.
 // getenv is os.Getenv (a parameter so that tests can give their own).
 func PickLang(flag string, getenv func(string) string) (string, error) {
+	return PickLangKept(flag, "", getenv)
+}
+
+// PickLangKept is PickLang with the language the player chose in the game
+// and the game kept for the next start (kept; "" for none): it comes after
+// --lang and ZEROSUM_LANG, which say what the user wants now, and before
+// the locale. A kept language the game does not have is passed over.
+func PickLangKept(flag, kept string, getenv func(string) string) (string, error) {
 	if flag != "" {
 		return flag, checkLang(flag, "--lang")
 	}
 	if v := getenv("ZEROSUM_LANG"); v != "" {
 		return v, checkLang(v, "ZEROSUM_LANG")
+	}
+	if slices.Contains(Languages, kept) {
+		return kept, nil
 	}
 	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
 		v := getenv(k)

@@ -86,6 +86,42 @@ func TestPickLang(t *testing.T) {
 	}
 }
 
+// TestPickLangKept: the language kept from the title screen comes after
+// --lang and ZEROSUM_LANG and before the locale; one the game does not
+// have is passed over.
+func TestPickLangKept(t *testing.T) {
+	env := func(kv ...string) func(string) string {
+		return func(k string) string {
+			for i := 0; i+1 < len(kv); i += 2 {
+				if kv[i] == k {
+					return kv[i+1]
+				}
+			}
+			return ""
+		}
+	}
+	cases := []struct {
+		flag, kept string
+		env        func(string) string
+		want       string
+	}{
+		{"", "zh", env(), "zh"},
+		{"", "zh", env("LANG", "en_US.UTF-8"), "zh"},
+		{"", "en", env("LC_ALL", "zh_CN.UTF-8"), "en"},
+		{"en", "zh", env(), "en"},
+		{"", "zh", env("ZEROSUM_LANG", "en"), "en"},
+		{"", "fr", env("LANG", "zh_CN.UTF-8"), "zh"},
+		{"", "", env("LANG", "zh_CN.UTF-8"), "zh"},
+		{"", "", env(), "en"},
+	}
+	for i, c := range cases {
+		got, err := PickLangKept(c.flag, c.kept, c.env)
+		if err != nil || got != c.want {
+			t.Errorf("case %d: got %q, %v; want %q", i, got, err, c.want)
+		}
+	}
+}
+
 func TestVerbsAndMismatch(t *testing.T) {
 	if got := Verbs("%d of %[1]d, %s%% %+3d %[4]v"); !slices.Equal(got, []string{"1:d", "2:s", "3:d", "4:s"}) {
 		t.Errorf("Verbs = %v", got)

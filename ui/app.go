@@ -51,6 +51,10 @@ type Options struct {
 	Watch *TableWatch
 	// TableFacil, when set, is the facilitator's screen of a table.
 	TableFacil *TableFacilitator
+	// LangFrom is what set the interface's language explicitly at start
+	// ("--lang" or "ZEROSUM_LANG"), "" when nothing did: the language the
+	// title screen keeps for the next start gives way to it, and says so.
+	LangFrom string
 }
 
 // StartOptions jump straight into a game (zerosum play).

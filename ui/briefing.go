@@ -63,7 +63,7 @@ func (b *briefing) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		b.ctx.SwitchTo(newTitle(b.ctx))
 	case key.Matches(k, km.Back):
 		if !b.canGoBack() {
-			b.ctx.Flash("Another player has given orders already: the game has begun, there is no going back to the setup.")
+			b.ctx.Flash(text.T("Another player has given orders already: the game has begun, there is no going back to the setup."))
 			return b, nil
 		}
 		s := newSetupFrom(b.ctx, b.ctx.Game)
@@ -79,9 +79,9 @@ func (b *briefing) Update(msg tea.Msg) (Screen, tea.Cmd) {
 // game.
 func (b *briefing) backWhere() string {
 	if b.ctx.Game != nil && b.ctx.Game.coach != nil {
-		return "back to the title screen"
+		return text.T("back to the title screen")
 	}
-	return "back to the setup"
+	return text.T("back to the setup")
 }
 
 // canGoBack reports whether esc may drop the game for the setup: not once
@@ -103,9 +103,9 @@ func (b *briefing) header() string {
 	sc := g.Scenario()
 	w := b.ctx.Width
 	a := sc.Actors[g.Player]
-	left := th.Title.Render("BRIEFING") + "  " + th.Bold.Render(g.Who(g.Player)) + th.Muted.Render(" · ") +
+	left := th.Title.Render(text.T("BRIEFING")) + "  " + th.Bold.Render(g.Who(g.Player)) + th.Muted.Render(" · ") +
 		th.Text.Render(g.Pack.T("actors."+a.ID+".title"))
-	right := th.Muted.Render(fmt.Sprintf("%s · %s · seed %d", sc.Title, sc.Date(g.State().Turn), g.Match.Seed))
+	right := th.Muted.Render(text.F("%s · %s · seed %d", sc.Title, text.Half(sc.HalfYear(g.State().Turn)), g.Match.Seed))
 	pos := th.Muted.Render(b.doc.position())
 	line := docSpread(left, right, w)
 	if lipgloss.Width(left)+lipgloss.Width(right)+2 > w {
@@ -122,7 +122,7 @@ func (b *briefing) content(w int) string {
 		rw := w - 3 - lw
 		left := strings.Join([]string{b.situation(lw), b.objectives(lw), b.mutualLoss(lw)}, "\n\n")
 		right := strings.Join([]string{b.numbers(rw), b.world(rw), b.simplifies(rw), b.startKeys(rw)}, "\n\n")
-		return lipgloss.JoinHorizontal(lipgloss.Top, lipgloss.NewStyle().Width(lw).Render(left), "   ", right)
+		return lipgloss.JoinHorizontal(lipgloss.Top, lipgloss.NewStyle().Width(lw).Render(left), "   ", right) // each part wrapped to its width already
 	}
 	cw := min(w-1, 100)
 	return strings.Join([]string{b.situation(cw), b.objectives(cw), b.mutualLoss(cw), b.numbers(cw),
@@ -133,8 +133,8 @@ func (b *briefing) situation(w int) string {
 	th := b.ctx.Theme
 	g := b.ctx.Game
 	a := g.Scenario().Actors[g.Player]
-	return th.Heading.Render("THE SITUATION") + "\n" + Prose(b.ctx, g.Pack.Summary, w) + "\n\n" +
-		th.Heading.Render("YOU LEAD "+strings.ToUpper(a.Name)) + "\n" +
+	return th.Heading.Render(text.T("THE SITUATION")) + "\n" + Prose(b.ctx, g.Pack.Summary, w) + "\n\n" +
+		th.Heading.Render(text.F("YOU LEAD %s", strings.ToUpper(a.Name))) + "\n" +
 		Prose(b.ctx, g.Pack.T("actors."+a.ID+".pitch"), w)
 }
 
@@ -146,30 +146,30 @@ func (b *briefing) objectives(w int) string {
 	card := scoreAsRead(sc, &view, g.Player, g.Player, g.Reveal)
 	a := sc.Actors[g.Player]
 	var out []string
-	out = append(out, th.Heading.Render("YOUR OBJECTIVES"),
-		wrap("Your final score, 0 to 100, is the sum of these. Each pays its weight in full once its measure reaches the far end of its range, and part of it on the way.", w))
+	out = append(out, th.Heading.Render(text.T("YOUR OBJECTIVES")),
+		wrap(text.T("Your final score, 0 to 100, is the sum of these. Each pays its weight in full once its measure reaches the far end of its range, and part of it on the way."), w))
 	for i, p := range card.Parts {
 		o := a.Objectives[p.Objective]
-		head := th.Bold.Render(fmt.Sprintf("%2d pts  %s", o.Weight, o.Name))
-		pts := th.Muted.Render(fmt.Sprintf("now %s of %d", approx(p.Points, card.est[i]), o.Weight))
+		head := th.Bold.Render(text.F("%2d pts  %s", o.Weight, o.Name))
+		pts := th.Muted.Render(text.F("now %s of %d", approx(p.Points, card.est[i]), o.Weight))
 		out = append(out, "", docSpread(head, pts, w))
 		desc := g.Pack.T("objectives." + a.ID + "." + o.ID + ".desc")
 		if desc == "" {
-			desc = fmt.Sprintf("%s, from %d (nothing) to %d (all).", sc.Label(o.Measure, g.Player), o.From, o.To)
+			desc = text.F("%s, from %d (nothing) to %d (all).", sc.Label(o.Measure, g.Player), o.From, o.To)
 		}
 		out = append(out, docIndent(Prose(b.ctx, desc, w-8), 8))
-		now := fmt.Sprintf("%s %3d%%  now: %s %s", Meter(th, p.Progress, 0, 100, 10), p.Progress,
+		now := text.F("%s %3d%%  now: %s %s", Meter(th, p.Progress, 0, 100, 10), p.Progress,
 			sc.Label(o.Measure, g.Player), approx(p.Value, card.est[i]))
 		if card.est[i] {
-			now += th.Muted.Render(" (an estimate: as far as you can tell)")
+			now += th.Muted.Render(text.T(" (an estimate: as far as you can tell)"))
 		}
 		out = append(out, docIndent(wrap(now, w-8), 8))
 	}
 	if card.any {
-		out = append(out, "", th.Bold.Render(fmt.Sprintf("Score if the game ended now: ≈%d of 100", card.Total)),
-			th.Muted.Render(wrap("An estimate, like the score on your dashboard: "+estimateWhy(sc, card, g.Player, false)+". The end of the game shows the real score beside it.", w)))
+		out = append(out, "", th.Bold.Render(text.F("Score if the game ended now: ≈%d of 100", card.Total)),
+			th.Muted.Render(wrap(text.F("An estimate, like the score on your dashboard: %s. The end of the game shows the real score beside it.", estimateWhy(sc, card, g.Player, false)), w)))
 	} else {
-		out = append(out, "", th.Bold.Render(fmt.Sprintf("Score if the game ended now: %d of 100", card.Total)))
+		out = append(out, "", th.Bold.Render(text.F("Score if the game ended now: %d of 100", card.Total)))
 	}
 	return strings.Join(out, "\n")
 }
@@ -179,11 +179,11 @@ func (b *briefing) mutualLoss(w int) string {
 	g := b.ctx.Game
 	sc := g.Scenario()
 	t := g.State().Tension()
-	text := fmt.Sprintf("If Strait tension reaches %d, the game ends at once in a Strait crisis. "+
+	rule := text.F("If Strait tension reaches %d, the game ends at once in a Strait crisis. "+
 		"The game keeps count of who put the pressure there: the orders that raised tension, and those that fed "+
 		"the grievance behind Beijing's grey-zone pressure. ", game.TrackTension.Max()) + CrisisRule(sc)
-	return th.Heading.Render("THE MUTUAL-LOSS RULE") + "\n" + wrap(text, w) + "\n" +
-		"Strait tension now: " + TensionGauge(th, t)
+	return th.Heading.Render(text.T("THE MUTUAL-LOSS RULE")) + "\n" + wrap(rule, w) + "\n" +
+		text.T("Strait tension now: ") + TensionGauge(th, t)
 }
 
 func (b *briefing) numbers(w int) string {
@@ -192,8 +192,8 @@ func (b *briefing) numbers(w int) string {
 	sc := g.Scenario()
 	a := sc.Actors[g.Player]
 	view := g.View()
-	out := []string{th.Heading.Render("YOUR NUMBERS"),
-		wrap(fmt.Sprintf("Each turn you have %d action points to spend on orders, and earn about %d capital.", a.AP, a.Income), w)}
+	out := []string{th.Heading.Render(text.T("YOUR NUMBERS")),
+		wrap(text.F("Each turn you have %d action points to spend on orders, and earn about %d capital.", a.AP, a.Income), w)}
 	lw := 0
 	for s := range game.NumStats {
 		if a.Has[s] {
@@ -208,7 +208,7 @@ func (b *briefing) numbers(w int) string {
 		desc := g.Pack.T("stats." + s.String() + ".desc")
 		if ch, ok := g.Match.Setup.ChangeOf(statRef(g.Player, s)); ok && len(g.Match.Turns) == 0 {
 			// The setup lists the numbers before the opening news.
-			desc = th.Muted.Render(fmt.Sprintf("%d before the opening news (%s). ", ch.Before, topCauses(g.Pack, ch.Causes, 2))) + desc
+			desc = th.Muted.Render(text.F("%d before the opening news (%s). ", ch.Before, topCauses(g.Pack, ch.Causes, 2))) + desc
 		}
 		if w-lw-1 < 40 {
 			// Too narrow for a column of text beside the names: stack.
@@ -245,7 +245,7 @@ func (b *briefing) world(w int) string {
 	g := b.ctx.Game
 	sc := g.Scenario()
 	view := g.View()
-	out := []string{th.Heading.Render("THE WORLD"), wrap("Global tracks every player sees.", w)}
+	out := []string{th.Heading.Render(text.T("THE WORLD")), wrap(text.T("Global tracks every player sees."), w)}
 	for t := range game.NumTracks {
 		name := th.Bold.Render(sc.TrackName(t))
 		val := docTrackValue(b.ctx, t, view.Tracks[t])
@@ -260,18 +260,18 @@ func (b *briefing) world(w int) string {
 
 func (b *briefing) simplifies(w int) string {
 	th := b.ctx.Theme
-	return th.Heading.Render("WHAT THE MODEL SIMPLIFIES") + "\n" + Prose(b.ctx, b.ctx.Game.Pack.Note, w)
+	return th.Heading.Render(text.T("WHAT THE MODEL SIMPLIFIES")) + "\n" + Prose(b.ctx, b.ctx.Game.Pack.Note, w)
 }
 
 func (b *briefing) startKeys(w int) string {
 	th := b.ctx.Theme
 	rows := [][2]string{
-		{"enter", "go to the turn dashboard and give your first orders"},
-		{"↑/↓ pgup/pgdn", "scroll this briefing"},
-		{"esc", b.backWhere() + " to choose again"},
-		{"?", "the keys of any screen, at any time"},
+		{"enter", text.T("go to the turn dashboard and give your first orders")},
+		{"↑/↓ pgup/pgdn", text.T("scroll this briefing")},
+		{"esc", text.F("%s to choose again", b.backWhere())},
+		{"?", text.T("the keys of any screen, at any time")},
 	}
-	out := []string{th.Heading.Render("TO START")}
+	out := []string{th.Heading.Render(text.T("TO START"))}
 	for _, r := range rows {
 		out = append(out, docRow(th.Key.Render(r[0]), 14, th.Text.Render(r[1]), w))
 	}
@@ -288,13 +288,13 @@ func (b *briefing) View() string {
 }
 
 // Name is shown in the help overlay.
-func (b *briefing) Name() string { return "Briefing" }
+func (b *briefing) Name() string { return text.T("Briefing") }
 
 // Keys are the briefing's keys for the footer.
 func (b *briefing) Keys() []key.Binding {
 	km := b.ctx.Keys
 	start := km.Select
-	start.SetHelp("enter", "start")
+	start.SetHelp("enter", text.T("start"))
 	if b.ctx.Opts.Table != nil {
 		return []key.Binding{start, km.Down, km.PageDown} // no setup to go back to
 	}
@@ -305,7 +305,7 @@ func (b *briefing) Keys() []key.Binding {
 func (b *briefing) KeyGroups() [][]key.Binding {
 	km := b.ctx.Keys
 	start := km.Select
-	start.SetHelp("enter", "start the first turn")
+	start.SetHelp("enter", text.T("start the first turn"))
 	back := km.Back
 	back.SetHelp("esc", b.backWhere())
 	first := []key.Binding{start, back}
@@ -393,11 +393,11 @@ func (d *docView) position() string {
 	case total <= d.vp.Height() || total <= shown && d.vp.YOffset() == 0:
 		return ""
 	case d.vp.AtTop():
-		return fmt.Sprintf("lines 1-%d of %d ↓", d.vp.Height(), total)
+		return text.F("lines 1-%d of %d ↓", d.vp.Height(), total)
 	case d.vp.AtBottom():
-		return fmt.Sprintf("lines %d-%d of %d ↑", d.vp.YOffset()+1, total, total)
+		return text.F("lines %d-%d of %d ↑", d.vp.YOffset()+1, total, total)
 	}
-	return fmt.Sprintf("lines %d-%d of %d ↕", d.vp.YOffset()+1, d.vp.YOffset()+d.vp.Height(), total)
+	return text.F("lines %d-%d of %d ↕", d.vp.YOffset()+1, d.vp.YOffset()+d.vp.Height(), total)
 }
 
 // spread puts left at the start and right at the end of a line of width

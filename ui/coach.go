@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -9,6 +8,7 @@ import (
 
 	"zerosum/content"
 	"zerosum/game/bot"
+	"zerosum/text"
 )
 
 // This file is the guided first game: a real game of the short
@@ -76,7 +76,8 @@ type coachObs struct {
 // coachStep is one step of the guide: when it may show, what it says, and
 // what the player does that moves it on.
 type coachStep struct {
-	title string
+	// title is the step's name, in the interface's language.
+	title func() string
 	// text is what the step says; it may read the observation (the
 	// tension now, the action points).
 	text func(o coachObs) string
@@ -88,8 +89,6 @@ type coachStep struct {
 	// end of the game): it is skipped.
 	past func(o coachObs) bool
 }
-
-func say(s string) func(coachObs) string { return func(coachObs) string { return s } }
 
 // onTurnDash is "the dashboard of the n-th turn".
 func onTurnDash(n int) func(o coachObs) bool {
@@ -116,26 +115,30 @@ func after(n int) func(o coachObs) bool {
 // is looking at after the previous one and asks for the next thing to do.
 var coachSteps = []coachStep{
 	{
-		title: "Your briefing",
-		text: say("A guided first game: Washington for six half-year turns against three bots, about 15 minutes. " +
-			"Read the first three pages of this briefing (pgdn): who you are, what you score for, the one rule " +
-			"that matters. Then press enter."),
+		title: func() string { return text.T("Your briefing") },
+		text: func(coachObs) string {
+			return text.T("A guided first game: Washington for six half-year turns against three bots, about 15 minutes. " +
+				"Read the first three pages of this briefing (pgdn): who you are, what you score for, the one rule " +
+				"that matters. Then press enter.")
+		},
 		due:  func(o coachObs) bool { return o.screen == onBriefing },
 		done: func(o coachObs) bool { return o.screen == onDashboard },
 		past: after(1),
 	},
 	{
-		title: "The numbers at the top",
-		text: say("At the top, the world: Strait tension (a crisis at 10), export controls, quotas and four global tracks; " +
-			"then your own numbers and your score (≈ marks an estimate). Top right: what you can still spend. Press ↓."),
+		title: func() string { return text.T("The numbers at the top") },
+		text: func(coachObs) string {
+			return text.T("At the top, the world: Strait tension (a crisis at 10), export controls, quotas and four global tracks; " +
+				"then your own numbers and your score (≈ marks an estimate). Top right: what you can still spend. Press ↓.")
+		},
 		due:  onTurnDash(1),
 		done: func(o coachObs) bool { return o.moved || o.orders > 0 },
 		past: after(1),
 	},
 	{
-		title: "Orders and their price",
+		title: func() string { return text.T("Orders and their price") },
 		text: func(o coachObs) string {
-			return fmt.Sprintf("Each row is an action with its price: AP (action points, %d a turn) and cap (capital). "+
+			return text.F("Each row is an action with its price: AP (action points, %d a turn) and cap (capital). "+
 				"Under the list, its effects; enter opens its detail, which says why a ✗ row is barred. space adds an order.", o.ap)
 		},
 		due:  onTurnDash(1),
@@ -143,48 +146,58 @@ var coachSteps = []coachStep{
 		past: after(1),
 	},
 	{
-		title: "Side effects, then end the turn",
-		text: say("The top right now shows what is left to spend. Orders have side effects: tighter controls feed Beijing's " +
-			"grievance, and grievance pushes Strait tension up. Pick what you want (space), then press E to end the turn."),
+		title: func() string { return text.T("Side effects, then end the turn") },
+		text: func(coachObs) string {
+			return text.T("The top right now shows what is left to spend. Orders have side effects: tighter controls feed Beijing's " +
+				"grievance, and grievance pushes Strait tension up. Pick what you want (space), then press E to end the turn.")
+		},
 		due:  onTurnDash(1),
 		done: func(o coachObs) bool { return o.screen == onReport },
 		past: after(1),
 	},
 	{
-		title: "What happened, and why",
-		text: say("Everyone's orders resolved at the same time. The first page says what moved the Strait and what " +
-			"each actor did; below come every change to your numbers with its cause and the next news. Then press enter."),
+		title: func() string { return text.T("What happened, and why") },
+		text: func(coachObs) string {
+			return text.T("Everyone's orders resolved at the same time. The first page says what moved the Strait and what " +
+				"each actor did; below come every change to your numbers with its cause and the next news. Then press enter.")
+		},
 		due:  func(o coachObs) bool { return o.screen == onReport && o.resolved == 1 && !o.over },
 		done: func(o coachObs) bool { return o.screen == onDashboard },
 		past: after(2),
 	},
 	{
-		title: "The news",
-		text:  say("A new turn. Before choosing orders, see what the world did: press 3 for the News pane."),
-		due:   fromTurnDash(2),
-		done:  func(o coachObs) bool { return o.focus == paneNews },
-		past:  lastTurn,
+		title: func() string { return text.T("The news") },
+		text: func(coachObs) string {
+			return text.T("A new turn. Before choosing orders, see what the world did: press 3 for the News pane.")
+		},
+		due:  fromTurnDash(2),
+		done: func(o coachObs) bool { return o.focus == paneNews },
+		past: lastTurn,
 	},
 	{
-		title: "Events",
-		text: say("The News pane lists the events that opened this turn: read the headlines (■) and what each changed. " +
-			"Events fire when the world meets their conditions, with a roll of the seed's dice. Now press 4."),
+		title: func() string { return text.T("Events") },
+		text: func(coachObs) string {
+			return text.T("The News pane lists the events that opened this turn: read the headlines (■) and what each changed. " +
+				"Events fire when the world meets their conditions, with a roll of the seed's dice. Now press 4.")
+		},
 		due:  fromTurnDash(2),
 		done: func(o coachObs) bool { return o.focus == paneWhy },
 		past: lastTurn,
 	},
 	{
-		title: "The ledger of causes",
-		text: say("The Why pane is the ledger: first what moved the Strait and your score, then every change by its cause, " +
-			"your own orders among them. ↓ scrolls. When you have read it, press 1 for your orders."),
+		title: func() string { return text.T("The ledger of causes") },
+		text: func(coachObs) string {
+			return text.T("The Why pane is the ledger: first what moved the Strait and your score, then every change by its cause, " +
+				"your own orders among them. ↓ scrolls. When you have read it, press 1 for your orders.")
+		},
 		due:  fromTurnDash(2),
 		done: func(o coachObs) bool { return o.focus != paneWhy || o.orders > 0 },
 		past: lastTurn,
 	},
 	{
-		title: "What a crisis costs",
+		title: func() string { return text.T("What a crisis costs") },
 		text: func(o coachObs) string {
-			return fmt.Sprintf("Strait tension is %d of 10. At 10 the game ends at once in a crisis and nobody wins: whoever "+
+			return text.F("Strait tension is %d of 10. At 10 the game ends at once in a crisis and nobody wins: whoever "+
 				"drove it there scores 0, the others keep only a part. Brakes exist: talks, easing controls. Choose, then E.", o.tension)
 		},
 		due:  fromTurnDash(2),
@@ -192,41 +205,51 @@ var coachSteps = []coachStep{
 		past: lastTurn,
 	},
 	{
-		title: "On your own",
-		text: say("From here the guide steps back. Each turn: read the report, the News (3) and the Why pane (4), choose, " +
-			"press E. Charts (5) show how the numbers moved; the Encyclopedia (6) explains every term."),
+		title: func() string { return text.T("On your own") },
+		text: func(coachObs) string {
+			return text.T("From here the guide steps back. Each turn: read the report, the News (3) and the Why pane (4), choose, " +
+				"press E. Charts (5) show how the numbers moved; the Encyclopedia (6) explains every term.")
+		},
 		due:  func(o coachObs) bool { return o.resolved >= 2 && o.turn < o.last && !o.over },
 		done: func(o coachObs) bool { return o.turn >= o.last },
 		past: lastTurn,
 	},
 	{
-		title: "The last turn",
-		text: say("The last turn: the game ends when it resolves, so an order whose effect comes later pays nothing. " +
-			"Look at what each part of your score still needs (the Score line), choose, then press E."),
+		title: func() string { return text.T("The last turn") },
+		text: func(coachObs) string {
+			return text.T("The last turn: the game ends when it resolves, so an order whose effect comes later pays nothing. " +
+				"Look at what each part of your score still needs (the Score line), choose, then press E.")
+		},
 		due:  func(o coachObs) bool { return o.screen == onDashboard && o.turn == o.last && !o.over },
 		done: func(o coachObs) bool { return o.over },
 		past: func(o coachObs) bool { return o.over },
 	},
 	{
-		title: "The end of the game",
-		text: say("The game is over: this last report says how it ended and what the final turn changed. " +
-			"↓ scrolls; press enter for the debrief: the scores, the turning points and the secrets."),
+		title: func() string { return text.T("The end of the game") },
+		text: func(coachObs) string {
+			return text.T("The game is over: this last report says how it ended and what the final turn changed. " +
+				"↓ scrolls; press enter for the debrief: the scores, the turning points and the secrets.")
+		},
 		due:  func(o coachObs) bool { return o.screen == onReport && o.over },
 		done: func(o coachObs) bool { return o.screen == onEnd },
 		past: func(o coachObs) bool { return o.screen == onEnd },
 	},
 	{
-		title: "The debrief",
-		text: say("Outcome says how the world ended and where you came. Press tab (or →) for Scores: every player's real " +
-			"score and how its own objectives made it. Then Turning points, Charts and Secrets."),
+		title: func() string { return text.T("The debrief") },
+		text: func(coachObs) string {
+			return text.T("Outcome says how the world ended and where you came. Press tab (or →) for Scores: every player's real " +
+				"score and how its own objectives made it. Then Turning points, Charts and Secrets.")
+		},
 		due:  func(o coachObs) bool { return o.screen == onEnd },
 		done: func(o coachObs) bool { return o.endTab != tabOutcome },
 		past: func(coachObs) bool { return false },
 	},
 	{
-		title: "What next",
-		text: say("The Secrets tab reveals every covert order; e exports the debrief as a report. enter returns to " +
-			"the title, where New game offers the other seats, the 12-turn scenario and harder bots."),
+		title: func() string { return text.T("What next") },
+		text: func(coachObs) string {
+			return text.T("The Secrets tab reveals every covert order; e exports the debrief as a report. enter returns to " +
+				"the title, where New game offers the other seats, the 12-turn scenario and harder bots.")
+		},
 		due:  func(o coachObs) bool { return o.screen == onEnd },
 		done: func(coachObs) bool { return false },
 		past: func(coachObs) bool { return false },
@@ -238,9 +261,9 @@ var coachSteps = []coachStep{
 // waits), until the player has done what it asks.
 var coachAlerts = []coachStep{
 	{
-		title: "The Strait is near a crisis",
+		title: func() string { return text.T("The Strait is near a crisis") },
 		text: func(o coachObs) string {
-			return fmt.Sprintf("Strait tension is %d of 10: one more bad turn can end the game in a crisis, for everyone. "+
+			return text.F("Strait tension is %d of 10: one more bad turn can end the game in a crisis, for everyone. "+
 				"The ⚠ lines at the top say what pushes it; talks and easing controls brake it. Choose, then E.", o.tension)
 		},
 		due:  func(o coachObs) bool { return o.screen == onDashboard && o.tension >= 8 && !o.over },
@@ -251,19 +274,19 @@ var coachAlerts = []coachStep{
 
 // coachReminder is what the strip says when no step is due: what to do on
 // this screen.
-func coachReminder(o coachObs) (title, text string) {
+func coachReminder(o coachObs) (title, body string) {
 	switch o.screen {
 	case onBriefing:
-		return "Your briefing", "Read the briefing (↓ scrolls), then press enter to give your first orders."
+		return text.T("Your briefing"), text.T("Read the briefing (↓ scrolls), then press enter to give your first orders.")
 	case onDashboard:
-		return fmt.Sprintf("Turn %d of %d", o.turn, o.last),
-			"Read the News (3) and the Why pane (4), choose orders (space), then end the turn (E). ? lists every key."
+		return text.F("Turn %d of %d", o.turn, o.last),
+			text.T("Read the News (3) and the Why pane (4), choose orders (space), then end the turn (E). ? lists every key.")
 	case onReport:
-		return "The turn report", "Read what happened and why (↓ scrolls), then press enter."
+		return text.T("The turn report"), text.T("Read what happened and why (↓ scrolls), then press enter.")
 	case onEnd:
-		return "The debrief", "tab or ←/→ moves between the sections; enter returns to the title screen."
+		return text.T("The debrief"), text.T("tab or ←/→ moves between the sections; enter returns to the title screen.")
 	}
-	return "Guide", "esc goes back; ? lists the keys of this screen."
+	return text.T("Guide"), text.T("esc goes back; ? lists the keys of this screen.")
 }
 
 // coach is the guide of a guided game: the step it is on and whether the
@@ -355,29 +378,35 @@ func (c *coach) view(ctx *Context, w int) string {
 	var title, body string
 	if c.alert >= 0 {
 		a := coachAlerts[c.alert]
-		title, body = "GUIDE · ⚠ "+a.title, a.text(c.obs)
+		title, body = text.F("GUIDE · ⚠ %s", a.title()), a.text(c.obs)
 	} else if i := c.current(); i >= 0 {
 		s := coachSteps[i]
-		title = fmt.Sprintf("GUIDE %d/%d · %s", i+1, len(coachSteps), s.title)
+		title = text.F("GUIDE %d/%d · %s", i+1, len(coachSteps), s.title())
 		body = s.text(c.obs)
 	} else {
 		title, body = coachReminder(c.obs)
-		title = "GUIDE · " + title
+		title = text.F("GUIDE · %s", title)
 	}
-	keys := "c next tip · C hide"
+	keys := text.T("c next tip · C hide")
 	if c.current() < 0 && c.alert < 0 {
-		keys = "C hide the guide"
+		keys = text.T("C hide the guide")
 	}
-	head := "─ " + ansi.Truncate(title, max(w-len(keys)-8, 10), "…") + " "
+	head := "─ " + text.Truncate(title, max(w-text.Width(keys)-8, 10)) + " "
 	tail := " " + keys + " ─"
 	fill := max(w-ansi.StringWidth(head)-ansi.StringWidth(tail), 1)
 	lines := []string{t.Accent.Render(head+strings.Repeat("─", fill)) + t.Muted.Render(tail)}
 	tw := coachWidth(w)
-	text := strings.Split(wrap(body, tw), "\n")
-	if len(text) > coachTextLines {
-		text = append(text[:coachTextLines-1], ansi.Truncate(strings.Join(text[coachTextLines-1:], " "), tw, "…"))
+	rows := strings.Split(wrap(body, tw), "\n")
+	if len(rows) > coachTextLines {
+		// Lines of Chinese break between characters: they join again
+		// without a space.
+		sep := " "
+		if text.Chinese() {
+			sep = ""
+		}
+		rows = append(rows[:coachTextLines-1], text.Truncate(strings.Join(rows[coachTextLines-1:], sep), tw))
 	}
-	for _, l := range text {
+	for _, l := range rows {
 		lines = append(lines, "  "+t.Text.Render(l))
 	}
 	return fit(strings.Join(lines, "\n"), w, c.height())

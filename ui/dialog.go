@@ -6,6 +6,8 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+
+	"zerosum/text"
 )
 
 // Dialog is a box over the current screen that sees every key first.
@@ -58,9 +60,9 @@ func (c *Confirm) View() string {
 	w := min(60, c.ctx.Width-4)
 	body := t.Title.Render(c.Question)
 	if c.Detail != "" {
-		body += "\n\n" + lipgloss.NewStyle().Width(w-6).Render(c.Detail)
+		body += "\n\n" + lipgloss.NewStyle().Width(w-6).Render(wrap(c.Detail, w-6))
 	}
-	body += "\n\n" + t.Key.Render("y") + t.KeyDesc.Render(" yes   ") + t.Key.Render("n") + t.KeyDesc.Render(" no")
+	body += "\n\n" + t.Key.Render("y") + t.KeyDesc.Render(" "+text.T("yes")+"   ") + t.Key.Render("n") + t.KeyDesc.Render(" "+text.T("no"))
 	return t.Dialog.Width(w).Render(body)
 }
 
@@ -89,12 +91,12 @@ func (n *Notice) Update(msg tea.Msg) (Dialog, tea.Cmd, bool) {
 func (n *Notice) View() string {
 	t := n.ctx.Theme
 	w := min(70, n.ctx.Width-4)
-	body := t.Title.Render(n.Title) + "\n\n" + lipgloss.NewStyle().Width(w-6).Render(strings.TrimSpace(n.Body)) +
-		"\n\n" + t.KeyDesc.Render("any key to close")
+	body := t.Title.Render(n.Title) + "\n\n" + lipgloss.NewStyle().Width(w-6).Render(wrap(strings.TrimSpace(n.Body), w-6)) +
+		"\n\n" + t.KeyDesc.Render(text.T("any key to close"))
 	return t.Dialog.Width(w).Render(body)
 }
 
 // Keys lists the dialog's keys.
 func (n *Notice) Keys() []key.Binding {
-	return []key.Binding{key.NewBinding(key.WithKeys(), key.WithHelp("any key", "close"))}
+	return []key.Binding{key.NewBinding(key.WithKeys(), key.WithHelp(text.T("any key"), text.T("close")))}
 }

@@ -130,7 +130,7 @@ func playGuided(t *testing.T, a *App, order func(turn int) []string) guidedRun {
 		if s := coachStepOn(a); s >= 0 && (len(seen) == 0 || seen[len(seen)-1] != s) {
 			run.steps = append(run.steps, s)
 		}
-		if c := a.ctx.Game.coach; c.alert >= 0 && len(a.dialogs) == 0 && !strings.Contains(screen(a), coachAlerts[c.alert].title) {
+		if c := a.ctx.Game.coach; c.alert >= 0 && len(a.dialogs) == 0 && !strings.Contains(screen(a), coachAlerts[c.alert].title()) {
 			t.Fatalf("%s: the alert is on but not on screen:\n%s", when, screen(a))
 		} else if c.alert >= 0 {
 			run.alerts++
@@ -335,7 +335,7 @@ func TestCoachTextFits(t *testing.T) {
 		for _, o := range []coachObs{{tension: 10, ap: 3, turn: 6, last: 6}, {tension: 0, ap: 12, turn: 12, last: 12}} {
 			for i, s := range append(slices.Clone(coachSteps), coachAlerts...) {
 				if n := strings.Count(wrap(s.text(o), tw), "\n") + 1; n > coachTextLines {
-					t.Errorf("step %d (%s) takes %d lines at %d columns; the strip holds %d", i+1, s.title, n, w, coachTextLines)
+					t.Errorf("step %d (%s) takes %d lines at %d columns; the strip holds %d", i+1, s.title(), n, w, coachTextLines)
 				}
 			}
 			for sc := onOther; sc <= onEnd; sc++ {
@@ -367,7 +367,7 @@ func TestGuidedSaveResumesGuided(t *testing.T) {
 	if g == nil || g.coach == nil || !g.Settings.Guided {
 		t.Fatalf("the guided game resumed without its guide")
 	}
-	if got := coachSteps[coachStepOn(b)].title; got != "The news" {
+	if got := coachSteps[coachStepOn(b)].title(); got != "The news" {
 		t.Errorf("the resumed game should be on the News step, got %q:\n%s", got, screen(b))
 	}
 	requireFits(t, b, "resumed")
@@ -470,11 +470,11 @@ func TestGuideStepsWaitForThePlayer(t *testing.T) {
 	if a.ctx.Game.State().Turn != 3 {
 		t.Fatalf("not on turn 3")
 	}
-	if got := coachSteps[coachStepOn(a)].title; got != "The news" {
+	if got := coachSteps[coachStepOn(a)].title(); got != "The news" {
 		t.Errorf("turn 3 should still ask for the News, got %q", got)
 	}
 	drive(a, "3", "4", "1")
-	if got := coachSteps[coachStepOn(a)].title; got != "What a crisis costs" {
+	if got := coachSteps[coachStepOn(a)].title(); got != "What a crisis costs" {
 		t.Errorf("after the News and the Why pane the guide should come to the Strait, got %q", got)
 	}
 }

@@ -4,11 +4,12 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
+	"zerosum/content"
 	"zerosum/saves"
 	"zerosum/text"
 )
@@ -79,7 +80,7 @@ func (s *savesScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	case s.kind == listReplays && key.Matches(k, km.Select, km.ViewReplay):
 		rf := s.ctx.Saves.Replays[s.cursor]
 		if rf.Err != nil {
-			s.ctx.Open(NewNotice(s.ctx, "Cannot open the replay "+rf.Name, rf.Err.Error()))
+			s.ctx.Open(NewNotice(s.ctx, text.F("Cannot open the replay %s", rf.Name), rf.Err.Error()))
 			return s, nil
 		}
 		return s, s.ctx.openReplay(rf, s)
@@ -100,25 +101,26 @@ func (s *savesScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 func (s *savesScreen) askDelete() {
 	e, _ := s.entry()
 	if e.Kind != saves.KindSlot {
-		s.ctx.Flash("Autosaves are not deleted by hand: the oldest go by themselves (the last five are kept).")
+		s.ctx.Flash(text.T("Autosaves are not deleted by hand: the oldest go by themselves (the last five are kept)."))
 		return
 	}
-	detail := "This cannot be undone."
+	detail := text.T("This cannot be undone.")
 	if e.Save != nil {
 		p := e.Save.Preview
-		detail = fmt.Sprintf("It holds %s, turn %d (%s), saved %s. This cannot be undone.", p.Actor, p.Turn, p.Date, savedWhen(e.Save.SavedAt))
+		_, who, _ := previewWords(e.Save)
+		detail = text.F("It holds %s, turn %d (%s), saved %s. This cannot be undone.", who, p.Turn, previewDate(p), savedWhen(e.Save.SavedAt))
 	}
 	name := e.Name
-	s.ctx.Open(NewConfirm(s.ctx, fmt.Sprintf("Delete the save %q?", name), detail,
+	s.ctx.Open(NewConfirm(s.ctx, text.F("Delete the save %q?", name), detail,
 		func() tea.Cmd { return s.ctx.deleteSlot(name) }, nil))
 }
 
 // Name is shown in the help overlay.
 func (s *savesScreen) Name() string {
 	if s.kind == listReplays {
-		return "Replays"
+		return text.T("Replays")
 	}
-	return "Load a game"
+	return text.T("Load a game")
 }
 
 // Keys are the list's keys for the footer.
@@ -127,13 +129,13 @@ func (s *savesScreen) Keys() []key.Binding {
 	move := km.ListMove
 	if s.kind == listReplays {
 		view := km.Select
-		view.SetHelp("enter", "watch")
+		view.SetHelp("enter", text.T("watch"))
 		return []key.Binding{move, view, km.Back}
 	}
 	load := km.Select
-	load.SetHelp("enter", "load")
+	load.SetHelp("enter", text.T("load"))
 	view := km.ViewReplay
-	view.SetHelp("v", "view turn by turn")
+	view.SetHelp("v", text.T("view turn by turn"))
 	return []key.Binding{move, load, view, km.Delete, km.Back}
 }
 
@@ -143,15 +145,15 @@ func (s *savesScreen) KeyGroups() [][]key.Binding {
 	moves := []key.Binding{km.Up, km.Down, km.Top, km.Bottom}
 	if s.kind == listReplays {
 		view := km.Select
-		view.SetHelp("enter/v", "watch the replay turn by turn")
+		view.SetHelp("enter/v", text.T("watch the replay turn by turn"))
 		return [][]key.Binding{moves, {view, km.Back}}
 	}
 	load := km.Select
-	load.SetHelp("enter", "load the save and play on")
+	load.SetHelp("enter", text.T("load the save and play on"))
 	view := km.ViewReplay
-	view.SetHelp("v", "view the game turn by turn")
+	view.SetHelp("v", text.T("view the game turn by turn"))
 	del := km.Delete
-	del.SetHelp("d", "delete a named save (asks first)")
+	del.SetHelp("d", text.T("delete a named save (asks first)"))
 	return [][]key.Binding{moves, {load, view, del, km.Back}}
 }
 
@@ -163,9 +165,9 @@ func (s *savesScreen) View() string {
 	if w <= 0 || h <= 0 {
 		return ""
 	}
-	head := "LOAD A GAME"
+	head := text.T("LOAD A GAME")
 	if s.kind == listReplays {
-		head = "REPLAYS OF FINISHED GAMES"
+		head = text.T("REPLAYS OF FINISHED GAMES")
 	}
 	lines := []string{spread(t.Title.Render(head), t.Muted.Render(s.summary()), w), t.Muted.Render(strings.Repeat("─", w))}
 	bh := h - len(lines)
@@ -210,13 +212,12 @@ func (s *savesScreen) summary() string {
 			}
 		}
 	}
-	what := "save"
+	out := text.F("%d saves", n)
 	if s.kind == listReplays {
-		what = "replay"
+		out = text.F("%d replays", n)
 	}
-	out := fmt.Sprintf("%d %s%s", n, what, text.Plural(n))
 	if bad > 0 {
-		out += fmt.Sprintf(" · %d cannot be read", bad)
+		out += text.F(" · %d cannot be read", bad)
 	}
 	return out
 }
@@ -225,13 +226,13 @@ func (s *savesScreen) summary() string {
 func (s *savesScreen) empty() string {
 	switch {
 	case s.ctx.Store() == nil:
-		return "Saving is off: there is no data directory (set ZEROSUM_HOME or use --data-dir), so there is nothing to load."
+		return text.T("Saving is off: there is no data directory (set ZEROSUM_HOME or use --data-dir), so there is nothing to load.")
 	case !s.ctx.Saves.Scanned:
-		return "Reading the saves…"
+		return text.T("Reading the saves…")
 	case s.kind == listReplays:
-		return "No replays yet: every finished game keeps one."
+		return text.T("No replays yet: every finished game keeps one.")
 	}
-	return "No saves yet. A game autosaves at the start of every turn; s on the turn screen saves it by name."
+	return text.T("No saves yet. A game autosaves at the start of every turn; s on the turn screen saves it by name.")
 }
 
 // list draws the rows in w x h cells, scrolled to show the cursor; when
@@ -270,7 +271,7 @@ func (s *savesScreen) list(w, h int) string {
 		out = append(out, line)
 	}
 	if n > visible {
-		out = append(out, t.Muted.Render(fmt.Sprintf("  %d-%d of %d (↑/↓)", s.top+1, min(s.top+visible, n), n)))
+		out = append(out, t.Muted.Render(text.F("  %d-%d of %d (↑/↓)", s.top+1, min(s.top+visible, n), n)))
 	}
 	return fit(strings.Join(out, "\n"), w, h)
 }
@@ -281,22 +282,22 @@ func (s *savesScreen) row(i int) (name, right string, bad bool) {
 	if s.kind == listReplays {
 		rf := s.ctx.Saves.Replays[i]
 		if rf.Err != nil {
-			return rf.Name, "cannot be read", true
+			return rf.Name, text.T("cannot be read"), true
 		}
-		return rf.Name, fmt.Sprintf("%d turns", len(rf.Replay.Turns)), false
+		return rf.Name, text.F("%d turns", len(rf.Replay.Turns)), false
 	}
 	e := s.ctx.Saves.Entries[i]
-	kind := map[saves.Kind]string{saves.KindSlot: "save", saves.KindAutosave: "autosave", saves.KindLastGood: "last good"}[e.Kind]
+	kind := map[saves.Kind]string{saves.KindSlot: text.T("save"), saves.KindAutosave: text.T("autosave"), saves.KindLastGood: text.T("last good")}[e.Kind]
 	if e.Err != nil {
-		return e.Name, kind + " · cannot be read", true
+		return e.Name, text.F("%s · cannot be read", kind), true
 	}
 	p := e.Save.Preview
-	when := fmt.Sprintf("turn %d", p.Turn)
+	when := text.F("turn %d", p.Turn)
 	if p.Over {
-		when = "over"
+		when = text.T("over")
 	}
 	if e.Save.Branch != "" {
-		when += " · what-if"
+		when += text.T(" · what-if")
 	}
 	return e.Name, kind + " · " + when, false
 }
@@ -313,34 +314,36 @@ func (s *savesScreen) preview(w int) string {
 	}
 	hint := func(k, what string) string { return t.Key.Render(k) + " " + t.KeyDesc.Render(what) }
 	var out []string
-	title := map[saves.Kind]string{saves.KindSlot: "Save", saves.KindAutosave: "Autosave", saves.KindLastGood: "Last good autosave"}[e.Kind]
+	title := map[saves.Kind]string{saves.KindSlot: text.T("Save"), saves.KindAutosave: text.T("Autosave"), saves.KindLastGood: text.T("Last good autosave")}[e.Kind]
 	if e.Kind != saves.KindLastGood {
 		title += " " + fmt.Sprintf("%q", e.Name)
 	}
 	if e.Err != nil {
-		out = append(out, t.Bad.Render(wrap("✗ "+title+" cannot be loaded", w)), "", wrap(e.Err.Error(), w), "")
+		out = append(out, t.Bad.Render(wrap(text.F("✗ %s cannot be loaded", title), w)), "", wrap(e.Err.Error(), w), "")
 		if nw := s.ctx.Saves.Newest; nw != nil {
 			p := nw.Save.Preview
-			out = append(out, wrap(fmt.Sprintf("The newest good autosave is %s: %s, turn %d (%s), saved %s. enter offers to load it instead.",
-				nw.Name, p.Actor, p.Turn, p.Date, savedWhen(nw.Save.SavedAt)), w))
+			_, who, _ := previewWords(nw.Save)
+			out = append(out, wrap(text.F("The newest good autosave is %s: %s, turn %d (%s), saved %s. enter offers to load it instead.",
+				nw.Name, who, p.Turn, previewDate(p), savedWhen(nw.Save.SavedAt)), w))
 		} else {
-			out = append(out, t.Muted.Render(wrap("There is no good autosave to offer instead.", w)))
+			out = append(out, t.Muted.Render(wrap(text.T("There is no good autosave to offer instead."), w)))
 		}
 		return strings.Join(out, "\n")
 	}
 	sv := e.Save
 	p := sv.Preview
-	out = append(out, t.Title.Render(ansi.Truncate(title, w, "…")))
-	kind := map[saves.Kind]string{saves.KindSlot: "named save", saves.KindAutosave: "autosave at the start of a turn",
-		saves.KindLastGood: "copy of the newest autosave that read back whole"}[e.Kind]
+	scenTitle, who, outcome := previewWords(sv)
+	out = append(out, t.Title.Render(text.Truncate(title, w)))
+	kind := map[saves.Kind]string{saves.KindSlot: text.T("named save"), saves.KindAutosave: text.T("autosave at the start of a turn"),
+		saves.KindLastGood: text.T("copy of the newest autosave that read back whole")}[e.Kind]
 	if e.Kind == saves.KindAutosave && p.Over {
-		kind = "autosave at the end of the game"
+		kind = text.T("autosave at the end of the game")
 	}
-	out = append(out, t.Muted.Render(wrap(kind+" · saved "+savedWhen(sv.SavedAt), w)))
+	out = append(out, t.Muted.Render(wrap(text.F("%s · saved %s", kind, savedWhen(sv.SavedAt)), w)))
 	if sv.Branch != "" {
-		out = append(out, t.Warn.Render(wrap("branch: "+sv.Branch, w)))
+		out = append(out, t.Warn.Render(wrap(text.F("branch: %s", sv.Branch), w)))
 	} else {
-		out = append(out, t.Muted.Render("main line"))
+		out = append(out, t.Muted.Render(text.T("main line")))
 	}
 	out = append(out, "")
 	row := func(label, value string) { out = append(out, hang(t.Muted.Render(pad(label, 10))+value, w, 10)) }
@@ -351,48 +354,48 @@ func (s *savesScreen) preview(w int) string {
 		}
 	}
 	if humans == 1 {
-		row("Actor", t.Bold.Render(p.Actor))
+		row(text.T("Actor"), t.Bold.Render(who))
 	} else {
-		row("Players", t.Bold.Render(p.Actor))
+		row(text.T("Players"), t.Bold.Render(who))
 	}
 	turn := fmt.Sprintf("%d", p.Turn)
 	if n := s.ctx.Saves.Turns[sv.Scenario]; n > 0 {
-		turn += fmt.Sprintf(" of %d", n)
+		turn = text.F("%d of %d", p.Turn, n)
 	}
 	if p.Over {
-		row("Turn", "the game is over ("+p.Date+")")
-		if p.Outcome != "" {
-			row("Outcome", p.Outcome)
+		row(text.T("Turn"), text.F("the game is over (%s)", previewDate(p)))
+		if outcome != "" {
+			row(text.T("Outcome"), outcome)
 		}
 	} else {
-		row("Turn", turn+" · "+p.Date)
+		row(text.T("Turn"), turn+" · "+previewDate(p))
 	}
-	row("Scenario", p.Title)
+	row(text.T("Scenario"), scenTitle)
 	score := fmt.Sprintf("%d/100", p.Score)
 	if !p.Over {
-		score += " so far, as far as the player could tell"
+		score = text.F("%d/100 so far, as far as the player could tell", p.Score)
 	}
 	if humans == 1 {
 		// One player's estimate: in a hot-seat game it would tell the
 		// room what one player knows.
-		row("Score", score)
+		row(text.T("Score"), score)
 	}
 	seed := fmt.Sprintf("%d", sv.Seed)
 	if sv.Settings.Difficulty != "" {
-		seed += " · bots " + sv.Settings.Difficulty
+		seed = text.F("%d · bots %s", sv.Seed, difficultyName(sv.Settings.Difficulty))
 	}
-	row("Seed", seed)
+	row(text.T("Seed"), seed)
 	if o := pendingOrdersText(sv); o != "" {
-		row("Orders", o)
+		row(text.T("Orders"), o)
 	}
 	out = append(out, "")
 	if p.Over {
-		out = append(out, hint("enter", "see the end")+"  "+hint("v", "view the game turn by turn"))
+		out = append(out, hint("enter", text.T("see the end"))+"  "+hint("v", text.T("view the game turn by turn")))
 	} else {
-		out = append(out, hint("enter", "play on")+"  "+hint("v", "view the game turn by turn"))
+		out = append(out, hint("enter", text.T("play on"))+"  "+hint("v", text.T("view the game turn by turn")))
 	}
 	if e.Kind == saves.KindSlot {
-		out = append(out, hint("d", "delete this save"))
+		out = append(out, hint("d", text.T("delete this save")))
 	}
 	return strings.Join(out, "\n")
 }
@@ -416,12 +419,12 @@ func pendingOrdersText(sv *saves.Save) string {
 	}
 	var parts []string
 	if sealed > 0 {
-		parts = append(parts, fmt.Sprintf("%d sealed by the players who have ended their turn", sealed))
+		parts = append(parts, text.F("%d sealed by the players who have ended their turn", sealed))
 	}
 	if open > 0 {
-		parts = append(parts, fmt.Sprintf("%d chosen, not yet submitted", open))
+		parts = append(parts, text.F("%d chosen, not yet submitted", open))
 	}
-	return text.Capitalize(strings.Join(parts, "; "))
+	return text.Capitalize(strings.Join(parts, text.T("; ")))
 }
 
 // replayPreview describes the replay under the cursor.
@@ -433,26 +436,135 @@ func (s *savesScreen) replayPreview(w int) string {
 	}
 	rf := rs[s.cursor]
 	if rf.Err != nil {
-		return t.Bad.Render(wrap("✗ The replay "+rf.Name+" cannot be read", w)) + "\n\n" + wrap(rf.Err.Error(), w)
+		return t.Bad.Render(wrap(text.F("✗ The replay %s cannot be read", rf.Name), w)) + "\n\n" + wrap(rf.Err.Error(), w)
 	}
 	r := rf.Replay
-	out := []string{t.Title.Render(ansi.Truncate(rf.Name, w, "…"))}
+	out := []string{t.Title.Render(text.Truncate(rf.Name, w))}
 	if r.Branch != "" {
-		out = append(out, t.Warn.Render(wrap("branch: "+r.Branch, w)))
+		out = append(out, t.Warn.Render(wrap(text.F("branch: %s", r.Branch), w)))
 	} else {
-		out = append(out, t.Muted.Render("main line"))
+		out = append(out, t.Muted.Render(text.T("main line")))
 	}
 	out = append(out, "")
 	row := func(label, value string) { out = append(out, hang(t.Muted.Render(pad(label, 10))+value, w, 10)) }
-	row("Scenario", rf.Title)
-	row("Seed", fmt.Sprintf("%d", r.Seed))
-	row("Played by", rf.Players)
-	row("Turns", fmt.Sprintf("%d", len(r.Turns)))
+	row(text.T("Scenario"), rf.Title)
+	row(text.T("Seed"), fmt.Sprintf("%d", r.Seed))
+	row(text.T("Played by"), rf.Players)
+	row(text.T("Turns"), fmt.Sprintf("%d", len(r.Turns)))
 	if rf.Outcome != "" {
-		row("Outcome", rf.Outcome)
+		row(text.T("Outcome"), rf.Outcome)
 	} else {
-		row("Outcome", t.Muted.Render("unfinished"))
+		row(text.T("Outcome"), t.Muted.Render(text.T("unfinished")))
 	}
-	out = append(out, "", t.Key.Render("enter")+" "+t.KeyDesc.Render("watch it turn by turn, everything revealed"))
+	out = append(out, "", t.Key.Render("enter")+" "+t.KeyDesc.Render(text.T("watch it turn by turn, everything revealed")))
 	return strings.Join(out, "\n")
+}
+
+// previewDate is a save's date as the interface writes it. The save keeps
+// it in English ("H2 2026", "end of H2 2026"); it is read back into a
+// half-year, and any other text is shown as it is.
+func previewDate(p saves.Preview) string {
+	d, end := strings.CutPrefix(p.Date, "end of ")
+	var half, year int
+	if n, err := fmt.Sscanf(d, "H%d %d", &half, &year); err != nil || n != 2 || (half != 1 && half != 2) || fmt.Sprintf("H%d %d", half, year) != d {
+		return p.Date
+	}
+	if end {
+		return text.F("end of %s", text.Half(half, year))
+	}
+	return text.Half(half, year)
+}
+
+// scenarioPacks are the built-in scenarios loaded in each language, to
+// name a save's words in the reader's language: loaded once each.
+var scenarioPacks struct {
+	sync.Mutex
+	m map[string]*content.Pack
+}
+
+// builtInPack is a built-in scenario in the interface's language, or nil
+// for a scenario that is not built in (or cannot be loaded).
+func builtInPack(id string) *content.Pack {
+	if !slices.Contains(content.ScenarioIDs(), id) {
+		return nil
+	}
+	key := id + "/" + text.Lang()
+	scenarioPacks.Lock()
+	defer scenarioPacks.Unlock()
+	if p, ok := scenarioPacks.m[key]; ok {
+		return p
+	}
+	p, err := content.Load(id)
+	if err != nil {
+		p = nil
+	}
+	if scenarioPacks.m == nil {
+		scenarioPacks.m = map[string]*content.Pack{}
+	}
+	scenarioPacks.m[key] = p
+	return p
+}
+
+// previewWords are a save's scenario title, who plays it (the actor, the
+// human seats, or the bots) and its ending, in the interface's language.
+// A save keeps them in the language it was saved in: for a built-in
+// scenario they are named again from the scenario and the save's ids;
+// for any other, or an id the scenario does not know, as kept.
+func previewWords(sv *saves.Save) (title, who, outcome string) {
+	p := sv.Preview
+	title, who, outcome = p.Title, p.Actor, p.Outcome
+	var humans []saves.Seat
+	for _, seat := range sv.Seats {
+		if seat.Kind == "human" {
+			humans = append(humans, seat)
+		}
+	}
+	if len(humans) == 0 && len(sv.Seats) > 0 {
+		who = text.T("bots only")
+	}
+	pack := builtInPack(sv.Scenario)
+	if pack == nil || sv.Source != "" || len(sv.ScenarioFiles) > 0 {
+		return title, who, outcome
+	}
+	sc := pack.Scenario
+	title = sc.Title
+	if p.OutcomeID != "" {
+		for _, o := range sc.Outcomes {
+			if o.ID == p.OutcomeID {
+				outcome = o.Name
+			}
+		}
+	}
+	name := func(id string) (string, bool) {
+		a, ok := sc.ActorIndex(id)
+		if !ok {
+			return "", false
+		}
+		return sc.Actors[a].Name, true
+	}
+	switch len(humans) {
+	case 0:
+	case 1:
+		if n, ok := name(sv.Player); ok {
+			who = n
+		}
+	default:
+		var names []string
+		for _, h := range humans {
+			n, ok := name(h.Actor)
+			if !ok {
+				return title, p.Actor, outcome
+			}
+			if h.Name != "" {
+				n = text.F("%s (%s)", n, h.Name)
+			}
+			names = append(names, n)
+		}
+		sep := ", "
+		if text.Chinese() {
+			sep = "、"
+		}
+		who = strings.Join(names, sep)
+	}
+	return title, who, outcome
 }

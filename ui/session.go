@@ -1,7 +1,7 @@
 package ui
 
 import (
-	"fmt"
+	"errors"
 	"slices"
 	"strings"
 
@@ -11,6 +11,7 @@ import (
 	"zerosum/game/match"
 	"zerosum/game/sim"
 	"zerosum/saves"
+	"zerosum/text"
 )
 
 // NewSession starts a single-player game: the human holds actor, bots of
@@ -24,8 +25,8 @@ func NewSession(p *content.Pack, seed uint64, actor string, d bot.Difficulty, pe
 		for _, ad := range sc.Actors {
 			ids = append(ids, ad.ID)
 		}
-		return nil, fmt.Errorf("there is no actor %q in %s; choose one of: %s%s", actor, sc.ID,
-			strings.Join(ids, ", "), game.Suggest(actor, ids))
+		return nil, errors.New(text.F("there is no actor %q in %s; choose one of: %s%s", actor, sc.ID,
+			strings.Join(ids, ", "), game.Suggest(actor, ids)))
 	}
 	seats := make([]match.Seat, len(sc.Actors))
 	for i, b := range sim.BotsFor(sc, seed, d) {
@@ -73,7 +74,7 @@ func SeatsFromSpec(sc *game.Scenario, spec string, seed uint64, d bot.Difficulty
 		s.Name = strings.TrimSpace(s.Name)
 		seats[a].Name = s.Name
 		if n := len([]rune(s.Name)); n > maxNameLen {
-			return nil, fmt.Errorf("seat %s: the name %q is %d characters long; a player's name has at most %d characters", sc.Actors[a].ID, s.Name, n, maxNameLen)
+			return nil, errors.New(text.F("seat %s: the name %q is %d characters long; a player's name has at most %d characters", sc.Actors[a].ID, s.Name, n, maxNameLen))
 		}
 	}
 	return seats, nil

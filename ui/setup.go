@@ -18,6 +18,7 @@ import (
 	"zerosum/game/bot"
 	"zerosum/game/match"
 	"zerosum/game/sim"
+	"zerosum/text"
 )
 
 // newSeed draws a seed people can read out and type back. It is the
@@ -95,7 +96,7 @@ func newSetup(ctx *Context) *setup {
 		difficulty: bot.Normal, seed: newSeed(), detail: newDocView()}
 	s.scen = max(slices.Index(s.scenarios, content.DefaultScenario), 0)
 	s.seedInput = newSeedInput(ctx)
-	s.nameInput = newTextField(ctx, maxNameLen, "a name")
+	s.nameInput = newTextField(ctx, maxNameLen, text.T("a name"))
 	s.resetActors()
 	s.cursor = s.actorRow(s.actor)
 	s.Resize()
@@ -136,7 +137,9 @@ func newSetupFrom(ctx *Context, g *Session) *setup {
 	return s
 }
 
-func newSeedInput(ctx *Context) textinput.Model { return newTextField(ctx, seedDigits, "digits") }
+func newSeedInput(ctx *Context) textinput.Model {
+	return newTextField(ctx, seedDigits, text.T("digits"))
+}
 
 // newTextField is a one-line text field in the theme's styles, holding at
 // most limit characters, with a cursor that does not blink (no timers).
@@ -201,7 +204,8 @@ func (s *setup) humanCount() int {
 }
 
 // playerName is the name a human seat plays under: the one typed, else
-// "You" for a single player and "Player N" in a hot-seat game.
+// "You" for a single player (a mark kept in saves, never shown as it is)
+// and "Player N" in a hot-seat game, in the interface's language.
 func (s *setup) playerName(a int) string {
 	if s.names[a] != "" {
 		return s.names[a]
@@ -215,7 +219,7 @@ func (s *setup) playerName(a int) string {
 			n++
 		}
 	}
-	return fmt.Sprintf("Player %d", n)
+	return text.F("Player %d", n)
 }
 
 // seatTag is how the form marks a human seat: "you" for a single player
@@ -224,14 +228,66 @@ func (s *setup) seatTag(a int) string {
 	if n := s.playerName(a); n != "You" {
 		return n
 	}
-	return "you"
+	return text.T("you")
 }
 
-// defaultName reports whether a name is one the setup gives ("Player 2").
+// defaultName reports whether a name is one the setup gives ("Player 2",
+// or the same in the interface's language).
 func defaultName(name string) bool {
 	n, ok := strings.CutPrefix(name, "Player ")
-	_, err := strconv.Atoi(n)
-	return ok && err == nil
+	if _, err := strconv.Atoi(n); ok && err == nil {
+		return true
+	}
+	for i := 1; i <= maxSeats; i++ {
+		if name == text.F("Player %d", i) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxSeats bounds the seats a setup names by number.
+const maxSeats = 64
+
+// difficultyName is a bot difficulty ("easy", "normal", "hard", as saves
+// and the command line write it) as the interface writes it.
+func difficultyName(id string) string {
+	switch id {
+	case "easy":
+		return text.T("easy")
+	case "normal":
+		return text.T("normal")
+	case "hard":
+		return text.T("hard")
+	}
+	return id
+}
+
+// difficultyDesc says what a difficulty does (bot.Difficulty.Describe, in
+// the interface's language).
+func difficultyDesc(d bot.Difficulty) string {
+	switch d {
+	case bot.Easy:
+		return text.T("thinks less: weighs only part of what it could do, some games more than others, and misjudges more often")
+	case bot.Normal:
+		return text.T("weighs every option by where the rules will take it by the end of the game")
+	case bot.Hard:
+		return text.T("looks ahead by playing out possible futures with the real rules, and takes what works best in them")
+	}
+	return d.Describe()
+}
+
+// personalityName is a bot's personality as the interface writes it.
+func personalityName(p bot.Personality) string {
+	switch p.String() {
+	case "hawk":
+		return text.T("hawk")
+	case "dove":
+		return text.T("dove")
+	case "hedger":
+		return text.T("hedger")
+	}
+	return p.String()
 }
 
 func (s *setup) rows() []setupRow {
@@ -528,7 +584,7 @@ func (s *setup) updateSeed(k tea.KeyPressMsg) {
 		v := s.seedInput.Value()
 		n, err := strconv.ParseUint(v, 10, 64)
 		if v == "" || err != nil {
-			s.seedNote = "Type at least one digit, or esc to keep " + strconv.FormatUint(s.seed, 10) + "."
+			s.seedNote = text.F("Type at least one digit, or esc to keep %s.", strconv.FormatUint(s.seed, 10))
 			return
 		}
 		s.seed = n
@@ -545,19 +601,19 @@ func (s *setup) updateSeed(k tea.KeyPressMsg) {
 }
 
 // typeSeed adds typed or pasted text to the seed, digits only.
-func (s *setup) typeSeed(text string) {
-	for _, r := range text {
+func (s *setup) typeSeed(typed string) {
+	for _, r := range typed {
 		if r < '0' || r > '9' {
-			s.seedNote = fmt.Sprintf("%q is not a digit: a seed is a number.", r)
+			s.seedNote = text.F("%q is not a digit: a seed is a number.", r)
 			return
 		}
 	}
 	s.seedNote = ""
 	if len(s.seedInput.Value()) >= seedDigits {
-		s.seedNote = fmt.Sprintf("A seed has at most %d digits.", seedDigits)
+		s.seedNote = text.F("A seed has at most %d digits.", seedDigits)
 		return
 	}
-	s.seedInput, _ = s.seedInput.Update(tea.PasteMsg{Content: text})
+	s.seedInput, _ = s.seedInput.Update(tea.PasteMsg{Content: typed})
 }
 
 func (s *setup) stopSeed() {
@@ -599,12 +655,12 @@ func (s *setup) seats(sc *game.Scenario) []match.Seat {
 func (s *setup) start() {
 	p := s.pack()
 	if p == nil {
-		s.ctx.Open(NewNotice(s.ctx, "Cannot load the scenario", fmt.Sprint(s.loadErr)))
+		s.ctx.Open(NewNotice(s.ctx, text.T("Cannot load the scenario"), fmt.Sprint(s.loadErr)))
 		return
 	}
 	g, err := NewMatchSession(p, s.seed, s.seats(p.Scenario), s.difficulty)
 	if err != nil {
-		s.ctx.Open(NewNotice(s.ctx, "Cannot start that game", err.Error()))
+		s.ctx.Open(NewNotice(s.ctx, text.T("Cannot start that game"), err.Error()))
 		return
 	}
 	if s.facilitator {
@@ -629,16 +685,16 @@ func (s *setup) form(w int) string {
 	th := s.ctx.Theme
 	p := s.pack()
 	var lines []string
-	lines = append(lines, th.Title.Render("NEW GAME"), "")
+	lines = append(lines, th.Title.Render(text.T("NEW GAME")), "")
 	i := 0
 	scen := s.scenarios[s.scen]
 	if p != nil {
 		scen = p.Scenario.Title
 	}
-	lines = append(lines, th.Heading.Render("Scenario"))
-	lines = append(lines, s.rowText(i, ansi.Truncate(scen, w-4, "…"), w))
+	lines = append(lines, th.Heading.Render(text.T("Scenario")))
+	lines = append(lines, s.rowText(i, text.Truncate(scen, w-4), w))
 	i++
-	lines = append(lines, th.Heading.Render("Seats")+th.Muted.Render(" ● human ○ bot"))
+	lines = append(lines, th.Heading.Render(text.T("Seats"))+th.Muted.Render(text.T(" ● human ○ bot")))
 	if p != nil {
 		for a, ad := range p.Scenario.Actors {
 			mark := "○ "
@@ -647,7 +703,7 @@ func (s *setup) form(w int) string {
 			}
 			tag := ""
 			if s.humans[a] {
-				tag = "(" + s.seatTag(a) + ")"
+				tag = text.F("(%s)", s.seatTag(a))
 				if s.editingName && s.nameFor == a {
 					tag = s.nameInput.View()
 				}
@@ -657,39 +713,42 @@ func (s *setup) form(w int) string {
 			if w >= 40 && !editing {
 				title := p.T("actors." + ad.ID + ".title")
 				if tag != "" {
-					title = ansi.Truncate(title, max(w-18-lipgloss.Width(tag)-1, 1), "…")
+					title = text.Truncate(title, max(w-18-lipgloss.Width(tag)-1, 1))
 				}
 				name = docPad(name, 14) + th.Muted.Render(title)
 			} else if editing {
 				name = docPad(name, 13)
 			}
 			if tag != "" {
-				name += " " + th.Accent.Render(tag)
+				if !text.Chinese() || editing { // full-width brackets bring their own space
+					name += " "
+				}
+				name += th.Accent.Render(tag)
 			}
-			lines = append(lines, s.rowText(i, ansi.Truncate(name, w-2, "…"), w))
+			lines = append(lines, s.rowText(i, text.Truncate(name, w-2), w))
 			i++
 		}
 	}
-	fac := "off"
+	fac := text.T("off")
 	if s.facilitator {
-		fac = "on"
+		fac = text.T("on")
 	}
-	lines = append(lines, s.rowText(i, docPad("Facilitator", 12)+"‹ "+fac+" ›", w))
+	lines = append(lines, s.rowText(i, docPad(text.T("Facilitator"), 12)+"‹ "+fac+" ›", w))
 	i++
-	lines = append(lines, s.rowText(i, docPad("Bots", 12)+"‹ "+s.difficulty.String()+" ›", w))
+	lines = append(lines, s.rowText(i, docPad(text.T("Bots"), 12)+"‹ "+difficultyName(s.difficulty.String())+" ›", w))
 	i++
-	lines = append(lines, s.rowText(i, docPad("Personality", 12)+s.moodSummary(), w))
+	lines = append(lines, s.rowText(i, docPad(text.T("Personality"), 12)+s.moodSummary(), w))
 	i++
 	seed := strconv.FormatUint(s.seed, 10)
 	if s.editingSeed {
 		seed = s.seedInput.View()
 	}
-	lines = append(lines, s.rowText(i, docPad("Seed", 12)+seed, w))
+	lines = append(lines, s.rowText(i, docPad(text.T("Seed"), 12)+seed, w))
 	i++
 	lines = append(lines, "")
-	start := "▶ Start the game"
+	start := text.T("▶ Start the game")
 	if s.humanCount() == 0 {
-		start = "▶ Watch the bots play"
+		start = text.T("▶ Watch the bots play")
 	}
 	if p == nil {
 		start = th.Disabled.Render(start)
@@ -699,15 +758,15 @@ func (s *setup) form(w int) string {
 }
 
 // rowText draws one form row, highlighted under the cursor.
-func (s *setup) rowText(i int, text string, w int) string {
+func (s *setup) rowText(i int, row string, w int) string {
 	th := s.ctx.Theme
 	if i == s.cursor {
 		if s.editingSeed || s.editingMoods || s.editingName {
-			return th.Accent.Render("▸ ") + text
+			return th.Accent.Render("▸ ") + row
 		}
-		return th.Selected.Render(docPad("▸ "+ansi.Strip(text), w))
+		return th.Selected.Render(docPad("▸ "+ansi.Strip(row), w))
 	}
-	return "  " + text
+	return "  " + row
 }
 
 // moodSummary is the personalities row's value.
@@ -723,21 +782,21 @@ func (s *setup) moodSummary() string {
 	}
 	switch {
 	case bots == 0:
-		return "no bots"
+		return text.T("no bots")
 	case set == 0:
-		return "random"
+		return text.T("random")
 	case set == bots && s.commonMood() != moodDrawn:
-		return "all " + bot.Personality(s.commonMood()).String()
+		return text.F("all %s", personalityName(bot.Personality(s.commonMood())))
 	}
-	return fmt.Sprintf("%d set, %d random", set, bots-set)
+	return text.F("%d set, %d random", set, bots-set)
 }
 
 // detailHead is the line above the detail: what it shows and whether it
 // scrolls.
 func (s *setup) detailHead(w int) string {
 	th := s.ctx.Theme
-	names := map[setupRowKind]string{rowScenario: "SCENARIO", rowActor: "ACTOR", rowDifficulty: "BOT DIFFICULTY",
-		rowMoods: "BOT PERSONALITIES", rowSeed: "SEED", rowStart: "READY", rowFacilitator: "FACILITATOR"}
+	names := map[setupRowKind]string{rowScenario: text.T("SCENARIO"), rowActor: text.T("ACTOR"), rowDifficulty: text.T("BOT DIFFICULTY"),
+		rowMoods: text.T("BOT PERSONALITIES"), rowSeed: text.T("SEED"), rowStart: text.T("READY"), rowFacilitator: text.T("FACILITATOR")}
 	r := s.row()
 	head := names[r.kind]
 	if r.kind == rowActor {
@@ -747,7 +806,7 @@ func (s *setup) detailHead(w int) string {
 	}
 	pos := s.detail.position()
 	if pos != "" {
-		pos = "pgdn/pgup " + pos
+		pos = "pgdn/pgup " + pos // the keys, then docView.position's words
 	}
 	return docSpread(th.Heading.Render(head), th.Muted.Render(pos), w)
 }
@@ -757,25 +816,25 @@ func (s *setup) detailText(r setupRow, w int) string {
 	th := s.ctx.Theme
 	p := s.pack()
 	if p == nil {
-		return th.Bad.Render("The scenario cannot be loaded:") + "\n" + wrap(fmt.Sprint(s.loadErr), w)
+		return th.Bad.Render(text.T("The scenario cannot be loaded:")) + "\n" + wrap(fmt.Sprint(s.loadErr), w)
 	}
 	sc := p.Scenario
 	pctx := *s.ctx // Prose reads glossary terms from the session's pack
 	pctx.Game = &Session{Pack: p}
-	prose := func(text string) string { return Prose(&pctx, text, w) }
+	prose := func(s string) string { return Prose(&pctx, s, w) }
 	wrap := func(s string) string { return wrap(s, w) }
 	hint := func(keys, what string) string { return th.Key.Render(keys) + " " + th.KeyDesc.Render(what) }
 
 	switch r.kind {
 	case rowScenario:
 		out := []string{th.Bold.Render(sc.Title),
-			th.Muted.Render(wrap(fmt.Sprintf("%d turns of half a year, %s to %s · %d actors",
-				sc.Turns, sc.Date(1), sc.Date(sc.Turns), len(sc.Actors)))),
+			th.Muted.Render(wrap(text.F("%d turns of half a year, %s to %s · %d actors",
+				sc.Turns, text.Half(sc.HalfYear(1)), text.Half(sc.HalfYear(sc.Turns)), len(sc.Actors)))),
 			"", prose(p.Summary), ""}
 		if len(s.scenarios) > 1 {
-			out = append(out, hint("←/→", fmt.Sprintf("another scenario (%d available)", len(s.scenarios))))
+			out = append(out, hint("←/→", text.F("another scenario (%d available)", len(s.scenarios))))
 		} else {
-			out = append(out, th.Muted.Render("The only scenario so far."))
+			out = append(out, th.Muted.Render(text.T("The only scenario so far.")))
 		}
 		return strings.Join(out, "\n")
 
@@ -783,27 +842,27 @@ func (s *setup) detailText(r setupRow, w int) string {
 		return s.actorDetail(&pctx, p, r.actor, w)
 
 	case rowDifficulty:
-		out := []string{wrap("How sharply the bots play. Every bot obeys the same rules as you, sees only what its own actor may see, and knows the mutual-loss rule."), ""}
+		out := []string{wrap(text.T("How sharply the bots play. Every bot obeys the same rules as you, sees only what its own actor may see, and knows the mutual-loss rule.")), ""}
 		for d := range bot.NumDifficulties {
 			mark := "  "
-			label := d.String()
+			label := difficultyName(d.String())
 			if d == s.difficulty {
 				mark, label = "● ", th.Bold.Render(label)
 			}
-			out = append(out, docRow(mark+label, 9, d.Describe(), w))
+			out = append(out, docRow(mark+label, 9, difficultyDesc(d), w))
 		}
-		out = append(out, "", hint("←/→ enter", "change"))
+		out = append(out, "", hint("←/→ enter", text.T("change")))
 		return strings.Join(out, "\n")
 
 	case rowMoods:
-		out := []string{wrap("Each bot has a personality that tilts what it prefers. By default the seed draws them at random; you may set any of them."), ""}
+		out := []string{wrap(text.T("Each bot has a personality that tilts what it prefers. By default the seed draws them at random; you may set any of them.")), ""}
 		descs := [bot.NumPersonalities]string{
-			"presses rivals; accepts more risk",
-			"seeks calm and partners; fears escalation",
-			"keeps options open; builds and trades with both sides",
+			text.T("presses rivals; accepts more risk"),
+			text.T("seeks calm and partners; fears escalation"),
+			text.T("keeps options open; builds and trades with both sides"),
 		}
 		for m := range bot.NumPersonalities {
-			out = append(out, docRow("  "+m.String(), 9, descs[m], w))
+			out = append(out, docRow("  "+personalityName(m), 9, descs[m], w))
 		}
 		out = append(out, "")
 		drawn := s.drawn()
@@ -813,9 +872,9 @@ func (s *setup) detailText(r setupRow, w int) string {
 			case s.humans[a]:
 				v = th.Accent.Render(s.seatTag(a))
 			case s.moods[a] == moodDrawn:
-				v = drawn[a].String() + th.Muted.Render(" (random)")
+				v = personalityName(drawn[a]) + th.Muted.Render(text.T(" (random)"))
 			default:
-				v = th.Bold.Render(bot.Personality(s.moods[a]).String()) + th.Muted.Render(" (set)")
+				v = th.Bold.Render(personalityName(bot.Personality(s.moods[a]))) + th.Muted.Render(text.T(" (set)"))
 			}
 			line := "  " + docPad(ad.Name, 12) + v
 			if s.editingMoods && a == s.moodCursor {
@@ -825,23 +884,23 @@ func (s *setup) detailText(r setupRow, w int) string {
 		}
 		out = append(out, "")
 		if s.editingMoods {
-			out = append(out, hint("↑/↓", "bot")+"  "+hint("←/→", "personality")+"  "+hint("enter/esc", "done"))
+			out = append(out, hint("↑/↓", text.T("bot"))+"  "+hint("←/→", text.T("personality"))+"  "+hint("enter/esc", text.T("done")))
 		} else {
-			out = append(out, hint("enter", "set one by one")+"  "+hint("←/→", "set all"))
+			out = append(out, hint("enter", text.T("set one by one"))+"  "+hint("←/→", text.T("set all")))
 		}
 		return strings.Join(out, "\n")
 
 	case rowSeed:
-		out := []string{wrap("The seed fixes every roll of the dice: which events fire, which secrets come out, how the bots misjudge. " +
-			"The same scenario, seed and orders always give the same game, so a class can play one world and compare."), ""}
+		out := []string{wrap(text.T("The seed fixes every roll of the dice: which events fire, which secrets come out, how the bots misjudge. " +
+			"The same scenario, seed and orders always give the same game, so a class can play one world and compare.")), ""}
 		if s.editingSeed {
-			out = append(out, th.Bold.Render("Typing the seed: digits only."))
+			out = append(out, th.Bold.Render(text.T("Typing the seed: digits only.")))
 			if s.seedNote != "" {
 				out = append(out, th.Warn.Render(wrap(s.seedNote)))
 			}
-			out = append(out, "", hint("enter", "use it")+"  "+hint("esc", "cancel")+"  "+hint("backspace", "delete"))
+			out = append(out, "", hint("enter", text.T("use it"))+"  "+hint("esc", text.T("cancel"))+"  "+hint("backspace", text.T("delete")))
 		} else {
-			out = append(out, hint("enter or 0-9", "type a seed"), hint("r", "a new random seed"))
+			out = append(out, hint(text.T("enter or 0-9"), text.T("type a seed")), hint("r", text.T("a new random seed")))
 		}
 		return strings.Join(out, "\n")
 
@@ -850,51 +909,56 @@ func (s *setup) detailText(r setupRow, w int) string {
 		bots := len(sc.Actors) - s.humanCount()
 		switch n := s.humanCount(); {
 		case n == 0:
-			out = append(out, wrap("Spectate: bots play all "+itoa(len(sc.Actors))+" actors and you watch, turn by turn, with every secret shown"),
-				wrap(fmt.Sprintf("(%s; personalities: %s),", s.difficulty, s.moodSummary())))
+			out = append(out, wrap(text.F("Spectate: bots play all %d actors and you watch, turn by turn, with every secret shown", len(sc.Actors))),
+				wrap(text.F("(%s; personalities: %s),", difficultyName(s.difficulty.String()), s.moodSummary())))
 		case n == 1:
 			a := sc.Actors[s.actor]
-			lead := "You lead "
+			title := p.T("actors." + a.ID + ".title")
+			lead := text.F("You lead %s (%s)", th.Bold.Render(a.Name), title)
 			if s.names[s.actor] != "" {
-				lead = s.names[s.actor] + " leads "
+				lead = text.F("%s leads %s (%s)", s.names[s.actor], th.Bold.Render(a.Name), title)
 			}
-			out = append(out, wrap(lead+th.Bold.Render(a.Name)+" ("+p.T("actors."+a.ID+".title")+")"),
-				wrap(fmt.Sprintf("against %d bots (%s; personalities: %s),", bots, s.difficulty, s.moodSummary())))
+			out = append(out, wrap(lead),
+				wrap(text.F("against %d bots (%s; personalities: %s),", bots, difficultyName(s.difficulty.String()), s.moodSummary())))
 		default:
 			var who []string
 			for a, h := range s.humans {
 				if h {
-					who = append(who, th.Bold.Render(sc.Actors[a].Name)+" ("+s.playerName(a)+")")
+					who = append(who, text.F("%s (%s)", th.Bold.Render(sc.Actors[a].Name), s.playerName(a)))
 				}
 			}
-			out = append(out, wrap(fmt.Sprintf("Hot seat: %d players share the keyboard: %s.", n, strings.Join(who, ", "))),
-				wrap("Each gives orders in turn, behind a hand-over page that hides everyone else's; the turn resolves once all have."))
+			sep := ", "
+			if text.Chinese() {
+				sep = "、"
+			}
+			out = append(out, wrap(text.F("Hot seat: %d players share the keyboard: %s.", n, strings.Join(who, sep))),
+				wrap(text.T("Each gives orders in turn, behind a hand-over page that hides everyone else's; the turn resolves once all have.")))
 			if bots > 0 {
-				out = append(out, wrap(fmt.Sprintf("Against %d bots (%s; personalities: %s),", bots, s.difficulty, s.moodSummary())))
+				out = append(out, wrap(text.F("Against %d bots (%s; personalities: %s),", bots, difficultyName(s.difficulty.String()), s.moodSummary())))
 			}
 		}
-		out = append(out, wrap("in "+sc.Title+","), "with seed "+th.Bold.Render(strconv.FormatUint(s.seed, 10))+".")
+		out = append(out, wrap(text.F("in %s,", sc.Title)), text.F("with seed %s.", th.Bold.Render(strconv.FormatUint(s.seed, 10))))
 		if s.facilitator {
-			out = append(out, wrap("A facilitator runs the game: F2 opens their screen, and each turn waits for them once every order is in."))
+			out = append(out, wrap(text.T("A facilitator runs the game: F2 opens their screen, and each turn waits for them once every order is in.")))
 		}
-		next := "start: the briefing comes first"
+		next := text.T("start: the briefing comes first")
 		switch {
 		case s.humanCount() == 0:
-			next = "start watching"
+			next = text.T("start watching")
 		case s.humanCount() > 1:
-			next = "start: the first hand-over"
+			next = text.T("start: the first hand-over")
 		}
 		out = append(out, "", hint("enter", next))
 		return strings.Join(out, "\n")
 
 	case rowFacilitator:
-		out := []string{wrap("For a class: a facilitator (the teacher) runs the game from a screen of their own, behind F2 (or ctrl+f), that the players do not see."), "",
-			wrap("From it the facilitator resolves each turn once every order is in (the game waits for them), injects any event of the scenario or custom news with chosen effects, sets a timer for each player's orders, reveals the whole truth to the room when they choose, and exports the debrief report."), ""}
-		state := "Off: the turn resolves as soon as the last player submits."
+		out := []string{wrap(text.T("For a class: a facilitator (the teacher) runs the game from a screen of their own, behind F2 (or ctrl+f), that the players do not see.")), "",
+			wrap(text.T("From it the facilitator resolves each turn once every order is in (the game waits for them), injects any event of the scenario or custom news with chosen effects, sets a timer for each player's orders, reveals the whole truth to the room when they choose, and exports the debrief report.")), ""}
+		state := text.T("Off: the turn resolves as soon as the last player submits.")
 		if s.facilitator {
-			state = "On."
+			state = text.T("On.")
 		}
-		out = append(out, th.Bold.Render(wrap(state)), "", hint("←/→ enter", "change"))
+		out = append(out, th.Bold.Render(wrap(state)), "", hint("←/→ enter", text.T("change")))
 		return strings.Join(out, "\n")
 	}
 	return ""
@@ -907,12 +971,12 @@ func (s *setup) actorDetail(pctx *Context, p *content.Pack, a, w int) string {
 	ad := sc.Actors[a]
 	var out []string
 	who := th.Bold.Render(p.T("actors." + ad.ID + ".title"))
-	note := th.Muted.Render("enter: play as " + ad.Name)
+	note := th.Muted.Render(text.F("enter: play as %s", ad.Name))
 	switch {
 	case s.humans[a] && s.humanCount() == 1:
-		note = th.Accent.Render("● your actor")
+		note = th.Accent.Render(text.T("● your actor"))
 	case s.humans[a]:
-		note = th.Accent.Render("● " + s.playerName(a) + " plays it")
+		note = th.Accent.Render(text.F("● %s plays it", s.playerName(a)))
 	}
 	if lipgloss.Width(who)+2+lipgloss.Width(note) <= w {
 		who += "  " + note
@@ -920,30 +984,30 @@ func (s *setup) actorDetail(pctx *Context, p *content.Pack, a, w int) string {
 		who += "\n" + note
 	}
 	out = append(out, who, Prose(pctx, p.T("actors."+ad.ID+".pitch"), w), "")
-	out = append(out, th.Heading.Render("Objectives")+th.Muted.Render(" (weights add up to the score, 0-100)"))
+	out = append(out, th.Heading.Render(text.T("Objectives"))+th.Muted.Render(text.T(" (weights add up to the score, 0-100)")))
 	for _, o := range ad.Objectives {
 		out = append(out, th.Bold.Render(fmt.Sprintf("%2d  %s", o.Weight, o.Name)))
 		desc := p.T("objectives." + ad.ID + "." + o.ID + ".desc")
 		if desc == "" {
-			desc = fmt.Sprintf("%s, from %d to %d.", sc.Label(o.Measure, a), o.From, o.To)
+			desc = text.F("%s, from %d to %d.", sc.Label(o.Measure, a), o.From, o.To)
 		}
 		out = append(out, docIndent(Prose(pctx, desc, w-4), 4))
 	}
-	out = append(out, "", th.Heading.Render("Each turn")+"  "+
-		fmt.Sprintf("%d action points · about %d capital", ad.AP, ad.Income))
+	out = append(out, "", th.Heading.Render(text.T("Each turn"))+"  "+
+		text.F("%d action points · about %d capital", ad.AP, ad.Income))
 	var stats []string
 	for st := range game.NumStats {
 		if ad.Has[st] {
 			stats = append(stats, sc.StatName(st)+" "+th.Bold.Render(itoa(ad.Start[st])))
 		}
 	}
-	out = append(out, th.Heading.Render("Starts with")+th.Muted.Render(" (before the opening news moves them)"))
+	out = append(out, th.Heading.Render(text.T("Starts with"))+th.Muted.Render(text.T(" (before the opening news moves them)")))
 	out = append(out, docFlow(stats, " · ", w)...)
 	return strings.Join(out, "\n")
 }
 
 // Name is shown in the help overlay.
-func (s *setup) Name() string { return "New game" }
+func (s *setup) Name() string { return text.T("New game") }
 
 // Keys are the setup's keys for the footer: they follow what is being
 // edited.
@@ -952,50 +1016,50 @@ func (s *setup) Keys() []key.Binding {
 	switch {
 	case s.editingName:
 		typeName := km.NameType
-		typeName.SetHelp("a-z", "type the player's name")
+		typeName.SetHelp("a-z", text.T("type the player's name"))
 		ok := km.Select
-		ok.SetHelp("enter", "done")
+		ok.SetHelp("enter", text.T("done"))
 		keep := km.Back
-		keep.SetHelp("esc", "keep the name")
+		keep.SetHelp("esc", text.T("keep the name"))
 		return []key.Binding{typeName, ok, keep}
 	case s.editingSeed:
 		digits, erase := km.SeedDigits, km.SeedErase
-		digits.SetHelp("0-9", "type")
-		erase.SetHelp("backspace", "delete")
+		digits.SetHelp("0-9", text.T("type"))
+		erase.SetHelp("backspace", text.T("delete"))
 		use := km.Select
-		use.SetHelp("enter", "use")
+		use.SetHelp("enter", text.T("use"))
 		cancel := km.Back
-		cancel.SetHelp("esc", "cancel")
+		cancel.SetHelp("esc", text.T("cancel"))
 		return []key.Binding{digits, erase, use, cancel}
 	case s.editingMoods:
 		done := km.Select
-		done.SetHelp("enter", "done")
+		done.SetHelp("enter", text.T("done"))
 		char := km.Right
-		char.SetHelp("←/→", "personality")
+		char.SetHelp("←/→", text.T("personality"))
 		return []key.Binding{km.Up, km.Down, char, done}
 	}
 	bind := []key.Binding{km.ListMove}
 	switch s.row().kind {
 	case rowActor:
 		pick := km.Select
-		pick.SetHelp("enter", "play alone")
+		pick.SetHelp("enter", text.T("play alone"))
 		bind = append(bind, pick, km.SeatToggle)
 	case rowScenario, rowDifficulty, rowMoods, rowFacilitator:
 		ch := km.Right
-		ch.SetHelp("←/→", "change")
+		ch.SetHelp("←/→", text.T("change"))
 		bind = append(bind, ch)
 		if s.row().kind == rowMoods {
 			one := km.Select
-			one.SetHelp("enter", "one by one")
+			one.SetHelp("enter", text.T("one by one"))
 			bind = append(bind, one)
 		}
 	case rowSeed:
 		edit := km.Select
-		edit.SetHelp("enter", "type a seed")
+		edit.SetHelp("enter", text.T("type a seed"))
 		bind = append(bind, edit, km.NewSeed)
 	case rowStart:
 		go_ := km.Select
-		go_.SetHelp("enter", "start")
+		go_.SetHelp("enter", text.T("start"))
 		bind = append(bind, go_)
 	}
 	return append(bind, km.Back)
@@ -1005,11 +1069,11 @@ func (s *setup) Keys() []key.Binding {
 func (s *setup) KeyGroups() [][]key.Binding {
 	km := s.ctx.Keys
 	sel := km.Select
-	sel.SetHelp("enter", "choose/start")
+	sel.SetHelp("enter", text.T("choose/start"))
 	ch := km.Right
-	ch.SetHelp("←/→", "change")
+	ch.SetHelp("←/→", text.T("change"))
 	seat := km.SeatToggle
-	seat.SetHelp("space", "seat: human (type a name) or bot")
+	seat.SetHelp("space", text.T("seat: human (type a name) or bot"))
 	return [][]key.Binding{
 		{km.Up, km.Down, km.Top, km.Bottom, sel, ch, km.Back},
 		{seat, km.PageUp, km.PageDown, km.NewSeed, km.SeedDigits, km.SeedErase},

@@ -1,13 +1,12 @@
 package ui
 
 import (
-	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"zerosum/text"
 )
@@ -21,13 +20,6 @@ var titleArt = []string{
 	"███████╗███████╗██║  ██║╚██████╔╝   ███████║╚██████╔╝██║ ╚═╝ ██║",
 	"╚══════╝╚══════╝╚═╝  ╚═╝ ╚═════╝    ╚══════╝ ╚═════╝ ╚═╝     ╚═╝",
 }
-
-// The title's words.
-const (
-	titleTagline = "a strategy game about the geopolitics of the AI race"
-	titlePitch   = "Chips, controls and alliances: win the race without losing the Strait."
-	titleTip     = "From a shell: zerosum play --actor beijing --seed 7 starts a game at once."
-)
 
 // SavedGames is what the title screen needs from the store of saved games.
 type SavedGames interface {
@@ -59,6 +51,7 @@ const (
 	itemLoad
 	itemReplays
 	itemGuide
+	itemLanguage
 	itemQuit
 	numTitleItems
 )
@@ -116,6 +109,12 @@ func (t *title) move(step int) {
 // puts the cursor on Continue if the player has not moved it, or, when
 // nothing has been played in this data folder, on the guided first game.
 func (t *title) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	if m, ok := msg.(langKeptMsg); ok {
+		if m.err != nil {
+			t.ctx.FlashError(text.F("The language is set, but it could not be kept for the next start: %v", m.err))
+		}
+		return t, nil
+	}
 	if _, ok := msg.(savesScannedMsg); ok {
 		switch {
 		case t.moved:
@@ -148,6 +147,12 @@ func (t *title) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		t.move(-1)
 	case key.Matches(k, km.Select):
 		return t, t.choose()
+	case t.cursor == itemLanguage && key.Matches(k, km.Left, km.Right):
+		step := 1
+		if key.Matches(k, km.Left) {
+			step = -1
+		}
+		return t, t.switchLang(step)
 	default:
 		return t, nil
 	}
@@ -164,7 +169,7 @@ func (t *title) choose() tea.Cmd {
 	case itemGuided:
 		g, err := newGuidedSession(t.ctx)
 		if err != nil {
-			t.ctx.Open(NewNotice(t.ctx, "Cannot start the guided game", err.Error()))
+			t.ctx.Open(NewNotice(t.ctx, text.T("Cannot start the guided game"), err.Error()))
 			return nil
 		}
 		t.ctx.Game = g
@@ -181,45 +186,86 @@ func (t *title) choose() tea.Cmd {
 		}
 	case itemGuide:
 		t.ctx.SwitchTo(newGuide(t.ctx, t))
+	case itemLanguage:
+		return t.switchLang(1)
 	case itemQuit:
 		return tea.Quit
 	}
 	return nil
 }
 
+// langKeptMsg says whether the language chosen on the title screen was
+// kept in the data folder for the next start.
+type langKeptMsg struct{ err error }
+
+// switchLang moves the interface to the next (or previous) language at
+// once: the words, the keys' help, and the scenario of any game started
+// from here (content.Load reads the interface's language). The choice is
+// kept in the data folder, in a command (no I/O in Update), for the next
+// start; --lang and ZEROSUM_LANG, when given, still win over it then.
+func (t *title) switchLang(step int) tea.Cmd {
+	langs := text.Languages
+	i := slices.Index(langs, text.Lang())
+	next := langs[((i+step)%len(langs)+len(langs))%len(langs)]
+	if err := text.SetLang(next); err != nil {
+		t.ctx.FlashError(err.Error())
+		return nil
+	}
+	t.ctx.Keys = DefaultKeyMap()
+	st := t.ctx.Store()
+	switch from := t.ctx.Opts.LangFrom; {
+	case st == nil:
+		t.ctx.Flash(text.T("Saving is off, so this language holds until you quit: the next start picks the language again."))
+	case from != "":
+		t.ctx.Flash(text.F("Kept for the next start, but %s chooses the language at start while it is given.", from))
+	}
+	if st == nil {
+		return nil
+	}
+	return func() tea.Msg { return langKeptMsg{err: st.SetLanguage(next)} }
+}
+
+// nextLang is the language enter switches to.
+func nextLang() string {
+	langs := text.Languages
+	return langs[(slices.Index(langs, text.Lang())+1)%len(langs)]
+}
+
 // notes are the muted words after each menu item.
 func (t *title) notes() [numTitleItems]string {
 	notes := [numTitleItems]string{
-		itemGuided: "six short turns with a guide, about 15 minutes",
-		itemNew:    "choose a scenario, the seats and a seed",
-		itemGuide:  "turns, orders, capital and the Strait",
+		itemGuided:   text.T("six short turns with a guide, about 15 minutes"),
+		itemNew:      text.T("choose a scenario, the seats and a seed"),
+		itemGuide:    text.T("turns, orders, capital and the Strait"),
+		itemLanguage: text.F("%s · enter switches to %s", text.LanguageNames[text.Lang()], text.LanguageNames[nextLang()]),
 	}
 	ix := &t.ctx.Saves
 	if e := ix.continuable(); e != nil {
 		p := e.Save.Preview
-		notes[itemContinue] = fmt.Sprintf("%s, turn %d (%s)", p.Actor, p.Turn, p.Date)
+		_, who, _ := previewWords(e.Save)
+		notes[itemContinue] = text.F("%s, turn %d (%s)", who, p.Turn, previewDate(p))
 		if e.Save.Branch != "" {
-			notes[itemContinue] += ", what-if"
+			notes[itemContinue] += text.T(", what-if")
 		}
 		if e.Save.Settings.Guided {
-			notes[itemContinue] += ", guided"
+			notes[itemContinue] += text.T(", guided")
 		}
 	}
 	switch n := t.saves.Count(); {
 	case n > 0:
-		notes[itemLoad] = itoa(n) + " saved"
+		notes[itemLoad] = text.F("%d saved", n)
 	case t.ctx.Store() == nil:
-		notes[itemLoad] = "saving is off"
+		notes[itemLoad] = text.T("saving is off")
 	default:
-		notes[itemLoad] = "no saves yet"
+		notes[itemLoad] = text.T("no saves yet")
 	}
 	switch n := len(ix.Replays); {
 	case n > 0:
-		notes[itemReplays] = fmt.Sprintf("%d finished game%s to watch", n, text.Plural(n))
+		notes[itemReplays] = text.F("%d finished games to watch", n)
 	case t.ctx.Store() == nil:
-		notes[itemReplays] = "saving is off"
+		notes[itemReplays] = text.T("saving is off")
 	default:
-		notes[itemReplays] = "none yet: a finished game keeps one"
+		notes[itemReplays] = text.T("none yet: a finished game keeps one")
 	}
 	return notes
 }
@@ -232,16 +278,19 @@ func (t *title) View() string {
 	for _, l := range titleArt {
 		parts = append(parts, th.Title.Render(l))
 	}
-	parts = append(parts, "", th.Accent.Render(strings.ToUpper(titleTagline)), "", th.Text.Render(titlePitch), "")
+	tagline := text.T("a strategy game about the geopolitics of the AI race")
+	pitch := text.T("Chips, controls and alliances: win the race without losing the Strait.")
+	parts = append(parts, "", th.Accent.Render(strings.ToUpper(tagline)), "", th.Text.Render(wrap(pitch, w-2)), "")
 
-	labels := [numTitleItems]string{"Continue", "Guided first game", "New game", "Load game", "Replays", "How to play", "Quit"}
+	labels := [numTitleItems]string{text.T("Continue"), text.T("Guided first game"), text.T("New game"), text.T("Load game"),
+		text.T("Replays"), text.T("How to play"), text.T("Language"), text.T("Quit")}
 	notes := t.notes()
 	var menu []string
 	for i := range numTitleItems {
 		if !t.shown(i) {
 			continue
 		}
-		label := lipgloss.NewStyle().Width(17).Render(labels[i])
+		label := text.PadRight(labels[i], 17)
 		line := "  " + label + "  " + th.Muted.Render(notes[i])
 		switch {
 		case i == t.cursor:
@@ -249,26 +298,35 @@ func (t *title) View() string {
 		case !t.enabled(i):
 			line = th.Disabled.Render("  " + label + "  " + notes[i])
 		}
-		menu = append(menu, ansi.Truncate(line, w, "…"))
+		menu = append(menu, text.Truncate(line, w))
 	}
 	// The menu is a block, left-aligned within itself, centred as a whole.
-	parts = append(parts, lipgloss.JoinVertical(lipgloss.Left, menu...), "", th.Muted.Render(titleTip))
+	tip := text.T("From a shell: zerosum play --actor beijing --seed 7 starts a game at once.")
+	parts = append(parts, lipgloss.JoinVertical(lipgloss.Left, menu...), "", th.Muted.Render(text.Truncate(tip, w)))
 	body := lipgloss.JoinVertical(lipgloss.Center, parts...)
 	return fit(lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, body), w, h)
 }
 
 // Name is shown in the help overlay.
-func (t *title) Name() string { return "Title" }
+func (t *title) Name() string { return text.T("Title") }
 
 // Keys are the title's keys for the footer.
 func (t *title) Keys() []key.Binding {
-	return []key.Binding{t.ctx.Keys.Up, t.ctx.Keys.Down, t.ctx.Keys.Select}
+	km := t.ctx.Keys
+	if t.cursor == itemLanguage {
+		sw := km.Right
+		sw.SetHelp("←/→", text.T("switch the language"))
+		return []key.Binding{km.Up, km.Down, km.Select, sw}
+	}
+	return []key.Binding{km.Up, km.Down, km.Select}
 }
 
 // KeyGroups are the title's keys for the help overlay.
 func (t *title) KeyGroups() [][]key.Binding {
 	km := t.ctx.Keys
-	return [][]key.Binding{{km.Up, km.Down, km.Top, km.Bottom, km.Select}}
+	sw := km.Right
+	sw.SetHelp("←/→", text.T("switch the language (on Language)"))
+	return [][]key.Binding{{km.Up, km.Down, km.Top, km.Bottom, km.Select, sw}}
 }
 
 // guide is the "How to play" page: a short, scrollable guide to a turn.
@@ -310,19 +368,19 @@ func (g *guide) Update(msg tea.Msg) (Screen, tea.Cmd) {
 func (g *guide) View() string {
 	th := g.ctx.Theme
 	w, h := g.ctx.Width, g.ctx.BodyHeight()
-	head := th.Title.Render("HOW TO PLAY") + "  " + th.Muted.Render(g.doc.position())
+	head := th.Title.Render(text.T("HOW TO PLAY")) + "  " + th.Muted.Render(g.doc.position())
 	page := lipgloss.JoinVertical(lipgloss.Left, head, "", g.doc.view())
 	return fit(lipgloss.PlaceHorizontal(w, lipgloss.Center, page), w, h)
 }
 
 // Name is shown in the help overlay.
-func (g *guide) Name() string { return "How to play" }
+func (g *guide) Name() string { return text.T("How to play") }
 
 // Keys are the guide's keys for the footer.
 func (g *guide) Keys() []key.Binding {
 	km := g.ctx.Keys
 	back := km.Back
-	back.SetHelp("esc/enter", "back")
+	back.SetHelp("esc/enter", text.T("back"))
 	return []key.Binding{km.Up, km.Down, km.PageDown, back}
 }
 
@@ -334,35 +392,37 @@ func (g *guide) KeyGroups() [][]key.Binding {
 
 // guideSections is the text of the guide, section by section. It says how
 // the game works, not what any actor should do.
-var guideSections = []struct{ head, body string }{
-	{"The game", "You lead one of the players of the AI race (a government or a firm) through a run of half-year turns. " +
-		"Bots hold every other seat and obey the same rules. At the end each player's score, 0 to 100, says how far it met its own objectives: there is no single way to win, because every player wants different things."},
-	{"A turn", "Each turn opens with the news: events that fired and what they changed. " +
-		"Then everyone picks orders in secret, at the same time, and the turn resolves them all together, so nobody reacts to this turn's moves. " +
-		"A report shows what happened, every change to your numbers and why."},
-	{"Orders and action points", "Your orders are actions from your own list. Each costs action points (you get a few every turn) and capital. " +
-		"The Orders pane lists every action with its cost and expected effects, and says why an action is not available now. " +
-		"You may change your picks freely until you end the turn. Some actions work with a delay, some can be taken only once, some are covert: hidden from the others unless exposed."},
-	{"Capital", "Capital is the budget for actions: political and financial. You earn some each turn; big moves cost more, and repeating some moves costs more each time. Spending it all now can leave you unable to answer later."},
-	{"Tension and the mutual-loss rule", "Strait tension runs from 0 to 10. Controls feed Beijing's grievance, and grievance turns into pressure on the Taiwan Strait. " +
-		"If tension reaches 10 the game ends at once in a Strait crisis, and nobody wins it. The game keeps count of who put the pressure there, through their own moves and the grievance they fed: those who drove it score nothing, and everyone else keeps a small part of its score, less its own share of the blame. Watch the gauge; brakes exist (talks, a thaw)."},
-	{"The screen", "The turn dashboard always shows the world's tracks and your numbers. Its panes: Orders (choose this turn's actions), World (swing states and which bloc they lean to), News (this turn's events), Why (the ledger: every change and its causes), Charts (history) and Encyclopedia (terms and profiles). " +
-		"Press ? on any screen for its keys. The Guided first game, on the title screen, walks through all of this in a short game of about 15 minutes."},
-	{"Saving and what-ifs", "The game saves itself at the start of every turn; press s to save under a name. Continue on this screen resumes the newest autosave. " +
-		"Press v to look back through the game turn by turn, and R to rewind to an earlier turn and play on as a what-if branch: the original game is kept."},
-	{"Playing together", "Several people can share one keyboard: on the setup screen press space on an actor to seat a human with a name. " +
-		"Each player gives orders in turn behind a hand-over page that hides everyone else's, and the turn resolves when all are in. " +
-		"A teacher can switch on the facilitator (F2): pause before each turn resolves, add news, reveal everything to the room, set a timer and export a debrief report. With no human seated, you watch the bots play."},
-	{"Same seed, same game", "A game is fixed by its scenario, its seed and the orders given. Play the same seed again, or give it to a class, and the dice fall the same way."},
-	{"Where the facts come from", "The game follows an essay by Reva Goujon on the geopolitics of the AI race and public reporting from 2022 to 2025. " +
-		"Every action's detail ends with its basis, and the encyclopedia explains every term. " +
-		"The file docs/sources.md, in the game's folder, lists the facts, dates and figures the game uses, where each comes from, and what the game invents."},
+func guideSections() []struct{ head, body string } {
+	return []struct{ head, body string }{
+		{text.T("The game"), text.T("You lead one of the players of the AI race (a government or a firm) through a run of half-year turns. " +
+			"Bots hold every other seat and obey the same rules. At the end each player's score, 0 to 100, says how far it met its own objectives: there is no single way to win, because every player wants different things.")},
+		{text.T("A turn"), text.T("Each turn opens with the news: events that fired and what they changed. " +
+			"Then everyone picks orders in secret, at the same time, and the turn resolves them all together, so nobody reacts to this turn's moves. " +
+			"A report shows what happened, every change to your numbers and why.")},
+		{text.T("Orders and action points"), text.T("Your orders are actions from your own list. Each costs action points (you get a few every turn) and capital. " +
+			"The Orders pane lists every action with its cost and expected effects, and says why an action is not available now. " +
+			"You may change your picks freely until you end the turn. Some actions work with a delay, some can be taken only once, some are covert: hidden from the others unless exposed.")},
+		{text.T("Capital"), text.T("Capital is the budget for actions: political and financial. You earn some each turn; big moves cost more, and repeating some moves costs more each time. Spending it all now can leave you unable to answer later.")},
+		{text.T("Tension and the mutual-loss rule"), text.T("Strait tension runs from 0 to 10. Controls feed Beijing's grievance, and grievance turns into pressure on the Taiwan Strait. " +
+			"If tension reaches 10 the game ends at once in a Strait crisis, and nobody wins it. The game keeps count of who put the pressure there, through their own moves and the grievance they fed: those who drove it score nothing, and everyone else keeps a small part of its score, less its own share of the blame. Watch the gauge; brakes exist (talks, a thaw).")},
+		{text.T("The screen"), text.T("The turn dashboard always shows the world's tracks and your numbers. Its panes: Orders (choose this turn's actions), World (swing states and which bloc they lean to), News (this turn's events), Why (the ledger: every change and its causes), Charts (history) and Encyclopedia (terms and profiles). " +
+			"Press ? on any screen for its keys. The Guided first game, on the title screen, walks through all of this in a short game of about 15 minutes.")},
+		{text.T("Saving and what-ifs"), text.T("The game saves itself at the start of every turn; press s to save under a name. Continue on this screen resumes the newest autosave. " +
+			"Press v to look back through the game turn by turn, and R to rewind to an earlier turn and play on as a what-if branch: the original game is kept.")},
+		{text.T("Playing together"), text.T("Several people can share one keyboard: on the setup screen press space on an actor to seat a human with a name. " +
+			"Each player gives orders in turn behind a hand-over page that hides everyone else's, and the turn resolves when all are in. " +
+			"A teacher can switch on the facilitator (F2): pause before each turn resolves, add news, reveal everything to the room, set a timer and export a debrief report. With no human seated, you watch the bots play.")},
+		{text.T("Same seed, same game"), text.T("A game is fixed by its scenario, its seed and the orders given. Play the same seed again, or give it to a class, and the dice fall the same way.")},
+		{text.T("Where the facts come from"), text.T("The game follows an essay by Reva Goujon on the geopolitics of the AI race and public reporting from 2022 to 2025. " +
+			"Every action's detail ends with its basis, and the encyclopedia explains every term. " +
+			"The file docs/sources.md, in the game's folder, lists the facts, dates and figures the game uses, where each comes from, and what the game invents.")},
+	}
 }
 
 func guideText(ctx *Context, width int) string {
 	th := ctx.Theme
 	var b strings.Builder
-	for i, s := range guideSections {
+	for i, s := range guideSections() {
 		if i > 0 {
 			b.WriteString("\n\n")
 		}

@@ -69,9 +69,11 @@ func TestTitleMenuNavigation(t *testing.T) {
 		want titleItem
 	}{
 		{"down", itemGuide}, // Load game is disabled
+		{"j", itemLanguage},
 		{"j", itemQuit},
 		{"down", itemGuided}, // wraps (no Continue)
 		{"up", itemQuit},
+		{"k", itemLanguage},
 		{"k", itemGuide},
 		{"up", itemNew},
 		{"G", itemQuit},

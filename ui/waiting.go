@@ -1,11 +1,12 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
+	"zerosum/text"
 )
 
 // waitingRoom is what the room sees while a turn waits for the
@@ -29,12 +30,12 @@ func newWaitingRoom(ctx *Context, note string) *waitingRoom {
 func (r *waitingRoom) Update(tea.Msg) (Screen, tea.Cmd) { return r, nil }
 
 // Name is shown in the help overlay.
-func (r *waitingRoom) Name() string { return "Waiting for the facilitator" }
+func (r *waitingRoom) Name() string { return text.T("Waiting for the facilitator") }
 
 // Keys are the page's keys for the footer.
 func (r *waitingRoom) Keys() []key.Binding {
 	f := r.ctx.Keys.Facilitator
-	f.SetHelp("F2", "facilitator: resolve the turn")
+	f.SetHelp("F2", text.T("facilitator: resolve the turn"))
 	return []key.Binding{f}
 }
 
@@ -48,21 +49,21 @@ func (r *waitingRoom) View() string {
 	iw, center := roomColumn(ctx)
 	sc := g.Scenario()
 	turn := min(g.State().Turn, sc.Turns)
-	head := "ALL ORDERS ARE IN"
+	head := text.T("ALL ORDERS ARE IN")
 	if g.Spectating() {
-		head = "THE BOTS' TURN IS READY"
+		head = text.T("THE BOTS' TURN IS READY")
 	}
 	lines := []string{
-		center.Render(t.Muted.Render(fmt.Sprintf("Turn %d of %d · %s", turn, sc.Turns, sc.Date(turn)))), "",
+		center.Render(t.Muted.Render(text.F("Turn %d of %d · %s", turn, sc.Turns, text.Half(sc.HalfYear(turn))))), "",
 		center.Render(t.Title.Render(head)), "",
 	}
 	if !g.Spectating() {
-		lines = append(lines, center.Render(strings.Join(docFlow(ctx.seatStatus("to give orders"), "   ", iw), "\n")), "")
+		lines = append(lines, center.Render(strings.Join(docFlow(ctx.seatStatus(text.T("to give orders")), "   ", iw), "\n")), "")
 	}
-	lines = append(lines, center.Render(wrap("The turn waits for the facilitator, who resolves it when the room is ready. Every order is resolved at the same time.", iw)))
+	lines = append(lines, center.Render(wrap(text.T("The turn waits for the facilitator, who resolves it when the room is ready. Every order is resolved at the same time."), iw)))
 	if r.note != "" {
 		lines = append(lines, "", center.Render(t.Warn.Render(wrap(r.note, iw))))
 	}
-	lines = append(lines, "", center.Render(t.Key.Render("F2")+" "+t.Bold.Render("facilitator only: the facilitator's screen")))
+	lines = append(lines, "", center.Render(t.Key.Render("F2")+" "+t.Bold.Render(text.T("facilitator only: the facilitator's screen"))))
 	return roomPage(ctx, lines)
 }
