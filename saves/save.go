@@ -248,10 +248,15 @@ func SeatOf(sc *game.Scenario, a int, seat match.Seat) Seat {
 func PreviewOf(m *match.Match, player int) Preview {
 	sc, st := m.Scenario, m.State()
 	v := sc.View(st, player, false)
-	p := Preview{Title: sc.Title, Actor: sc.Actors[player].Name, Turn: st.Turn, Date: sc.Date(min(st.Turn, sc.Turns)),
+	// The date is written in English whatever the game's language (a
+	// reader writes it in theirs); the names are the scenario's, and a
+	// reader of a built-in scenario takes them from its ids instead.
+	half, year := sc.HalfYear(min(st.Turn, sc.Turns))
+	p := Preview{Title: sc.Title, Actor: sc.Actors[player].Name, Turn: st.Turn, Date: fmt.Sprintf(game.English.Half[half-1], year),
 		Score: sc.Score(&v, player).Total, Over: st.Over}
 	if st.Over {
-		p.Date = "end of " + sc.Date(sc.Turns)
+		half, year := sc.HalfYear(sc.Turns)
+		p.Date = "end of " + fmt.Sprintf(game.English.Half[half-1], year)
 		if i := sc.OutcomeIndex(st); i >= 0 {
 			p.Outcome, p.OutcomeID = sc.Outcomes[i].Name, sc.Outcomes[i].ID
 		}

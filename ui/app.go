@@ -4,7 +4,6 @@
 package ui
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -16,6 +15,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"zerosum/saves"
+	"zerosum/text"
 )
 
 // MinWidth and MinHeight are the smallest terminal the game lays out in.
@@ -120,7 +120,7 @@ func New(opts Options) *App {
 	case opts.Resume != nil:
 		// zerosum load has read the file; rebuilding the game from it is
 		// work done before the program runs.
-		g, err := restoreSession(opts.Resume, opts.Store, "the save you loaded")
+		g, err := restoreSession(opts.Resume, opts.Store, text.T("the save you loaded"))
 		if err != nil {
 			a.err = err
 			return a
@@ -325,14 +325,14 @@ func (a *App) quit() tea.Cmd {
 	}
 	if a.ctx.Opts.Table != nil {
 		if g := a.ctx.Game; g != nil && g.InProgress() {
-			a.ctx.Open(NewConfirm(a.ctx, "Leave the table?", "Your seat and your orders in progress are kept: connect again and give the same name to take them back. Until then a bot plays your seat.",
+			a.ctx.Open(NewConfirm(a.ctx, text.T("Leave the table?"), text.T("Your seat and your orders in progress are kept: connect again and give the same name to take them back. Until then a bot plays your seat."),
 				func() tea.Cmd { return tea.Quit }, nil))
 			return nil
 		}
 		return tea.Quit
 	}
 	if g := a.ctx.Game; g.InProgress() && (len(g.Match.Turns) > 0 || g.PendingCount() > 0 || !g.Saved) {
-		a.ctx.Open(NewConfirm(a.ctx, "Quit the game in progress?", g.quitDetail(),
+		a.ctx.Open(NewConfirm(a.ctx, text.T("Quit the game in progress?"), g.quitDetail(),
 			func() tea.Cmd { return tea.Quit }, nil))
 		return nil
 	}
@@ -351,7 +351,7 @@ func (a *App) toggleCoach() {
 		r.Resize()
 	}
 	if c.hidden {
-		a.ctx.Flash("The guide is hidden: press C to show it again.")
+		a.ctx.Flash(text.T("The guide is hidden: press C to show it again."))
 	}
 }
 
@@ -362,11 +362,11 @@ func (a *App) facilitatorKey() tea.Cmd {
 	g := ctx.Game
 	switch {
 	case g == nil:
-		ctx.Flash("The facilitator's screen belongs to a game: start one with a facilitator first.")
+		ctx.Flash(text.T("The facilitator's screen belongs to a game: start one with a facilitator first."))
 	case g.Facil == nil && (ctx.Opts.Table != nil || ctx.Opts.Watch != nil):
-		ctx.Flash("The facilitator's screen is your teacher's.")
+		ctx.Flash(text.T("The facilitator's screen is your teacher's."))
 	case g.Facil == nil:
-		ctx.Flash("This game has no facilitator: start one with zerosum play --facilitator, or choose it in the new-game setup.")
+		ctx.Flash(text.T("This game has no facilitator: start one with zerosum play --facilitator, or choose it in the new-game setup."))
 	default:
 		if f, ok := a.screen.(*facilitatorScreen); ok {
 			f.leave()
@@ -391,7 +391,7 @@ func (a *App) render() string {
 		return ""
 	}
 	if w < MinWidth || h < MinHeight {
-		msg := fmt.Sprintf("ZERO SUM needs a terminal of at least %d×%d.\nThis one is %d×%d: please enlarge the window.\n\n(q quits)",
+		msg := text.F("ZERO SUM needs a terminal of at least %d×%d.\nThis one is %d×%d: please enlarge the window.\n\n(q quits)",
 			MinWidth, MinHeight, w, h)
 		return fit(lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, msg), w, h)
 	}
@@ -410,7 +410,7 @@ func (a *App) render() string {
 	var overlay string
 	switch {
 	case a.err != nil:
-		overlay = NewNotice(a.ctx, "Cannot start that game", a.err.Error()).View()
+		overlay = NewNotice(a.ctx, text.T("Cannot start that game"), a.err.Error()).View()
 	case len(a.dialogs) > 0:
 		overlay = a.dialogs[len(a.dialogs)-1].View()
 	case a.showHelp:
@@ -456,7 +456,7 @@ func (a *App) flashLines() []string {
 	w := a.ctx.Width
 	lines := strings.Split(wrap(a.ctx.flash, w), "\n")
 	if len(lines) > 2 {
-		lines = []string{lines[0], ansi.Truncate(strings.Join(lines[1:], " "), w, "…")}
+		lines = []string{lines[0], text.Truncate(strings.Join(lines[1:], " "), w)}
 	}
 	for i, l := range lines {
 		lines[i] = fit(st.Render(l), w, 1)
@@ -481,7 +481,7 @@ func (a *App) helpView() string {
 	global := []key.Binding{a.ctx.Keys.Help, a.ctx.Keys.Quit, a.ctx.Keys.ForceQuit}
 	if g := a.ctx.Game; g != nil && g.Facil != nil {
 		fac := a.ctx.Keys.Facilitator
-		fac.SetHelp("F2/ctrl+f", "facilitator's screen")
+		fac.SetHelp("F2/ctrl+f", text.T("facilitator's screen"))
 		global = append(global, fac)
 	}
 	if a.coached() {
@@ -517,10 +517,12 @@ func (a *App) helpView() string {
 	for _, b := range global {
 		every = append(every, t.Key.Render(b.Help().Key)+" "+t.KeyDesc.Render(b.Help().Desc))
 	}
-	parts := []string{t.Title.Render("Keys: " + a.screen.Name())}
+	parts := []string{t.Title.Render(text.F("Keys: %s", a.screen.Name()))}
 	parts = append(parts, rows...)
-	parts = append(parts, t.Muted.Render("Everywhere:")+" "+strings.Join(flow(every, "   ", inner-12), "\n"+strings.Repeat(" ", 12)),
-		t.Muted.Render(wrap("Arrows or h/j/k/l move; enter chooses; esc goes back. Any key closes this.", inner)))
+	everywhere := text.T("Everywhere:")
+	ew := max(text.Width(everywhere)+1, 12)
+	parts = append(parts, t.Muted.Render(text.PadRight(everywhere, ew-1))+" "+strings.Join(flow(every, "   ", inner-ew), "\n"+strings.Repeat(" ", ew)),
+		t.Muted.Render(wrap(text.T("Arrows or h/j/k/l move; enter chooses; esc goes back. Any key closes this."), inner)))
 	body := strings.Join(parts, "\n\n")
 	if lipgloss.Height(body)+t.Dialog.GetVerticalFrameSize() > a.ctx.Height-2 {
 		// A short terminal: a blank line under the title only, and the
@@ -541,7 +543,10 @@ func fit(s string, w, h int) string {
 		lw := ansi.StringWidth(l)
 		switch {
 		case lw > w:
-			lines[i] = ansi.Truncate(l, w, "")
+			// A wide character that would straddle the edge is dropped
+			// whole, and its cell filled.
+			l = ansi.Truncate(l, w, "")
+			lines[i] = l + strings.Repeat(" ", max(w-ansi.StringWidth(l), 0))
 		case lw < w:
 			lines[i] = l + strings.Repeat(" ", w-lw)
 		}

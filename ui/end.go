@@ -13,6 +13,7 @@ import (
 
 	"zerosum/content"
 	"zerosum/game"
+	"zerosum/game/bot"
 	"zerosum/game/match"
 	"zerosum/text"
 )
@@ -29,7 +30,20 @@ const (
 	numEndTabs
 )
 
-var endTabNames = [numEndTabs]string{"Outcome", "Scores", "Turning points", "Charts", "Secrets"}
+// endTabName names a tab of the debrief.
+func endTabName(t endTab) string {
+	switch t {
+	case tabOutcome:
+		return text.T("Outcome")
+	case tabScores:
+		return text.T("Scores")
+	case tabTurning:
+		return text.T("Turning points")
+	case tabCharts:
+		return text.T("Charts")
+	}
+	return text.T("Secrets")
+}
 
 // endScreen is the end of the game and its debrief: the world outcome (a
 // crisis said loudly, with its culprits), every actor's score with its
@@ -78,7 +92,7 @@ func (e *endScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		e.ctx.SwitchTo(newTitle(e.ctx))
 	case key.Matches(k, km.ViewReplay):
 		g := e.ctx.Game
-		src := viewSource{pack: g.Pack, match: g.Match, player: g.Player, reveal: true, label: "this game", settings: g.settings(), from: g}
+		src := viewSource{pack: g.Pack, match: g.Match, player: g.Player, reveal: true, label: text.T("this game"), settings: g.settings(), from: g}
 		e.ctx.SwitchTo(newViewer(e.ctx, src, e))
 	case key.Matches(k, km.Export):
 		return e, e.ctx.exportReport()
@@ -108,28 +122,29 @@ func (e *endScreen) header() string {
 	w := e.ctx.Width
 	var top string
 	if st.Crisis.Turn > 0 {
-		msg := fmt.Sprintf(" STRAIT CRISIS · %s · ", sc.Date(st.Crisis.Turn))
+		msg := text.F(" STRAIT CRISIS · %s · ", text.Half(sc.HalfYear(st.Crisis.Turn)))
 		if len(st.Crisis.Culprits) > 0 {
-			msg += "driven by " + strings.ToUpper(endActorNames(sc, st.Crisis.Culprits)) + " · "
+			msg += text.F("driven by %s · ", strings.ToUpper(endActorNames(sc, st.Crisis.Culprits)))
 		}
-		msg += "NOBODY WINS "
+		msg += text.T("NOBODY WINS ")
 		top = th.Danger.Render(docPad(msg, w))
 	} else {
-		left := th.Title.Render("GAME OVER") + "  " + th.Bold.Render(e.outcomeName())
-		top = docSpread(left, th.Muted.Render(fmt.Sprintf("%s · seed %d", sc.Title, g.Match.Seed)), w)
+		left := th.Title.Render(text.T("GAME OVER")) + "  " + th.Bold.Render(e.outcomeName())
+		top = docSpread(left, th.Muted.Render(text.F("%s · seed %d", sc.Title, g.Match.Seed)), w)
 	}
 	if b := g.Match.Branch; b != "" {
 		// A what-if branch says so here too, in place of the tabs' left
 		// margin (the tabs keep their line).
-		top = ansi.Truncate(top, max(w-lipgloss.Width(" WHAT-IF: "+b)-1, 20), "…")
-		top = docSpread(top, th.Warn.Render("WHAT-IF: "+b), w)
+		whatIf := text.F("WHAT-IF: %s", branchLabel(b))
+		top = text.Truncate(top, max(w-text.Width(" "+whatIf)-1, 20))
+		top = docSpread(top, th.Warn.Render(whatIf), w)
 	}
 	var tabs []string
 	for t := range numEndTabs {
 		if t == e.tab {
-			tabs = append(tabs, th.TabActive.Render(endTabNames[t]))
+			tabs = append(tabs, th.TabActive.Render(endTabName(t)))
 		} else {
-			tabs = append(tabs, th.Tab.Render(endTabNames[t]))
+			tabs = append(tabs, th.Tab.Render(endTabName(t)))
 		}
 	}
 	bar := strings.Join(tabs, "")
@@ -180,7 +195,7 @@ func (e *endScreen) ranking() []game.ScoreCard {
 // "A, B and C".
 func endActorNames(sc *game.Scenario, actors []int) string {
 	if len(actors) == 0 {
-		return "nobody"
+		return text.T("nobody")
 	}
 	ns := make([]string, len(actors))
 	for i, a := range actors {
@@ -197,63 +212,62 @@ func (e *endScreen) outcome(w int) string {
 	var out []string
 
 	if st.Crisis.Turn > 0 {
-		out = append(out, th.Danger.Render(" THE STRAIT WENT INTO CRISIS "), "")
-		who := "No player's orders put the pressure there; it came from the news and the situation at the start."
+		out = append(out, th.Danger.Render(text.T(" THE STRAIT WENT INTO CRISIS ")), "")
+		who := text.T("No player's orders put the pressure there; it came from the news and the situation at the start.")
 		if len(st.Crisis.Culprits) > 0 {
-			who = "Driven there by " + th.Bad.Render(strings.ToUpper(endActorNames(sc, st.Crisis.Culprits))) + "."
+			who = text.F("Driven there by %s.", th.Bad.Render(strings.ToUpper(endActorNames(sc, st.Crisis.Culprits))))
 		}
 		if b := BlameText(sc, st.Crisis.Shares); b != "" {
-			who += fmt.Sprintf(" Who put the pressure into the Strait over the game, through their own moves and the grievance they fed: %s.", b)
+			who += text.F(" Who put the pressure into the Strait over the game, through their own moves and the grievance they fed: %s.", b)
 		}
 		if st.Crisis.NoOne > 0 {
-			who += fmt.Sprintf(" %d%% of the tension at the top was nobody's doing (the news and the situation at the start).", st.Crisis.NoOne)
+			who += text.F(" %d%% of the tension at the top was nobody's doing (the news and the situation at the start).", st.Crisis.NoOne)
 		}
 		if causes := e.crisisCauses(); causes != "" {
-			who += " " + causes
+			who += text.F(" %s", causes)
 		}
-		out = append(out, wrap(fmt.Sprintf("In %s Strait tension reached %d and the game ended at once. ", sc.Date(st.Crisis.Turn), game.TrackTension.Max())+who))
+		out = append(out, wrap(text.F("In %s Strait tension reached %d and the game ended at once. ", text.Half(sc.HalfYear(st.Crisis.Turn)), game.TrackTension.Max())+who))
 		out = append(out, wrap(CrisisRule(sc)), "")
 	}
 
-	out = append(out, th.Heading.Render("WORLD OUTCOME: "+strings.ToUpper(e.outcomeName())))
+	out = append(out, th.Heading.Render(text.F("WORLD OUTCOME: %s", strings.ToUpper(e.outcomeName()))))
 	if d := g.Pack.T("outcomes." + st.Outcome + ".desc"); d != "" {
 		out = append(out, Prose(e.ctx, d, w))
 	}
 	out = append(out, "")
 
 	winners := sc.Winners(st)
-	label := "WINNER"
+	label := text.T("WINNER")
 	if len(winners) > 1 {
-		label = "WINNERS (tied)"
+		label = text.T("WINNERS (tied)")
 	}
-	lw := len("WINNERS (tied)") + 2
+	lw := max(text.Width(text.T("WINNERS (tied)")), text.Width(text.T("NO WINNER")), text.Width(text.T("PLAYERS")), text.Width(text.T("YOU"))) + 2
 	if len(winners) == 0 {
-		out = append(out, th.Title.Render(docPad("NO WINNER", lw))+th.Bold.Render("Nobody wins a Strait crisis."))
+		out = append(out, th.Title.Render(docPad(text.T("NO WINNER"), lw))+th.Bold.Render(text.T("Nobody wins a Strait crisis.")))
 	} else {
-		out = append(out, th.Title.Render(docPad(label, lw))+th.Bold.Render(endActorNames(sc, winners))+
-			fmt.Sprintf(" with %d points", sc.Score(st, winners[0]).Total))
+		out = append(out, th.Title.Render(docPad(label, lw))+text.F("%s with %d points", th.Bold.Render(endActorNames(sc, winners)), sc.Score(st, winners[0]).Total))
 	}
 	ranking := e.ranking()
 	place := func(a int) string {
 		rank := slices.IndexFunc(ranking, func(c game.ScoreCard) bool { return c.Actor == a })
 		c := sc.Score(st, a)
-		return fmt.Sprintf("%d points: %s of %d.", c.Total, text.Ordinal(rank+1), len(sc.Actors))
+		return text.F("%d points: %s of %d.", c.Total, text.Ordinal(rank+1), len(sc.Actors))
 	}
 	switch {
 	case g.Spectating():
-		out = append(out, th.Muted.Render(wrap("Bots played every seat.")), "")
+		out = append(out, th.Muted.Render(wrap(text.T("Bots played every seat."))), "")
 	case g.HotSeat():
 		for i, a := range g.Humans() {
 			label := ""
 			if i == 0 {
-				label = "PLAYERS"
+				label = text.T("PLAYERS")
 			}
-			line := g.Who(a) + ", " + place(a)
+			line := text.F("%s, %s", g.Who(a), place(a))
 			switch c := sc.Score(st, a); {
 			case c.Culprit:
-				line += fmt.Sprintf(" Drove the Strait into crisis (%d%% of the blame): scores 0.", c.Blame)
+				line += text.F(" Drove the Strait into crisis (%d%% of the blame): scores 0.", c.Blame)
 			case slices.Contains(winners, a):
-				line += " Won."
+				line += text.T(" Won.")
 			}
 			out = append(out, docRow(th.Bold.Render(docPad(label, lw-1)), lw-1, line, w))
 			if n := truthNote(sc, st, a); n != "" {
@@ -263,23 +277,23 @@ func (e *endScreen) outcome(w int) string {
 		out = append(out, "")
 	default:
 		you := sc.Score(st, g.Player)
-		youLine := sc.Actors[g.Player].Name + ", " + place(g.Player)
+		youLine := text.F("%s, %s", sc.Actors[g.Player].Name, place(g.Player))
 		switch {
 		case you.Culprit:
-			youLine += fmt.Sprintf(" You drove the Strait into crisis (%d%% of the blame) and score 0.", you.Blame)
+			youLine += text.F(" You drove the Strait into crisis (%d%% of the blame) and score 0.", you.Blame)
 		case st.Crisis.Turn > 0 && you.Blame > 0:
-			youLine += fmt.Sprintf(" Your share of the blame for the crisis: %d%%.", you.Blame)
+			youLine += text.F(" Your share of the blame for the crisis: %d%%.", you.Blame)
 		case slices.Contains(winners, g.Player):
-			youLine += " You won."
+			youLine += text.T(" You won.")
 		}
-		out = append(out, docRow(th.Bold.Render(docPad("YOU", lw-1)), lw-1, youLine, w))
+		out = append(out, docRow(th.Bold.Render(docPad(text.T("YOU"), lw-1)), lw-1, youLine, w))
 		if n := truthNote(sc, st, g.Player); n != "" {
 			out = append(out, docRow("", lw-1, th.Muted.Render(n), w))
 		}
 		out = append(out, "")
 	}
 
-	out = append(out, th.Heading.Render("THE WORLD AT THE END"))
+	out = append(out, th.Heading.Render(text.T("THE WORLD AT THE END")))
 	for _, t := range []game.Track{game.TrackTension, game.TrackControls, game.TrackQuotas, game.TrackFragmentation, game.TrackDiffusion} {
 		v := docTrackValue(e.ctx, t, st.Tracks[t])
 		if t == game.TrackTension {
@@ -287,7 +301,7 @@ func (e *endScreen) outcome(w int) string {
 		}
 		out = append(out, docPad(sc.TrackName(t), 22)+v)
 	}
-	out = append(out, docPad("US-China gap", 22)+fmt.Sprintf("real %s, Washington believed %s",
+	out = append(out, docPad(text.T("US-China gap"), 22)+text.F("real %s, Washington believed %s",
 		text.Change(sc.Gap(st)), text.Change(st.Tracks[game.TrackPerceivedGap])))
 	var blocs [3][]string
 	for i, s := range st.Swing {
@@ -295,31 +309,30 @@ func (e *endScreen) outcome(w int) string {
 		blocs[b] = append(blocs[b], sc.Swing[i].Name)
 	}
 	for _, b := range []game.Bloc{game.BlocUS, game.BlocNone, game.BlocChina} {
-		name := map[game.Bloc]string{game.BlocUS: "US bloc", game.BlocNone: "Non-aligned", game.BlocChina: "China bloc"}[b]
-		list := strings.Join(blocs[b], ", ")
+		list := endJoin(blocs[b])
 		if list == "" {
-			list = th.Muted.Render("none")
+			list = th.Muted.Render(text.T("none"))
 		}
-		out = append(out, docRow(fmt.Sprintf("%s (%d)", name, len(blocs[b])), 22, list, w))
+		out = append(out, docRow(endBlocCount(b, len(blocs[b])), 22, list, w))
 	}
-	out = append(out, "", th.Muted.Render(wrap(fmt.Sprintf("Seed %d. The same scenario, seed and orders replay this game exactly.", g.Match.Seed))))
+	out = append(out, "", th.Muted.Render(wrap(text.F("Seed %d. The same scenario, seed and orders replay this game exactly.", g.Match.Seed))))
 	if b := g.Match.Branch; b != "" {
-		out = append(out, th.Warn.Render(wrap("This game is a what-if branch ("+b+"): it left the main line, which was kept as a save.")))
+		out = append(out, th.Warn.Render(wrap(text.F("This game is a what-if branch (%s): it left the main line, which was kept as a save.", branchLabel(b)))))
 	}
 	switch {
 	case g.ReplayPath != "" && g.ReplayErr == nil:
-		out = append(out, th.Muted.Render(wrap("The replay of this game is kept (Replays on the title screen; v watches it now):")),
+		out = append(out, th.Muted.Render(wrap(text.T("The replay of this game is kept (Replays on the title screen; v watches it now):"))),
 			th.Muted.Render(wrap(g.ReplayPath)))
 	case g.ReplayErr != nil:
-		out = append(out, th.Warn.Render(wrap(fmt.Sprintf("⚠ The replay of this game could not be kept: %v. v still watches it now.", g.ReplayErr))))
+		out = append(out, th.Warn.Render(wrap(text.F("⚠ The replay of this game could not be kept: %v. v still watches it now.", g.ReplayErr))))
 	case g.Store == nil:
-		out = append(out, th.Muted.Render(wrap("Saving is off, so no replay is kept; v watches this game turn by turn now.")))
+		out = append(out, th.Muted.Render(wrap(text.T("Saving is off, so no replay is kept; v watches this game turn by turn now."))))
 	}
 	switch {
 	case g.ReportPath != "":
-		out = append(out, th.Muted.Render(wrap("The debrief report (Markdown) is written:")), th.Muted.Render(wrap(g.ReportPath)))
+		out = append(out, th.Muted.Render(wrap(text.T("The debrief report (Markdown) is written:"))), th.Muted.Render(wrap(g.ReportPath)))
 	case g.Store != nil:
-		out = append(out, th.Muted.Render(wrap("e writes the debrief report (Markdown, with charts and discussion questions) into the data directory.")))
+		out = append(out, th.Muted.Render(wrap(text.T("e writes the debrief report (Markdown, with charts and discussion questions) into the data directory."))))
 	}
 	return strings.Join(out, "\n")
 }
@@ -336,9 +349,9 @@ func (e *endScreen) youTag(a int) string {
 		if n := g.Match.Seats[a].Name; n != "" {
 			return n
 		}
-		return "human"
+		return text.T("human")
 	case a == g.Player:
-		return "you"
+		return text.T("you")
 	}
 	return ""
 }
@@ -350,7 +363,7 @@ func (e *endScreen) standings(w int) string {
 	g := e.ctx.Game
 	sc, st := g.Scenario(), g.State()
 	winners := sc.Winners(st)
-	out := []string{th.Heading.Render("FINAL SCORES"), ""}
+	out := []string{th.Heading.Render(text.T("FINAL SCORES")), ""}
 	bar := max(w-32, 6)
 	for i, c := range e.ranking() {
 		line := fmt.Sprintf("%d. %s %3d ", i+1, docPad(sc.Actors[c.Actor].Name, 11), c.Total) + Meter(th, c.Total, 0, 100, bar)
@@ -362,11 +375,11 @@ func (e *endScreen) standings(w int) string {
 			tags = append(tags, th.Accent.Render(tag))
 		}
 		if c.Culprit {
-			tags = append(tags, th.Danger.Render(fmt.Sprintf("CULPRIT %d%%", c.Blame)))
+			tags = append(tags, th.Danger.Render(text.F("CULPRIT %d%%", c.Blame)))
 		}
 		out = append(out, line+" "+strings.Join(tags, " "))
 	}
-	out = append(out, "", th.Muted.Render(wrap("The Scores tab shows how each was made.", w)))
+	out = append(out, "", th.Muted.Render(wrap(text.T("The Scores tab shows how each was made."), w)))
 	return strings.Join(out, "\n")
 }
 
@@ -374,8 +387,10 @@ func (e *endScreen) standings(w int) string {
 // Taiwan +1, grey-zone pressure +1."
 func (e *endScreen) crisisCauses() string {
 	g := e.ctx.Game
-	st := g.State()
-	rep := g.Match.Report(st.Crisis.Turn)
+	rep, _, ok := g.Match.CrisisReport()
+	if !ok {
+		return ""
+	}
 	ch, ok := rep.ChangeOf(game.Ref{Kind: game.RefTrack, Track: game.TrackTension})
 	if !ok {
 		return ""
@@ -389,7 +404,7 @@ func (e *endScreen) crisisCauses() string {
 	if len(parts) == 0 {
 		return ""
 	}
-	return "Tension rose by: " + strings.Join(parts, ", ") + "."
+	return text.F("Tension rose by: %s.", endJoin(parts))
 }
 
 // scores is every actor's score card, best first: for each objective its
@@ -401,14 +416,14 @@ func (e *endScreen) scores(w int) string {
 	g := e.ctx.Game
 	sc, st := g.Scenario(), g.State()
 	winners := sc.Winners(st)
-	out := []string{wrap("Every player's final score, 0 to 100, and how it was made: each objective's points and progress, its measure at the end, and the range of that measure, from worth nothing (0%) to worth all its points (100%).", w)}
+	out := []string{wrap(text.F("Every player's final score, 0 to 100, and how it was made: each objective's points and progress, its measure at the end, and the range of that measure, from worth nothing (%d%%) to worth all its points (%d%%).", 0, 100), w)}
 	if st.Crisis.Turn > 0 {
 		out = append(out, th.Bad.Render(wrap(CrisisRule(sc), w)))
 	}
 	nw := 0
 	for _, a := range sc.Actors {
 		for _, o := range a.Objectives {
-			nw = max(nw, ansi.StringWidth(o.Name))
+			nw = max(nw, text.Width(o.Name))
 		}
 	}
 	const figW = 22 // "  15/30  ████████  50%"
@@ -418,34 +433,34 @@ func (e *endScreen) scores(w int) string {
 		head := th.Bold.Render(fmt.Sprintf("%d. %s", i+1, a.Name)) + "  " + th.Title.Render(fmt.Sprintf("%d", c.Total))
 		var tags []string
 		if slices.Contains(winners, c.Actor) {
-			tags = append(tags, th.Good.Render("★ winner"))
+			tags = append(tags, th.Good.Render(text.T("★ winner")))
 		}
 		if tag := e.youTag(c.Actor); tag != "" {
 			tags = append(tags, th.Accent.Render(tag))
 		}
 		if c.Culprit {
-			tags = append(tags, th.Danger.Render(fmt.Sprintf(" CULPRIT: drove the Strait into crisis (%d%% of the blame), scores 0 ", c.Blame)))
+			tags = append(tags, th.Danger.Render(text.F(" CULPRIT: drove the Strait into crisis (%d%% of the blame), scores 0 ", c.Blame)))
 		} else if st.Crisis.Turn > 0 {
-			note := fmt.Sprintf("%d before the crisis", c.Raw)
+			note := text.F("%d before the crisis", c.Raw)
 			if c.Blame > 0 {
-				note += fmt.Sprintf(", %d%% of the blame", c.Blame)
+				note = text.F("%d before the crisis, %d%% of the blame", c.Raw, c.Blame)
 			}
 			tags = append(tags, th.Bad.Render(note))
 		}
 		if len(tags) > 0 {
 			head += "  " + strings.Join(tags, " · ")
 		}
-		out = append(out, "", docSpread(head, th.Muted.Render(g.Match.SeatName(c.Actor)), w))
+		out = append(out, "", docSpread(head, th.Muted.Render(endSeatName(g.Match, c.Actor)), w))
 		for _, p := range c.Parts {
 			o := a.Objectives[p.Objective]
 			fig := fmt.Sprintf("  %2d/%-2d  ", p.Points, o.Weight) + Meter(th, p.Progress, 0, 100, 8) + fmt.Sprintf(" %3d%%", p.Progress)
-			measure := th.Muted.Render(fmt.Sprintf("%s %s, from %s (0%%) to %s (100%%)", endMeasureLabel(sc, o.Measure, c.Actor),
+			measure := th.Muted.Render(text.F("%s %s, from %s (0%%) to %s (100%%)", endMeasureLabel(sc, o.Measure, c.Actor),
 				measureValue(o.Measure, p.Value), measureValue(o.Measure, o.From), measureValue(o.Measure, o.To)))
 			if oneLine {
 				out = append(out, hang("  "+docPad(o.Name, nw)+fig+"  "+measure, w, 2+nw+figW+2))
 				continue
 			}
-			out = append(out, "  "+docPad(ansi.Truncate(o.Name, w-2-figW, "…"), w-2-figW)+fig, hang("    "+measure, w, 6))
+			out = append(out, "  "+docPad(text.Truncate(o.Name, w-2-figW), w-2-figW)+fig, hang("    "+measure, w, 6))
 		}
 		if tag := e.youTag(c.Actor); tag != "" {
 			if n := truthNote(sc, st, c.Actor); n != "" {
@@ -460,15 +475,16 @@ func (e *endScreen) scores(w int) string {
 // "Abu Dhabi Sovereign AI", "average alignment of the swing states".
 func endMeasureLabel(sc *game.Scenario, m game.Ref, owner int) string {
 	if m.Kind == game.RefSwing && (m.Swing == game.SwingAll || m.Swing == game.SwingTier2) {
-		what := "alignment"
-		if m.Field == game.FieldSovereign {
-			what = "sovereign AI"
+		sovereign := m.Field == game.FieldSovereign
+		switch {
+		case m.Swing == game.SwingTier2 && sovereign:
+			return text.T("average sovereign AI of the tier-2 states")
+		case m.Swing == game.SwingTier2:
+			return text.T("average alignment of the tier-2 states")
+		case sovereign:
+			return text.T("average sovereign AI of the swing states")
 		}
-		group := "the swing states"
-		if m.Swing == game.SwingTier2 {
-			group = "the tier-2 states"
-		}
-		return "average " + what + " of " + group
+		return text.T("average alignment of the swing states")
 	}
 	return sc.Label(m, owner)
 }
@@ -477,9 +493,17 @@ func (e *endScreen) turningPoints(w int) string {
 	th := e.ctx.Theme
 	g := e.ctx.Game
 	sc := g.Scenario()
-	out := []string{wrap("The moments that mattered most, in order.", w), ""}
+	out := []string{wrap(text.T("The moments that mattered most, in order."), w), ""}
 	if len(e.turning) == 0 {
-		return strings.Join(append(out, th.Muted.Render("Nothing stood out: a quiet game.")), "\n")
+		return strings.Join(append(out, th.Muted.Render(text.T("Nothing stood out: a quiet game."))), "\n")
+	}
+	// The date column fits the longest half-year ("H1 2025", 2025年上半年),
+	// the tag column the longest tag.
+	dateW := max(8, text.Width(text.Half(2, 2025))+1)
+	tagW := 8
+	for _, tp := range e.turning {
+		tag, _ := turningWords(g.Pack, g.Match, tp)
+		tagW = max(tagW, text.Width(tag))
 	}
 	for _, tp := range e.turning {
 		tag, line := turningWords(g.Pack, g.Match, tp)
@@ -490,8 +514,14 @@ func (e *endScreen) turningPoints(w int) string {
 		case match.TurnTensionRise, match.TurnExposed:
 			st = th.Warn
 		}
-		left := docPad(sc.Date(tp.Turn), 8) + st.Render(docPad(tag, 8))
-		out = append(out, docRow(left, 17, line, w))
+		when := tp.Turn
+		if tp.Kind == match.TurnCrisis && g.State().Crisis.Turn > 0 {
+			// Dated as the header dates it: a crisis the news set off
+			// broke out in the half-year that news opened.
+			when = g.State().Crisis.Turn
+		}
+		left := docPad(text.Half(sc.HalfYear(when)), dateW) + st.Render(docPad(tag, tagW))
+		out = append(out, docRow(left, dateW+tagW+1, line, w))
 	}
 	return strings.Join(out, "\n")
 }
@@ -511,64 +541,70 @@ func turningWords(p *content.Pack, m *match.Match, tp match.TurningPoint) (tag, 
 		for _, c := range cs[:min(len(cs), 3)] {
 			parts = append(parts, CauseText(p, c.Cause)+" "+text.Change(c.Delta))
 		}
-		return " Causes: " + strings.Join(parts, ", ") + "."
+		return text.F(" Causes: %s.", endJoin(parts))
 	}
 	switch tp.Kind {
 	case match.TurnCrisis:
-		who := "with no culprit: the pressure came from the news and the situation at the start"
+		who := text.T("with no culprit: the pressure came from the news and the situation at the start")
 		if len(tp.Actors) > 0 {
-			who = "driven there by " + endActorNames(sc, tp.Actors)
+			who = text.F("driven there by %s", endActorNames(sc, tp.Actors))
 			if b := BlameText(sc, m.State().Crisis.Shares); b != "" {
-				who += " (blame: " + b + ")"
+				who = text.F("driven there by %s (blame: %s)", endActorNames(sc, tp.Actors), b)
 			}
 		}
-		return "CRISIS", fmt.Sprintf("Strait crisis: tension %d→%d, %s.", tp.Before, tp.After, who) +
+		return text.T("CRISIS"), text.F("Strait crisis: tension %d→%d, %s.", tp.Before, tp.After, who) +
 			causes(game.Ref{Kind: game.RefTrack, Track: game.TrackTension})
 	case match.TurnTensionRise:
-		return "TENSION", fmt.Sprintf("Strait tension rose %d→%d (%s): now %s.", tp.Before, tp.After, text.Change(tp.Delta),
+		return text.T("TENSION"), text.F("Strait tension rose %d→%d (%s): now %s.", tp.Before, tp.After, text.Change(tp.Delta),
 			strings.ToLower(TensionWord(tp.After))) + causes(game.Ref{Kind: game.RefTrack, Track: game.TrackTension})
 	case match.TurnControlLevel:
-		verb := "tightened"
-		if tp.Delta < 0 {
-			verb = "eased"
+		name, level := sc.TrackName(tp.Track), p.Level(tp.Track, tp.After)
+		var s string
+		switch {
+		case tp.Delta < 0 && level != "":
+			s = text.F("%s eased to level %d: %s.", name, tp.After, level)
+		case tp.Delta < 0:
+			s = text.F("%s eased to level %d.", name, tp.After)
+		case level != "":
+			s = text.F("%s tightened to level %d: %s.", name, tp.After, level)
+		default:
+			s = text.F("%s tightened to level %d.", name, tp.After)
 		}
-		level := p.Level(tp.Track, tp.After)
-		if level != "" {
-			level = ": " + level
-		}
-		return "CONTROLS", fmt.Sprintf("%s %s to level %d%s.", sc.TrackName(tp.Track), verb, tp.After, level) +
-			causes(game.Ref{Kind: game.RefTrack, Track: tp.Track})
+		return text.T("CONTROLS"), s + causes(game.Ref{Kind: game.RefTrack, Track: tp.Track})
 	case match.TurnBlocShift:
-		blocName := map[game.Bloc]string{game.BlocUS: "the US bloc", game.BlocChina: "the China bloc"}
 		from, to := game.AlignBloc(tp.Before), game.AlignBloc(tp.After)
-		var what string
-		if to == game.BlocNone {
-			what = "left " + blocName[from] + " for non-alignment"
-		} else {
-			what = "joined " + blocName[to]
+		name := sc.Swing[tp.Swing].Name
+		var s string
+		switch {
+		case to == game.BlocUS:
+			s = text.F("%s joined the US bloc (alignment %d→%d).", name, tp.Before, tp.After)
+		case to == game.BlocChina:
+			s = text.F("%s joined the China bloc (alignment %d→%d).", name, tp.Before, tp.After)
+		case from == game.BlocUS:
+			s = text.F("%s left the US bloc for non-alignment (alignment %d→%d).", name, tp.Before, tp.After)
+		default:
+			s = text.F("%s left the China bloc for non-alignment (alignment %d→%d).", name, tp.Before, tp.After)
 		}
-		return "BLOC", fmt.Sprintf("%s %s (alignment %d→%d).", sc.Swing[tp.Swing].Name, what, tp.Before, tp.After) +
-			causes(game.Ref{Kind: game.RefSwing, Swing: tp.Swing, Field: game.FieldAlign})
+		return text.T("BLOC"), s + causes(game.Ref{Kind: game.RefSwing, Swing: tp.Swing, Field: game.FieldAlign})
 	case match.TurnExposed:
 		a := sc.Actions[tp.Action]
-		s := fmt.Sprintf("%s secret came out: %s", text.Possessive(endActorNames(sc, tp.Actors)), a.Name)
+		who, since := text.Possessive(endActorNames(sc, tp.Actors)), text.Half(sc.HalfYear(tp.Since))
 		if tp.Swing >= 0 {
-			s += " (" + sc.Swing[tp.Swing].Name + ")"
+			return text.T("EXPOSED"), text.F("%s secret came out: %s (%s), taken in %s.", who, a.Name, sc.Swing[tp.Swing].Name, since)
 		}
-		return "EXPOSED", s + fmt.Sprintf(", taken in %s.", sc.Date(tp.Since))
+		return text.T("EXPOSED"), text.F("%s secret came out: %s, taken in %s.", who, a.Name, since)
 	case match.TurnBigAction:
 		a := sc.Actions[tp.Action]
-		s := fmt.Sprintf("%s: %s", endActorNames(sc, tp.Actors), a.Name)
 		if tp.Swing >= 0 {
-			s += " (" + sc.Swing[tp.Swing].Name + ")"
+			return text.T("MOVE"), text.F("%s: %s (%s), a step that can be taken only once.", endActorNames(sc, tp.Actors), a.Name, sc.Swing[tp.Swing].Name)
 		}
-		return "MOVE", s + ", a step that can be taken only once."
+		return text.T("MOVE"), text.F("%s: %s, a step that can be taken only once.", endActorNames(sc, tp.Actors), a.Name)
 	case match.TurnScoreSwing:
-		verb := "rose"
+		who := text.Possessive(endActorNames(sc, tp.Actors))
 		if tp.Delta < 0 {
-			verb = "fell"
+			return text.T("SCORE"), text.F("%s score fell %d→%d (%s).", who, tp.Before, tp.After, text.Change(tp.Delta))
 		}
-		return "SCORE", fmt.Sprintf("%s score %s %d→%d (%s).", text.Possessive(endActorNames(sc, tp.Actors)), verb, tp.Before, tp.After, text.Change(tp.Delta))
+		return text.T("SCORE"), text.F("%s score rose %d→%d (%s).", who, tp.Before, tp.After, text.Change(tp.Delta))
 	}
 	return "?", ""
 }
@@ -581,17 +617,17 @@ func (e *endScreen) charts(w int) string {
 	sc, st := g.Scenario(), g.State()
 	hist := st.History
 	var labels []string
-	tension := Series{Name: "Strait tension"}
-	gap := Series{Name: "real gap"}
-	perceived := Series{Name: "Washington's perceived gap"}
+	tension := Series{Name: text.T("Strait tension")}
+	gap := Series{Name: text.T("real gap")}
+	perceived := Series{Name: text.T("Washington's perceived gap")}
 	scores := make([]Series, len(sc.Actors))
 	for a := range sc.Actors {
 		scores[a].Name = sc.Actors[a].Name
 	}
 	for i, sn := range hist {
-		l := sc.Date(sn.Turn)
+		l := text.Half(sc.HalfYear(sn.Turn))
 		if i == len(hist)-1 && st.Over {
-			l = "end"
+			l = text.T("end")
 		}
 		labels = append(labels, l)
 		tension.Values = append(tension.Values, sn.Tracks[game.TrackTension])
@@ -605,9 +641,9 @@ func (e *endScreen) charts(w int) string {
 			scores[a].Values = append(scores[a].Values, v)
 		}
 	}
-	tc := LineChart{Title: "Strait tension (a crisis at 10)", Series: []Series{tension}, XLabels: labels, Min: 0, Max: 10}
-	gc := LineChart{Title: "US-China capability gap: real and as Washington saw it", Series: []Series{gap, perceived}, XLabels: labels}
-	intro := wrap("How the game went, turn by turn (each point is the start of a turn; \"end\" is the final state).", w)
+	tc := LineChart{Title: text.F("Strait tension (a crisis at %d)", game.TrackTension.Max()), Series: []Series{tension}, XLabels: labels, Min: 0, Max: game.TrackTension.Max()}
+	gc := LineChart{Title: text.T("US-China capability gap: real and as Washington saw it"), Series: []Series{gap, perceived}, XLabels: labels}
+	intro := wrap(text.T("How the game went, turn by turn (each point is the start of a turn; \"end\" is the final state)."), w)
 	sp := e.scoreRows(scores, labels, w)
 	if w >= 110 {
 		half := (w - 2) / 2
@@ -626,11 +662,11 @@ func (e *endScreen) scoreRows(scores []Series, labels []string, w int) string {
 	th := e.ctx.Theme
 	g := e.ctx.Game
 	sc := g.Scenario()
-	out := []string{th.Heading.Render("Scores, 0 to 100, turn by turn"), th.Muted.Render(wrap(
-		fmt.Sprintf("One row per actor, best first; each mark is the start of a turn, from %s to %s, on the same scale for all.", labels[0], labels[len(labels)-1]), w))}
+	out := []string{th.Heading.Render(text.T("Scores, 0 to 100, turn by turn")), th.Muted.Render(wrap(
+		text.F("One row per actor, best first; each mark is the start of a turn, from %s to %s, on the same scale for all.", labels[0], labels[len(labels)-1]), w))}
 	nw := 0
 	for _, a := range sc.Actors {
-		nw = max(nw, ansi.StringWidth(a.Name))
+		nw = max(nw, text.Width(a.Name))
 	}
 	type row struct {
 		c          game.ScoreCard
@@ -654,19 +690,19 @@ func (e *endScreen) scoreRows(scores []Series, labels []string, w int) string {
 		if len(known) == 0 {
 			continue
 		}
-		note := fmt.Sprintf("best %d (%s)", best, labels[bestAt])
+		note := text.F("best %d (%s)", best, labels[bestAt])
 		if tag := e.youTag(c.Actor); tag != "" {
 			note = tag + " · " + note
 		}
 		head := fmt.Sprintf("%d. ", i+1) + docPad(sc.Actors[c.Actor].Name, nw) + "  " + th.Accent.Render(Sparkline(known, 0, 100)) +
 			fmt.Sprintf("  %3d → %3d", known[0], c.Total)
-		noteW = max(noteW, ansi.StringWidth(note))
+		noteW = max(noteW, text.Width(note))
 		rows = append(rows, row{c, known, note, head})
 	}
 	// One bar width for every row, so that the bars compare.
 	barW := 0
 	if len(rows) > 0 {
-		barW = min(w-ansi.StringWidth(rows[0].head)-noteW-4, 20)
+		barW = min(w-text.Width(rows[0].head)-noteW-4, 20)
 	}
 	for _, r := range rows {
 		line := r.head
@@ -694,19 +730,19 @@ func (e *endScreen) View() string {
 }
 
 // Name is shown in the help overlay.
-func (e *endScreen) Name() string { return "Game over: debrief" }
+func (e *endScreen) Name() string { return text.T("Game over: debrief") }
 
 // Keys are the end screen's keys for the footer.
 func (e *endScreen) Keys() []key.Binding {
 	km := e.ctx.Keys
 	tab := km.NextTab
-	tab.SetHelp("tab/←/→", "section")
+	tab.SetHelp("tab/←/→", text.T("section"))
 	title := km.Select
-	title.SetHelp("enter", "title")
+	title.SetHelp("enter", text.T("title"))
 	view := km.ViewReplay
-	view.SetHelp("v", "replay")
+	view.SetHelp("v", text.T("replay"))
 	export := km.Export
-	export.SetHelp("e", "export report")
+	export.SetHelp("e", text.T("export report"))
 	// Scrolling is in the help overlay and the header says where the page is.
 	return []key.Binding{tab, view, export, title}
 }
@@ -715,13 +751,55 @@ func (e *endScreen) Keys() []key.Binding {
 func (e *endScreen) KeyGroups() [][]key.Binding {
 	km := e.ctx.Keys
 	next, prev := km.NextTab, km.PrevTab
-	next.SetHelp("tab/→", "next section")
-	prev.SetHelp("shift+tab/←", "previous section")
+	next.SetHelp("tab/→", text.T("next section"))
+	prev.SetHelp("shift+tab/←", text.T("previous section"))
 	title := km.Select
-	title.SetHelp("enter/esc", "back to the title screen")
+	title.SetHelp("enter/esc", text.T("back to the title screen"))
 	view := km.ViewReplay
-	view.SetHelp("v", "watch the game turn by turn (and rewind)")
+	view.SetHelp("v", text.T("watch the game turn by turn (and rewind)"))
 	export := km.Export
-	export.SetHelp("e", "export the debrief report (Markdown)")
+	export.SetHelp("e", text.T("export the debrief report (Markdown)"))
 	return [][]key.Binding{{next, prev, view, export, title}, {km.Up, km.Down, km.PageUp, km.PageDown, km.Top, km.Bottom}}
+}
+
+// endBlocCount heads a bloc's row at the end: "US bloc (3)".
+func endBlocCount(b game.Bloc, n int) string {
+	switch b {
+	case game.BlocUS:
+		return text.F("US bloc (%d)", n)
+	case game.BlocChina:
+		return text.F("China bloc (%d)", n)
+	}
+	return text.F("Non-aligned (%d)", n)
+}
+
+// endSeatName names who played an actor, as match.SeatName does in
+// English: "Ana", "human", "bot (hawk, normal)".
+func endSeatName(m *match.Match, a int) string {
+	s := m.Seats[a]
+	if s.Human {
+		if s.Name != "" {
+			return s.Name
+		}
+		return text.T("human")
+	}
+	p := s.Bot.Personality.String()
+	switch s.Bot.Personality {
+	case bot.Hawk:
+		p = text.T("hawk")
+	case bot.Dove:
+		p = text.T("dove")
+	case bot.Hedger:
+		p = text.T("hedger")
+	}
+	d := s.Bot.Difficulty.String()
+	switch s.Bot.Difficulty {
+	case bot.Easy:
+		d = text.T("easy")
+	case bot.Normal:
+		d = text.T("normal")
+	case bot.Hard:
+		d = text.T("hard")
+	}
+	return text.F("bot (%s, %s)", p, d)
 }

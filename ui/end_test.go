@@ -315,7 +315,8 @@ func TestEndTabsAndCharts(t *testing.T) {
 			t.Errorf("the charts should show %q", want)
 		}
 	}
-	for _, name := range endTabNames {
+	for tab := range numEndTabs {
+		name := endTabName(tab)
 		if !strings.Contains(screen(a), name) {
 			t.Errorf("the tab bar should name %q", name)
 		}
@@ -354,5 +355,52 @@ func TestEndFits(t *testing.T) {
 				press(a, "tab")
 			}
 		}
+	}
+}
+
+// A crisis the news sets off (here a facilitator's custom news) is dated
+// to the turn that news opens, which is never played: the end screen
+// finds the push in the last report played. It used to look for the
+// report of the crisis's own turn and panicked, index out of range.
+func TestEndCrisisByNews(t *testing.T) {
+	p, err := content.Load(content.DefaultScenario)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := p.Scenario
+	seats := make([]match.Seat, len(sc.Actors))
+	for i, b := range sim.BotsFor(sc, 9, bot.Normal) {
+		seats[i] = match.Seat{Bot: b}
+	}
+	m, err := match.New(sc, 9, seats)
+	if err != nil {
+		t.Fatal(err)
+	}
+	news, err := sc.ParseInjection("news:Cable cut off Matsu|tension=+10")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := m.PlayWith(nil, []game.Injection{news}); err != nil {
+		t.Fatal(err)
+	}
+	if st := m.State(); st.Crisis.Turn != len(m.Turns)+1 {
+		t.Fatalf("the news should set off a crisis dated to the unplayed turn %d; crisis turn %d", len(m.Turns)+1, st.Crisis.Turn)
+	}
+	a := sized(Options{}, 80, 24)
+	a.ctx.Game = &Session{Pack: p, Match: m, Player: -1, Saved: true}
+	a.screen = newEnd(a.ctx)
+	page := strings.Join(strings.Fields(ansi.Strip(endOf(t, a).outcome(78))), " ")
+	if !strings.Contains(page, "Tension rose by:") || !strings.Contains(page, "news added by the facilitator +") {
+		t.Errorf("the end screen should name the news that pushed tension to the top:\n%s", page)
+	}
+	if !strings.Contains(page, "In "+sc.Date(2)+" Strait tension reached") {
+		t.Errorf("the crisis should be dated to the half-year its news opened (%s):\n%s", sc.Date(2), page)
+	}
+	found := false
+	for _, l := range strings.Split(ansi.Strip(endOf(t, a).turningPoints(78)), "\n") {
+		found = found || strings.HasPrefix(l, sc.Date(2)+" CRISIS")
+	}
+	if !found {
+		t.Errorf("the turning points should date the crisis %s too:\n%s", sc.Date(2), ansi.Strip(endOf(t, a).turningPoints(78)))
 	}
 }

@@ -39,7 +39,7 @@ func (c *Context) exportReport() tea.Cmd {
 		return nil
 	}
 	if g.Store == nil {
-		c.Open(NewNotice(c, "Saving is off", text.Capitalize(errSavingOff.Error())+", so the debrief report cannot be written. zerosum report makes one from a save or a replay."))
+		c.Open(NewNotice(c, text.T("Saving is off"), text.F("%s, so the debrief report cannot be written. zerosum report makes one from a save or a replay.", savingOff())))
 		return nil
 	}
 	// Names and titles in it come from files: no control character
@@ -78,9 +78,9 @@ func (c *Context) warmReport() {
 // reportWritten reports where the debrief went, or why it could not.
 func (c *Context) reportWritten(m reportWrittenMsg) {
 	if m.err != nil {
-		c.FlashError(fmt.Sprintf("⚠ The debrief report could not be written: %v", m.err))
+		c.FlashError(text.F("⚠ The debrief report could not be written: %v", m.err))
 		return
 	}
 	m.session.ReportPath = m.path
-	c.Flash("Debrief report written to " + m.path)
+	c.Flash(text.F("Debrief report written to %s", m.path))
 }

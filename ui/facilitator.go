@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -77,8 +76,8 @@ type facilitatorScreen struct {
 
 func newFacilitator(ctx *Context, back Screen) *facilitatorScreen {
 	f := &facilitatorScreen{ctx: ctx, back: back, doc: newDocView(),
-		headline: newTextField(ctx, headlineLimit, "e.g. Typhoon shuts TSMC's fabs for a week"),
-		effects:  newTextField(ctx, effectsLimit, "e.g. tension=+1; taipei.security=-2"),
+		headline: newTextField(ctx, headlineLimit, text.T("e.g. Typhoon shuts TSMC's fabs for a week")),
+		effects:  newTextField(ctx, effectsLimit, text.T("e.g. tension=+1; taipei.security=-2")),
 	}
 	if ctx.Game.Match.Over() {
 		f.cursor = facRevealRow
@@ -106,7 +105,7 @@ func (f *facilitatorScreen) leave() {
 	case f.back != nil:
 		f.ctx.SwitchTo(f.back)
 	case f.game().Facil.Waiting:
-		f.ctx.Flash("Every player's orders are in: the turn waits for you. Choose Resolve the turn (enter) when the room is ready.")
+		f.ctx.Flash(text.T("Every player's orders are in: the turn waits for you. Choose Resolve the turn (enter) when the room is ready."))
 	default:
 		f.ctx.SwitchTo(f.ctx.beginTurn())
 	}
@@ -136,7 +135,7 @@ func (f *facilitatorScreen) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		switch {
 		case key.Matches(k, km.Back):
 			if f.ctx.stopForecast(fcRoom) {
-				f.ctx.Flash("Forecast stopped; enter plays it again, esc goes back.")
+				f.ctx.Flash(text.T("Forecast stopped; enter plays it again, esc goes back."))
 			} else {
 				f.mode = facMain
 			}
@@ -194,7 +193,7 @@ func (f *facilitatorScreen) updateMain(k tea.KeyPressMsg) tea.Cmd {
 // over says the game is over when a row needs a game in progress.
 func (f *facilitatorScreen) over() bool {
 	if f.game().Match.Over() {
-		f.ctx.Flash("The game is over: reveal and export still work.")
+		f.ctx.Flash(text.T("The game is over: reveal and export still work."))
 		return true
 	}
 	return false
@@ -249,10 +248,10 @@ func (f *facilitatorScreen) choose() tea.Cmd {
 		}
 	case facClearNews:
 		if n := len(g.Facil.Inject); n == 0 {
-			f.ctx.Flash("No news is queued for this turn.")
+			f.ctx.Flash(text.T("No news is queued for this turn."))
 		} else {
 			g.Facil.Inject = nil
-			f.ctx.Flash(fmt.Sprintf("Cleared the %d queued item%s of news.", n, text.Plural(n)))
+			f.ctx.Flash(text.F("Cleared the %d queued items of news.", n))
 		}
 	case facForecastRow:
 		if !f.over() {
@@ -283,16 +282,16 @@ func (f *facilitatorScreen) askResolve() {
 	var detail string
 	switch {
 	case g.Spectating():
-		detail = "The bots give their orders and the turn resolves."
+		detail = text.T("The bots give their orders and the turn resolves.")
 	case len(missing) == 0:
-		detail = "Every player's orders are in."
+		detail = text.T("Every player's orders are in.")
 	default:
-		detail = fmt.Sprintf("Not every player has handed in orders: %s. Their orders go in as they stand now.", strings.Join(missing, ", "))
+		detail = text.F("Not every player has handed in orders: %s. Their orders go in as they stand now.", endJoin(missing))
 	}
 	if n := len(g.Facil.Inject); n > 0 {
-		detail += fmt.Sprintf(" %d item%s of news you queued fire%s with the next turn's news.", n, text.Plural(n), map[bool]string{true: "s", false: ""}[n == 1])
+		detail += text.F(" %d items of news you queued fire with the next turn's news.", n)
 	}
-	q := fmt.Sprintf("Resolve turn %d (%s) now?", turn, sc.Date(turn))
+	q := text.F("Resolve turn %d (%s) now?", turn, text.Half(sc.HalfYear(turn)))
 	f.ctx.Open(NewConfirm(f.ctx, q, detail, func() tea.Cmd {
 		for _, a := range g.Humans() {
 			g.seat(a).submitted = true
@@ -319,12 +318,12 @@ func (f *facilitatorScreen) updateEvents(k tea.KeyPressMsg) {
 		ev := f.events()[f.ev]
 		in, err := g.Scenario().ParseInjection("event:" + ev.ID)
 		if err != nil {
-			f.ctx.FlashError("⚠ " + err.Error())
+			f.ctx.FlashError(text.F("⚠ %v", err))
 			return
 		}
 		g.Facil.Inject = append(g.Facil.Inject, in)
 		f.mode = facMain
-		f.ctx.Flash(fmt.Sprintf("Queued: %s. It fires with the news of %s, when this turn resolves.", f.headlineOf(f.ev), g.Scenario().Date(g.State().Turn+1)))
+		f.ctx.Flash(text.F("Queued: %s. It fires with the news of %s, when this turn resolves.", f.headlineOf(f.ev), text.Half(g.Scenario().HalfYear(g.State().Turn+1))))
 	}
 }
 
@@ -395,7 +394,7 @@ func (f *facilitatorScreen) queueCustom() {
 	f.mode = facMain
 	f.headline.Blur()
 	f.effects.Blur()
-	f.ctx.Flash(fmt.Sprintf("Queued: %q (%s). It fires when this turn resolves.", in.Headline, f.effectsText(in)))
+	f.ctx.Flash(text.F("Queued: %q (%s). It fires when this turn resolves.", in.Headline, f.effectsText(in)))
 }
 
 // effectsText writes an injection's effects: "Strait tension +1, Taipei
@@ -409,15 +408,15 @@ func (f *facilitatorScreen) effectsText(in game.Injection) string {
 		}
 		parts = append(parts, EffectText(sc, e, 0, -1))
 	}
-	return strings.Join(parts, ", ")
+	return endJoin(parts)
 }
 
 // injectionText is a queued item of news for the list.
 func (f *facilitatorScreen) injectionText(in game.Injection) string {
 	if in.Event >= 0 {
-		return f.headlineOf(in.Event) + " (event)"
+		return text.F("%s (event)", f.headlineOf(in.Event))
 	}
-	return in.Headline + " (" + f.effectsText(in) + ")"
+	return text.F("%s (%s)", in.Headline, f.effectsText(in))
 }
 
 // layoutReveal sizes the reveal page and fills it.
@@ -434,59 +433,59 @@ func (f *facilitatorScreen) layoutReveal() {
 func (f *facilitatorScreen) Name() string {
 	switch f.mode {
 	case facEvents:
-		return "Facilitator: inject an event"
+		return text.T("Facilitator: inject an event")
 	case facCustom:
-		return "Facilitator: custom news"
+		return text.T("Facilitator: custom news")
 	case facReveal:
-		return "Facilitator: the whole truth"
+		return text.T("Facilitator: the whole truth")
 	case facForecast:
-		return "Facilitator: forecast for the room"
+		return text.T("Facilitator: forecast for the room")
 	}
-	return "Facilitator"
+	return text.T("Facilitator")
 }
 
 // Keys are the facilitator's keys for the footer.
 func (f *facilitatorScreen) Keys() []key.Binding {
 	km := f.ctx.Keys
 	back := km.Back
-	back.SetHelp("esc", "back")
+	back.SetHelp("esc", text.T("back"))
 	switch f.mode {
 	case facEvents:
 		inject := km.Select
-		inject.SetHelp("enter", "inject")
+		inject.SetHelp("enter", text.T("inject"))
 		return []key.Binding{km.ListMove, inject, back}
 	case facCustom:
 		typing := km.NameType
-		typing.SetHelp("a-z", "type")
+		typing.SetHelp("a-z", text.T("type"))
 		next := km.NextTab
-		next.SetHelp("tab", "field")
+		next.SetHelp("tab", text.T("field"))
 		queue := km.Select
-		queue.SetHelp("enter", "next/queue")
+		queue.SetHelp("enter", text.T("next/queue"))
 		cancel := km.Back
-		cancel.SetHelp("esc", "cancel")
+		cancel.SetHelp("esc", text.T("cancel"))
 		return []key.Binding{typing, next, queue, cancel}
 	case facReveal:
 		return []key.Binding{km.PaneScroll, km.Export, back}
 	case facForecast:
 		if f.ctx.forecasts[fcRoom].running() {
 			stop := km.Back
-			stop.SetHelp("esc", "stop")
+			stop.SetHelp("esc", text.T("stop"))
 			return []key.Binding{km.PaneScroll, stop}
 		}
 		again := km.Select
-		again.SetHelp("enter", "play again")
+		again.SetHelp("enter", text.T("play again"))
 		return []key.Binding{km.PaneScroll, again, back}
 	}
 	choose := km.Select
-	choose.SetHelp("enter", "choose")
+	choose.SetHelp("enter", text.T("choose"))
 	change := km.Right
-	change.SetHelp("←/→", "change")
+	change.SetHelp("←/→", text.T("change"))
 	export := km.Export
-	export.SetHelp("e", "export")
+	export.SetHelp("e", text.T("export"))
 	keys := []key.Binding{km.ListMove, choose, change, export}
 	if f.back != nil {
 		ret := km.Back
-		ret.SetHelp("esc", "back")
+		ret.SetHelp("esc", text.T("back"))
 		keys = append(keys, ret)
 	}
 	return keys
@@ -539,9 +538,9 @@ func (f *facilitatorScreen) history(w, h int) string {
 	t := f.ctx.Theme
 	g := f.game()
 	sc := g.Scenario()
-	out := []string{t.Heading.Render("THE GAME SO FAR") + t.Muted.Render(" — the news, as every player read it")}
+	out := []string{t.Heading.Render(text.T("THE GAME SO FAR")) + t.Muted.Render(text.T(" — the news, as every player read it"))}
 	if len(g.Match.Turns) == 0 {
-		out = append(out, t.Muted.Render(wrap("No turn has been played yet.", w)))
+		out = append(out, t.Muted.Render(wrap(text.T("No turn has been played yet."), w)))
 	}
 	var turns []string
 	for i := len(g.Match.Turns) - 1; i >= 0; i-- {
@@ -551,29 +550,29 @@ func (f *facilitatorScreen) history(w, h int) string {
 			marked := ""
 			for _, in := range tn.Inject {
 				if in.Event == e {
-					marked = t.Accent.Render(" (yours)")
+					marked = t.Accent.Render(text.T(" (yours)"))
 				}
 			}
 			news = append(news, "■ "+f.headlineOf(e)+marked)
 		}
 		for _, hd := range tn.Report.Injected {
-			news = append(news, "■ "+hd+t.Accent.Render(" (yours)"))
+			news = append(news, "■ "+hd+t.Accent.Render(text.T(" (yours)")))
 		}
 		if len(news) == 0 {
-			news = append(news, t.Muted.Render("no news"))
+			news = append(news, t.Muted.Render(text.T("no news")))
 		}
-		block := t.Bold.Render(fmt.Sprintf("After %s", sc.Date(i+1)))
+		block := t.Bold.Render(text.F("After %s", text.Half(sc.HalfYear(i+1))))
 		for _, n := range news {
 			block += "\n" + hang(n, w, 2)
 		}
 		turns = append(turns, block)
 	}
 	out = append(out, turns...)
-	text := strings.Join(out, "\n")
-	if lines := strings.Split(text, "\n"); len(lines) > h {
-		text = strings.Join(append(lines[:h-1], t.Muted.Render("…")), "\n")
+	page := strings.Join(out, "\n")
+	if lines := strings.Split(page, "\n"); len(lines) > h {
+		page = strings.Join(append(lines[:h-1], t.Muted.Render("…")), "\n")
 	}
-	return text
+	return page
 }
 
 // header is the screen's title bar: whose screen it is, the game, the turn.
@@ -582,12 +581,13 @@ func (f *facilitatorScreen) header(w int) []string {
 	g := f.game()
 	sc := g.Scenario()
 	turn := min(g.State().Turn, sc.Turns)
-	left := t.Title.Render("FACILITATOR") + t.Muted.Render(" · not for the players' eyes")
-	right := fmt.Sprintf("%s · seed %d · Turn %d of %d · %s", sc.Title, g.Match.Seed, turn, sc.Turns, sc.Date(turn))
+	date := text.Half(sc.HalfYear(turn))
+	left := t.Title.Render(text.T("FACILITATOR")) + t.Muted.Render(text.T(" · not for the players' eyes"))
+	right := text.F("%s · seed %d · Turn %d of %d · %s", sc.Title, g.Match.Seed, turn, sc.Turns, date)
 	if g.Match.Over() {
-		right = fmt.Sprintf("%s · seed %d · the game is over", sc.Title, g.Match.Seed)
+		right = text.F("%s · seed %d · the game is over", sc.Title, g.Match.Seed)
 	}
-	right = firstFit(max(w-lipgloss.Width(left)-2, 10), t.Muted.Render(right), t.Muted.Render(fmt.Sprintf("Turn %d/%d · %s", turn, sc.Turns, sc.Date(turn))))
+	right = firstFit(max(w-text.Width(left)-2, 10), t.Muted.Render(right), t.Muted.Render(text.F("Turn %d/%d · %s", turn, sc.Turns, date)))
 	return []string{spread(left, right, w), t.Muted.Render(strings.Repeat("─", w))}
 }
 
@@ -597,11 +597,11 @@ func (f *facilitatorScreen) revealHeader(w int) []string {
 	g := f.game()
 	turn := min(g.State().Turn, g.Scenario().Turns)
 	banner := firstFit(w,
-		fmt.Sprintf(" THE FACILITATOR'S VIEW · %s · every hidden number and secret action, revealed to the room ", g.Scenario().Date(turn)),
-		" THE FACILITATOR'S VIEW · everything hidden, revealed ",
-		" FACILITATOR'S VIEW ")
+		text.F(" THE FACILITATOR'S VIEW · %s · every hidden number and secret action, revealed to the room ", text.Half(g.Scenario().HalfYear(turn))),
+		text.T(" THE FACILITATOR'S VIEW · everything hidden, revealed "),
+		text.T(" FACILITATOR'S VIEW "))
 	pos := t.Muted.Render(f.doc.position())
-	hint := t.Muted.Render("esc: back to the facilitator's screen · e: export the debrief")
+	hint := t.Muted.Render(text.T("esc: back to the facilitator's screen · e: export the debrief"))
 	return []string{t.Danger.Render(pad(banner, w)), docSpread(hint, pos, w), t.Muted.Render(strings.Repeat("─", w))}
 }
 
@@ -611,31 +611,31 @@ func (f *facilitatorScreen) rowLabel(r facRow) (string, string) {
 	fc := g.Facil
 	switch r {
 	case facResolve:
-		return "Resolve the turn now", ""
+		return text.T("Resolve the turn now"), ""
 	case facPause:
-		v := "off: the turn resolves when the last player submits"
+		v := text.T("off: the turn resolves when the last player submits")
 		if fc.Pause {
-			v = "on: the turn waits for you"
+			v = text.T("on: the turn waits for you")
 		}
-		return "Pause before resolving", "‹ " + v + " ›"
+		return text.T("Pause before resolving"), "‹ " + v + " ›"
 	case facTimer:
-		v := "off"
+		v := text.T("off")
 		if fc.TimerMinutes > 0 {
-			v = fmt.Sprintf("%d min per player", fc.TimerMinutes)
+			v = text.F("%d min per player", fc.TimerMinutes)
 		}
-		return "Order timer", "‹ " + v + " ›"
+		return text.T("Order timer"), "‹ " + v + " ›"
 	case facInjectEvent:
-		return "Inject a news event…", ""
+		return text.T("Inject a news event…"), ""
 	case facInjectCustom:
-		return "Write custom news…", ""
+		return text.T("Write custom news…"), ""
 	case facClearNews:
-		return "Clear the queued news", fmt.Sprintf("(%d queued)", len(fc.Inject))
+		return text.T("Clear the queued news"), text.F("(%d queued)", len(fc.Inject))
 	case facForecastRow:
-		return "Forecast for the room…", ""
+		return text.T("Forecast for the room…"), ""
 	case facRevealRow:
-		return "Reveal everything to the room…", ""
+		return text.T("Reveal everything to the room…"), ""
 	case facExport:
-		return "Export the debrief report", "(e)"
+		return text.T("Export the debrief report"), "(e)"
 	}
 	return "", ""
 }
@@ -645,32 +645,32 @@ func (f *facilitatorScreen) rowHelp(r facRow) string {
 	g := f.game()
 	switch r {
 	case facResolve:
-		return "Resolves the turn with every player's orders, the bots' and the news you queued. Players who have not handed in their orders yet have them go in as they stand (you are asked first)."
+		return text.T("Resolves the turn with every player's orders, the bots' and the news you queued. Players who have not handed in their orders yet have them go in as they stand (you are asked first).")
 	case facPause:
-		return "With pausing on, when the last player submits the game waits here instead of resolving, so you can talk, inject news or reveal before the turn resolves."
+		return text.T("With pausing on, when the last player submits the game waits here instead of resolving, so you can talk, inject news or reveal before the turn resolves.")
 	case facTimer:
 		if f.ctx.Opts.TableFacil != nil {
-			return "Minutes the players have for their orders each turn, counted from the start of the turn (from now, when you change it). Players see a countdown; at 0:00 their orders go in as they stand and the turn resolves, unless pausing is on."
+			return text.T("Minutes the players have for their orders each turn, counted from the start of the turn (from now, when you change it). Players see a countdown; at 0:00 their orders go in as they stand and the turn resolves, unless pausing is on.")
 		}
-		return "Minutes each player has for their orders each turn, from when their dashboard opens. Players see a countdown and a warning near the end; at 0:00 their orders go in as they stand. A change counts from the next player's turn; off stops the clock at once."
+		return text.T("Minutes each player has for their orders each turn, from when their dashboard opens. Players see a countdown and a warning near the end; at 0:00 their orders go in as they stand. A change counts from the next player's turn; off stops the clock at once.")
 	case facInjectEvent:
-		return "Pick any event of the scenario: it fires with the next turn's news when this turn resolves, whatever its conditions, and is recorded in saves, replays and the debrief."
+		return text.T("Pick any event of the scenario: it fires with the next turn's news when this turn resolves, whatever its conditions, and is recorded in saves, replays and the debrief.")
 	case facInjectCustom:
-		return "Write a headline and its effects (such as tension=+1; taipei.security=-2): they apply when this turn resolves, and the players read the headline in their news."
+		return text.T("Write a headline and its effects (such as tension=+1; taipei.security=-2): they apply when this turn resolves, and the players read the headline in their news.")
 	case facClearNews:
 		if len(g.Facil.Inject) == 0 {
-			return "No news is queued for this turn."
+			return text.T("No news is queued for this turn.")
 		}
-		return "Drops every item of news queued for this turn."
+		return text.T("Drops every item of news queued for this turn.")
 	case facForecastRow:
-		return "Plays many possible futures from this turn with bots in every seat and shows how likely each outcome is. It starts from the public view with nothing drafted, so it gives away no one's secrets, orders or plans: safe to put on the projector."
+		return text.T("Plays many possible futures from this turn with bots in every seat and shows how likely each outcome is. It starts from the public view with nothing drafted, so it gives away no one's secrets, orders or plans: safe to put on the projector.")
 	case facRevealRow:
-		return "Shows the whole truth on this screen: every actor's real numbers, the real capability gap and every covert action so far. Only here, and only when you choose it; esc comes back."
+		return text.T("Shows the whole truth on this screen: every actor's real numbers, the real capability gap and every covert action so far. Only here, and only when you choose it; esc comes back.")
 	case facExport:
 		if g.Store == nil {
-			return "Saving is off (no data directory), so there is nowhere to write the report: start the game with a data directory (ZEROSUM_HOME or --data-dir)."
+			return text.T("Saving is off (no data directory), so there is nowhere to write the report: start the game with a data directory (ZEROSUM_HOME or --data-dir).")
 		}
-		return "Writes the debrief report (Markdown, with charts and discussion questions) of the game so far into the reports folder of the data directory."
+		return text.T("Writes the debrief report (Markdown, with charts and discussion questions) of the game so far into the reports folder of the data directory.")
 	}
 	return ""
 }
@@ -684,14 +684,14 @@ func (f *facilitatorScreen) mainView(w int) string {
 	var out []string
 	switch {
 	case g.Match.Over():
-		out = append(out, t.Bold.Render("The game is over: reveal and export the debrief for the discussion."))
+		out = append(out, t.Bold.Render(wrap(text.T("The game is over: reveal and export the debrief for the discussion."), cw)))
 	case g.Facil.Waiting:
-		out = append(out, t.Warn.Render(wrap("ALL ORDERS ARE IN: the turn waits for you. Resolve it when the room is ready.", cw)))
+		out = append(out, t.Warn.Render(wrap(text.T("ALL ORDERS ARE IN: the turn waits for you. Resolve it when the room is ready."), cw)))
 	}
 	if g.Spectating() {
-		out = append(out, "Bots play every seat: the room is watching.")
+		out = append(out, wrap(text.T("Bots play every seat: the room is watching."), cw))
 	} else {
-		out = append(out, flow(append([]string{t.Bold.Render("Players:")}, f.ctx.seatStatus("giving orders")...), "  ", cw)...)
+		out = append(out, flow(append([]string{t.Bold.Render(text.T("Players:"))}, f.ctx.seatStatus(text.T("giving orders"))...), "  ", cw)...)
 	}
 	var bots []string
 	for a, s := range g.Match.Seats {
@@ -700,10 +700,10 @@ func (f *facilitatorScreen) mainView(w int) string {
 		}
 	}
 	if len(bots) > 0 && !g.Spectating() {
-		out = append(out, hang(t.Muted.Render(fmt.Sprintf("Bots (%d): %s", len(bots), strings.Join(bots, ", "))), cw, 2))
+		out = append(out, hang(t.Muted.Render(text.F("Bots (%d): %s", len(bots), endJoin(bots))), cw, 2))
 	}
 	if left, ok := f.ctx.clockLeft(); ok {
-		out = append(out, t.Muted.Render(fmt.Sprintf("%s's timer: %s left (it runs on, but submits only once you go back)", g.Who(g.Player), clockText(left))))
+		out = append(out, t.Muted.Render(wrap(text.F("%s's timer: %s left (it runs on, but submits only once you go back)", g.Who(g.Player), clockText(left)), cw)))
 	}
 	out = append(out, "")
 	lw := 32
@@ -715,13 +715,13 @@ func (f *facilitatorScreen) mainView(w int) string {
 		} else if g.Match.Over() && r != facRevealRow && r != facExport {
 			line = t.Disabled.Render(line)
 		}
-		out = append(out, ansi.Truncate(line, w, "…"))
+		out = append(out, text.Truncate(line, w))
 	}
 	out = append(out, "", t.Muted.Render(wrap(f.rowHelp(f.cursor), cw)), "")
 	if len(g.Facil.Inject) == 0 {
-		out = append(out, t.Bold.Render("News queued for this turn: ")+t.Muted.Render("none"))
+		out = append(out, t.Bold.Render(text.T("News queued for this turn: "))+t.Muted.Render(text.T("none")))
 	} else {
-		out = append(out, t.Bold.Render("News queued for this turn:"))
+		out = append(out, t.Bold.Render(text.T("News queued for this turn:")))
 	}
 	for _, in := range g.Facil.Inject {
 		out = append(out, hang("■ "+f.injectionText(in), cw, 2))
@@ -738,7 +738,7 @@ func (f *facilitatorScreen) eventsView(w, h int) string {
 	cw := min(w, 110)
 	evs := f.events()
 	ev := evs[f.ev]
-	intro := t.Bold.Render("Inject a news event") + t.Muted.Render(" — it fires with the next turn's news, whatever its conditions.")
+	intro := t.Bold.Render(text.T("Inject a news event")) + t.Muted.Render(text.T(" — it fires with the next turn's news, whatever its conditions."))
 	var detail []string
 	var effects []string
 	for _, e := range ev.Effects {
@@ -748,18 +748,18 @@ func (f *facilitatorScreen) eventsView(w, h int) string {
 		effects = append(effects, EffectText(sc, e, 0, -1))
 	}
 	if len(effects) == 0 {
-		effects = append(effects, "no direct effect")
+		effects = append(effects, text.T("no direct effect"))
 	}
-	fired := "Not fired yet this game."
+	fired := text.T("Not fired yet this game.")
 	if n := st.Fired[f.ev]; n > 0 {
-		fired = fmt.Sprintf("Fired %d time%s so far.", n, text.Plural(n))
+		fired = text.F("Fired %d times so far.", n)
 	}
 	if st.Fired[f.ev] > 0 && !ev.Repeat {
-		fired += " It would not fire again by itself; injected, it does."
+		fired += text.T(" It would not fire again by itself; injected, it does.")
 	}
-	detail = append(detail, hang(t.Muted.Render("Effects: ")+strings.Join(effects, ", ")+". "+t.Muted.Render(fired), cw, 2))
+	detail = append(detail, hang(text.F("%s%s. %s", t.Muted.Render(text.T("Effects: ")), endJoin(effects), t.Muted.Render(fired)), cw, 2))
 	if note := g.Pack.T("events." + ev.ID + ".teaching"); note != "" {
-		detail = append(detail, hang(t.Muted.Render("Why it matters: ")+plainProse(f.ctx, note), cw, 2))
+		detail = append(detail, hang(t.Muted.Render(text.T("Why it matters: "))+plainProse(f.ctx, note), cw, 2))
 	}
 	if len(detail) > 4 {
 		detail = detail[:4]
@@ -778,21 +778,21 @@ func (f *facilitatorScreen) eventsView(w, h int) string {
 	f.evTop = min(f.evTop, max(len(evs)-room, 0))
 	idW := 0
 	for _, e := range evs {
-		idW = max(idW, ansi.StringWidth(e.ID))
+		idW = max(idW, text.Width(e.ID))
 	}
 	idW = min(idW, cw/3)
 	lw := max(cw-idW-4, 20)
 	var list []string
 	for i := f.evTop; i < min(f.evTop+room, len(evs)); i++ {
-		left := pad(ansi.Truncate("■ "+f.headlineOf(i), lw, "…"), lw)
-		id := ansi.Truncate(evs[i].ID, idW, "…")
+		left := pad(text.Truncate("■ "+f.headlineOf(i), lw), lw)
+		id := text.Truncate(evs[i].ID, idW)
 		line := "  " + left + "  " + t.Muted.Render(id)
 		if i == f.ev {
 			line = t.Selected.Render(pad("▸ "+left+"  "+id, cw))
 		}
-		list = append(list, ansi.Truncate(line, w, "…"))
+		list = append(list, text.Truncate(line, w))
 	}
-	pos := t.Muted.Render(fmt.Sprintf("%d of %d events", f.ev+1, len(evs)))
+	pos := t.Muted.Render(text.F("%d of %d events", f.ev+1, len(evs)))
 	return wrap(intro, cw) + "\n" + strings.Join(list, "\n") + "\n" + pos + "\n\n" + strings.Join(detailLines, "\n")
 }
 
@@ -810,13 +810,14 @@ func (f *facilitatorScreen) customView(w int) string {
 		return t.Muted.Render("  " + s)
 	}
 	var out []string
-	out = append(out, wrap(t.Bold.Render("Write custom news")+t.Muted.Render(" — it applies when this turn resolves; players read the headline."), cw), "")
-	out = append(out, label(0, "Headline"), "    "+ansi.Truncate(f.headline.View(), cw-4, ""), "")
-	out = append(out, label(1, "Effects "), "    "+ansi.Truncate(f.effects.View(), cw-4, ""))
+	out = append(out, wrap(t.Bold.Render(text.T("Write custom news"))+t.Muted.Render(text.T(" — it applies when this turn resolves; players read the headline.")), cw), "")
+	lw := max(text.Width(text.T("Headline")), text.Width(text.T("Effects")))
+	out = append(out, label(0, text.PadRight(text.T("Headline"), lw)), "    "+ansi.Truncate(f.headline.View(), cw-4, ""), "")
+	out = append(out, label(1, text.PadRight(text.T("Effects"), lw)), "    "+ansi.Truncate(f.effects.View(), cw-4, ""))
 	if f.note != "" {
 		out = append(out, t.Bad.Render(wrap("✗ "+f.note, cw)))
 	} else {
-		out = append(out, t.Muted.Render(wrap("Each effect is name=+n or name=-n (at most 100), separated by ; or ,", cw)))
+		out = append(out, t.Muted.Render(wrap(text.F("Each effect is name=+n or name=-n (at most %d), separated by ; or ,", 100), cw)))
 	}
 	var tracks, actors, swing []string
 	for tr := range game.NumTracks {
@@ -832,10 +833,10 @@ func (f *facilitatorScreen) customView(w int) string {
 	for s := range game.NumStats {
 		stats = append(stats, s.String())
 	}
-	out = append(out, "", t.Heading.Render("What an effect may name"))
-	out = append(out, hang(t.Muted.Render("Tracks: ")+strings.Join(tracks, ", "), cw, 2))
-	out = append(out, hang(t.Muted.Render("An actor's number: ")+"<actor>.<stat>, such as beijing.grievance; actors "+strings.Join(actors, ", ")+"; stats "+strings.Join(stats, ", "), cw, 2))
-	out = append(out, hang(t.Muted.Render("A swing state: ")+"<state>.align or <state>.sovereign (swing.align for every one); states "+strings.Join(swing, ", "), cw, 2))
+	out = append(out, "", t.Heading.Render(text.T("What an effect may name")))
+	out = append(out, hang(t.Muted.Render(text.T("Tracks: "))+strings.Join(tracks, ", "), cw, 2))
+	out = append(out, hang(t.Muted.Render(text.T("An actor's number: "))+text.F("<actor>.<stat>, such as beijing.grievance; actors %s; stats %s", strings.Join(actors, ", "), strings.Join(stats, ", ")), cw, 2))
+	out = append(out, hang(t.Muted.Render(text.T("A swing state: "))+text.F("<state>.align or <state>.sovereign (swing.align for every one); states %s", strings.Join(swing, ", ")), cw, 2))
 	return strings.Join(out, "\n")
 }
 
@@ -853,7 +854,7 @@ func (f *facilitatorScreen) forecastCmd() tea.Cmd {
 func (f *facilitatorScreen) forecastView(w, h int) string {
 	t := f.ctx.Theme
 	cw := min(w, 100)
-	lines := []string{t.Muted.Render(wrap("From the public view, with no one's orders: nothing here is secret.", cw))}
+	lines := []string{t.Muted.Render(wrap(text.T("From the public view, with no one's orders: nothing here is secret."), cw))}
 	lines = append(lines, forecastLines(f.ctx, f.ctx.currentForecast(fcRoom), forecast.Public, cw)...)
 	var out []string
 	out, f.fcScroll = clip(t, strings.Split(strings.Join(lines, "\n"), "\n"), f.fcScroll, h)

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -60,7 +59,7 @@ func (c *Context) resolveTurn() tea.Cmd {
 		// Hard bots play out futures before they answer: let them think
 		// away from the screen, which says so and waits (see botsThought).
 		c.thinking = true
-		c.Flash("The bots are thinking: the hard ones play out possible futures…")
+		c.Flash(text.T("The bots are thinking: the hard ones play out possible futures…"))
 		m, turn := g.Match, len(g.Match.Turns)
 		return func() tea.Msg { return botsThoughtMsg{turn: turn, orders: m.BotOrders()} }
 	}
@@ -94,7 +93,7 @@ func (c *Context) playTurn(bots []game.Order) tea.Cmd {
 	}
 	rep, err := g.Match.PlayBots(g.AllOrders(), bots, inject)
 	if err != nil {
-		c.Open(NewNotice(c, "The turn could not be played", err.Error()))
+		c.Open(NewNotice(c, text.T("The turn could not be played"), err.Error()))
 		return nil
 	}
 	g.clearTurn()
@@ -207,7 +206,7 @@ func (h *handover) Update(msg tea.Msg) (Screen, tea.Cmd) {
 }
 
 // Name is shown in the help overlay.
-func (h *handover) Name() string { return "Hand-over" }
+func (h *handover) Name() string { return text.T("Hand-over") }
 
 // Keys are the hand-over's keys for the footer.
 func (h *handover) Keys() []key.Binding {
@@ -232,19 +231,19 @@ func (h *handover) View() string {
 	iw, center := roomColumn(ctx)
 	actor := sc.Actors[h.seat].Name
 	var lines []string
-	lines = append(lines, center.Render(t.Muted.Render(fmt.Sprintf("HOT SEAT · Turn %d of %d · %s", turn, sc.Turns, sc.Date(turn)))), "")
+	lines = append(lines, center.Render(t.Muted.Render(wrap(text.F("HOT SEAT · Turn %d of %d · %s", turn, sc.Turns, text.Half(sc.HalfYear(turn))), iw))), "")
 	big := strings.ToUpper(actor)
 	if n := g.playerName(h.seat); n != "" {
 		big += "  ·  " + n
 	}
 	lines = append(lines, center.Render(t.Title.Render(big)), "")
-	lines = append(lines, center.Render(wrap(fmt.Sprintf("Pass to %s. Everyone else, look away: the next screens are for %s alone.", g.Who(h.seat), h.addressee()), iw)), "")
-	lines = append(lines, center.Render(strings.Join(docFlow(ctx.seatStatus("to give orders"), "   ", iw), "\n")), "")
+	lines = append(lines, center.Render(wrap(text.F("Pass to %s. Everyone else, look away: the next screens are for %s alone.", g.Who(h.seat), h.addressee()), iw)), "")
+	lines = append(lines, center.Render(strings.Join(docFlow(ctx.seatStatus(text.T("to give orders")), "   ", iw), "\n")), "")
 	lines = append(lines, center.Render(t.Muted.Render(wrap(h.next(), iw))))
 	if h.note != "" {
 		lines = append(lines, "", center.Render(t.Warn.Render(wrap(h.note, iw))))
 	}
-	lines = append(lines, "", center.Render(t.Key.Render("enter")+" "+t.Bold.Render(fmt.Sprintf("when %s is at the keyboard", h.addressee()))))
+	lines = append(lines, "", center.Render(t.Key.Render("enter")+" "+t.Bold.Render(wrap(text.F("when %s is at the keyboard", h.addressee()), iw-6))))
 	return roomPage(ctx, lines)
 }
 
@@ -291,14 +290,14 @@ func (h *handover) next() string {
 	var s string
 	switch {
 	case !st.briefed && len(g.Match.Turns) == 0:
-		s = fmt.Sprintf("Next: %s's briefing, then your orders for %s.", sc.Actors[h.seat].Name, sc.Date(turn))
+		s = text.F("Next: %s's briefing, then your orders for %s.", sc.Actors[h.seat].Name, text.Half(sc.HalfYear(turn)))
 	case st.seen < len(g.Match.Turns):
-		s = fmt.Sprintf("Next: your report of %s, then your orders for %s.", sc.Date(len(g.Match.Turns)), sc.Date(turn))
+		s = text.F("Next: your report of %s, then your orders for %s.", text.Half(sc.HalfYear(len(g.Match.Turns))), text.Half(sc.HalfYear(turn)))
 	default:
-		s = fmt.Sprintf("Next: your orders for %s.", sc.Date(turn))
+		s = text.F("Next: your orders for %s.", text.Half(sc.HalfYear(turn)))
 	}
 	if f := g.Facil; f != nil && f.TimerMinutes > 0 {
-		s += fmt.Sprintf(" You have %d minute%s for them, from when your dashboard opens.", f.TimerMinutes, text.Plural(f.TimerMinutes))
+		s += text.F(" You have %d minutes for them, from when your dashboard opens.", f.TimerMinutes)
 	}
 	return s
 }
@@ -313,7 +312,7 @@ func (c *Context) seatStatus(waiting string) []string {
 	for _, a := range g.Humans() {
 		mark := t.Muted.Render("… " + waiting)
 		if g.Submitted(a) {
-			mark = t.Good.Render("✓ orders in")
+			mark = t.Good.Render(text.T("✓ orders in"))
 		}
 		status = append(status, g.Who(a)+" "+mark)
 	}

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"zerosum/text"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -72,17 +73,34 @@ var sizes = [][2]int{{80, 24}, {100, 30}, {120, 40}, {200, 60}, {70, 20}, {81, 2
 
 // confirmOpen reports whether the dialog on top is a confirmation whose
 // question starts with prefix.
-func confirmOpen(a *App, prefix string) bool {
+//
+// The keys are the questions' messages: the random keys may switch the
+// interface's language on the title screen, so a question is recognised
+// by the words before its first verb, in English or in the language now
+// shown.
+func confirmOpen(a *App, keys ...string) bool {
 	if len(a.dialogs) == 0 {
 		return false
 	}
 	c, ok := a.dialogs[len(a.dialogs)-1].(*Confirm)
-	return ok && strings.HasPrefix(c.Question, prefix)
+	if !ok {
+		return false
+	}
+	for _, k := range keys {
+		for _, f := range append([]string{k}, text.Forms(text.Lang(), k)...) {
+			if p, _, _ := strings.Cut(f, "%"); p != "" && strings.HasPrefix(c.Question, p) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // endTurnOpen reports whether the dialog on top asks to end the turn (a
 // player's) or to resolve it (the facilitator's).
-func endTurnOpen(a *App) bool { return confirmOpen(a, "End turn") || confirmOpen(a, "Resolve turn") }
+func endTurnOpen(a *App) bool {
+	return confirmOpen(a, "End turn %d (%s)?", "End turn %d (%s) for %s?", "Resolve turn %d (%s) now?")
+}
 
 // spectating reports whether the screen is the spectator's, where enter
 // plays the bots' next turn.
@@ -120,7 +138,7 @@ func checkNoLeak(t *rapid.T, a *App, pressed []string) {
 // rewindOpen reports whether the dialog on top asks to rewind (or to
 // rewind even though the original line could not be kept).
 func rewindOpen(a *App) bool {
-	return confirmOpen(a, "Rewind to") || confirmOpen(a, "The original line could not be kept")
+	return confirmOpen(a, "Rewind to the start of turn %d (%s)?", "The original line could not be kept")
 }
 
 // loadOpen reports whether the key pressed may load a save: enter (on
@@ -128,7 +146,7 @@ func rewindOpen(a *App) bool {
 // autosave.
 func loadOpen(a *App, k string) bool {
 	if len(a.dialogs) > 0 {
-		return k == "y" && confirmOpen(a, "Cannot load")
+		return k == "y" && confirmOpen(a, "Cannot load %s")
 	}
 	return k == "enter"
 }

@@ -124,29 +124,40 @@ func exposedText(sc *game.Scenario, c game.CovertRecord, player, reportTurn int)
 	return text.F("%s.", s)
 }
 
+// lastRune and firstRune are the last and the first character of s ("" for
+// none).
+func lastRune(s string) string {
+	r, n := utf8.DecodeLastRuneInString(s)
+	if n == 0 {
+		return ""
+	}
+	return string(r)
+}
+
+func firstRune(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return ""
+	}
+	return string(r)
+}
+
 // hang wraps s to w cells with the lines after the first indented by n.
 func hang(s string, w, n int) string {
 	lines := strings.Split(wrap(s, w), "\n")
 	if len(lines) == 1 {
 		return lines[0]
 	}
+	// The lines are joined again as wrap broke them: at a space, which it
+	// dropped, or between two Chinese characters, where there was none.
 	rest := lines[1]
 	for _, l := range lines[2:] {
-		rest = joinWrapped(rest, l)
+		if text.Width(lastRune(ansi.Strip(rest))) < 2 && text.Width(firstRune(ansi.Strip(l))) < 2 {
+			rest += " "
+		}
+		rest += l
 	}
 	return lines[0] + "\n" + indent(wrap(rest, w-n), strings.Repeat(" ", n))
-}
-
-// joinWrapped joins two lines that wrap broke apart: with the space the
-// break took between two words, without one where it broke between wide
-// (Chinese) characters, which it does without a space.
-func joinWrapped(a, b string) string {
-	ra, _ := utf8.DecodeLastRuneInString(ansi.Strip(a))
-	rb, _ := utf8.DecodeRuneInString(ansi.Strip(b))
-	if text.Width(string(ra)) == 2 || text.Width(string(rb)) == 2 {
-		return a + b
-	}
-	return a + " " + b
 }
 
 // orderNames are an actor's orders in a report as a player reads them,

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -49,7 +48,7 @@ func (r *resolution) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	return r, nil
 }
 
-func (r *resolution) Name() string { return "Turn report" }
+func (r *resolution) Name() string { return text.T("Turn report") }
 
 func (r *resolution) Keys() []key.Binding {
 	return []key.Binding{r.ctx.Keys.ReportContinue, r.ctx.Keys.PaneScroll, r.ctx.Keys.PageDown}
@@ -71,19 +70,19 @@ func (r *resolution) View() string {
 	sc := r.ctx.Game.Scenario()
 	cw := min(w, 110)
 	g := r.ctx.Game
-	title := t.Title.Render(fmt.Sprintf("Turn %d of %d resolved: %s", r.turn, sc.Turns, sc.Date(r.turn)))
+	title := t.Title.Render(text.F("Turn %d of %d resolved: %s", r.turn, sc.Turns, text.Half(sc.HalfYear(r.turn))))
 	if g.HotSeat() && !g.Match.Over() {
 		title += " " + t.Accent.Render("· "+g.Who(g.Player))
 	}
 	if b := g.Match.Branch; b != "" {
-		title += " " + t.Warn.Render("· WHAT-IF: "+b)
+		title += " " + t.Warn.Render(text.F("· WHAT-IF: %s", branchLabel(b)))
 	}
-	next := "enter: back to the dashboard"
+	next := text.T("enter: back to the dashboard")
 	switch {
 	case g.Match.Over():
-		next = "enter: the end of the game"
+		next = text.T("enter: the end of the game")
 	case g.HotSeat():
-		next = "enter: your orders"
+		next = text.T("enter: your orders")
 	}
 	head := spread(title, t.Key.Render(next), w)
 	body := r.sc.render(t, 0, cw, h-2, r.content)
@@ -108,11 +107,11 @@ func (r *resolution) content(w int) string {
 
 	// Warnings first, loud.
 	if r.rep.Crisis {
-		msg := fmt.Sprintf("⚠ STRAIT CRISIS. Tension reached %d and the game is over. ", st.Tension())
+		msg := text.F("⚠ STRAIT CRISIS. Tension reached %d and the game is over. ", st.Tension())
 		if b := BlameText(sc, st.Crisis.Shares); b != "" {
-			msg += "Who drove it there, over the whole game: " + b + ". "
+			msg += text.F("Who drove it there, over the whole game: %s. ", b)
 		} else {
-			msg += "No player's orders put the pressure there. "
+			msg += text.T("No player's orders put the pressure there. ")
 		}
 		msg += CrisisRule(sc)
 		out = append(out, t.Danger.Render(wrap(msg, w)), "")
@@ -123,19 +122,20 @@ func (r *resolution) content(w int) string {
 			causes = append(causes, CauseText(g.Pack, c.Cause)+" "+text.Change(c.Delta))
 		}
 		d := ch.After - ch.Before
-		word := "rose"
 		st := t.Warn
+		msg := text.F("Strait tension rose %d → %d (%s), now %s: %s", ch.Before, ch.After, text.Change(d),
+			TensionWord(ch.After), endJoin(causes))
 		if d < 0 {
-			word, st = "eased", t.Good
+			st = t.Good
+			msg = text.F("Strait tension eased %d → %d (%s), now %s: %s", ch.Before, ch.After, text.Change(d),
+				TensionWord(ch.After), endJoin(causes))
 		}
-		msg := fmt.Sprintf("Strait tension %s %d → %d (%s), now %s: %s", word, ch.Before, ch.After, text.Change(d),
-			TensionWord(ch.After), strings.Join(causes, ", "))
 		if d > 0 {
 			msg = "⚠ " + msg
 		}
 		if ch.After >= 6 && !r.rep.Crisis {
 			st = t.Danger
-			msg += fmt.Sprintf(". At %d a crisis ends the game; nobody wins it, and whoever drove it there scores 0.", game.TrackTension.Max())
+			msg += text.F(". At %d a crisis ends the game; nobody wins it, and whoever drove it there scores 0.", game.TrackTension.Max())
 		}
 		out = append(out, st.Render(wrap(msg, w)))
 		out = append(out, "", TensionGauge(t, ch.After), "")
@@ -147,24 +147,33 @@ func (r *resolution) content(w int) string {
 				name = n
 			}
 		}
-		out = append(out, t.Title.Render(wrap("The game is over. The world outcome: "+name+". Press enter for the scores and the debrief.", w)), "")
+		out = append(out, t.Title.Render(wrap(text.F("The game is over. The world outcome: %s. Press enter for the scores and the debrief.", name), w)), "")
 	}
 
 	// What everyone did.
 	out = append(out, publicResults(ctx, &r.rep, p, w)...)
 
 	// What changed, and why.
-	out = append(out, "", t.Heading.Render("What changed, and why"))
+	out = append(out, "", t.Heading.Render(text.T("What changed, and why")))
 	out = append(out, ledger(ctx, &r.rep, p, w, ledgerYou, ledgerTracks, ledgerSwing)...)
-	out = append(out, "", t.Muted.Render(wrap("The other actors' public numbers are in the Why pane of the dashboard.", w)))
+	out = append(out, "", t.Muted.Render(wrap(text.T("The other actors' public numbers are in the Why pane of the dashboard."), w)))
 
 	// The next turn's news.
 	if len(r.rep.Events) > 0 || len(r.rep.Injected) > 0 {
-		out = append(out, "", t.Heading.Render(fmt.Sprintf("News for %s", sc.Date(r.turn+1))))
+		out = append(out, "", t.Heading.Render(text.F("News for %s", text.Half(sc.HalfYear(r.turn+1)))))
 		for _, e := range r.rep.Events {
 			out = append(out, eventText(ctx, g.Pack, e, w, false)...)
 		}
 		out = append(out, injectedNews(ctx, &r.rep, w)...)
 	}
 	return strings.Join(out, "\n")
+}
+
+// endJoin joins the items of a list that needs no "and": "a, b, c" in
+// English, "a、b、c" in Chinese.
+func endJoin(items []string) string {
+	if text.Chinese() {
+		return strings.Join(items, "、")
+	}
+	return strings.Join(items, ", ")
 }

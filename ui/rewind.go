@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -8,7 +9,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"zerosum/content"
 	"zerosum/game"
@@ -71,7 +71,7 @@ type rewindPlan struct {
 // to the branch); otherwise pending and settings are.
 func (c *Context) planRewind(pack *content.Pack, m *match.Match, player int, pending []game.Order, settings saves.Settings, turn int, from *Session) (*rewindPlan, error) {
 	if !m.Seats[player].Human {
-		return nil, fmt.Errorf("%s is played by a bot in this game, so there is no player's line to branch", m.Scenario.Actors[player].Name)
+		return nil, errors.New(text.F("%s is played by a bot in this game, so there is no player's line to branch", m.Scenario.Actors[player].Name))
 	}
 	b, err := m.Rewind(turn)
 	if err != nil {
@@ -95,7 +95,7 @@ func (c *Context) planRewind(pack *content.Pack, m *match.Match, player int, pen
 	for _, a := range b.Humans() {
 		g.seat(a).briefed = true
 	}
-	p := &rewindPlan{branch: g, turn: turn, date: m.Scenario.Date(turn), lost: len(m.Turns) - turn + 1}
+	p := &rewindPlan{branch: g, turn: turn, date: text.Half(m.Scenario.HalfYear(turn)), lost: len(m.Turns) - turn + 1}
 	if c.Store() != nil {
 		if from != nil && from.Match == m {
 			p.main = from.toSave(c.Now())
@@ -110,13 +110,13 @@ func (c *Context) planRewind(pack *content.Pack, m *match.Match, player int, pen
 // confirmRewind asks before rewinding, saying what happens to the
 // original line.
 func (c *Context) confirmRewind(p *rewindPlan) {
-	q := fmt.Sprintf("Rewind to the start of turn %d (%s)?", p.turn, p.date)
-	detail := "You play on from there as a what-if branch, labelled as such on every screen, in saves and in the replay. " +
-		"The world at that turn is exactly as it was: nothing already revealed is rolled again."
+	q := text.F("Rewind to the start of turn %d (%s)?", p.turn, p.date)
+	detail := text.T("You play on from there as a what-if branch, labelled as such on every screen, in saves and in the replay. " +
+		"The world at that turn is exactly as it was: nothing already revealed is rolled again.")
 	if p.main != nil {
-		detail += fmt.Sprintf("\n\nThe original line is kept first as the save %q: load it to go back to it.", p.mainFor)
+		detail += text.F("\n\nThe original line is kept first as the save %q: load it to go back to it.", p.mainFor)
 	} else {
-		detail += fmt.Sprintf("\n\nSaving is off (no data directory), so the original line cannot be kept: its last %d turn%s will be lost.", p.lost, text.Plural(p.lost))
+		detail += text.F("\n\nSaving is off (no data directory), so the original line cannot be kept: its last %d turns will be lost.", p.lost)
 	}
 	c.Open(NewConfirm(c, q, detail, func() tea.Cmd { return c.rewind(p) }, nil))
 }
@@ -141,9 +141,9 @@ func (c *Context) startBranch(g *Session, kept string) tea.Cmd {
 	c.Game = g
 	g.Saved = false
 	c.SwitchTo(c.beginTurn())
-	msg := "Playing on as a what-if from " + c.Game.Scenario().Date(g.State().Turn) + "."
+	msg := text.F("Playing on as a what-if from %s.", text.Half(c.Game.Scenario().HalfYear(g.State().Turn)))
 	if kept != "" {
-		msg += fmt.Sprintf(" The original line is kept as the save %q.", kept)
+		msg += text.F(" The original line is kept as the save %q.", kept)
 	}
 	c.Flash(msg)
 	return tea.Batch(c.autosave(g), c.scanSaves())
@@ -168,7 +168,7 @@ func newRewindPicker(ctx *Context) *rewindPicker {
 		// The numbers the player read on the dashboard at that turn.
 		v := sc.View(&g.Match.States[i], g.Player, true)
 		score := scoreAsRead(sc, &v, g.Player, g.Player, false)
-		row := fmt.Sprintf("Turn %2d · %s · tension %d · score %s", i+1, sc.Date(i+1), v.Tension(), approx(score.Total, score.any))
+		row := text.F("Turn %2d · %s · tension %d · score %s", i+1, text.Half(sc.HalfYear(i+1)), v.Tension(), approx(score.Total, score.any))
 		var mine []string
 		for _, o := range g.Match.Turns[i].Orders {
 			if o.Actor == sc.Actors[g.Player].ID {
@@ -176,9 +176,9 @@ func newRewindPicker(ctx *Context) *rewindPicker {
 			}
 		}
 		if len(mine) == 0 {
-			row += " · you gave no orders"
+			row += text.T(" · you gave no orders")
 		} else {
-			row += " · you: " + strings.Join(mine, ", ")
+			row += text.F(" · you: %s", endJoin(mine))
 		}
 		p.rows = append(p.rows, row)
 	}
@@ -204,7 +204,7 @@ func (p *rewindPicker) Update(msg tea.Msg) (Dialog, tea.Cmd, bool) {
 		g := p.ctx.Game
 		plan, err := p.ctx.planRewind(g.Pack, g.Match, g.Player, g.Orders(), g.Settings, p.cursor+1, g)
 		if err != nil {
-			p.ctx.Open(NewNotice(p.ctx, "Cannot rewind", err.Error()))
+			p.ctx.Open(NewNotice(p.ctx, text.T("Cannot rewind"), err.Error()))
 			return p, nil, true
 		}
 		p.ctx.confirmRewind(plan)
@@ -218,7 +218,7 @@ func (p *rewindPicker) View() string {
 	t := p.ctx.Theme
 	w := min(84, p.ctx.Width-4)
 	iw := w - t.Dialog.GetHorizontalFrameSize()
-	intro := t.Muted.Render(wrap("Go back to the start of an earlier turn and play on from there as a what-if branch. The game so far is kept as a save first.", iw))
+	intro := t.Muted.Render(wrap(text.T("Go back to the start of an earlier turn and play on from there as a what-if branch. The game so far is kept as a save first."), iw))
 	// Room for the rows: the terminal less the box's frame, the title,
 	// the intro, the keys and the blank lines between them.
 	room := max(p.ctx.Height-4-t.Dialog.GetVerticalFrameSize()-lipgloss.Height(intro)-5, 3)
@@ -235,18 +235,18 @@ func (p *rewindPicker) View() string {
 		if i == p.cursor {
 			line = "▸ " + p.rows[i]
 		}
-		line = pad(ansi.Truncate(line, iw, "…"), iw)
+		line = pad(text.Truncate(line, iw), iw)
 		if i == p.cursor {
 			line = t.Selected.Render(line)
 		}
 		lines = append(lines, line)
 	}
-	keys := t.Key.Render("↑/↓") + t.KeyDesc.Render(" turn   ") + t.Key.Render("enter") + t.KeyDesc.Render(" rewind there   ") +
-		t.Key.Render("esc") + t.KeyDesc.Render(" cancel")
+	keys := t.Key.Render("↑/↓") + t.KeyDesc.Render(" "+text.T("turn")+"   ") + t.Key.Render("enter") + t.KeyDesc.Render(" "+text.T("rewind there")+"   ") +
+		t.Key.Render("esc") + t.KeyDesc.Render(" "+text.T("cancel"))
 	if len(p.rows) > visible {
-		keys += t.Muted.Render(fmt.Sprintf("   %d-%d of %d", p.top+1, p.top+visible, len(p.rows)))
+		keys += t.Muted.Render(text.F("   %d-%d of %d", p.top+1, p.top+visible, len(p.rows)))
 	}
-	body := t.Title.Render("Rewind to which turn?") + "\n" + intro + "\n\n" + strings.Join(lines, "\n") + "\n\n" + keys
+	body := t.Title.Render(text.T("Rewind to which turn?")) + "\n" + intro + "\n\n" + strings.Join(lines, "\n") + "\n\n" + keys
 	return t.Dialog.Width(w).Render(body)
 }
 
@@ -254,8 +254,27 @@ func (p *rewindPicker) View() string {
 func (p *rewindPicker) Keys() []key.Binding {
 	km := p.ctx.Keys
 	choose := km.Select
-	choose.SetHelp("enter", "rewind there")
+	choose.SetHelp("enter", text.T("rewind there"))
 	cancel := km.Back
-	cancel.SetHelp("esc", "cancel")
+	cancel.SetHelp("esc", text.T("cancel"))
 	return []key.Binding{km.ListMove, choose, cancel}
+}
+
+// branchLabel is a match's branch label (match.Rewind writes it in
+// English, and saves keep it so: "what-if from H2 2026", joined by "; "
+// when a branch is rewound again) in the interface's language. A part in
+// another form is shown as it is.
+func branchLabel(b string) string {
+	parts := strings.Split(b, "; ")
+	for i, p := range parts {
+		var half, year int
+		if n, err := fmt.Sscanf(p, "what-if from H%d %d", &half, &year); n == 2 && err == nil && (half == 1 || half == 2) &&
+			fmt.Sprintf("what-if from H%d %d", half, year) == p {
+			parts[i] = text.F("what-if from %s", text.Half(half, year))
+		}
+	}
+	if text.Chinese() {
+		return strings.Join(parts, "；")
+	}
+	return strings.Join(parts, "; ")
 }

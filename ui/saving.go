@@ -147,13 +147,13 @@ func (rf *replayFile) describe(p *content.Pack) {
 			}
 		}
 		if s.Name != "" {
-			name += " (" + s.Name + ")"
+			name = text.F("%s (%s)", name, s.Name)
 		}
 		humans = append(humans, name)
 	}
-	rf.Players = strings.Join(humans, ", ")
+	rf.Players = endJoin(humans)
 	if rf.Players == "" {
-		rf.Players = "bots only"
+		rf.Players = text.T("bots only")
 	}
 	if p == nil {
 		return
@@ -287,11 +287,11 @@ type loadedMsg struct {
 func entryLabel(e saves.Entry) string {
 	switch e.Kind {
 	case saves.KindSlot:
-		return fmt.Sprintf("the save %q", e.Name)
+		return text.F("the save %q", e.Name)
 	case saves.KindLastGood:
-		return "the last good autosave"
+		return text.T("the last good autosave")
 	}
-	return "the autosave " + e.Name
+	return text.F("the autosave %s", e.Name)
 }
 
 // loadSave rebuilds the game a listed save holds (replaying it is work for
@@ -357,11 +357,11 @@ func (a *App) handleIO(msg tea.Msg) (tea.Cmd, bool) {
 		if current {
 			g.KeepErr = m.err
 			if m.err == nil {
-				g.Saved, g.Kept = true, fmt.Sprintf("the autosave of turn %d", m.turn)
+				g.Saved, g.Kept = true, text.F("the autosave of turn %d", m.turn)
 			}
 		}
 		if m.err != nil {
-			ctx.FlashError(fmt.Sprintf("⚠ The autosave of turn %d failed: %v. Press s to save by hand.", m.turn, m.err))
+			ctx.FlashError(text.F("⚠ The autosave of turn %d failed: %v. Press s to save by hand.", m.turn, m.err))
 		}
 		return ctx.scanSaves(), true
 	case replayKeptMsg:
@@ -369,16 +369,16 @@ func (a *App) handleIO(msg tea.Msg) (tea.Cmd, bool) {
 			g.ReplayPath, g.ReplayErr = m.path, m.err
 		}
 		if m.err != nil {
-			ctx.FlashError(fmt.Sprintf("⚠ The replay of this game could not be kept: %v", m.err))
+			ctx.FlashError(text.F("⚠ The replay of this game could not be kept: %v", m.err))
 		}
 		return ctx.scanSaves(), true
 	case slotSavedMsg:
 		return a.slotSaved(m), true
 	case deletedMsg:
 		if m.err != nil {
-			ctx.FlashError(fmt.Sprintf("⚠ Could not delete the save %q: %v", m.name, m.err))
+			ctx.FlashError(text.F("⚠ Could not delete the save %q: %v", m.name, m.err))
 		} else {
-			ctx.Flash(fmt.Sprintf("Deleted the save %q.", m.name))
+			ctx.Flash(text.F("Deleted the save %q.", m.name))
 		}
 		return ctx.scanSaves(), true
 	case loadedMsg:
@@ -388,7 +388,7 @@ func (a *App) handleIO(msg tea.Msg) (tea.Cmd, bool) {
 		return nil, true
 	case replayOpenedMsg:
 		if m.err != nil {
-			ctx.Open(NewNotice(ctx, "Cannot open the replay "+m.file.Name, m.err.Error()))
+			ctx.Open(NewNotice(ctx, text.F("Cannot open the replay %s", m.file.Name), m.err.Error()))
 			return nil, true
 		}
 		player := 0
@@ -396,14 +396,14 @@ func (a *App) handleIO(msg tea.Msg) (tea.Cmd, bool) {
 			player = hs[0]
 		}
 		src := viewSource{pack: m.pack, match: m.match, player: player, reveal: m.match.Over(),
-			label: fmt.Sprintf("the replay %s", m.file.Name)}
+			label: text.F("the replay %s", m.file.Name)}
 		ctx.SwitchTo(newViewer(ctx, src, m.back))
 		return nil, true
 	case rewoundMsg:
 		if m.err != nil {
 			lost := m.branch
-			ctx.Open(NewConfirm(ctx, "The original line could not be kept",
-				fmt.Sprintf("Saving it failed: %v.\n\nRewind anyway? The original line would be lost.", m.err),
+			ctx.Open(NewConfirm(ctx, text.T("The original line could not be kept"),
+				text.F("Saving it failed: %v.\n\nRewind anyway? The original line would be lost.", m.err),
 				func() tea.Cmd { return ctx.startBranch(lost, "") }, nil))
 			return nil, true
 		}
@@ -419,28 +419,28 @@ func (a *App) slotSaved(m slotSavedMsg) tea.Cmd {
 	st := ctx.Store()
 	switch {
 	case m.exists:
-		detail := "A save of that name exists; it will be replaced by this game."
+		detail := text.T("A save of that name exists; it will be replaced by this game.")
 		if e, ok := ctx.Saves.entry(m.name, saves.KindSlot); ok && e.Save != nil {
 			p := e.Save.Preview
-			detail = fmt.Sprintf("It holds %s, turn %d (%s), saved %s. It will be replaced by this game.", p.Actor, p.Turn, p.Date, savedWhen(e.Save.SavedAt))
+			detail = text.F("It holds %s, turn %d (%s), saved %s. It will be replaced by this game.", p.Actor, p.Turn, previewDate(p), savedWhen(e.Save.SavedAt))
 		}
-		ctx.Open(NewConfirm(ctx, fmt.Sprintf("Replace the save %q?", m.name), detail, func() tea.Cmd {
+		ctx.Open(NewConfirm(ctx, text.F("Replace the save %q?", m.name), detail, func() tea.Cmd {
 			return ctx.writeSlot(st, m.name, m.sv, true, m.match, m.states, m.orders)
 		}, func() tea.Cmd {
-			ctx.Flash("Not saved: the save " + fmt.Sprintf("%q", m.name) + " is unchanged.")
+			ctx.Flash(text.F("Not saved: the save %q is unchanged.", m.name))
 			return nil
 		}))
 		return nil
 	case m.err != nil:
-		ctx.FlashError(fmt.Sprintf("⚠ Could not save %q: %v", m.name, m.err))
+		ctx.FlashError(text.F("⚠ Could not save %q: %v", m.name, m.err))
 		return nil
 	}
 	if g := ctx.Game; g != nil && g.Match == m.match && len(g.Match.States) == m.states {
 		g.Saved, g.KeepErr = true, nil
-		g.Kept = fmt.Sprintf("the save %q", m.name)
+		g.Kept = text.F("the save %q", m.name)
 		g.savedOrders = m.orders
 	}
-	ctx.Flash(fmt.Sprintf("Saved as %q.", m.name))
+	ctx.Flash(text.F("Saved as %q.", m.name))
 	return ctx.scanSaves()
 }
 
@@ -449,13 +449,13 @@ func (a *App) slotSaved(m slotSavedMsg) tea.Cmd {
 func (a *App) loaded(m loadedMsg) tea.Cmd {
 	ctx := a.ctx
 	if m.err != nil {
-		title := "Cannot load " + entryLabel(m.entry)
+		title := text.F("Cannot load %s", entryLabel(m.entry))
 		body := m.err.Error()
 		if nw := ctx.Saves.Newest; nw != nil && nw.Path != m.entry.Path {
 			p := nw.Save.Preview
 			good := *nw
-			ctx.Open(NewConfirm(ctx, title, body+fmt.Sprintf("\n\nThe newest good autosave is %s: %s, turn %d (%s), saved %s. Load it instead?",
-				good.Name, p.Actor, p.Turn, p.Date, savedWhen(good.Save.SavedAt)),
+			ctx.Open(NewConfirm(ctx, title, body+text.F("\n\nThe newest good autosave is %s: %s, turn %d (%s), saved %s. Load it instead?",
+				good.Name, p.Actor, p.Turn, previewDate(p), savedWhen(good.Save.SavedAt)),
 				func() tea.Cmd { return ctx.loadSave(good, m.view, m.back) }, nil))
 			return nil
 		}
@@ -466,8 +466,8 @@ func (a *App) loaded(m loadedMsg) tea.Cmd {
 	if m.view && g.HotSeat() && !g.Match.Over() {
 		// Any one seat's view would show that player's secrets to
 		// whoever is at the keyboard.
-		ctx.Open(NewNotice(ctx, "A hot-seat game in progress",
-			"Viewing it turn by turn would show one player's secrets to everyone at the keyboard. Load it (enter) to play on behind the hand-overs, or view it once the game is over."))
+		ctx.Open(NewNotice(ctx, text.T("A hot-seat game in progress"),
+			text.T("Viewing it turn by turn would show one player's secrets to everyone at the keyboard. Load it (enter) to play on behind the hand-overs, or view it once the game is over.")))
 		return nil
 	}
 	if m.view {
@@ -480,7 +480,7 @@ func (a *App) loaded(m loadedMsg) tea.Cmd {
 	g.Settings.Theme = string(ctx.Theme.Name)
 	ctx.SwitchTo(ctx.beginTurn())
 	p := m.entry.Save.Preview
-	ctx.Flash(fmt.Sprintf("Loaded %s: %s, turn %d (%s).", entryLabel(m.entry), p.Actor, p.Turn, p.Date))
+	ctx.Flash(text.F("Loaded %s: %s, turn %d (%s).", entryLabel(m.entry), p.Actor, p.Turn, previewDate(p)))
 	return nil
 }
 
@@ -489,7 +489,7 @@ func savedWhen(rfc string) string {
 	t, err := time.Parse(time.RFC3339, rfc)
 	if err != nil {
 		if rfc == "" {
-			return "at an unknown time"
+			return text.T("at an unknown time")
 		}
 		return rfc
 	}
@@ -503,31 +503,36 @@ func (g *Session) quitDetail() string {
 	var parts []string
 	switch {
 	case g.Store == nil:
-		parts = append(parts, "Saving is off (no data directory), so this game cannot be resumed: quitting loses it.")
+		parts = append(parts, text.T("Saving is off (no data directory), so this game cannot be resumed: quitting loses it."))
 	case g.Saved && g.Kept != "":
-		parts = append(parts, fmt.Sprintf("No turn is lost: %s holds the start of turn %d (%s), and Continue on the title screen resumes the newest autosave.",
-			g.Kept, turn, sc.Date(turn)))
+		parts = append(parts, text.F("No turn is lost: %s holds the start of turn %d (%s), and Continue on the title screen resumes the newest autosave.",
+			g.Kept, turn, text.Half(sc.HalfYear(turn))))
 	case g.KeepErr != nil:
-		parts = append(parts, fmt.Sprintf("The autosave of this turn failed (%v), so the turns since the last save would be lost. Press n, then s to save by hand.", g.KeepErr))
+		parts = append(parts, text.F("The autosave of this turn failed (%v), so the turns since the last save would be lost. Press n, then s to save by hand.", g.KeepErr))
 	case g.Saved:
-		parts = append(parts, "Nothing has been played yet.")
+		parts = append(parts, text.T("Nothing has been played yet."))
 	default:
-		parts = append(parts, "This turn has not been autosaved yet, so the turns since the last save may be lost. Press n, then s to save by hand.")
+		parts = append(parts, text.T("This turn has not been autosaved yet, so the turns since the last save may be lost. Press n, then s to save by hand."))
 	}
 	if n := g.PendingCount(); n > 0 {
-		your := "Your"
-		if g.HotSeat() {
-			your = "The players'"
-		}
-		if g.Store != nil && g.pendingKey() == g.savedOrders && g.Saved {
-			parts = append(parts, fmt.Sprintf("%s orders for this turn are in %s.", your, g.Kept))
-		} else if g.HotSeat() {
-			parts = append(parts, fmt.Sprintf("The players' %d order%s for this turn, not yet resolved, will be lost unless you save first (n, then s).", n, text.Plural(n)))
-		} else {
-			parts = append(parts, fmt.Sprintf("Your %d unsubmitted order%s for this turn will be lost unless you save first (n, then s).", n, text.Plural(n)))
+		switch {
+		case g.Store != nil && g.pendingKey() == g.savedOrders && g.Saved && g.HotSeat():
+			parts = append(parts, text.F("The players' orders for this turn are in %s.", g.Kept))
+		case g.Store != nil && g.pendingKey() == g.savedOrders && g.Saved:
+			parts = append(parts, text.F("Your orders for this turn are in %s.", g.Kept))
+		case g.HotSeat():
+			parts = append(parts, text.F("The players' %d orders for this turn, not yet resolved, will be lost unless you save first (n, then s).", n))
+		default:
+			parts = append(parts, text.F("Your %d unsubmitted orders for this turn will be lost unless you save first (n, then s).", n))
 		}
 	}
 	return strings.Join(parts, "\n\n")
+}
+
+// savingOff is what a screen says when there is nowhere to save, as a
+// sentence without its full stop (errSavingOff in the interface's language).
+func savingOff() string {
+	return text.T("Saving is off: there is no data directory (set ZEROSUM_HOME or use --data-dir)")
 }
 
 // errSavingOff is what a screen says when there is nowhere to save.

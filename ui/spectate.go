@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -65,7 +64,7 @@ func (s *spectate) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		return s, s.ctx.resolveTurn()
 	case key.Matches(k, km.Save):
 		if s.ctx.Game.Store == nil {
-			s.ctx.Open(NewNotice(s.ctx, "Saving is off", text.Capitalize(errSavingOff.Error())+"."))
+			s.ctx.Open(NewNotice(s.ctx, text.T("Saving is off"), text.F("%s.", savingOff())))
 			return s, nil
 		}
 		s.ctx.Open(newSaveDialog(s.ctx))
@@ -82,15 +81,15 @@ func (s *spectate) header() string {
 	sc := g.Scenario()
 	w := s.ctx.Width
 	turn := min(g.State().Turn, sc.Turns)
-	left := t.Title.Render("SPECTATING") + " · " + t.Bold.Render(fmt.Sprintf("Turn %d of %d · %s", turn, sc.Turns, sc.Date(turn)))
+	left := t.Title.Render(text.T("SPECTATING")) + " · " + t.Bold.Render(text.F("Turn %d of %d · %s", turn, sc.Turns, text.Half(sc.HalfYear(turn))))
 	if b := g.Match.Branch; b != "" {
-		left += " · " + t.Warn.Render("WHAT-IF")
+		left += " · " + t.Warn.Render(text.T("WHAT-IF"))
 	}
-	next := "enter: play the turn"
+	next := text.T("enter: play the turn")
 	if g.Match.Over() {
-		next = "enter: the end of the game"
+		next = text.T("enter: the end of the game")
 	}
-	right := t.Muted.Render(sc.Title+" · seed "+itoa(int(g.Match.Seed))+" · ") + t.Key.Render(next)
+	right := t.Muted.Render(text.F("%s · seed %d", sc.Title, g.Match.Seed)+" · ") + t.Key.Render(next)
 	right = firstFit(max(w-lipgloss.Width(left)-2, 10), right, t.Key.Render(next))
 	pos := t.Muted.Render(s.doc.position())
 	return spread(left, right, w) + "\n" + docSpread(t.Muted.Render(strings.Repeat("─", max(w-lipgloss.Width(pos)-1, 0))), pos, w)
@@ -103,16 +102,13 @@ func (s *spectate) content(w int) string {
 	g := s.ctx.Game
 	sc := g.Scenario()
 	var out []string
-	out = append(out, t.Muted.Render(wrap("Bots play every seat. You see the facilitator's full view: every real number and every secret order.", w)), "")
+	out = append(out, t.Muted.Render(wrap(text.T("Bots play every seat. You see the facilitator's full view: every real number and every secret order."), w)), "")
 	last := len(g.Match.Turns)
 	out = append(out, allOrdersText(s.ctx, last, w)...)
 	rep := g.Match.Report(last)
 	if len(rep.Events) > 0 || len(rep.Injected) > 0 {
-		date := sc.Date(last + 1)
-		if last == 0 {
-			date = sc.Date(1)
-		}
-		out = append(out, "", t.Heading.Render("News for "+date))
+		date := text.Half(sc.HalfYear(max(last+1, 1)))
+		out = append(out, "", t.Heading.Render(text.F("News for %s", date)))
 		for _, e := range rep.Events {
 			out = append(out, eventText(s.ctx, g.Pack, e, w, false)...)
 		}
@@ -135,7 +131,7 @@ func (s *spectate) View() string {
 }
 
 // Name is shown in the help overlay.
-func (s *spectate) Name() string { return "Spectating" }
+func (s *spectate) Name() string { return text.T("Spectating") }
 
 // Keys are the spectator's keys for the footer.
 func (s *spectate) Keys() []key.Binding {

@@ -12,6 +12,7 @@ import (
 	"zerosum/game"
 	"zerosum/game/match"
 	"zerosum/saves"
+	"zerosum/text"
 )
 
 // This file puts the App at one seat of a table that several players
@@ -126,7 +127,7 @@ func newTableWait(ctx *Context) *tableWait { return &tableWait{ctx: ctx} }
 func (w *tableWait) Update(tea.Msg) (Screen, tea.Cmd) { return w, nil }
 
 // Name is shown in the help overlay.
-func (w *tableWait) Name() string { return "Waiting for the table" }
+func (w *tableWait) Name() string { return text.T("Waiting for the table") }
 
 // Keys are the page's keys for the footer.
 func (w *tableWait) Keys() []key.Binding { return nil }
@@ -141,12 +142,12 @@ func (w *tableWait) View() string {
 	sc := g.Scenario()
 	turn := min(g.State().Turn, sc.Turns)
 	lines := []string{
-		center.Render(t.Muted.Render(fmt.Sprintf("Turn %d of %d · %s", turn, sc.Turns, sc.Date(turn)))), "",
-		center.Render(t.Title.Render("YOUR ORDERS ARE IN")), "",
+		center.Render(t.Muted.Render(text.F("Turn %d of %d · %s", turn, sc.Turns, text.Half(sc.HalfYear(turn))))), "",
+		center.Render(t.Title.Render(text.T("YOUR ORDERS ARE IN"))), "",
 	}
 	if len(ctx.tableStatus) > 0 {
 		lines = append(lines, center.Render(strings.Join(docFlow(ctx.tableStatus, "   ", iw), "\n")), "")
 	}
-	lines = append(lines, center.Render(wrap("The turn resolves when every seated player has submitted. Every order is resolved at the same time; your report opens here.", iw)))
+	lines = append(lines, center.Render(wrap(text.T("The turn resolves when every seated player has submitted. Every order is resolved at the same time; your report opens here."), iw)))
 	return roomPage(ctx, lines)
 }

@@ -9,7 +9,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"zerosum/content"
 	"zerosum/game"
@@ -207,13 +206,13 @@ func (s *tableWatch) header() string {
 	sc := g.Scenario()
 	w := s.ctx.Width
 	turn := min(g.State().Turn, sc.Turns)
-	left := t.Title.Render("WATCHING") + " · " + t.Bold.Render(fmt.Sprintf("Turn %d of %d · %s", turn, sc.Turns, sc.Date(turn)))
+	left := t.Title.Render(text.T("WATCHING")) + " · " + t.Bold.Render(text.F("Turn %d of %d · %s", turn, sc.Turns, text.Half(sc.HalfYear(turn))))
 	if g.Match.Over() {
-		left = t.Title.Render("WATCHING") + " · " + t.Bold.Render("the game is over")
+		left = t.Title.Render(text.T("WATCHING")) + " · " + t.Bold.Render(text.T("the game is over"))
 	}
-	right := t.Muted.Render("the public view: what every seat may know")
+	right := t.Muted.Render(text.T("the public view: what every seat may know"))
 	if g.Facil != nil {
-		right = t.Key.Render("F2: the facilitator's screen")
+		right = t.Key.Render(text.T("F2: the facilitator's screen"))
 	}
 	right = firstFit(max(w-lipgloss.Width(left)-2, 10), right, "")
 	pos := t.Muted.Render(s.doc.position())
@@ -251,12 +250,12 @@ func (s *tableWatch) content(w int) string {
 	st := g.State()
 	v := sc.View(st, -1, false)
 	var out []string
-	intro := "You are watching the game: you see what every seat may know, and nothing of any seat's secrets. The page follows the game turn by turn."
+	intro := text.T("You are watching the game: you see what every seat may know, and nothing of any seat's secrets. The page follows the game turn by turn.")
 	if g.Facil != nil {
-		intro = "The public view: what every seat may know, safe for the projector. F2 opens the facilitator's screen."
+		intro = text.T("The public view: what every seat may know, safe for the projector. F2 opens the facilitator's screen.")
 	}
 	out = append(out, t.Muted.Render(wrap(intro, w)), "")
-	out = append(out, t.Heading.Render("The table"))
+	out = append(out, t.Heading.Render(text.T("The table")))
 	if len(ctx.tableStatus) == 0 {
 		out = append(out, t.Muted.Render("…"))
 	}
@@ -267,27 +266,28 @@ func (s *tableWatch) content(w int) string {
 	last := len(g.Match.Turns)
 	out = append(out, "")
 	if last == 0 {
-		out = append(out, t.Heading.Render("Last turn"), t.Muted.Render("The game has just begun: nobody has given orders yet."))
+		out = append(out, t.Heading.Render(text.T("Last turn")), t.Muted.Render(text.T("The game has just begun: nobody has given orders yet.")))
 	} else {
 		rep := publicReport(sc, st, g.Match.Report(last))
-		head := t.Heading.Render(fmt.Sprintf("What everyone did in %s", sc.Date(last))) + t.Muted.Render(" — public orders; covert ones only if exposed")
+		date := text.Half(sc.HalfYear(last))
+		head := t.Heading.Render(text.F("What everyone did in %s", date)) + t.Muted.Render(text.T(" — public orders; covert ones only if exposed"))
 		if st.Over {
-			head = t.Heading.Render(fmt.Sprintf("Every order of %s", sc.Date(last))) + t.Muted.Render(" — the game is over: nothing is secret now")
+			head = t.Heading.Render(text.F("Every order of %s", date)) + t.Muted.Render(text.T(" — the game is over: nothing is secret now"))
 		}
 		out = append(out, head)
 		for _, ad := range sc.Actors {
-			names := orderNames(sc, &rep, ad.ID, func() string { return " (covert, exposed)" })
-			line := t.Bold.Render(ad.Name) + ": "
+			names := orderNames(sc, &rep, ad.ID, func() string { return text.T(" (covert, exposed)") })
+			var line string
 			if len(names) == 0 {
-				line += t.Muted.Render("no public orders")
+				line = text.F("%s: %s", t.Bold.Render(ad.Name), t.Muted.Render(text.T("no public orders")))
 			} else {
-				line += strings.Join(names, "; ")
+				line = text.F("%s: %s", t.Bold.Render(ad.Name), watchJoin(names))
 			}
 			out = append(out, hang(line, w, 2))
 		}
-		out = append(out, "", t.Heading.Render("Covert actions that came to light"))
+		out = append(out, "", t.Heading.Render(text.T("Covert actions that came to light")))
 		if len(rep.Exposed) == 0 {
-			out = append(out, t.Muted.Render("None last turn."))
+			out = append(out, t.Muted.Render(text.T("None last turn.")))
 		}
 		for _, c := range rep.Exposed {
 			out = append(out, hang(exposedText(sc, c, -1, rep.Turn), w, 2))
@@ -295,14 +295,14 @@ func (s *tableWatch) content(w int) string {
 	}
 	rep := g.Match.Report(last)
 	if len(rep.Events) > 0 || len(rep.Injected) > 0 {
-		out = append(out, "", t.Heading.Render("News for "+sc.Date(min(last+1, sc.Turns))))
+		out = append(out, "", t.Heading.Render(text.F("News for %s", text.Half(sc.HalfYear(min(last+1, sc.Turns))))))
 		for _, e := range rep.Events {
 			out = append(out, eventText(ctx, g.Pack, e, w, false)...)
 		}
 		out = append(out, injectedNews(ctx, &rep, w)...)
 	}
 	if st.Over {
-		out = append(out, "", t.Title.Render(wrap("The game is over. "+outcomeName(g, st), w)))
+		out = append(out, "", t.Title.Render(wrap(text.F("The game is over. %s", outcomeName(g, st)), w)))
 	}
 	out = append(out, "", publicWorld(ctx, sc, &v, w))
 	return strings.Join(out, "\n")
@@ -320,7 +320,7 @@ func outcomeName(g *Session, st *game.State) string {
 	if name == "" {
 		return ""
 	}
-	return "The world outcome: " + name + "."
+	return text.F("The world outcome: %s.", name)
 }
 
 // publicWorld is the world as the public view v shows it: the tracks,
@@ -331,8 +331,8 @@ func publicWorld(ctx *Context, sc *game.Scenario, v *game.State, w int) string {
 	t := ctx.Theme
 	pack := ctx.Game.Pack
 	var out []string
-	out = append(out, t.Heading.Render("The world")+t.Muted.Render(" — as everyone may know it"))
-	out = append(out, "Strait tension "+TensionGauge(t, v.Tension()))
+	out = append(out, t.Heading.Render(text.T("The world"))+t.Muted.Render(text.T(" — as everyone may know it")))
+	out = append(out, text.F("Strait tension %s", TensionGauge(t, v.Tension())))
 	for _, tr := range []game.Track{game.TrackControls, game.TrackQuotas} {
 		out = append(out, wrap(sc.TrackName(tr)+" "+t.Bold.Render(docTrackValue(ctx, tr, v.Tracks[tr])), w))
 	}
@@ -342,19 +342,19 @@ func publicWorld(ctx *Context, sc *game.Scenario, v *game.State, w int) string {
 	}
 	out = append(out, flow(rest, " · ", w)...)
 	if v.Over {
-		out = append(out, wrap("US-China capability gap "+t.Bold.Render(text.Change(sc.Gap(v))), w))
+		out = append(out, wrap(text.F("US-China capability gap %s", t.Bold.Render(text.Change(sc.Gap(v)))), w))
 	} else {
-		out = append(out, wrap("US-China capability gap as Washington perceives it "+t.Bold.Render(text.Change(v.Tracks[game.TrackPerceivedGap])), w))
+		out = append(out, wrap(text.F("US-China capability gap as Washington perceives it %s", t.Bold.Render(text.Change(v.Tracks[game.TrackPerceivedGap]))), w))
 	}
 
-	head := t.Heading.Render("The actors") + t.Muted.Render(" — ~ a public estimate of a secret number")
+	head := t.Heading.Render(text.T("The actors")) + t.Muted.Render(text.T(" — ~ a public estimate of a secret number"))
 	if v.Over {
-		head = t.Heading.Render("The actors") + t.Muted.Render(" — every real number, and the final scores")
+		head = t.Heading.Render(text.T("The actors")) + t.Muted.Render(text.T(" — every real number, and the final scores"))
 	}
 	out = append(out, "", head)
 	aw := 0
 	for a := range sc.Actors {
-		aw = max(aw, ansi.StringWidth(sc.Actors[a].Name))
+		aw = max(aw, text.Width(sc.Actors[a].Name))
 	}
 	for a, ad := range sc.Actors {
 		var items []string
@@ -374,19 +374,26 @@ func publicWorld(ctx *Context, sc *game.Scenario, v *game.State, w int) string {
 		}
 		line := t.Bold.Render(pad(ad.Name, aw))
 		if v.Over {
-			line += fmt.Sprintf(" · score %s", t.Bold.Render(itoa(sc.Score(v, a).Total)))
+			line += text.F(" · score %s", t.Bold.Render(itoa(sc.Score(v, a).Total)))
 		}
-		out = append(out, ansi.Truncate(line, w, "…"))
+		out = append(out, text.Truncate(line, w))
 		for _, l := range flow(items, "  ", max(w-2, 20)) {
 			out = append(out, "  "+l)
 		}
 	}
 
-	out = append(out, "", t.Heading.Render("Swing states")+t.Muted.Render(" — alignment from the China bloc (-100) to the US bloc (+100)"))
+	out = append(out, "", t.Heading.Render(text.T("Swing states"))+t.Muted.Render(text.T(" — alignment from the China bloc (-100) to the US bloc (+100)")))
 	var swing []string
 	for i, s := range v.Swing {
-		bloc := map[game.Bloc]string{game.BlocUS: " (US bloc)", game.BlocChina: " (China bloc)"}[game.AlignBloc(s.Align)]
-		swing = append(swing, fmt.Sprintf("%s %s%s", sc.Swing[i].Name, text.Change(s.Align), bloc))
+		name, align := sc.Swing[i].Name, text.Change(s.Align)
+		switch game.AlignBloc(s.Align) {
+		case game.BlocUS:
+			swing = append(swing, text.F("%s %s (US bloc)", name, align))
+		case game.BlocChina:
+			swing = append(swing, text.F("%s %s (China bloc)", name, align))
+		default:
+			swing = append(swing, name+" "+align)
+		}
 	}
 	out = append(out, flow(swing, " · ", w)...)
 	return strings.Join(out, "\n")
@@ -405,7 +412,7 @@ func (s *tableWatch) View() string {
 }
 
 // Name is shown in the help overlay.
-func (s *tableWatch) Name() string { return "Watching the table" }
+func (s *tableWatch) Name() string { return text.T("Watching the table") }
 
 // Keys are the page's keys for the footer.
 func (s *tableWatch) Keys() []key.Binding {
@@ -421,4 +428,12 @@ func (s *tableWatch) Keys() []key.Binding {
 func (s *tableWatch) KeyGroups() [][]key.Binding {
 	km := s.ctx.Keys
 	return [][]key.Binding{{km.Up, km.Down, km.PageUp, km.PageDown, km.Top, km.Bottom}}
+}
+
+// watchJoin joins a seat's orders: "a; b" in English, "a；b" in Chinese.
+func watchJoin(names []string) string {
+	if text.Chinese() {
+		return strings.Join(names, "；")
+	}
+	return strings.Join(names, "; ")
 }

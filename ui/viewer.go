@@ -1,17 +1,16 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"zerosum/content"
 	"zerosum/game"
 	"zerosum/game/match"
 	"zerosum/saves"
+	"zerosum/text"
 )
 
 // viewSource is a game to look back on: the game in play, a save or a
@@ -122,28 +121,28 @@ func (v *viewer) askRewind() {
 	m := v.src.match
 	if v.step >= v.last() {
 		if m.Over() {
-			v.ctx.Flash("This is the end of the game: step back (←) to the turn to rewind to.")
+			v.ctx.Flash(text.T("This is the end of the game: step back (←) to the turn to rewind to."))
 		} else {
-			v.ctx.Flash("This is the current turn: step back (←) to an earlier turn to rewind to it.")
+			v.ctx.Flash(text.T("This is the current turn: step back (←) to an earlier turn to rewind to it."))
 		}
 		return
 	}
 	plan, err := v.ctx.planRewind(v.src.pack, m, v.src.player, v.src.pending, v.src.settings, v.step+1, v.src.from)
 	if err != nil {
-		v.ctx.Open(NewNotice(v.ctx, "Cannot rewind", err.Error()))
+		v.ctx.Open(NewNotice(v.ctx, text.T("Cannot rewind"), err.Error()))
 		return
 	}
 	v.ctx.confirmRewind(plan)
 }
 
 // Name is shown in the help overlay.
-func (v *viewer) Name() string { return "Replay viewer: " + paneNames[v.dash.focus] }
+func (v *viewer) Name() string { return text.F("Replay viewer: %s", paneNames[v.dash.focus]) }
 
 // Keys are the viewer's keys for the footer.
 func (v *viewer) Keys() []key.Binding {
 	km := v.ctx.Keys
 	rewind := km.Rewind
-	rewind.SetHelp("R", "rewind here")
+	rewind.SetHelp("R", text.T("rewind here"))
 	return append([]key.Binding{km.TurnStep, rewind, km.Back}, v.dash.Keys()...)
 }
 
@@ -152,9 +151,9 @@ func (v *viewer) Keys() []key.Binding {
 func (v *viewer) KeyGroups() [][]key.Binding {
 	km := v.ctx.Keys
 	rewind := km.Rewind
-	rewind.SetHelp("R", "rewind here (what-if)")
+	rewind.SetHelp("R", text.T("rewind here (what-if)"))
 	back := km.Back
-	back.SetHelp("esc", "leave the viewer")
+	back.SetHelp("esc", text.T("leave the viewer"))
 	groups := v.dash.KeyGroups()
 	own := []key.Binding{km.PrevTurn, km.NextTurn, rewind, back}
 	return [][]key.Binding{groups[0], append(own, groups[len(groups)-1]...)}
@@ -176,22 +175,23 @@ func (v *viewer) bar(w int) []string {
 	t := v.ctx.Theme
 	m := v.src.match
 	sc := m.Scenario
-	who := sc.Actors[v.src.player].Name + "'s view as it was then"
+	who := text.F("%s's view as it was then", sc.Actors[v.src.player].Name)
 	if v.src.reveal {
-		who = "everything revealed"
+		who = text.T("everything revealed")
 	}
-	line := t.Title.Render("REPLAY") + " · " + v.src.label + " · " + who
+	line := t.Title.Render(text.T("REPLAY")) + " · " + v.src.label + " · " + who
 	if m.Branch != "" {
-		line += " · " + t.Warn.Render("WHAT-IF: "+m.Branch)
+		line += " · " + t.Warn.Render(text.F("WHAT-IF: %s", branchLabel(m.Branch)))
 	} else {
-		line += " · " + t.Muted.Render("main line")
+		line += " · " + t.Muted.Render(text.T("main line"))
 	}
-	where := fmt.Sprintf("◂ Turn %d of %d · %s ▸", v.step+1, sc.Turns, sc.Date(v.step+1))
+	date := text.Half(sc.HalfYear(v.step + 1))
+	where := text.F("◂ Turn %d of %d · %s ▸", v.step+1, sc.Turns, date)
 	switch {
 	case v.step == v.last() && m.Over():
-		where = "◂ The end · " + v.outcome() + " ▸"
+		where = text.F("◂ The end · %s ▸", v.outcome())
 	case v.step == v.last():
-		where = fmt.Sprintf("◂ Turn %d of %d · %s (now) ▸", v.step+1, sc.Turns, sc.Date(v.step+1))
+		where = text.F("◂ Turn %d of %d · %s (now) ▸", v.step+1, sc.Turns, date)
 	}
 	var dots strings.Builder
 	for i := 0; i <= v.last(); i++ {
@@ -204,12 +204,12 @@ func (v *viewer) bar(w int) []string {
 			dots.WriteString("─")
 		}
 	}
-	hint := "←/→ turn · R rewind here · esc back"
+	hint := text.T("←/→ turn · R rewind here · esc back")
 	second := firstFit(w,
 		t.Title.Render(where)+"  "+t.Accent.Render(dots.String())+"  "+t.Muted.Render(hint),
 		t.Title.Render(where)+"  "+t.Accent.Render(dots.String()),
 		t.Title.Render(where))
-	return []string{ansi.Truncate(line, w, "…"), second}
+	return []string{text.Truncate(line, w), second}
 }
 
 // outcome names the world outcome of the finished game.

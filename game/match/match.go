@@ -155,7 +155,10 @@ func (m *Match) Rewind(turn int) (*Match, error) {
 		States: slices.Clone(m.States[:turn]),
 		Turns:  slices.Clone(m.Turns[:turn-1]),
 	}
-	b.Branch = "what-if from " + m.Scenario.Date(turn)
+	// Saved with the game, so in English whatever the interface's
+	// language; screens put it into theirs (ui.branchLabel).
+	half, year := m.Scenario.HalfYear(turn)
+	b.Branch = "what-if from " + fmt.Sprintf(game.English.Half[half-1], year)
 	if m.Branch != "" {
 		b.Branch = m.Branch + "; " + b.Branch
 	}
@@ -168,6 +171,26 @@ func (m *Match) Report(turn int) game.Report {
 		return m.Setup
 	}
 	return m.Turns[turn-1].Report
+}
+
+// CrisisReport is the report of the resolution that ended the game in a
+// Strait crisis, and the turn it resolved; ok is false when there was no
+// crisis. It is not always Report(State().Crisis.Turn): a crisis is dated
+// to the half-year it broke out in, which is the turn being resolved when
+// orders and the standing dynamics drove tension to the top, but the next
+// turn when the news that opens it (an event, or a facilitator's custom
+// news) gave the last push. That next turn is never played, so it has no
+// report; its news, and the crisis, are in the report of the turn before.
+func (m *Match) CrisisReport() (rep game.Report, turn int, ok bool) {
+	if m.State().Crisis.Turn == 0 {
+		return game.Report{}, 0, false
+	}
+	for i := len(m.Turns) - 1; i >= 0; i-- {
+		if m.Turns[i].Report.Crisis {
+			return m.Turns[i].Report, i + 1, true
+		}
+	}
+	return game.Report{}, 0, false
 }
 
 // SeatName names who plays an actor: "Ana", "bot (hawk, normal)".
