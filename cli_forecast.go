@@ -9,6 +9,7 @@ import (
 	"zerosum/game"
 	"zerosum/game/forecast"
 	"zerosum/text"
+	"zerosum/ui"
 )
 
 type forecastCmd struct {
@@ -139,7 +140,7 @@ func printForecast(e *env, sc *game.Scenario, r *forecast.Result, seed uint64) {
 	date := func(turn int) string { return text.Half(sc.HalfYear(turn)) }
 	fmt.Fprint(e.stdout, text.F("Forecast of %s from the start of turn %d (%s), %s:", sc.Title, r.Turn, date(r.Turn), view)+"\n"+
 		text.F("%s futures played to the end with bots in every seat (forecast seed %d).", thousands(r.Done()), seed)+"\n\n")
-	if est := forecast.Estimates(sc, r.Seat); len(est) > 0 {
+	if est := ui.ForecastEstimates(sc, r.Seat); len(est) > 0 {
 		if r.Seat != forecast.Public {
 			fmt.Fprint(e.stdout, text.F("Built on what %s sees: %s. The real game may go otherwise.", sc.Actors[r.Seat].Name, text.AndList(est))+"\n\n")
 		} else {

@@ -1,15 +1,20 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+	"text/tabwriter"
 
 	"zerosum/content"
 	"zerosum/saves"
+	"zerosum/text"
 )
 
 // forecastOut is what the README promises of forecast --json.
@@ -139,6 +144,72 @@ func TestForecastBadInput(t *testing.T) {
 		code, _, errs := cliRun(t, c.args...)
 		if code != 1 || !strings.Contains(errs, c.want) {
 			t.Errorf("%v: exit %d, %q; want %q", c.args, code, errs, c.want)
+		}
+	}
+}
+
+// TestForecastTableAsTabwriter: the forecast's table is laid out as
+// text/tabwriter lays out ASCII (so the English output is what it was),
+// left- and right-aligned.
+func TestForecastTableAsTabwriter(t *testing.T) {
+	rows := [][]string{{"Actor", "Wins", "Score: low (p10)", "Median rank"}, {"Washington", "40%", "13", "1"},
+		{"Abu Dhabi", "4%", "0", "7"}, {"Meta", "100%", "111", "12"}}
+	for _, flags := range []uint{0, tabwriter.AlignRight} {
+		var want, got bytes.Buffer
+		tw := tabwriter.NewWriter(&want, 0, 4, 2, ' ', flags)
+		for _, r := range rows {
+			fmt.Fprintln(tw, strings.Join(r, "\t")+"\t")
+		}
+		tw.Flush()
+		got.WriteString(columns(rows, flags == tabwriter.AlignRight))
+		if got.String() != want.String() {
+			t.Errorf("flags %d: the table is\n%s\nwant\n%s", flags, got.String(), want.String())
+		}
+	}
+}
+
+// TestForecastInChinese: with --lang zh the forecast of a save from a
+// seat is written in Chinese, what it reads through estimates included
+// (the engine gives them as codes), and its tables line up in terminal
+// cells (a Chinese character takes two).
+func TestForecastInChinese(t *testing.T) {
+	t.Cleanup(func() { text.SetLang("en") })
+	_, m := newMatch(t, "race2025", "washington=human:Ana,all=bot", 31)
+	if _, err := m.Play(nil); err != nil {
+		t.Fatal(err)
+	}
+	sv := saves.FromMatch(m, 0, nil, saves.Settings{}, "2025-01-01T00:00:00Z")
+	data, err := sv.Encode()
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "s.zsave")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := cliRun(t, "--lang", "zh", "forecast", path, "--futures", "30", "--seat", "washington")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, want := range []string{"2025年下半年", "感知差距（代替真实差距）", "个百分点"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the forecast in Chinese lacks %q:\n%s", want, out)
+		}
+	}
+	for _, english := range []string{"futures played", "Built on what", "World outcome", "Median rank", "19 times in 20"} {
+		if strings.Contains(out, english) {
+			t.Errorf("the forecast in Chinese still says %q:\n%s", english, out)
+		}
+	}
+	// The actors' table: every row as wide as its heading, in cells.
+	lines := strings.Split(out, "\n")
+	head := slices.IndexFunc(lines, func(l string) bool { return strings.Contains(l, text.T("Median rank")) })
+	if head < 0 {
+		t.Fatalf("no actors' table:\n%s", out)
+	}
+	for _, l := range lines[head+1 : head+1+len(m.Scenario.Actors)] {
+		if text.Width(l) != text.Width(lines[head]) {
+			t.Errorf("the row %q is %d cells wide, its heading %d:\n%s", l, text.Width(l), text.Width(lines[head]), out)
 		}
 	}
 }

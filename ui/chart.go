@@ -118,7 +118,7 @@ func (c LineChart) legend(t Theme, width int, shared bool) []string {
 		items = append(items, item)
 	}
 	if shared {
-		items = append(items, t.Bold.Render(sharedGlyph)+" several at once")
+		items = append(items, t.Bold.Render(sharedGlyph)+" "+text.T("several at once"))
 	}
 	return flow(items, "   ", width)
 }

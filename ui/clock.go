@@ -97,12 +97,12 @@ func (a *App) clockTick(m clockTickMsg) tea.Cmd {
 	if left <= 0 {
 		a.dialogs, a.showHelp = nil, false
 		n := len(g.Orders())
-		note := fmt.Sprintf("Time was up: %s's %d order%s went in as they stood.", g.Who(g.Player), n, text.Plural(n))
+		note := text.F("Time was up: %s's %d orders went in as they stood.", g.Who(g.Player), n)
 		return ctx.submit(note)
 	}
 	if left <= g.clock.warnAt() && !g.clock.warned {
 		g.clock.warned = true
-		ctx.FlashError(fmt.Sprintf("⚠ %s left for %s's orders: at 0:00 they are submitted as they stand.", clockText(left), g.Who(g.Player)))
+		ctx.FlashError(text.F("⚠ %s left for %s's orders: at 0:00 they are submitted as they stand.", clockText(left), g.Who(g.Player)))
 	}
 	return ctx.tick(m.gen)
 }

@@ -34,6 +34,28 @@ const (
 
 var paneNames = [numPanes]string{"Orders", "World", "News", "Why", "Charts", "Encyclopedia", "Forecast"}
 
+// paneTitle is a pane's name as the player reads it, in the interface's
+// language (paneNames are the English ones, for tests and ids).
+func paneTitle(p paneID) string {
+	switch p {
+	case paneOrders:
+		return text.T("Orders")
+	case paneWorld:
+		return text.T("World")
+	case paneNews:
+		return text.T("News")
+	case paneWhy:
+		return text.T("Why")
+	case paneCharts:
+		return text.T("Charts")
+	case paneEncyclopedia:
+		return text.T("Encyclopedia")
+	case paneForecast:
+		return text.T("Forecast")
+	}
+	return paneNames[p]
+}
+
 // pane is one tab of the dashboard. It reads the game through the
 // dashboard's caches and draws itself into the space it is given.
 type pane interface {
@@ -168,17 +190,17 @@ func (d *dashboard) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	case key.Matches(k, keys.EndTurn):
 		d.askEndTurn()
 	case d.ctx.Opts.Table != nil && key.Matches(k, keys.Save, keys.Rewind):
-		d.ctx.Flash("At a shared table the server keeps the game; saving and rewinding are not open to players.")
+		d.ctx.Flash(text.T("At a shared table the server keeps the game; saving and rewinding are not open to players."))
 	case key.Matches(k, keys.Save):
 		d.askSave()
 	case key.Matches(k, keys.ViewReplay):
 		g := d.ctx.Game
-		src := viewSource{pack: g.Pack, match: g.Match, player: g.Player, label: "this game",
+		src := viewSource{pack: g.Pack, match: g.Match, player: g.Player, label: text.T("this game"),
 			pending: g.Orders(), settings: g.settings(), from: g}
 		d.ctx.SwitchTo(newViewer(d.ctx, src, d))
 	case key.Matches(k, keys.Rewind):
 		if len(d.ctx.Game.Match.Turns) == 0 {
-			d.ctx.Flash("Nothing to rewind to yet: this is the first turn of the game.")
+			d.ctx.Flash(text.T("Nothing to rewind to yet: this is the first turn of the game."))
 			return d, nil
 		}
 		d.ctx.Open(newRewindPicker(d.ctx))
@@ -217,7 +239,7 @@ func (d *dashboard) step(by int) paneID {
 // askSave opens the save dialog, or says why there is nowhere to save.
 func (d *dashboard) askSave() {
 	if d.ctx.Game.Store == nil {
-		d.ctx.Open(NewNotice(d.ctx, "Saving is off", text.Capitalize(errSavingOff.Error())+". The game goes on; it cannot be resumed after quitting."))
+		d.ctx.Open(NewNotice(d.ctx, text.T("Saving is off"), text.F("%s. The game goes on; it cannot be resumed after quitting.", text.Capitalize(errSavingOff.Error()))))
 		return
 	}
 	d.ctx.Open(newSaveDialog(d.ctx))
@@ -234,20 +256,21 @@ func (d *dashboard) askEndTurn() {
 	turn := d.view.Turn
 	var b strings.Builder
 	if len(g.Orders()) == 0 {
-		b.WriteString("You have given no orders this turn.\n")
+		b.WriteString(text.T("You have given no orders this turn.") + "\n")
 	} else {
-		b.WriteString("Your orders:\n")
+		b.WriteString(text.T("Your orders:") + "\n")
 		for _, o := range g.Orders() {
 			ai, _ := sc.ActionIndex(o.Action)
-			fmt.Fprintf(&b, "• %s — %d AP, %d capital\n", orderName(sc, o), sc.Actions[ai].AP, sc.Cost(&d.view, ai))
+			b.WriteString(text.F("• %s — %d AP, %d capital", orderName(sc, o), sc.Actions[ai].AP, sc.Cost(&d.view, ai)) + "\n")
 		}
 	}
 	if d.apLeft > 0 {
-		fmt.Fprintf(&b, "\n⚠ %d action point%s left unused.\n", d.apLeft, text.Plural(d.apLeft))
+		b.WriteString("\n" + text.F("⚠ %d action points left unused.", d.apLeft) + "\n")
 	}
-	q := fmt.Sprintf("End turn %d (%s)?", turn, sc.Date(turn))
+	date := text.Half(sc.HalfYear(turn))
+	q := text.F("End turn %d (%s)?", turn, date)
 	if g.HotSeat() {
-		q = fmt.Sprintf("End turn %d (%s) for %s?", turn, sc.Date(turn), g.Who(g.Player))
+		q = text.F("End turn %d (%s) for %s?", turn, date, g.Who(g.Player))
 		waiting := 0
 		for _, a := range g.Humans() {
 			if a != g.Player && !g.Submitted(a) {
@@ -255,12 +278,12 @@ func (d *dashboard) askEndTurn() {
 			}
 		}
 		if waiting > 0 {
-			fmt.Fprintf(&b, "\nYour orders are sealed, then the keyboard passes on: %d more player%s to give orders. The turn resolves once everyone has, all orders at the same time.", waiting, text.Plural(waiting))
+			b.WriteString("\n" + text.F("Your orders are sealed, then the keyboard passes on: %d more players to give orders. The turn resolves once everyone has, all orders at the same time.", waiting))
 		} else {
-			b.WriteString("\nYou are the last: every player's orders are resolved at the same time.")
+			b.WriteString("\n" + text.T("You are the last: every player's orders are resolved at the same time."))
 		}
 	} else {
-		b.WriteString("\nEvery other actor's orders are resolved at the same time.")
+		b.WriteString("\n" + text.T("Every other actor's orders are resolved at the same time."))
 	}
 	d.ctx.Open(NewConfirm(d.ctx, q, b.String(), d.endTurn, nil))
 }
@@ -300,13 +323,13 @@ func orderName(sc *game.Scenario, o game.Order) string {
 	}
 	s := sc.Actions[ai].Name
 	if ti, ok := sc.SwingIndex(o.Target); ok {
-		s += " (" + sc.Swing[ti].Name + ")"
+		s = text.F("%s (%s)", s, sc.Swing[ti].Name)
 	}
 	return s
 }
 
 // Name is shown in the help overlay.
-func (d *dashboard) Name() string { return "Turn dashboard: " + paneNames[d.focus] }
+func (d *dashboard) Name() string { return text.F("Turn dashboard: %s", paneTitle(d.focus)) }
 
 // Keys are the footer's keys: the pane's own, then ending the turn and
 // saving.
@@ -315,7 +338,7 @@ func (d *dashboard) Keys() []key.Binding {
 		keys := slices.Clone(d.panes[d.focus].keys())
 		for i, k := range keys {
 			if k.Help() == d.ctx.Keys.PaneKeys.Help() {
-				keys[i].SetHelp("2-6", "pane") // no Orders, no Forecast
+				keys[i].SetHelp("2-6", text.T("pane")) // no Orders, no Forecast
 			}
 		}
 		return keys
@@ -360,9 +383,9 @@ func (d *dashboard) View() string {
 		if d.readOnly {
 			lp = paneNews
 		}
-		left := box(d.ctx.Theme, fmt.Sprintf("%d %s", lp+1, paneNames[lp]), d.panes[lp].view(lw-4, ph-2), lw, ph, d.focus == lp)
+		left := box(d.ctx.Theme, fmt.Sprintf("%d %s", lp+1, paneTitle(lp)), d.panes[lp].view(lw-4, ph-2), lw, ph, d.focus == lp)
 		rw := w - lw
-		right := box(d.ctx.Theme, fmt.Sprintf("%d %s", d.right+1, paneNames[d.right]),
+		right := box(d.ctx.Theme, fmt.Sprintf("%d %s", d.right+1, paneTitle(d.right)),
 			d.panes[d.right].view(rw-4, ph-2), rw, ph, d.focus == d.right)
 		for i := range left {
 			left[i] += right[i]
@@ -413,7 +436,7 @@ func (d *dashboard) tabBar(w int) string {
 		if d.hidden(i) {
 			continue
 		}
-		label := fmt.Sprintf("%d %s", i+1, paneNames[i])
+		label := fmt.Sprintf("%d %s", i+1, paneTitle(i))
 		if i == d.focus {
 			parts = append(parts, t.TabActive.Render("["+label+"]"))
 		} else {
@@ -421,16 +444,16 @@ func (d *dashboard) tabBar(w int) string {
 		}
 	}
 	s := strings.Join(parts, "")
-	hint := t.Muted.Render("tab/1-7 switch · E end turn")
+	hint := t.Muted.Render(text.T("tab/1-7 switch · E end turn"))
 	if d.readOnly {
-		hint = t.Muted.Render("tab/2-6 switch")
+		hint = t.Muted.Render(text.T("tab/2-6 switch"))
 	} else if left, ok := d.ctx.clockLeft(); ok {
 		// The order timer, where every player looks: it always shows, the
 		// tabs give way to it on a narrow terminal.
 		g := d.ctx.Game
-		long, short := t.Accent.Render("Timer "+clockText(left)+" left")+t.Muted.Render(" · E end turn"), t.Accent.Render("Timer "+clockText(left))
+		long, short := t.Accent.Render(text.F("Timer %s left", clockText(left)))+t.Muted.Render(text.T(" · E end turn")), t.Accent.Render(text.F("Timer %s", clockText(left)))
 		if left <= g.clock.warnAt() {
-			long, short = t.Warn.Render("⚠ "+clockText(left)+" left: orders go in at 0:00"), t.Warn.Render("⚠ "+clockText(left)+" left")
+			long, short = t.Warn.Render(text.F("⚠ %s left: orders go in at 0:00", clockText(left))), t.Warn.Render(text.F("⚠ %s left", clockText(left)))
 		}
 		hint = firstFit(max(w-ansi.StringWidth(s)-2, ansi.StringWidth(short)), long, short)
 		return spread(ansi.Truncate(s, max(w-ansi.StringWidth(hint)-2, 1), "…"), hint, w)
@@ -447,7 +470,7 @@ func (d *dashboard) tabBar(w int) string {
 		if d.hidden(i) {
 			continue
 		}
-		label := fmt.Sprintf("%d %s", i+1, paneNames[i])
+		label := fmt.Sprintf("%d %s", i+1, paneTitle(i))
 		if i == d.focus {
 			parts = append(parts, t.TabActive.UnsetPadding().Render("["+label+"]"))
 		} else {
@@ -455,6 +478,28 @@ func (d *dashboard) tabBar(w int) string {
 		}
 	}
 	return ansi.Truncate(strings.Join(parts, " "), w, "…")
+}
+
+// trackShort is a track's short name for a narrow header: its id as a
+// word in English ("Controls"), the shortest name in Chinese.
+func trackShort(tr game.Track) string {
+	switch tr {
+	case game.TrackTension:
+		return text.T("Tension")
+	case game.TrackControls:
+		return text.T("Controls")
+	case game.TrackQuotas:
+		return text.T("Quotas")
+	case game.TrackDiffusion:
+		return text.T("Diffusion")
+	case game.TrackRegulation:
+		return text.T("Regulation")
+	case game.TrackFragmentation:
+		return text.T("Fragmentation")
+	case game.TrackMomentum:
+		return text.T("Momentum")
+	}
+	return text.Capitalize(tr.String())
 }
 
 // firstFit returns the first candidate no wider than w, or the last one
@@ -558,41 +603,42 @@ func (d *dashboard) header(w int) []string {
 	if d.apLeft == 0 {
 		apS = t.Warn.Render("0")
 	}
-	ordersS := "no orders yet"
+	ordersS := text.T("no orders yet")
 	if n := len(d.ctx.Game.Orders()); n > 0 {
-		ordersS = fmt.Sprintf("%d order%s", n, text.Plural(n))
+		ordersS = text.F("%d orders", n)
 	}
 	name := t.Title.Render("ZERO SUM")
 	var branch, branchShort string
 	if b := d.ctx.Game.Match.Branch; b != "" {
 		// A what-if branch says so on every screen, in words.
-		branch, branchShort = t.Warn.Render("WHAT-IF: "+b)+" · ", t.Warn.Render("WHAT-IF")+" · "
+		branch, branchShort = t.Warn.Render(text.F("WHAT-IF: %s", b))+" · ", t.Warn.Render(text.T("WHAT-IF"))+" · "
 	}
 	who := t.Title.Render(ad.Name)
 	if n := d.ctx.Game.playerName(p); n != "" {
-		who += " " + t.Accent.Render("("+n+")")
+		who += t.Accent.Render(text.F(" (%s)", n))
 	}
-	compact := t.Bold.Render(sc.Date(turn)) + fmt.Sprintf(" · Turn %d/%d · ", turn, sc.Turns) + who
+	date := text.Half(sc.HalfYear(turn))
+	compact := t.Bold.Render(date) + text.F(" · Turn %d/%d · ", turn, sc.Turns) + who
 	left := firstFit(w/2+8,
-		name+" · "+branch+t.Bold.Render(sc.Date(turn))+fmt.Sprintf(" · Turn %d of %d · ", turn, sc.Turns)+
+		name+" · "+branch+t.Bold.Render(date)+text.F(" · Turn %d of %d · ", turn, sc.Turns)+
 			who+t.Muted.Render(" — "+pack.T("actors."+ad.ID+".title")),
 		branch+compact, branchShort+compact)
-	right := firstFit(w-ansi.StringWidth(left)-1,
-		"Action points "+apS+" of "+itoa(ad.AP)+" left · Capital "+capS+" of "+itoa(capital)+" left · "+ordersS,
-		apS+" of "+itoa(ad.AP)+" AP left · "+capS+" of "+itoa(capital)+" capital left",
-		"AP "+apS+"/"+itoa(ad.AP)+" · Capital "+capS+"/"+itoa(capital))
+	right := firstFit(w-text.Width(left)-1,
+		text.F("Action points %s of %d left · Capital %s of %d left · %s", apS, ad.AP, capS, capital, ordersS),
+		text.F("%s of %d AP left · %s of %d capital left", apS, ad.AP, capS, capital),
+		text.F("AP %s/%d · Capital %s/%d", apS, ad.AP, capS, capital))
 	if d.readOnly {
-		right = firstFit(w-ansi.StringWidth(left)-1, "Capital "+t.Bold.Render(itoa(capital))+" · Action points "+itoa(ad.AP)+" a turn",
-			"Capital "+t.Bold.Render(itoa(capital)))
+		right = firstFit(w-text.Width(left)-1, text.F("Capital %s · Action points %d a turn", t.Bold.Render(itoa(capital)), ad.AP),
+			text.F("Capital %s", t.Bold.Render(itoa(capital))))
 	}
 	lines = append(lines, spread(left, right, w))
 
 	// Strait tension, unmistakable, and the capability gap.
 	tension := v.Tension()
 	tDelta := d.delta(trackRef(game.TrackTension))
-	tLabel := "Strait tension "
+	tLabel := text.T("Strait tension") + " "
 	if tension >= 6 {
-		tLabel = t.Warn.Render("STRAIT TENSION ")
+		tLabel = t.Warn.Render(text.T("STRAIT TENSION") + " ")
 	}
 	gauge := tLabel + TensionGauge(t, tension)
 	if tDelta != 0 {
@@ -610,18 +656,18 @@ func (d *dashboard) header(w int) []string {
 	var gapLong, gapShort string
 	if d.revealed() || gapKnown(sc, v, p) {
 		real := sc.Gap(v)
-		gapLong = fmt.Sprintf("Real US-China gap %s · Washington perceives %s%s", t.Bold.Render(itoa(real)), t.Bold.Render(itoa(perceived)), pd)
-		gapShort = fmt.Sprintf("Gap %s real · %s perceived%s", t.Bold.Render(itoa(real)), t.Bold.Render(itoa(perceived)), pd)
+		gapLong = text.F("Real US-China gap %s · Washington perceives %s%s", t.Bold.Render(itoa(real)), t.Bold.Render(itoa(perceived)), pd)
+		gapShort = text.F("Gap %s real · %s perceived%s", t.Bold.Render(itoa(real)), t.Bold.Render(itoa(perceived)), pd)
 	} else {
 		known := sc.Gap(v)
-		who := "Washington's estimate"
+		who := text.T("Washington's estimate")
 		if sc.RoleActor(game.RoleUSGov) == p {
-			who = "your estimate"
+			who = text.T("your estimate")
 		}
-		gapLong = fmt.Sprintf("Perceived US-China gap %s%s (%s; the real gap is hidden)", t.Bold.Render(itoa(known)), pd, who)
-		gapShort = fmt.Sprintf("Perceived gap %s%s · real gap hidden", t.Bold.Render(itoa(known)), pd)
+		gapLong = text.F("Perceived US-China gap %s%s (%s; the real gap is hidden)", t.Bold.Render(itoa(known)), pd, who)
+		gapShort = text.F("Perceived gap %s%s · real gap hidden", t.Bold.Render(itoa(known)), pd)
 	}
-	lines = append(lines, firstFit(w, gauge+"   "+gapLong, gauge+"   "+gapShort, gauge+"  Gap "+itoa(sc.Gap(v))))
+	lines = append(lines, firstFit(w, gauge+"   "+gapLong, gauge+"   "+gapShort, gauge+"  "+text.F("Gap %d", sc.Gap(v))))
 
 	// Export controls and quotas, with their level names.
 	ctl := v.Tracks[game.TrackControls]
@@ -632,9 +678,9 @@ func (d *dashboard) header(w int) []string {
 		pack.Level(game.TrackQuotas, qta), d.deltaParen(game.TrackQuotas))
 	if ansi.StringWidth(ctlS)+5+ansi.StringWidth(qtaS) > w {
 		// Compact: the tracks' ids read as short names.
-		ctlS = fmt.Sprintf("%s %s/%d %s%s", text.Capitalize(game.TrackControls.String()), t.Bold.Render(itoa(ctl)),
+		ctlS = fmt.Sprintf("%s %s/%d %s%s", trackShort(game.TrackControls), t.Bold.Render(itoa(ctl)),
 			game.TrackControls.Max(), pack.Level(game.TrackControls, ctl), d.deltaParen(game.TrackControls))
-		qtaS = fmt.Sprintf("%s %s/%d %s%s", text.Capitalize(game.TrackQuotas.String()), t.Bold.Render(itoa(qta)),
+		qtaS = fmt.Sprintf("%s %s/%d %s%s", trackShort(game.TrackQuotas), t.Bold.Render(itoa(qta)),
 			game.TrackQuotas.Max(), pack.Level(game.TrackQuotas, qta), d.deltaParen(game.TrackQuotas))
 	}
 	if ansi.StringWidth(ctlS)+5+ansi.StringWidth(qtaS) <= w {
@@ -653,7 +699,7 @@ func (d *dashboard) header(w int) []string {
 		for _, tr := range rest {
 			name := sc.TrackName(tr)
 			if !full {
-				name = text.Capitalize(tr.String())
+				name = trackShort(tr)
 			}
 			s := name + " " + t.Bold.Render(itoa(v.Tracks[tr]))
 			if meter > 0 {
@@ -672,19 +718,18 @@ func (d *dashboard) header(w int) []string {
 	// Warnings.
 	if tension >= 6 {
 		word := TensionWord(tension)
-		flight := ""
-		if fl := sc.Rules.FlightLevel; fl > 0 && tension >= fl {
-			flight = "capital is fleeing Taiwan; "
-		}
 		blame := ""
 		if shares, _, _ := sc.CrisisBlame(v); BlameText(sc, shares) != "" {
-			blame = " Pressure so far: " + BlameText(sc, shares) + "."
+			blame = text.F(" Pressure so far: %s.", BlameText(sc, shares))
 		}
-		lines = append(lines, t.Danger.Render(firstFit(w,
-			fmt.Sprintf("⚠ STRAIT TENSION %d %s: %sat 10 a crisis ends the game; nobody wins it, and whoever drove it there scores 0.%s", tension, word, flight, blame),
-			fmt.Sprintf("⚠ STRAIT TENSION %d %s: at 10 a crisis ends the game; nobody wins it, and whoever drove it there scores 0.", tension, word),
-			fmt.Sprintf("⚠ STRAIT TENSION %d %s: at 10 a crisis ends the game; nobody wins it.", tension, word),
-			fmt.Sprintf("⚠ TENSION %d %s: a crisis at 10 ends the game", tension, word))))
+		first := text.F("⚠ STRAIT TENSION %d %s: at 10 a crisis ends the game; nobody wins it, and whoever drove it there scores 0.%s", tension, word, blame)
+		if fl := sc.Rules.FlightLevel; fl > 0 && tension >= fl {
+			first = text.F("⚠ STRAIT TENSION %d %s: capital is fleeing Taiwan; at 10 a crisis ends the game; nobody wins it, and whoever drove it there scores 0.%s", tension, word, blame)
+		}
+		lines = append(lines, t.Danger.Render(firstFit(w, first,
+			text.F("⚠ STRAIT TENSION %d %s: at 10 a crisis ends the game; nobody wins it, and whoever drove it there scores 0.", tension, word),
+			text.F("⚠ STRAIT TENSION %d %s: at 10 a crisis ends the game; nobody wins it.", tension, word),
+			text.F("⚠ TENSION %d %s: a crisis at 10 ends the game", tension, word))))
 	}
 	if cn := sc.RoleActor(game.RoleChinaGov); cn >= 0 && sc.Actors[cn].Has[game.StatGrievance] {
 		g := v.Stat(cn, game.StatGrievance)
@@ -693,8 +738,8 @@ func (d *dashboard) header(w int) []string {
 			add := fmt.Sprintf("+%d.%02d", p/100, p%100)
 			name := sc.Actors[cn].Name
 			lines = append(lines, t.Warn.Render(firstFit(w,
-				fmt.Sprintf("⚠ %s's grievance is %d (above %d): grey-zone pressure will add %s Strait tension when this turn ends, unless it falls.", name, g, R.GreyZoneLevel, add),
-				fmt.Sprintf("⚠ %s grievance %d: grey-zone pressure, Strait tension %s at turn end", name, g, add))))
+				text.F("⚠ %s's grievance is %d (above %d): grey-zone pressure will add %s Strait tension when this turn ends, unless it falls.", name, g, R.GreyZoneLevel, add),
+				text.F("⚠ %s grievance %d: grey-zone pressure, Strait tension %s at turn end", name, g, add))))
 		}
 	}
 
@@ -806,18 +851,18 @@ func (d *dashboard) scoreLine(w int) []string {
 	var head string
 	switch {
 	case card.any:
-		head = t.Bold.Render(fmt.Sprintf("Score ≈%d/100", card.Total)) + " (an estimate): "
+		head = text.F("%s (an estimate): ", t.Bold.Render(text.F("Score ≈%d/100", card.Total)))
 	case seen.any:
-		head = t.Bold.Render(fmt.Sprintf("Score %d/100", card.Total)) + fmt.Sprintf(" (the truth; ≈%d on your screen then): ", seen.Total)
+		head = text.F("%s (the truth; ≈%d on your screen then): ", t.Bold.Render(text.F("Score %d/100", card.Total)), seen.Total)
 	default:
-		head = t.Bold.Render(fmt.Sprintf("Score %d/100", card.Total)) + ": "
+		head = text.F("%s: ", t.Bold.Render(text.F("Score %d/100", card.Total)))
 	}
 	var parts []string
 	for i, part := range card.Parts {
 		o := &ad.Objectives[part.Objective]
 		s := o.Name + " " + t.Bold.Render(approx(part.Points, card.est[i])) + "/" + itoa(o.Weight)
 		if seen.any && seen.est[i] && seen.Parts[i].Points != part.Points {
-			s += fmt.Sprintf(" (≈%d then)", seen.Parts[i].Points)
+			s += text.F(" (≈%d then)", seen.Parts[i].Points)
 		}
 		parts = append(parts, s)
 	}
@@ -899,7 +944,7 @@ func (s *scroller) render(t Theme, gen, w, h int, build func(w int) string) stri
 	s.vp.SetYOffset(s.vp.YOffset()) // clamp after a resize
 	first := s.vp.YOffset() + 1
 	last := min(s.vp.YOffset()+h-1, total)
-	hint := fmt.Sprintf("lines %d-%d of %d · ↑/↓ pgup/pgdn scroll", first, last, total)
+	hint := text.F("lines %d-%d of %d · ↑/↓ pgup/pgdn scroll", first, last, total)
 	if !s.vp.AtBottom() {
 		hint = "↓ " + hint
 	}
@@ -944,12 +989,12 @@ func clip(t Theme, lines []string, scroll, h int) ([]string, int) {
 	scroll = min(scroll, max(len(out)-h+1, 0))
 	if scroll > 0 {
 		out = out[scroll:]
-		out[0] = t.Muted.Render(fmt.Sprintf("↑ %d more (pgup)", scroll))
+		out[0] = t.Muted.Render(text.F("↑ %d more (pgup)", scroll))
 	}
 	if len(out) > h {
 		more := len(out) - h + 1
 		out = out[:h]
-		out[h-1] = t.Muted.Render(fmt.Sprintf("↓ %d more lines (pgdn)", more))
+		out[h-1] = t.Muted.Render(text.F("↓ %d more lines (pgdn)", more))
 	}
 	return out, scroll
 }

@@ -52,29 +52,35 @@ func approx(n int, est bool) string {
 // are estimates: "it reads the US-China capability gap as you perceive it
 // (the real gap is hidden)"; past puts it in the past tense, for the end.
 func estimateWhy(sc *game.Scenario, r readScore, viewer int, past bool) string {
-	reads, perceive, is := "reads", "perceive", "is"
-	if past {
-		reads, perceive, is = "read", "perceived", "was"
-	}
 	var what []string
 	for i, p := range r.Parts {
 		if !r.est[i] {
 			continue
 		}
 		m := sc.Actors[r.Actor].Objectives[p.Objective].Measure
-		s := "the public estimate of " + sc.Label(m, r.Actor)
+		s := text.F("the public estimate of %s", sc.Label(m, r.Actor))
 		if m.Kind == game.RefGap {
-			who := "you " + perceive
-			if us := sc.RoleActor(game.RoleUSGov); us != viewer && us >= 0 {
-				who = sc.Actors[us].Name + " " + map[bool]string{false: "perceives", true: "perceived"}[past]
+			us := sc.RoleActor(game.RoleUSGov)
+			other := us != viewer && us >= 0
+			switch {
+			case other && past:
+				s = text.F("the US-China capability gap as %s perceived it (the real gap was hidden)", sc.Actors[us].Name)
+			case other:
+				s = text.F("the US-China capability gap as %s perceives it (the real gap is hidden)", sc.Actors[us].Name)
+			case past:
+				s = text.T("the US-China capability gap as you perceived it (the real gap was hidden)")
+			default:
+				s = text.T("the US-China capability gap as you perceive it (the real gap is hidden)")
 			}
-			s = fmt.Sprintf("the US-China capability gap as %s it (the real gap %s hidden)", who, is)
 		}
 		if !slices.Contains(what, s) {
 			what = append(what, s)
 		}
 	}
-	return "it " + reads + " " + text.AndList(what)
+	if past {
+		return text.F("it read %s", text.AndList(what))
+	}
+	return text.F("it reads %s", text.AndList(what))
 }
 
 // seenScore is the score a player read on their screen in a state that is
@@ -97,7 +103,7 @@ func truthNote(sc *game.Scenario, st *game.State, player int) string {
 		return ""
 	}
 	real := sc.Score(st, player)
-	s := fmt.Sprintf("During play your score was an estimate: %s.", estimateWhy(sc, seen, player, true))
+	s := text.F("During play your score was an estimate: %s.", estimateWhy(sc, seen, player, true))
 	var same, differ []string
 	for i, p := range seen.Parts {
 		if !seen.est[i] {
@@ -109,17 +115,17 @@ func truthNote(sc *game.Scenario, st *game.State, player int) string {
 			same = append(same, fmt.Sprintf("%s %s", sc.Label(o.Measure, player), measureValue(o.Measure, p.Value)))
 			continue
 		}
-		differ = append(differ, fmt.Sprintf(" %s: as you read it, %s, worth %d of %d; in truth %s, worth %d.", o.Name,
+		differ = append(differ, text.F(" %s: as you read it, %s, worth %d of %d; in truth %s, worth %d.", o.Name,
 			measureValue(o.Measure, p.Value), p.Points, o.Weight, measureValue(o.Measure, rp.Value), rp.Points))
 	}
 	if len(differ) == 0 {
-		return s + fmt.Sprintf(" At the end it was right (%s), so your real score is the one you read, %d.", text.AndList(same), real.Total)
+		return s + text.F(" At the end it was right (%s), so your real score is the one you read, %d.", text.AndList(same), real.Total)
 	}
 	s += strings.Join(differ, "")
 	if seen.Total == real.Total {
-		s += fmt.Sprintf(" The estimate and the real score agree all the same: %d.", real.Total)
+		s += text.F(" The estimate and the real score agree all the same: %d.", real.Total)
 	} else {
-		s += fmt.Sprintf(" By the estimate you had ≈%d; the real score is %d.", seen.Total, real.Total)
+		s += text.F(" By the estimate you had ≈%d; the real score is %d.", seen.Total, real.Total)
 	}
 	return s
 }

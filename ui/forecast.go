@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"math"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -225,7 +226,7 @@ func (p *forecastPane) update(k tea.KeyPressMsg) {
 	switch {
 	case key.Matches(k, km.Back):
 		if c.stopForecast(fcPlayer) {
-			c.Flash("Forecast stopped; enter plays it again.")
+			c.Flash(text.T("Forecast stopped; enter plays it again."))
 		}
 	case key.Matches(k, km.Select):
 		c.restartForecast(fcPlayer)
@@ -245,9 +246,9 @@ func (p *forecastPane) update(k tea.KeyPressMsg) {
 func (p *forecastPane) keys() []key.Binding {
 	km := p.d.ctx.Keys
 	stop := km.Back
-	stop.SetHelp("esc", "stop")
+	stop.SetHelp("esc", text.T("stop"))
 	again := km.Select
-	again.SetHelp("enter", "play again")
+	again.SetHelp("enter", text.T("play again"))
 	if p.d.ctx.forecasts[fcPlayer].running() {
 		return []key.Binding{km.PaneScroll, stop}
 	}
@@ -257,9 +258,9 @@ func (p *forecastPane) keys() []key.Binding {
 func (p *forecastPane) help() []key.Binding {
 	km := p.d.ctx.Keys
 	stop := km.Back
-	stop.SetHelp("esc", "stop the forecast")
+	stop.SetHelp("esc", text.T("stop the forecast"))
 	again := km.Select
-	again.SetHelp("enter", "play a stopped forecast again")
+	again.SetHelp("enter", text.T("play a stopped forecast again"))
 	return []key.Binding{km.Up, km.Down, km.PageUp, km.PageDown, stop, again}
 }
 
@@ -268,9 +269,9 @@ func (p *forecastPane) view(w, h int) string {
 	var lines []string
 	switch {
 	case d.readOnly || d.ctx.Game.Reveal:
-		lines = []string{wrap("The Forecast plays futures from the turn being played; it is not part of the replay viewer.", w)}
+		lines = []string{wrap(text.T("The Forecast plays futures from the turn being played; it is not part of the replay viewer."), w)}
 	case d.ctx.Game.Match.Over():
-		lines = []string{wrap("The game is over: there is nothing left to forecast.", w)}
+		lines = []string{wrap(text.T("The game is over: there is nothing left to forecast."), w)}
 	default:
 		lines = forecastLines(d.ctx, d.ctx.currentForecast(fcPlayer), d.player(), w)
 	}
@@ -285,7 +286,7 @@ func forecastLines(c *Context, r *forecastRun, seat, w int) []string {
 	t := c.Theme
 	sc := c.Game.Scenario()
 	if r == nil {
-		return []string{t.Muted.Render("Starting the forecast…")}
+		return []string{t.Muted.Render(text.T("Starting the forecast…"))}
 	}
 	res := &r.res
 	n := res.Done()
@@ -295,59 +296,59 @@ func forecastLines(c *Context, r *forecastRun, seat, w int) []string {
 	var status string
 	switch {
 	case r.err != nil:
-		return []string{t.Warn.Render(wrap("The forecast could not be played: "+r.err.Error(), w))}
+		return []string{t.Warn.Render(wrap(text.F("The forecast could not be played: %s", r.err.Error()), w))}
 	case r.done:
-		status = fmt.Sprintf("%s futures played", thousands(n))
+		status = text.F("%s futures played", thousands(n))
 	case r.stopped:
-		status = fmt.Sprintf("Stopped at %s of %s futures (enter: play again)", thousands(n), thousands(r.target))
+		status = text.F("Stopped at %s of %s futures (enter: play again)", thousands(n), thousands(r.target))
 	default:
-		status = fmt.Sprintf("Playing futures: %s of %s (esc stops)", thousands(n), thousands(r.target))
+		status = text.F("Playing futures: %s of %s (esc stops)", thousands(n), thousands(r.target))
 	}
 	turn := c.Game.State().Turn
-	head := t.Heading.Render(fmt.Sprintf("FORECAST · turn %d (%s)", turn, sc.Date(turn)))
+	head := t.Heading.Render(text.F("FORECAST · turn %d (%s)", turn, text.Half(sc.HalfYear(turn))))
 	out = append(out, head)
 	bar := ""
 	if !r.done {
-		bw := min(20, max(w-ansi.StringWidth(status)-3, 0))
+		bw := min(20, max(w-text.Width(status)-3, 0))
 		if bw >= 6 {
 			bar = " " + Meter(t, n, 0, r.target, bw)
 		}
 	}
 	out = append(out, status+bar)
-	if est := forecast.Estimates(sc, seat); len(est) > 0 {
-		who := "you see"
+	if est := ForecastEstimates(sc, seat); len(est) > 0 {
+		built := text.F("Built on what you see: %s. The real game may go otherwise.", text.AndList(est))
 		if seat == forecast.Public {
-			who = "everyone sees"
+			built = text.F("Built on what everyone sees: %s. The real game may go otherwise.", text.AndList(est))
 		}
-		out = append(out, t.Warn.Render(wrap("Built on what "+who+": "+text.AndList(est)+". The real game may go otherwise.", w)))
+		out = append(out, t.Warn.Render(wrap(built, w)))
 	}
 	if n == 0 {
-		return append(out, t.Muted.Render("The first futures are being played…"))
+		return append(out, t.Muted.Render(text.T("The first futures are being played…")))
 	}
 
 	compare := res.Compare
 	with, nothing := res.With, res.Nothing
 	if seat != forecast.Public {
 		if compare {
-			out = append(out, "", t.Bold.Render("Your orders, against giving none:"))
+			out = append(out, "", t.Bold.Render(text.T("Your orders, against giving none:")))
 			for _, s := range []string{
-				forecast.ChangeWords("Strait crisis", forecast.CrisisChange(res)),
-				forecast.ScoreWords("your score", forecast.ScoreChange(res, seat)),
-				forecast.ChangeWords("your chance to win", forecast.WinChange(res, seat)),
+				changeWords(text.T("Strait crisis"), forecast.CrisisChange(res)),
+				scoreWords(text.T("your score"), forecast.ScoreChange(res, seat)),
+				changeWords(text.T("your chance to win"), forecast.WinChange(res, seat)),
 			} {
 				out = append(out, hang("• "+s, w, 2))
 			}
-			out = append(out, t.Muted.Render(wrap(fmt.Sprintf("±: with %s futures played both ways, the true difference is within this margin 19 times in 20.", thousands(n)), w)))
+			out = append(out, t.Muted.Render(wrap(text.F("±: with %s futures played both ways, the true difference is within this margin 19 times in 20.", thousands(n)), w)))
 		} else {
-			out = append(out, "", wrap("You have drafted no orders: these futures are what follows if you give none. Draft orders (1) to see the difference they make.", w))
+			out = append(out, "", wrap(text.T("You have drafted no orders: these futures are what follows if you give none. Draft orders (1) to see the difference they make."), w))
 		}
 	}
 
 	// The table: a column for the draft and one for nothing, or one.
-	cols := []string{"Chance"}
+	cols := []string{text.T("Chance")}
 	arms := [][]forecast.Future{with}
 	if compare {
-		cols = []string{"Your orders", "No orders"}
+		cols = []string{text.T("Your orders"), text.T("No orders")}
 		arms = append(arms, nothing)
 	}
 	cw := 12
@@ -369,8 +370,8 @@ func forecastLines(c *Context, r *forecastRun, seat, w int) []string {
 	}
 	pct := func(s forecast.Share) string { return fmt.Sprintf("%d%%", forecast.Percent(s.P())) }
 	out = append(out, "", t.Bold.Render(row("", cols...)))
-	out = append(out, row("Strait crisis", cells(func(fs []forecast.Future) string { return pct(forecast.Crisis(fs)) })...))
-	out = append(out, row("  typical turn (median)", cells(func(fs []forecast.Future) string {
+	out = append(out, row(text.T("Strait crisis"), cells(func(fs []forecast.Future) string { return pct(forecast.Crisis(fs)) })...))
+	out = append(out, row("  "+text.T("typical turn (median)"), cells(func(fs []forecast.Future) string {
 		if ct := forecast.CrisisTurn(fs); ct > 0 {
 			return itoa(ct)
 		}
@@ -378,20 +379,20 @@ func forecastLines(c *Context, r *forecastRun, seat, w int) []string {
 	})...))
 	var shares []forecast.Share
 	if seat != forecast.Public {
-		out = append(out, row("Your score: low·middle·high", cells(func(fs []forecast.Future) string {
+		out = append(out, row(text.T("Your score: low·middle·high"), cells(func(fs []forecast.Future) string {
 			s := forecast.ActorStats(fs, seat)
 			return fmt.Sprintf("%d·%d·%d", s.P10, s.P50, s.P90)
 		})...))
-		out = append(out, row("Your rank (middle)", cells(func(fs []forecast.Future) string {
-			return fmt.Sprintf("%s of %d", text.Ordinal(forecast.ActorStats(fs, seat).Rank), len(sc.Actors))
+		out = append(out, row(text.T("Your rank (middle)"), cells(func(fs []forecast.Future) string {
+			return text.F("%s of %d", text.Ordinal(forecast.ActorStats(fs, seat).Rank), len(sc.Actors))
 		})...))
-		out = append(out, row("Your chance to win", cells(func(fs []forecast.Future) string {
+		out = append(out, row(text.T("Your chance to win"), cells(func(fs []forecast.Future) string {
 			s := forecast.ActorStats(fs, seat).Win
 			shares = append(shares, s)
 			return pct(s)
 		})...))
 	}
-	out = append(out, t.Bold.Render("World outcome"))
+	out = append(out, t.Bold.Render(text.T("World outcome")))
 	for i := range sc.Outcomes {
 		if sc.Outcomes[i].Crisis {
 			continue // the crisis row above
@@ -404,34 +405,86 @@ func forecastLines(c *Context, r *forecastRun, seat, w int) []string {
 	}
 	shares = append(shares, forecast.Crisis(with))
 	// Everyone's chances and scores, with the draft (or as things stand).
-	who := "Who wins"
+	who := text.T("Who wins")
 	if compare {
-		who = "Who wins, with your orders"
+		who = text.T("Who wins, with your orders")
 	}
 	wlw := max(tw-2*cw, 10)
 	wrow := func(label, a, b string) string {
 		return ansi.Truncate(pad(label, wlw)+padLeft(a, cw)+padLeft(b, cw), w, "…")
 	}
-	out = append(out, "", t.Bold.Render(wrow(who, "Chance", "Score")))
+	out = append(out, "", t.Bold.Render(wrow(who, text.T("Chance"), text.T("Score"))))
 	for a := range sc.Actors {
 		s := forecast.ActorStats(with, a)
 		shares = append(shares, s.Win)
 		name := sc.Actors[a].Name
 		if a == seat {
-			name += " (you)"
+			name = text.F("%s (you)", name)
 		}
 		out = append(out, wrow("  "+name, pct(s.Win), fmt.Sprintf("%d·%d·%d", s.P10, s.P50, s.P90)))
 	}
 
-	out = append(out, "", wrap("Chances are "+forecast.MarginSentence(forecast.Worst(shares...), n)+
-		" A difference within its ± is no clear difference.", w))
-	note := "Each future is the game played to its end by bots in every seat"
+	out = append(out, "", wrap(text.F("Chances are %s A difference within its ± is no clear difference.", forecastMargin(forecast.Worst(shares...), n)), w))
+	note := text.T("Each future is the game played to its end by bots in every seat; what cannot be seen (the dice to come, rivals' characters, plans and secret moves) is guessed, never read. Scores: a tenth of futures end below low, half below middle, nine tenths below high. Nobody wins a crisis.")
 	if seat != forecast.Public {
-		note += ", yours from next turn"
+		note = text.T("Each future is the game played to its end by bots in every seat, yours from next turn; what cannot be seen (the dice to come, rivals' characters, plans and secret moves) is guessed, never read. Scores: a tenth of futures end below low, half below middle, nine tenths below high. Nobody wins a crisis.")
 	}
-	note += "; what cannot be seen (the dice to come, rivals' characters, plans and secret moves) is guessed, never read. Scores: a tenth of futures end below low, half below middle, nine tenths below high. Nobody wins a crisis."
 	out = append(out, t.Muted.Render(wrap(note, w)))
 	return out
+}
+
+// ForecastEstimates says what a seat's forecast reads through an estimate
+// (see forecast.Estimates), in the interface's language: "the perceived
+// gap stands in for the real one".
+func ForecastEstimates(sc *game.Scenario, seat int) []string {
+	var out []string
+	for _, e := range forecast.Estimates(sc, seat) {
+		switch e.Kind {
+		case forecast.EstimateGap:
+			out = append(out, text.T("the perceived gap stands in for the real one"))
+		case forecast.EstimateHidden:
+			out = append(out, text.F("%s's hidden numbers start from what was known of them", sc.Actors[e.Actor].Name))
+		}
+	}
+	return out
+}
+
+// forecastMargin says what a margin means, for a student: "±3 points:
+// with 1,000 futures the true figure is within 3 points 19 times in 20."
+func forecastMargin(points, futures int) string {
+	if futures == 1 {
+		return text.F("±%d points: with %s future the true figure is within %d points 19 times in 20.", points, thousands(futures), points)
+	}
+	return text.F("±%d points: with %s futures the true figure is within %d points 19 times in 20.", points, thousands(futures), points)
+}
+
+// changeWords says what a Change of a chance means: "Strait crisis 18% →
+// 31% (+13 points, ±4)" or, when the difference is within its margin, "no
+// clear difference".
+func changeWords(what string, c forecast.Change) string {
+	before, after := forecast.Percent(c.Before), forecast.Percent(c.After)
+	if !c.Clear() {
+		if before == after {
+			return text.F("%s %d%% either way", what, after)
+		}
+		return text.F("%s %d%% → %d%%: no clear difference (±%d)", what, before, after, forecast.Points(c.Margin))
+	}
+	return text.F("%s %d%% → %d%% (%+d points, ±%d)", what, before, after, forecast.Percent(c.Diff), forecast.Points(c.Margin))
+}
+
+// scoreWords is changeWords for a mean score: "your score 41 → 44 on
+// average (+3.0, ±1)".
+func scoreWords(what string, c forecast.Change) string {
+	before, after := int(math.Round(c.Before)), int(math.Round(c.After))
+	m := int(math.Ceil(c.Margin - 1e-9))
+	if !c.Clear() {
+		if before == after {
+			return text.F("%s %d on average either way", what, after)
+		}
+		return text.F("%s %d → %d on average: no clear difference (±%d)", what, before, after, m)
+	}
+	// The difference as fmt writes it (the printer would group its digits).
+	return text.F("%s %d → %d on average (%s, ±%d)", what, before, after, fmt.Sprintf("%+.1f", c.Diff), max(m, 1))
 }
 
 // thousands writes n with thousands separators: 12,345.

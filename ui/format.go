@@ -23,12 +23,12 @@ func EffectText(sc *game.Scenario, e game.Effect, actor, target int) string {
 	switch e.Delay {
 	case 0:
 	case 1:
-		s += " (next turn)"
+		s += text.T(" (next turn)")
 	default:
-		s += fmt.Sprintf(" (in %d turns)", e.Delay)
+		s += text.F(" (in %d turns)", e.Delay)
 	}
 	for _, c := range e.When {
-		s += " if " + sc.Describe(c, actor)
+		s = text.F("%s if %s", s, sc.Describe(c, actor))
 	}
 	return s
 }
@@ -40,37 +40,37 @@ func CauseText(p *content.Pack, c game.Cause) string {
 	switch c.Kind {
 	case game.CauseAction, game.CauseCost, game.CauseDelayed, game.CauseExposed:
 		if c.Source < 0 {
-			return "undisclosed activity"
+			return text.T("undisclosed activity")
 		}
 		a := sc.Actions[c.Source]
-		s := sc.Actors[c.Actor].Name + ": " + a.Name
+		s := text.F("%s: %s", sc.Actors[c.Actor].Name, a.Name)
 		if c.Target >= 0 {
-			s += " (" + sc.Swing[c.Target].Name + ")"
+			s = text.F("%s (%s)", s, sc.Swing[c.Target].Name)
 		}
 		switch c.Kind {
 		case game.CauseCost:
-			s += " (cost)"
+			s = text.F("%s (cost)", s)
 		case game.CauseDelayed:
-			s += " (from " + sc.Date(c.Turn) + ")"
+			s = text.F("%s (from %s)", s, text.Half(sc.HalfYear(c.Turn)))
 		case game.CauseExposed:
-			s += " (exposed in " + sc.Date(c.Turn) + ")"
+			s = text.F("%s (exposed in %s)", s, text.Half(sc.HalfYear(c.Turn)))
 		}
 		return s
 	case game.CauseEvent:
-		return "news: " + sc.Events[c.Source].Name
+		return text.F("news: %s", sc.Events[c.Source].Name)
 	case game.CauseDynamic:
 		if n := p.T("dynamics." + game.Dynamic(c.Source).String() + ".name"); n != "" {
 			return n
 		}
 		return game.Dynamic(c.Source).String()
 	case game.CauseLimit:
-		return "at its limit"
+		return text.T("at its limit")
 	case game.CauseCarry:
-		return "small effects adding up"
+		return text.T("small effects adding up")
 	case game.CauseInjected:
-		return "news added by the facilitator"
+		return text.T("news added by the facilitator")
 	case game.CauseCrowded:
-		return "harder near the top"
+		return text.T("harder near the top")
 	}
 	return "?"
 }
@@ -83,8 +83,8 @@ func ChangeText(p *content.Pack, ch game.Change, viewer int) string {
 	for _, c := range ch.Causes {
 		parts = append(parts, CauseText(p, c.Cause)+" "+text.Change(c.Delta))
 	}
-	return fmt.Sprintf("%s %d→%d (%s): %s", sc.Label(ch.Target, viewer), ch.Before, ch.After,
-		text.Change(ch.After-ch.Before), strings.Join(parts, ", "))
+	return text.F("%s %d→%d (%s): %s", sc.Label(ch.Target, viewer), ch.Before, ch.After,
+		text.Change(ch.After-ch.Before), strings.Join(parts, text.T(", ")))
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
@@ -94,15 +94,15 @@ func itoa(n int) string { return strconv.Itoa(n) }
 func TensionWord(t int) string {
 	switch {
 	case t >= 10:
-		return "CRISIS"
+		return text.T("CRISIS")
 	case t >= 8:
-		return "DANGER"
+		return text.T("DANGER")
 	case t >= 6:
-		return "HIGH"
+		return text.T("HIGH")
 	case t >= 4:
-		return "TENSE"
+		return text.T("TENSE")
 	}
-	return "calm"
+	return text.T("calm")
 }
 
 // BlameText names who drove the Strait, largest share first, from a
@@ -128,6 +128,6 @@ func BlameText(sc *game.Scenario, shares []int) string {
 // CrisisRule says what a Strait crisis does to the scores, with the
 // scenario's own numbers.
 func CrisisRule(sc *game.Scenario) string {
-	return fmt.Sprintf("Nobody wins a Strait crisis. The actors who drove it there (a share of the blame of %d%% or more, and always the largest) score 0; everyone else keeps %d%% of its score, less its own share of the blame.",
+	return text.F("Nobody wins a Strait crisis. The actors who drove it there (a share of the blame of %d%% or more, and always the largest) score 0; everyone else keeps %d%% of its score, less its own share of the blame.",
 		sc.Rules.CulpritSharePct, sc.CrisisScorePct)
 }

@@ -2,13 +2,12 @@ package ui
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
-
 	"zerosum/game"
+	"zerosum/game/bot"
+	"zerosum/game/match"
 	"zerosum/text"
 )
 
@@ -23,8 +22,8 @@ func fullView(ctx *Context, w int) string {
 	sc, st, pack := g.Scenario(), g.State(), g.Pack
 	var out []string
 
-	out = append(out, t.Heading.Render("The world"))
-	out = append(out, "Strait tension "+TensionGauge(t, st.Tension()))
+	out = append(out, t.Heading.Render(text.T("The world")))
+	out = append(out, text.T("Strait tension")+" "+TensionGauge(t, st.Tension()))
 	for _, tr := range []game.Track{game.TrackControls, game.TrackQuotas} {
 		out = append(out, wrap(sc.TrackName(tr)+" "+t.Bold.Render(docTrackValue(ctx, tr, st.Tracks[tr])), w))
 	}
@@ -33,17 +32,17 @@ func fullView(ctx *Context, w int) string {
 		rest = append(rest, sc.TrackName(tr)+" "+t.Bold.Render(itoa(st.Tracks[tr])))
 	}
 	out = append(out, flow(rest, " · ", w)...)
-	gap := fmt.Sprintf("US-China capability gap: real %s · Washington perceives %s", t.Bold.Render(text.Change(sc.Gap(st))),
+	gap := text.F("US-China capability gap: real %s · Washington perceives %s", t.Bold.Render(text.Change(sc.Gap(st))),
 		t.Bold.Render(text.Change(st.Tracks[game.TrackPerceivedGap])))
 	if cn := sc.RoleActor(game.RoleChinaGov); cn >= 0 && sc.Actors[cn].Hidden[game.StatFrontier] {
-		gap += t.Muted.Render(" (players other than " + sc.Actors[cn].Name + " see only the perception)")
+		gap += t.Muted.Render(text.F(" (players other than %s see only the perception)", sc.Actors[cn].Name))
 	}
 	out = append(out, wrap(gap, w))
 
-	out = append(out, "", t.Heading.Render("Every actor's real numbers")+t.Muted.Render(" — * secret from the others"))
+	out = append(out, "", t.Heading.Render(text.T("Every actor's real numbers"))+t.Muted.Render(text.T(" — * secret from the others")))
 	aw := 0
 	for a := range sc.Actors {
-		aw = max(aw, ansi.StringWidth(sc.Actors[a].Name))
+		aw = max(aw, text.Width(sc.Actors[a].Name))
 	}
 	for a, ad := range sc.Actors {
 		var items []string
@@ -61,23 +60,29 @@ func fullView(ctx *Context, w int) string {
 			}
 			items = append(items, t.Muted.Render(sh)+" "+val)
 		}
-		seat := g.Match.SeatName(a)
+		seat := seatLabel(g.Match, a)
 		if g.Match.Seats[a].Human {
-			seat = "human: " + seat
+			seat = text.F("human: %s", seat)
 		}
 		head := t.Bold.Render(pad(ad.Name, aw)) + " " + t.Muted.Render(seat) +
-			fmt.Sprintf(" · score %s", t.Bold.Render(itoa(sc.Score(st, a).Total)))
-		out = append(out, ansi.Truncate(head, w, "…"))
+			text.F(" · score %s", t.Bold.Render(itoa(sc.Score(st, a).Total)))
+		out = append(out, text.Truncate(head, w))
 		for _, l := range flow(items, "  ", max(w-2, 20)) {
 			out = append(out, "  "+l)
 		}
 	}
 
-	out = append(out, "", t.Heading.Render("Swing states")+t.Muted.Render(" — alignment from the China bloc (-100) to the US bloc (+100)"))
+	out = append(out, "", t.Heading.Render(text.T("Swing states"))+t.Muted.Render(text.T(" — alignment from the China bloc (-100) to the US bloc (+100)")))
 	var swing []string
 	for i, s := range st.Swing {
-		bloc := map[game.Bloc]string{game.BlocUS: " (US bloc)", game.BlocChina: " (China bloc)"}[game.AlignBloc(s.Align)]
-		swing = append(swing, fmt.Sprintf("%s %s%s", sc.Swing[i].Name, text.Change(s.Align), bloc))
+		item := sc.Swing[i].Name + " " + text.Change(s.Align)
+		switch game.AlignBloc(s.Align) {
+		case game.BlocUS:
+			item = text.F("%s (US bloc)", item)
+		case game.BlocChina:
+			item = text.F("%s (China bloc)", item)
+		}
+		swing = append(swing, item)
 	}
 	out = append(out, flow(swing, " · ", w)...)
 
@@ -105,33 +110,35 @@ func secretsText(ctx *Context, w int, end bool) string {
 			exposed++
 		}
 	}
-	intro := fmt.Sprintf("Every covert action of the game, revealed: %d taken, %d exposed during play, %d kept secret until now.",
+	intro := text.F("Every covert action of the game, revealed: %d taken, %d exposed during play, %d kept secret until now.",
 		len(recs), exposed, len(recs)-exposed)
-	secret := "never exposed: secret until now"
+	secret := text.T("never exposed: secret until now")
 	if !end {
-		intro = th.Heading.Render("Covert actions so far") + fmt.Sprintf(": %d taken, %d exposed, %d still secret from the other players.",
+		intro = text.F("%s: %d taken, %d exposed, %d still secret from the other players.", th.Heading.Render(text.T("Covert actions so far")),
 			len(recs), exposed, len(recs)-exposed)
-		secret = "still secret"
+		secret = text.T("still secret")
 	}
 	out := []string{wrap(intro, w), ""}
 	if len(recs) == 0 {
-		none := "Nobody has acted in secret so far."
+		none := text.T("Nobody has acted in secret so far.")
 		if end {
-			none = "Nobody acted in secret."
+			none = text.T("Nobody acted in secret.")
 		}
 		return strings.Join(append(out, th.Muted.Render(none)), "\n")
 	}
 	for _, r := range recs {
 		a := sc.Actions[r.Action]
-		what := th.Bold.Render(sc.Actors[r.Actor].Name) + ": " + a.Name
+		what := text.F("%s: %s", th.Bold.Render(sc.Actors[r.Actor].Name), a.Name)
 		if r.Target >= 0 {
-			what += " (" + sc.Swing[r.Target].Name + ")"
+			what = text.F("%s (%s)", what, sc.Swing[r.Target].Name)
 		}
-		status := th.Warn.Render("exposed in " + sc.Date(r.Exposed))
+		status := th.Warn.Render(text.F("exposed in %s", text.Half(sc.HalfYear(r.Exposed))))
 		if r.Exposed == 0 {
 			status = th.Muted.Render(secret)
 		}
-		out = append(out, docRow(docPad(sc.Date(r.Turn), 8), 8, what+"\n"+status, w))
+		date := text.Half(sc.HalfYear(r.Turn))
+		dw := max(8, text.Width(date)+1)
+		out = append(out, docRow(docPad(date, dw), dw, what+"\n"+status, w))
 	}
 	return strings.Join(out, "\n")
 }
@@ -144,27 +151,27 @@ func allOrdersText(ctx *Context, turn, w int) []string {
 	g := ctx.Game
 	sc := g.Scenario()
 	if turn == 0 {
-		return []string{t.Heading.Render("Last turn"), t.Muted.Render("The game has just begun: nobody has given orders yet.")}
+		return []string{t.Heading.Render(text.T("Last turn")), t.Muted.Render(text.T("The game has just begun: nobody has given orders yet."))}
 	}
 	rep := g.Match.Report(turn)
-	out := []string{t.Heading.Render(fmt.Sprintf("Every order of %s", sc.Date(turn))) + t.Muted.Render(" — covert ones included")}
+	out := []string{t.Heading.Render(text.F("Every order of %s", text.Half(sc.HalfYear(turn)))) + t.Muted.Render(text.T(" — covert ones included"))}
 	for a, ad := range sc.Actors {
-		names := orderNames(sc, &rep, ad.ID, func() string { return t.Warn.Render(" (covert)") })
-		line := t.Bold.Render(ad.Name) + t.Muted.Render(" · "+g.Match.SeatName(a)) + ": "
+		names := orderNames(sc, &rep, ad.ID, func() string { return t.Warn.Render(text.T(" (covert)")) })
+		line := text.F("%s: ", t.Bold.Render(ad.Name)+t.Muted.Render(" · "+seatLabel(g.Match, a)))
 		if len(names) == 0 {
-			line += t.Muted.Render("no orders")
+			line += t.Muted.Render(text.T("no orders"))
 		} else {
-			line += strings.Join(names, "; ")
+			line += strings.Join(names, text.T("; "))
 		}
 		out = append(out, hang(line, w, 2))
 	}
 	var refused []string
 	for _, r := range rep.Refused {
 		ai, _ := sc.ActorIndex(r.Order.Actor)
-		refused = append(refused, hang(t.Bad.Render("✗ ")+sc.Actors[ai].Name+": "+orderName(sc, r.Order)+": "+r.Reason, w, 2))
+		refused = append(refused, hang(t.Bad.Render("✗ ")+text.F("%s: %s: %s", sc.Actors[ai].Name, orderName(sc, r.Order), r.Reason), w, 2))
 	}
 	if len(refused) > 0 {
-		out = append(out, "", t.Heading.Render("Refused orders"))
+		out = append(out, "", t.Heading.Render(text.T("Refused orders")))
 		out = append(out, refused...)
 	}
 	return out
@@ -176,7 +183,39 @@ func injectedNews(ctx *Context, rep *game.Report, w int) []string {
 	t := ctx.Theme
 	var out []string
 	for _, h := range rep.Injected {
-		out = append(out, t.Title.Render(wrap("■ "+h, w)), indent(t.Muted.Render(wrap("News added by the facilitator.", w-2)), "  "))
+		out = append(out, t.Title.Render(wrap("■ "+h, w)), indent(t.Muted.Render(wrap(text.T("News added by the facilitator."), w-2)), "  "))
 	}
 	return out
+}
+
+// seatLabel names who holds a seat for the full view: the human's name,
+// or the bot with its character and difficulty, "bot (hawk, normal)"
+// (match.Match.SeatName in the interface's language).
+func seatLabel(m *match.Match, a int) string {
+	s := m.Seats[a]
+	if s.Human {
+		if s.Name != "" {
+			return s.Name
+		}
+		return text.T("human")
+	}
+	personality := s.Bot.Personality.String()
+	switch s.Bot.Personality {
+	case bot.Hawk:
+		personality = text.T("hawk")
+	case bot.Dove:
+		personality = text.T("dove")
+	case bot.Hedger:
+		personality = text.T("hedger")
+	}
+	difficulty := s.Bot.Difficulty.String()
+	switch s.Bot.Difficulty {
+	case bot.Easy:
+		difficulty = text.T("easy")
+	case bot.Normal:
+		difficulty = text.T("normal")
+	case bot.Hard:
+		difficulty = text.T("hard")
+	}
+	return text.F("bot (%s, %s)", personality, difficulty)
 }

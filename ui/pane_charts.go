@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"zerosum/game"
+	"zerosum/text"
 )
 
 // chartsPane draws the history of the tracks and the player's numbers,
@@ -75,7 +76,7 @@ func historyCharts(ctx *Context, v *game.State, player, slots int) []chartSpec {
 	slots = max(slots, len(hist))
 	labels := make([]string, slots)
 	for i := range labels {
-		labels[i] = sc.Date(i + 1)
+		labels[i] = text.Half(sc.HalfYear(i + 1))
 	}
 	series := func(name string, f func(sn *game.Snapshot) int) Series {
 		s := Series{Name: name, Values: make([]int, len(hist))}
@@ -89,28 +90,28 @@ func historyCharts(ctx *Context, v *game.State, player, slots int) []chartSpec {
 	}
 	var out []chartSpec
 	out = append(out, chartSpec{
-		name: "Strait tension",
-		note: "Tension 0-10 (a crisis at 10), export-control level 0-5 and quota level 0-2.",
+		name: text.T("Strait tension"),
+		note: text.T("Tension 0-10 (a crisis at 10), export-control level 0-5 and quota level 0-2."),
 		chart: LineChart{Series: []Series{track(game.TrackTension), track(game.TrackControls), track(game.TrackQuotas)},
 			Min: 0, Max: 10},
 	})
-	gap := series("Gap as you know it", func(sn *game.Snapshot) int { return sn.Gap })
-	gapNote := "The real US-China capability gap (US frontier minus China's) and Washington's perception of it."
+	gap := series(text.T("Gap as you know it"), func(sn *game.Snapshot) int { return sn.Gap })
+	gapNote := text.T("The real US-China capability gap (US frontier minus China's) and Washington's perception of it.")
 	gapSeries := []Series{gap, track(game.TrackPerceivedGap)}
 	if !ctx.Game.Reveal && !gapKnown(sc, v, player) {
-		gapNote = "China's frontier is secret, so the gap you know is Washington's estimate."
+		gapNote = text.T("China's frontier is secret, so the gap you know is Washington's estimate.")
 		gapSeries = []Series{track(game.TrackPerceivedGap)}
 	}
-	out = append(out, chartSpec{name: "Capability gap", note: gapNote, chart: LineChart{Series: gapSeries}})
+	out = append(out, chartSpec{name: text.T("Capability gap"), note: gapNote, chart: LineChart{Series: gapSeries}})
 	score := chartSpec{
-		name: "Your score",
-		note: "Your score at each turn's start, as you could have read it then (0-100).",
-		chart: LineChart{Series: []Series{{Name: "Score", Values: historyScores(sc, v, player)}},
+		name: text.T("Your score"),
+		note: text.T("Your score at each turn's start, as you could have read it then (0-100)."),
+		chart: LineChart{Series: []Series{{Name: text.T("Score"), Values: historyScores(sc, v, player)}},
 			Min: 0, Max: 100},
 	}
 	if r := scoreAsRead(sc, v, player, player, ctx.Game.Reveal); r.any {
-		score.note = "Your score at each turn's start as you could read it then (0-100): an estimate, since " + estimateWhy(sc, r, player, false) + "."
-		score.chart.Series[0].Name = "Score (≈, an estimate)"
+		score.note = text.F("Your score at each turn's start as you could read it then (0-100): an estimate, since %s.", estimateWhy(sc, r, player, false))
+		score.chart.Series[0].Name = text.T("Score (≈, an estimate)")
 	}
 	out = append(out, score)
 	var stats []game.Stat
@@ -126,16 +127,16 @@ func historyCharts(ctx *Context, v *game.State, player, slots int) []chartSpec {
 			ss = append(ss, series(sc.StatName(s), func(sn *game.Snapshot) int { return sn.Stats[player][s] }))
 			names = append(names, sc.StatName(s))
 		}
-		out = append(out, chartSpec{name: "Your stats: " + strings.Join(names, ", "),
-			note: "Your stats (each runs from 0 to 100; the scale is zoomed in).", chart: LineChart{Series: ss}})
+		out = append(out, chartSpec{name: text.F("Your stats: %s", strings.Join(names, text.T(", "))),
+			note: text.T("Your stats (each runs from 0 to 100; the scale is zoomed in)."), chart: LineChart{Series: ss}})
 	}
-	out = append(out, chartSpec{name: "Your capital", note: "The capital you had to spend at each turn's start.",
+	out = append(out, chartSpec{name: text.T("Your capital"), note: text.T("The capital you had to spend at each turn's start."),
 		chart: LineChart{Series: []Series{series(sc.StatName(game.StatCapital), func(sn *game.Snapshot) int {
 			return sn.Stats[player][game.StatCapital]
 		})}}})
 	out = append(out, chartSpec{
-		name: "The world's tracks",
-		note: "Open-model diffusion, the regulation climate, bloc fragmentation and AI momentum (each 0-100; the scale is zoomed in).",
+		name: text.T("The world's tracks"),
+		note: text.T("Open-model diffusion, the regulation climate, bloc fragmentation and AI momentum (each 0-100; the scale is zoomed in)."),
 		chart: LineChart{Series: []Series{track(game.TrackDiffusion), track(game.TrackRegulation),
 			track(game.TrackFragmentation), track(game.TrackMomentum)}},
 	})
@@ -146,8 +147,8 @@ func historyCharts(ctx *Context, v *game.State, player, slots int) []chartSpec {
 			ss = append(ss, series(sc.Swing[k].Name, func(sn *game.Snapshot) int { return sn.Align[k] }))
 			names = append(names, sc.Swing[k].Name)
 		}
-		out = append(out, chartSpec{name: "Alignment: " + strings.Join(names, ", "),
-			note:  fmt.Sprintf("-100 China bloc … +100 US bloc; a state is in a bloc at ±%d (the scale is zoomed in).", game.BlocLimit),
+		out = append(out, chartSpec{name: text.F("Alignment: %s", strings.Join(names, text.T(", "))),
+			note:  text.F("-100 China bloc … +100 US bloc; a state is in a bloc at ±%d (the scale is zoomed in).", game.BlocLimit),
 			chart: LineChart{Series: ss}})
 	}
 	for i := range out {
@@ -192,10 +193,10 @@ func (p *chartsPane) view(w, h int) string {
 	if w >= 90 {
 		lw := 0
 		for _, s := range specs {
-			lw = max(lw, ansi.StringWidth(s.name)+2)
+			lw = max(lw, text.Width(s.name)+2)
 		}
 		lw = min(lw, 30)
-		listCol = append(listCol, t.Muted.Render(pad("Charts (←/→)", lw)))
+		listCol = append(listCol, t.Muted.Render(pad(text.T("Charts (←/→)"), lw)))
 		for i, s := range specs {
 			line := "  " + s.name
 			if i == p.cursor {

@@ -6,7 +6,6 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"zerosum/game"
 	"zerosum/text"
@@ -106,17 +105,18 @@ func (p *encyclopediaPane) list() []encEntry {
 		es = append(es, encEntry{section: section, title: title, body: body})
 	}
 
-	add("The model", "The scenario", prose(pack.T("scenario.summary")))
-	add("The model", "What the model simplifies", prose(pack.Note))
-	add("The model", "How a turn works", prose("Every actor, you and the bots alike, secretly picks its orders "+
+	model := text.T("The model")
+	add(model, text.T("The scenario"), prose(pack.T("scenario.summary")))
+	add(model, text.T("What the model simplifies"), prose(pack.Note))
+	add(model, text.T("How a turn works"), prose(text.T("Every actor, you and the bots alike, secretly picks its orders "+
 		"within its action points and capital. The orders are then resolved all at once: costs are paid, effects "+
 		"land (some only turns later), the standing causal links of the model move every number a little, and the "+
 		"next turn's news fires. Covert actions stay hidden unless exposed. Each change is recorded with its causes: "+
-		"the Why pane shows them, and the Dynamics section here explains the standing links."))
+		"the Why pane shows them, and the Dynamics section here explains the standing links.")))
 
 	for _, term := range pack.Glossary {
 		term := term
-		add("Glossary", term.Term, func(w int) []string {
+		add(text.T("Glossary"), term.Term, func(w int) []string {
 			out := strings.Split(Prose(ctx, term.Def, w), "\n")
 			var see []string
 			for _, id := range term.See {
@@ -125,7 +125,7 @@ func (p *encyclopediaPane) list() []encEntry {
 				}
 			}
 			if len(see) > 0 {
-				out = append(out, "", t.Muted.Render(wrap("See also: "+strings.Join(see, " · "), w)))
+				out = append(out, "", t.Muted.Render(wrap(text.F("See also: %s", strings.Join(see, " · ")), w)))
 			}
 			return out
 		})
@@ -133,12 +133,12 @@ func (p *encyclopediaPane) list() []encEntry {
 
 	for a := range sc.Actors {
 		ad := &sc.Actors[a]
-		add("Actors", ad.Name, func(w int) []string {
+		add(text.T("Actors"), ad.Name, func(w int) []string {
 			out := []string{t.Bold.Render(wrap(pack.T("actors."+ad.ID+".title"), w))}
 			out = append(out, strings.Split(Prose(ctx, pack.T("actors."+ad.ID+".pitch"), w), "\n")...)
-			out = append(out, "", t.Heading.Render("Objectives")+t.Muted.Render(" (weights add up to 100)"))
+			out = append(out, "", t.Heading.Render(text.T("Objectives"))+t.Muted.Render(text.T(" (weights add up to 100)")))
 			for _, o := range ad.Objectives {
-				out = append(out, t.Bold.Render(wrap(fmt.Sprintf("%s (%d)", o.Name, o.Weight), w)))
+				out = append(out, t.Bold.Render(wrap(text.F("%s (%d)", o.Name, o.Weight), w)))
 				if desc := pack.T("objectives." + ad.ID + "." + o.ID + ".desc"); desc != "" {
 					out = append(out, indent(Prose(ctx, desc, w-2), "  "))
 				}
@@ -148,31 +148,31 @@ func (p *encyclopediaPane) list() []encEntry {
 				if ad.Has[s] {
 					n := sc.StatName(s)
 					if ad.Hidden[s] {
-						n += " (secret)"
+						n = text.F("%s (secret)", n)
 					}
 					stats = append(stats, n)
 				}
 			}
-			out = append(out, "", t.Muted.Render(wrap(fmt.Sprintf("%d action points a turn · income %d capital · stats: %s",
-				ad.AP, ad.Income, strings.Join(stats, ", ")), w)))
+			out = append(out, "", t.Muted.Render(wrap(text.F("%d action points a turn · income %d capital · stats: %s",
+				ad.AP, ad.Income, strings.Join(stats, text.T(", "))), w)))
 			return out
 		})
 	}
 
 	for i := range sc.Swing {
 		s := &sc.Swing[i]
-		add("Swing states", s.Name, func(w int) []string {
+		add(text.T("Swing states"), s.Name, func(w int) []string {
 			out := strings.Split(Prose(ctx, pack.T("swing."+s.ID+".desc"), w), "\n")
-			out = append(out, "", t.Muted.Render(wrap(fmt.Sprintf("Tier %d · market size %d of 5 · alignment at the start %s · sovereign AI at the start %d",
+			out = append(out, "", t.Muted.Render(wrap(text.F("Tier %d · market size %d of 5 · alignment at the start %s · sovereign AI at the start %d",
 				s.Tier, s.Weight, text.Change(s.Align), s.Sovereign), w)))
 			return out
 		})
 	}
 
 	for tr := range game.NumTracks {
-		add("Tracks", sc.TrackName(tr), func(w int) []string {
+		add(text.T("Tracks"), sc.TrackName(tr), func(w int) []string {
 			out := strings.Split(Prose(ctx, pack.T("tracks."+tr.String()+".desc"), w), "\n")
-			out = append(out, "", t.Muted.Render(fmt.Sprintf("Range %d to %d.", tr.Min(), tr.Max())))
+			out = append(out, "", t.Muted.Render(text.F("Range %d to %d.", tr.Min(), tr.Max())))
 			for v := tr.Min(); v <= tr.Max(); v++ {
 				if l := pack.Level(tr, v); l != "" {
 					out = append(out, wrap(fmt.Sprintf("%d  %s", v, l), w))
@@ -183,7 +183,7 @@ func (p *encyclopediaPane) list() []encEntry {
 	}
 
 	for s := range game.NumStats {
-		add("Stats", sc.StatName(s), func(w int) []string {
+		add(text.T("Stats"), sc.StatName(s), func(w int) []string {
 			out := strings.Split(Prose(ctx, pack.T("stats."+s.String()+".desc"), w), "\n")
 			var who []string
 			for _, ad := range sc.Actors {
@@ -191,7 +191,7 @@ func (p *encyclopediaPane) list() []encEntry {
 					who = append(who, ad.Name)
 				}
 			}
-			out = append(out, "", t.Muted.Render(wrap("Abbreviated "+pack.T("stats."+s.String()+".short")+". Held by: "+strings.Join(who, ", "), w)))
+			out = append(out, "", t.Muted.Render(wrap(text.F("Abbreviated %s. Held by: %s", pack.T("stats."+s.String()+".short"), strings.Join(who, text.T(", "))), w)))
 			return out
 		})
 	}
@@ -201,7 +201,7 @@ func (p *encyclopediaPane) list() []encEntry {
 		if name == "" {
 			name = id
 		}
-		add("Dynamics", name, prose(pack.T("dynamics."+id+".desc")))
+		add(text.T("Dynamics"), name, prose(pack.T("dynamics."+id+".desc")))
 	}
 	p.entries = es
 	return es
@@ -253,7 +253,7 @@ func (p *encyclopediaPane) view(w, h int) string {
 
 	// The article.
 	e := es[p.cursor]
-	body := []string{t.Title.Render(ansi.Truncate(e.title, dw, "…")), t.Muted.Render(e.section), ""}
+	body := []string{t.Title.Render(text.Truncate(e.title, dw)), t.Muted.Render(e.section), ""}
 	body = append(body, e.body(dw)...)
 	body, p.scroll = clip(t, body, p.scroll, h)
 	right := strings.Split(fit(strings.Join(body, "\n"), dw, h), "\n")

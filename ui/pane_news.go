@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -20,9 +19,9 @@ func (d *dashboard) newsText(w int) string {
 	sc, v := d.sc(), &d.view
 	pack := d.ctx.Game.Pack
 	var out []string
-	out = append(out, t.Heading.Render(fmt.Sprintf("News at the start of %s (turn %d)", sc.Date(v.Turn), v.Turn)))
+	out = append(out, t.Heading.Render(text.F("News at the start of %s (turn %d)", text.Half(sc.HalfYear(v.Turn)), v.Turn)))
 	if len(v.News) == 0 && len(d.rep.Injected) == 0 {
-		out = append(out, t.Muted.Render("Nothing made the news this turn."))
+		out = append(out, t.Muted.Render(text.T("Nothing made the news this turn.")))
 	}
 	for _, e := range v.News {
 		out = append(out, eventText(d.ctx, pack, e, w, true)...)
@@ -48,7 +47,7 @@ func eventText(ctx *Context, pack *content.Pack, e int, w int, teaching bool) []
 		out = append(out, indent(Prose(ctx, body, w-2), "  "))
 	}
 	if note := pack.T("events." + ev.ID + ".teaching"); teaching && note != "" {
-		out = append(out, indent(wrap(t.Accent.Render("Why it matters: ")+Prose(ctx, note, 0), w-2), "  "))
+		out = append(out, indent(wrap(t.Accent.Render(text.T("Why it matters: "))+Prose(ctx, note, 0), w-2), "  "))
 	}
 	return out
 }
@@ -61,39 +60,39 @@ func publicResults(ctx *Context, rep *game.Report, player int, w int) []string {
 	sc := ctx.Game.Scenario()
 	var out []string
 	if rep.Turn == 0 {
-		return []string{t.Heading.Render("Last turn"), t.Muted.Render("The game has just begun: nobody has given orders yet.")}
+		return []string{t.Heading.Render(text.T("Last turn")), t.Muted.Render(text.T("The game has just begun: nobody has given orders yet."))}
 	}
-	out = append(out, t.Heading.Render(fmt.Sprintf("What everyone did in %s", sc.Date(rep.Turn)))+
-		t.Muted.Render(" — public orders; covert ones only if exposed"))
+	out = append(out, t.Heading.Render(text.F("What everyone did in %s", text.Half(sc.HalfYear(rep.Turn))))+
+		t.Muted.Render(text.T(" — public orders; covert ones only if exposed")))
 	for a, ad := range sc.Actors {
 		names := orderNames(sc, rep, ad.ID, func() string {
 			if a == player {
-				return " (covert)"
+				return text.T(" (covert)")
 			}
-			return " (covert, exposed)"
+			return text.T(" (covert, exposed)")
 		})
 		who := ad.Name
 		if a == player {
-			who += " (you)"
+			who = text.F("%s (you)", who)
 		}
-		line := t.Bold.Render(who) + ": "
+		line := text.F("%s: ", t.Bold.Render(who))
 		if len(names) == 0 {
-			line += t.Muted.Render("no public orders")
+			line += t.Muted.Render(text.T("no public orders"))
 		} else {
-			line += strings.Join(names, "; ")
+			line += strings.Join(names, text.T("; "))
 		}
 		out = append(out, hang(line, w, 2))
 	}
-	out = append(out, "", t.Heading.Render("Your refused orders"))
+	out = append(out, "", t.Heading.Render(text.T("Your refused orders")))
 	if len(rep.Refused) == 0 {
-		out = append(out, t.Muted.Render("None: every order you gave was carried out."))
+		out = append(out, t.Muted.Render(text.T("None: every order you gave was carried out.")))
 	}
 	for _, r := range rep.Refused {
-		out = append(out, hang(t.Bad.Render("✗ ")+orderName(sc, r.Order)+": "+r.Reason, w, 2))
+		out = append(out, hang(t.Bad.Render("✗ ")+text.F("%s: %s", orderName(sc, r.Order), r.Reason), w, 2))
 	}
-	out = append(out, "", t.Heading.Render("Covert actions that came to light"))
+	out = append(out, "", t.Heading.Render(text.T("Covert actions that came to light")))
 	if len(rep.Exposed) == 0 {
-		out = append(out, t.Muted.Render("None last turn."))
+		out = append(out, t.Muted.Render(text.T("None last turn.")))
 	}
 	for _, c := range rep.Exposed {
 		out = append(out, hang(exposedText(sc, c, player, rep.Turn), w, 2))
@@ -106,21 +105,23 @@ func publicResults(ctx *Context, rep *game.Report, player int, w int) []string {
 // half-year's when the news that opened it brought it out. The debrief,
 // the turning points and the secrets give that same date.
 func exposedText(sc *game.Scenario, c game.CovertRecord, player, reportTurn int) string {
-	who := sc.Actors[c.Actor].Name
-	if c.Actor == player {
-		who = "Your"
-	} else {
-		who += "'s"
+	action := sc.Actions[c.Action].Name
+	ordered, exposed := text.Half(sc.HalfYear(c.Turn)), text.Half(sc.HalfYear(c.Exposed))
+	var s string
+	switch {
+	case c.Actor == player && c.Target >= 0:
+		s = text.F("⚑ Your covert %q in %s (ordered %s) came to light in %s", action, sc.Swing[c.Target].Name, ordered, exposed)
+	case c.Actor == player:
+		s = text.F("⚑ Your covert %q (ordered %s) came to light in %s", action, ordered, exposed)
+	case c.Target >= 0:
+		s = text.F("⚑ %s's covert %q in %s (ordered %s) came to light in %s", sc.Actors[c.Actor].Name, action, sc.Swing[c.Target].Name, ordered, exposed)
+	default:
+		s = text.F("⚑ %s's covert %q (ordered %s) came to light in %s", sc.Actors[c.Actor].Name, action, ordered, exposed)
 	}
-	s := fmt.Sprintf("⚑ %s covert %q", who, sc.Actions[c.Action].Name)
-	if c.Target >= 0 {
-		s += " in " + sc.Swing[c.Target].Name
-	}
-	s += fmt.Sprintf(" (ordered %s) came to light in %s", sc.Date(c.Turn), sc.Date(c.Exposed))
 	if c.Exposed > reportTurn {
-		s += ", with the news that opened it"
+		s = text.F("%s, with the news that opened it", s)
 	}
-	return s + "."
+	return text.F("%s.", s)
 }
 
 // lastRune and firstRune are the last and the first character of s ("" for

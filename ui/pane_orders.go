@@ -173,7 +173,7 @@ func (o *ordersPane) update(k tea.KeyPressMsg) {
 	case key.Matches(k, keys.Clear):
 		if len(o.d.ctx.Game.Orders()) > 0 {
 			o.d.ctx.Game.SetOrders(nil)
-			o.flash = "Orders cleared."
+			o.flash = text.T("Orders cleared.")
 		}
 	}
 }
@@ -212,20 +212,20 @@ func (o *ordersPane) toggle(r orderRow) {
 
 // refuse says an order cannot be added, and why.
 func (o *ordersPane) refuse(what, why string) {
-	o.flash, o.flashWhat, o.flashWhy = "Cannot add "+what+": "+why, what, why
+	o.flash, o.flashWhat, o.flashWhy = text.F("Cannot add %s: %s", what, why), what, why
 }
 
 // flashIn is the flash in w cells: a refusal too long for them shortens
 // the order's name, never the reason.
 func (o *ordersPane) flashIn(w int) string {
-	if ansi.StringWidth(o.flash) <= w || o.flashWhy == "" {
+	if text.Width(o.flash) <= w || o.flashWhy == "" {
 		return o.flash
 	}
-	room := w - ansi.StringWidth("Cannot add : "+o.flashWhy)
+	room := w - text.Width(text.F("Cannot add %s: %s", "", o.flashWhy))
 	if room < 8 {
 		return o.flash
 	}
-	return "Cannot add " + ansi.Truncate(o.flashWhat, room, "…") + ": " + o.flashWhy
+	return text.F("Cannot add %s: %s", text.Truncate(o.flashWhat, room), o.flashWhy)
 }
 
 // rowName is a row's action with its target: "Export clusters to a swing
@@ -249,13 +249,13 @@ func (o *ordersPane) refusal(op game.Option) string {
 	}
 	var also []string
 	if op.AP > o.d.apLeft {
-		also = append(also, fmt.Sprintf("it needs %d action point%s and %d %s left", op.AP, text.Plural(op.AP), o.d.apLeft, isAre(o.d.apLeft)))
+		also = append(also, needsAP(op.AP, o.d.apLeft, false))
 	}
 	if op.Cost > o.d.capLeft {
-		also = append(also, fmt.Sprintf("it costs %d capital and %d is left", op.Cost, o.d.capLeft))
+		also = append(also, text.F("it costs %d capital and %d is left", op.Cost, o.d.capLeft))
 	}
 	if len(also) > 0 {
-		reason += "; and " + text.AndList(also)
+		reason = text.F("%s; and %s", reason, text.AndList(also))
 	}
 	return reason
 }
@@ -265,7 +265,7 @@ func (o *ordersPane) refusal(op game.Option) string {
 func (o *ordersPane) retarget(r orderRow, by int) {
 	sc := o.d.sc()
 	if !sc.Actions[r.action].Targeted {
-		o.flash = "This action has no target to choose."
+		o.flash = text.T("This action has no target to choose.")
 		return
 	}
 	n := len(sc.Swing)
@@ -279,7 +279,7 @@ func (o *ordersPane) retarget(r orderRow, by int) {
 	next := slices.Clone(g.Orders())
 	next[i].Target = sc.Swing[t].ID
 	if err := sc.Validate(&o.d.view, g.Player, next)[i]; err != nil {
-		o.flash = fmt.Sprintf("Cannot move the order to %s: %v", sc.Swing[t].Name, err)
+		o.flash = text.F("Cannot move the order to %s: %v", sc.Swing[t].Name, err)
 		return
 	}
 	g.SetOrders(next)
@@ -362,9 +362,9 @@ func (o *ordersPane) summary(rows []orderRow, w, h int) string {
 	var first string
 	switch {
 	case o.chosen(r.action) >= 0:
-		first = t.Good.Render("✓ In your orders") + t.Muted.Render(fmt.Sprintf(" · %d AP, %d capital left", o.d.apLeft, o.d.capLeft))
+		first = t.Good.Render(text.T("✓ In your orders")) + t.Muted.Render(text.F(" · %d AP, %d capital left", o.d.apLeft, o.d.capLeft))
 	case op.Available:
-		first = t.Good.Render("○ Available") + t.Muted.Render(fmt.Sprintf(" · %d AP, %d capital left", o.d.apLeft, o.d.capLeft))
+		first = t.Good.Render(text.T("○ Available")) + t.Muted.Render(text.F(" · %d AP, %d capital left", o.d.apLeft, o.d.capLeft))
 	default:
 		first = t.Bad.Render("✗ " + o.refusal(op))
 	}
@@ -372,19 +372,20 @@ func (o *ordersPane) summary(rows []orderRow, w, h int) string {
 	for _, e := range a.Effects {
 		effects = append(effects, EffectText(sc, e, o.d.player(), o.target(r)))
 	}
-	second := t.Muted.Render("Effects: "+strings.Join(effects, ", ")) + t.Key.Render(" · enter: details")
-	if ansi.StringWidth(second) > w {
-		more := t.Key.Render("… enter: details")
-		second = ansi.Truncate(t.Muted.Render("Effects: "+strings.Join(effects, ", ")), w-ansi.StringWidth(more), "") + more
+	effectsS := text.F("Effects: %s", strings.Join(effects, text.T(", ")))
+	second := t.Muted.Render(effectsS) + t.Key.Render(text.T(" · enter: details"))
+	if text.Width(second) > w {
+		more := t.Key.Render(text.T("… enter: details"))
+		second = ansi.Truncate(t.Muted.Render(effectsS), w-text.Width(more), "") + more
 	}
-	return fit(ansi.Truncate(first, w, "…")+"\n"+second, w, h)
+	return fit(text.Truncate(first, w)+"\n"+second, w, h)
 }
 
 // page is the detail of the highlighted order on a page of its own, in a
 // small pane: the whole width, scrolled with the movement keys.
 func (o *ordersPane) page(rows []orderRow, w, h int) string {
 	t := o.d.ctx.Theme
-	head := t.Muted.Render(fmt.Sprintf("Order %d of %d · ", o.cursor+1, len(rows))) + t.Key.Render("enter/esc") + t.Muted.Render(" back to the list")
+	head := t.Muted.Render(text.F("Order %d of %d · ", o.cursor+1, len(rows))) + t.Key.Render("enter/esc") + t.Muted.Render(text.T(" back to the list"))
 	bodyH := h - 1
 	if o.flash != "" {
 		bodyH--
@@ -404,7 +405,11 @@ func (o *ordersPane) page(rows []orderRow, w, h int) string {
 func (o *ordersPane) list(rows []orderRow, w, h int) string {
 	t := o.d.ctx.Theme
 	sc := o.d.sc()
-	costW := 7 // " 1  20": action points and capital
+	// The cost columns: action points and capital (" AP cap" over
+	// "  1  20"), as wide as their headings.
+	hAP, hCap := text.T("AP"), text.T("cap")
+	apW, capW := max(2, text.Width(hAP)), max(3, text.Width(hCap))
+	costW := 1 + apW + 1 + capW
 	nameW := w - 6 - costW
 	visible := max(h-2, 1)
 	if o.compact {
@@ -417,14 +422,14 @@ func (o *ordersPane) list(rows []orderRow, w, h int) string {
 		o.top = o.cursor - visible + 1
 	}
 	o.top = min(o.top, max(len(rows)-visible, 0))
-	title := "      Action"
+	title := "      " + text.T("Action")
 	if o.compact && len(rows) > visible {
-		title += fmt.Sprintf(" · %d-%d of %d", o.top+1, min(o.top+visible, len(rows)), len(rows))
+		title += text.F(" · %d-%d of %d", o.top+1, min(o.top+visible, len(rows)), len(rows))
 		if o.top+visible < len(rows) {
 			title += " ↓"
 		}
 	}
-	lines := []string{t.Muted.Render(pad(title, nameW+6) + padLeft("AP cap", costW))}
+	lines := []string{t.Muted.Render(pad(title, nameW+6) + padLeft(hAP, apW+1) + " " + padLeft(hCap, capW))}
 	for i := o.top; i < len(rows) && i < o.top+visible; i++ {
 		r := rows[i]
 		a := &sc.Actions[r.action]
@@ -442,9 +447,9 @@ func (o *ordersPane) list(rows []orderRow, w, h int) string {
 			name += " → " + sc.Swing[o.target(r)].Name
 		}
 		if a.Covert {
-			name += " (covert)"
+			name = text.F("%s (covert)", name)
 		}
-		cost := fmt.Sprintf("%2d %3d", op.AP, op.Cost)
+		cost := padLeft(itoa(op.AP), apW) + " " + padLeft(itoa(op.Cost), capW)
 		cur := "  "
 		if i == o.cursor {
 			cur = "▸ "
@@ -476,15 +481,15 @@ func (o *ordersPane) list(rows []orderRow, w, h int) string {
 		}
 		switch {
 		case len(rows) > visible:
-			status = fmt.Sprintf("%d-%d of %d actions · ", o.top+1, min(o.top+visible, len(rows)), len(rows))
+			status = text.F("%d-%d of %d actions · ", o.top+1, min(o.top+visible, len(rows)), len(rows))
 		}
 		if len(names) == 0 {
-			status += fmt.Sprintf("No orders yet: %d AP and %d capital to spend.", o.d.apLeft, o.d.capLeft)
+			status += text.F("No orders yet: %d AP and %d capital to spend.", o.d.apLeft, o.d.capLeft)
 		} else {
-			status += fmt.Sprintf("%d AP, %d capital left · ", o.d.apLeft, o.d.capLeft) + strings.Join(names, ", ")
+			status += text.F("%d AP, %d capital left · ", o.d.apLeft, o.d.capLeft) + strings.Join(names, text.T(", "))
 		}
 	}
-	lines = append(lines, st.Render(ansi.Truncate(status, w, "…")))
+	lines = append(lines, st.Render(text.Truncate(status, w)))
 	return fit(strings.Join(lines, "\n"), w, h)
 }
 
@@ -523,36 +528,36 @@ func (o *ordersPane) describe(r orderRow, w int) []string {
 	add := func(s string) { out = append(out, strings.Split(s, "\n")...) }
 	add(t.Title.Render(wrap(a.Name, w)))
 
-	price := fmt.Sprintf("%d AP · %d capital", op.AP, op.Cost)
+	price := text.F("%d AP · %d capital", op.AP, op.Cost)
 	if a.Escalate > 0 {
-		price += fmt.Sprintf(" (+%d each later use)", a.Escalate)
+		price += text.F(" (+%d each later use)", a.Escalate)
 	}
 	add(t.Muted.Render(wrap(price, w)))
 	var terms []string
 	if a.Covert {
-		terms = append(terms, fmt.Sprintf("covert: hidden unless exposed (%d%% chance this turn; some news can reveal it later)", a.ExposePct))
+		terms = append(terms, text.F("covert: hidden unless exposed (%d%% chance this turn; some news can reveal it later)", a.ExposePct))
 	} else {
-		terms = append(terms, "public")
+		terms = append(terms, text.T("public"))
 	}
 	if a.Cooldown > 0 {
-		terms = append(terms, fmt.Sprintf("then rests %d turn%s", a.Cooldown, text.Plural(a.Cooldown)))
+		terms = append(terms, text.F("then rests %d turns", a.Cooldown))
 	}
 	if a.Once {
-		terms = append(terms, "once per game")
+		terms = append(terms, text.T("once per game"))
 	}
 	add(t.Muted.Render(wrap(strings.Join(terms, " · "), w)))
 
 	switch {
 	case o.chosen(r.action) >= 0:
-		add(t.Good.Render(wrap("✓ In your orders (space removes it)", w)))
+		add(t.Good.Render(wrap(text.T("✓ In your orders (space removes it)"), w)))
 	case op.Available:
-		add(t.Good.Render(wrap("○ Available (space adds it)", w)))
+		add(t.Good.Render(wrap(text.T("○ Available (space adds it)"), w)))
 	default:
-		add(t.Bad.Render(wrap("✗ Not available: "+o.refusal(op), w)))
+		add(t.Bad.Render(wrap(text.F("✗ Not available: %s", o.refusal(op)), w)))
 	}
 	if a.Targeted {
 		align := o.d.view.Swing[target].Align
-		line := fmt.Sprintf("Target ◂ %s ▸ (%d/%d, ←/→) · alignment %s, %s", t.Bold.Render(sc.Swing[target].Name),
+		line := text.F("Target ◂ %s ▸ (%d/%d, ←/→) · alignment %s, %s", t.Bold.Render(sc.Swing[target].Name),
 			target+1, len(sc.Swing), text.Change(align), blocWord(align))
 		if o.chosen(r.action) < 0 {
 			line += " · " + o.targetsOpen(r, op)
@@ -567,14 +572,14 @@ func (o *ordersPane) describe(r orderRow, w int) []string {
 			}
 			conds = append(conds, sc.Describe(c, p))
 		}
-		add(t.Muted.Render(wrap("Requires "+strings.Join(conds, ", "), w)))
+		add(t.Muted.Render(wrap(text.F("Requires %s", strings.Join(conds, text.T(", "))), w)))
 	}
-	add(t.Heading.Render("Expected effects"))
+	add(t.Heading.Render(text.T("Expected effects")))
 	for _, e := range a.Effects {
 		add(wrap("• "+EffectText(sc, e, p, target), w))
 	}
 	if len(a.ExposedEffects) > 0 {
-		add(t.Heading.Render("If exposed"))
+		add(t.Heading.Render(text.T("If exposed")))
 		for _, e := range a.ExposedEffects {
 			add(wrap("• "+EffectText(sc, e, p, target), w))
 		}
@@ -585,7 +590,7 @@ func (o *ordersPane) describe(r orderRow, w int) []string {
 	}
 	if basis := pack.T("actions." + a.ID + ".basis"); basis != "" {
 		add("")
-		add(wrap(t.Muted.Render("Basis: ")+Prose(o.d.ctx, basis, 0), w))
+		add(wrap(t.Muted.Render(text.T("Basis: "))+Prose(o.d.ctx, basis, 0), w))
 	}
 	return out
 }
@@ -602,30 +607,38 @@ func (o *ordersPane) targetsOpen(r orderRow, op game.Option) string {
 	}
 	switch {
 	case open > 0:
-		return fmt.Sprintf("%d of %d targets open", open, len(r.opts))
+		return text.F("%d of %d targets open", open, len(r.opts))
 	case op.Cost > o.d.capLeft:
-		return fmt.Sprintf("no target open: it costs %d capital and %d is left", op.Cost, o.d.capLeft)
+		return text.F("no target open: it costs %d capital and %d is left", op.Cost, o.d.capLeft)
 	case op.AP > o.d.apLeft:
-		return fmt.Sprintf("no target open: it needs %d action point%s and %d %s left", op.AP, text.Plural(op.AP), o.d.apLeft, isAre(o.d.apLeft))
+		return needsAP(op.AP, o.d.apLeft, true)
 	}
-	return fmt.Sprintf("none of the %d targets open", len(r.opts))
+	return text.F("none of the %d targets open", len(r.opts))
 }
 
-// isAre agrees a verb with a count.
-func isAre(n int) string {
-	if n == 1 {
-		return "is"
+// needsAP says an order needs more action points than are left: "it
+// needs 2 action points and 1 is left" (noTarget: the same for every
+// target of the action). The verb agrees with what is left, the noun
+// with what is needed, so each count has its own message.
+func needsAP(need, left int, noTarget bool) string {
+	switch {
+	case noTarget && left == 1:
+		return text.F("no target open: it needs %d action points and %d is left", need, left)
+	case noTarget:
+		return text.F("no target open: it needs %d action points and %d are left", need, left)
+	case left == 1:
+		return text.F("it needs %d action points and %d is left", need, left)
 	}
-	return "are"
+	return text.F("it needs %d action points and %d are left", need, left)
 }
 
 // blocWord names the bloc an alignment puts a swing state in.
 func blocWord(align int) string {
 	switch BlocLetter(align) {
 	case "U":
-		return "US bloc"
+		return text.T("US bloc")
 	case "C":
-		return "China bloc"
+		return text.T("China bloc")
 	}
-	return "non-aligned"
+	return text.T("non-aligned")
 }

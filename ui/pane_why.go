@@ -21,25 +21,25 @@ func (d *dashboard) whyText(w int) string {
 	sc := d.sc()
 	var out []string
 	if d.repTurn == 0 {
-		out = append(out, t.Heading.Render("Why things stand as they do: the opening news before turn 1"))
+		out = append(out, t.Heading.Render(text.T("Why things stand as they do: the opening news before turn 1")))
 	} else {
-		out = append(out, t.Heading.Render(fmt.Sprintf("Why the numbers changed in %s (turn %d)", sc.Date(d.repTurn), d.repTurn)))
+		out = append(out, t.Heading.Render(text.F("Why the numbers changed in %s (turn %d)", text.Half(sc.HalfYear(d.repTurn)), d.repTurn)))
 	}
-	out = append(out, "", t.Heading.Render("In short"))
+	out = append(out, "", t.Heading.Render(text.T("In short")))
 	out = append(out, d.whySummary(w)...)
-	out = append(out, "", t.Heading.Render("Every change, by its cause"),
-		t.Muted.Render(wrap("Each cause with what it moved and by how much. \"Undisclosed activity\" is a covert action nobody has exposed.", w)))
+	out = append(out, "", t.Heading.Render(text.T("Every change, by its cause")),
+		t.Muted.Render(wrap(text.T("Each cause with what it moved and by how much. \"Undisclosed activity\" is a covert action nobody has exposed."), w)))
 	out = append(out, ledgerByCause(d.ctx, &d.rep, d.player(), w)...)
-	out = append(out, "", t.Heading.Render("Coming up")+t.Muted.Render(" — delayed effects you know of"))
+	out = append(out, "", t.Heading.Render(text.T("Coming up"))+t.Muted.Render(text.T(" — delayed effects you know of")))
 	n := 0
 	for _, pe := range d.view.Pending {
 		n++
-		line := fmt.Sprintf("%s: %s %s — %s", sc.Date(pe.Due), sc.Label(pe.Target, d.player()), text.Change(pe.Add),
+		line := text.F("%s: %s %s — %s", text.Half(sc.HalfYear(pe.Due)), sc.Label(pe.Target, d.player()), text.Change(pe.Add),
 			CauseText(d.ctx.Game.Pack, pe.Cause))
 		out = append(out, hang("• "+line, w, 2))
 	}
 	if n == 0 {
-		out = append(out, t.Muted.Render("Nothing is queued."))
+		out = append(out, t.Muted.Render(text.T("Nothing is queued.")))
 	}
 	return strings.Join(out, "\n")
 }
@@ -57,14 +57,14 @@ func (d *dashboard) whySummary(w int) []string {
 		if ch.After > ch.Before {
 			st = t.Warn
 		}
-		out = append(out, hang(st.Render(fmt.Sprintf("Strait tension %d→%d (%s), now %s", ch.Before, ch.After,
-			text.Change(ch.After-ch.Before), TensionWord(ch.After)))+": "+topCauses(pack, ch.Causes, 3), w, 2))
+		out = append(out, hang(text.F("%s: %s", st.Render(text.F("Strait tension %d→%d (%s), now %s", ch.Before, ch.After,
+			text.Change(ch.After-ch.Before), TensionWord(ch.After))), topCauses(pack, ch.Causes, 3)), w, 2))
 	} else {
-		out = append(out, fmt.Sprintf("Strait tension held at %d (%s).", d.view.Tension(), TensionWord(d.view.Tension())))
+		out = append(out, text.F("Strait tension held at %d (%s).", d.view.Tension(), TensionWord(d.view.Tension())))
 	}
 	now := scoreAsRead(sc, &d.view, p, p, d.revealed())
 	if d.repTurn == 0 {
-		out = append(out, hang(fmt.Sprintf("Your score starts at %s of 100.", approx(now.Total, now.any)), w, 2))
+		out = append(out, hang(text.F("Your score starts at %s of 100.", approx(now.Total, now.any)), w, 2))
 		return out
 	}
 	prevState := &d.ctx.Game.Match.States[d.repTurn-1]
@@ -74,10 +74,10 @@ func (d *dashboard) whySummary(w int) []string {
 	}
 	was := scoreAsRead(sc, &prev, p, p, d.revealed())
 	if now.Total == was.Total && slices.EqualFunc(now.Parts, was.Parts, func(a, b game.ObjectiveScore) bool { return a.Points == b.Points }) {
-		out = append(out, fmt.Sprintf("Your score held at %s.", approx(now.Total, now.any)))
+		out = append(out, text.F("Your score held at %s.", approx(now.Total, now.any)))
 		return out
 	}
-	out = append(out, fmt.Sprintf("Your score %s→%s (%s):", approx(was.Total, was.any), approx(now.Total, now.any), text.Change(now.Total-was.Total)))
+	out = append(out, text.F("Your score %s→%s (%s):", approx(was.Total, was.any), approx(now.Total, now.any), text.Change(now.Total-was.Total)))
 	order := make([]int, len(now.Parts))
 	for i := range order {
 		order[i] = i
@@ -91,7 +91,7 @@ func (d *dashboard) whySummary(w int) []string {
 			continue
 		}
 		o := sc.Actors[p].Objectives[now.Parts[i].Objective]
-		line := fmt.Sprintf("• %s %s (%s/%d): %s %s→%s", o.Name, text.Change(dp), approx(now.Parts[i].Points, now.est[i]), o.Weight,
+		line := text.F("• %s %s (%s/%d): %s %s→%s", o.Name, text.Change(dp), approx(now.Parts[i].Points, now.est[i]), o.Weight,
 			sc.Label(o.Measure, p), approx(was.Parts[i].Value, now.est[i]), approx(now.Parts[i].Value, now.est[i]))
 		if cs := d.measureCauses(o.Measure, now.est[i]); len(cs) > 0 {
 			line += " — " + topCauses(pack, cs, 3)
@@ -165,7 +165,7 @@ func topCauses(p *content.Pack, cs []game.CauseDelta, n int) string {
 		parts = append(parts, CauseText(p, c.Cause)+" "+text.Change(c.Delta))
 	}
 	if len(cs) > n {
-		parts = append(parts, fmt.Sprintf("%d more", len(cs)-n))
+		parts = append(parts, text.F("%d more", len(cs)-n))
 	}
 	return text.AndList(parts)
 }
@@ -219,8 +219,8 @@ func ledgerByCause(ctx *Context, rep *game.Report, player, w int) []string {
 		}
 		return 4
 	}
-	titles := []string{"Your orders (" + sc.Actors[player].Name + ")", "The other actors' orders", "The news",
-		"The standing rules of the model", "Limits and rounding"}
+	titles := []string{text.F("Your orders (%s)", sc.Actors[player].Name), text.T("The other actors' orders"), text.T("The news"),
+		text.T("The standing rules of the model"), text.T("Limits and rounding")}
 	var out []string
 	for s, title := range titles {
 		var gs []*group
@@ -236,7 +236,7 @@ func ledgerByCause(ctx *Context, rep *game.Report, player, w int) []string {
 		}
 		if len(gs) == 0 {
 			if s == 0 && rep.Turn > 0 {
-				out = append(out, "", t.Heading.Render(title), t.Muted.Render("  No order of yours moved a number."))
+				out = append(out, "", t.Heading.Render(title), t.Muted.Render("  "+text.T("No order of yours moved a number.")))
 			}
 			continue
 		}
@@ -246,7 +246,7 @@ func ledgerByCause(ctx *Context, rep *game.Report, player, w int) []string {
 			for _, m := range g.moved {
 				label := sc.Label(m.target, player)
 				if m.target.Kind == game.RefStat && m.target.Actor == player {
-					label = "your " + text.Uncapitalize(sc.StatName(m.target.Stat))
+					label = text.F("your %s", text.Uncapitalize(sc.StatName(m.target.Stat)))
 				}
 				st := t.Accent
 				if m.target.Kind == game.RefTrack && m.target.Track == game.TrackTension && m.delta > 0 {
@@ -254,7 +254,7 @@ func ledgerByCause(ctx *Context, rep *game.Report, player, w int) []string {
 				}
 				item := label + " " + st.Render(text.Change(m.delta))
 				if m.cost {
-					item += t.Muted.Render(" (its cost)")
+					item += t.Muted.Render(text.T(" (its cost)"))
 				}
 				items = append(items, item)
 			}
@@ -263,7 +263,7 @@ func ledgerByCause(ctx *Context, rep *game.Report, player, w int) []string {
 		}
 	}
 	if len(groups) == 0 {
-		out = append(out, t.Muted.Render("  Nothing changed."))
+		out = append(out, t.Muted.Render("  "+text.T("Nothing changed.")))
 	}
 	return out
 }
@@ -288,14 +288,14 @@ func ledger(ctx *Context, rep *game.Report, player, w int, groups ...int) []stri
 		var match func(r game.Ref) bool
 		switch g {
 		case ledgerTracks:
-			title, match = "Global tracks", func(r game.Ref) bool { return r.Kind == game.RefTrack }
+			title, match = text.T("Global tracks"), func(r game.Ref) bool { return r.Kind == game.RefTrack }
 		case ledgerYou:
-			title = "Your numbers (" + sc.Actors[player].Name + ")"
+			title = text.F("Your numbers (%s)", sc.Actors[player].Name)
 			match = func(r game.Ref) bool { return r.Kind == game.RefStat && r.Actor == player }
 		case ledgerSwing:
-			title, match = "Swing states", func(r game.Ref) bool { return r.Kind == game.RefSwing }
+			title, match = text.T("Swing states"), func(r game.Ref) bool { return r.Kind == game.RefSwing }
 		default:
-			title = "Other actors (public numbers)"
+			title = text.T("Other actors (public numbers)")
 			match = func(r game.Ref) bool { return r.Kind == game.RefStat && r.Actor != player }
 		}
 		out = append(out, "", t.Heading.Render(title))
@@ -308,7 +308,7 @@ func ledger(ctx *Context, rep *game.Report, player, w int, groups ...int) []stri
 			out = append(out, changeLines(ctx, ch, player, w)...)
 		}
 		if n == 0 {
-			out = append(out, t.Muted.Render("  No change."))
+			out = append(out, t.Muted.Render("  "+text.T("No change.")))
 		}
 	}
 	return out

@@ -19,14 +19,18 @@ func (d *dashboard) worldText(w int) string {
 	var out []string
 
 	// Swing states.
-	out = append(out, wrap(t.Heading.Render("Swing states")+t.Muted.Render(" — alignment from the China bloc (C, left) to the US bloc (U, right)"), w))
+	out = append(out, wrap(t.Heading.Render(text.T("Swing states"))+t.Muted.Render(text.T(" — alignment from the China bloc (C, left) to the US bloc (U, right)")), w))
 	nameW := 0
 	for _, s := range sc.Swing {
-		nameW = max(nameW, ansi.StringWidth(s.Name))
+		nameW = max(nameW, text.Width(s.Name))
 	}
 	barW := min(max(w-nameW-39, 11), 41)
 	barW -= 1 - barW%2 // odd, so the bloc limits sit symmetrically
-	out = append(out, t.Muted.Render(pad("", nameW+3)+spread("◂ China", "US ▸", barW)+"  align       tier wt  sovereign AI"))
+	// The column heads sit over the columns of a row: alignment (5 cells
+	// and its change), tier (4), weight (2), sovereign AI (6 and more).
+	heads := "  " + pad(text.T("align"), 12) + padLeft(text.T("tier"), 4) + " " + pad(text.T("wt"), 2) + "  " + text.T("sovereign AI")
+	// A narrow pane cuts the heads off, as it cuts the rows.
+	out = append(out, t.Muted.Render(ansi.Truncate(pad("", nameW+3)+spread(text.T("◂ China"), text.T("US ▸"), barW)+heads, w, "")))
 	for i, s := range sc.Swing {
 		ss := v.Swing[i]
 		da := d.delta(game.Ref{Kind: game.RefSwing, Swing: i, Field: game.FieldAlign})
@@ -48,19 +52,19 @@ func (d *dashboard) worldText(w int) string {
 	for _, s := range v.Swing {
 		blocs[game.AlignBloc(s.Align)]++
 	}
-	out = append(out, t.Muted.Render(wrap(fmt.Sprintf("US bloc %d · non-aligned %d · China bloc %d. A state is in a bloc at ±%d. "+
+	out = append(out, t.Muted.Render(wrap(text.F("US bloc %d · non-aligned %d · China bloc %d. A state is in a bloc at ±%d. "+
 		"Tier 2 states are capped under chip quotas; wt is the size of the market (1-5).",
 		blocs[game.BlocUS], blocs[game.BlocNone], blocs[game.BlocChina], game.BlocLimit), w)))
 
 	// The other actors.
-	others := " — what is public; 40? is an estimate, the real value is secret"
+	others := text.T(" — what is public; 40? is an estimate, the real value is secret")
 	if d.revealed() {
-		others = " — every number, secret ones included"
+		others = text.T(" — every number, secret ones included")
 	}
-	out = append(out, "", wrap(t.Heading.Render("The other actors")+t.Muted.Render(others), w))
+	out = append(out, "", wrap(t.Heading.Render(text.T("The other actors"))+t.Muted.Render(others), w))
 	aw := 0
 	for _, a := range sc.Actors {
-		aw = max(aw, ansi.StringWidth(a.Name))
+		aw = max(aw, text.Width(a.Name))
 	}
 	pack := d.ctx.Game.Pack
 	for b, a := range sc.Actors {
@@ -107,12 +111,12 @@ func (d *dashboard) worldText(w int) string {
 	out = append(out, t.Muted.Render(wrap(strings.Join(legend, " · "), w)))
 
 	// The tracks in full.
-	out = append(out, "", wrap(t.Heading.Render("Global tracks")+t.Muted.Render(" — change last turn in brackets; the Why pane says why"), w))
+	out = append(out, "", wrap(t.Heading.Render(text.T("Global tracks"))+t.Muted.Render(text.T(" — change last turn in brackets; the Why pane says why")), w))
 	for tr := range game.NumTracks {
 		val := v.Tracks[tr]
 		s := t.Bold.Render(sc.TrackName(tr)) + " " + itoa(val)
 		if lvl := pack.Level(tr, val); lvl != "" {
-			s += " (" + lvl + ")"
+			s = text.F("%s (%s)", s, lvl)
 		}
 		if dt := d.delta(trackRef(tr)); dt != 0 {
 			s += " [" + text.Change(dt) + "]"

@@ -13,6 +13,7 @@ import (
 	"zerosum/game"
 	"zerosum/game/match"
 	"zerosum/saves"
+	"zerosum/text"
 )
 
 // Screen is one full screen of the game: title, setup, briefing, the turn
@@ -253,7 +254,7 @@ func (s *Session) Spectating() bool { return len(s.Humans()) == 0 }
 func (s *Session) Who(a int) string {
 	name := s.Scenario().Actors[a].Name
 	if n := s.playerName(a); n != "" {
-		name += " (" + n + ")"
+		name = text.F("%s (%s)", name, n)
 	}
 	return name
 }

@@ -56,7 +56,7 @@ func TestTableWatchChineseGolden(t *testing.T) {
 // table's status lines, the news) loses no character and gains no space
 // where its lines were joined back and wrapped again; English keeps its
 // spaces.
-func TestHangChinese(t *testing.T) {
+func TestHangChineseServe(t *testing.T) {
 	for _, s := range []string{
 		"英伟达：第三组的一个很长的名字，已离开（由电脑玩家代为操作，直到其返回），再加一些文字让它至少换成三行",
 		"Nvidia: a long English line that wraps on three lines at least, to see the hanging indent",

@@ -7,7 +7,6 @@ import (
 	"reflect"
 	"runtime"
 	"slices"
-	"strings"
 	"testing"
 
 	"zerosum/content"
@@ -360,12 +359,15 @@ func TestEstimatesNamed(t *testing.T) {
 	us, cn := sc.RoleActor(game.RoleUSGov), sc.RoleActor(game.RoleChinaGov)
 	for _, seat := range []int{us, forecast.Public} {
 		est := forecast.Estimates(sc, seat)
-		joined := strings.Join(est, "; ")
-		if !strings.Contains(joined, "perceived gap") || !strings.Contains(joined, sc.Actors[cn].Name+"'s hidden numbers") {
-			t.Errorf("seat %d: estimates %q, want the perceived gap and %s's hidden numbers", seat, est, sc.Actors[cn].Name)
+		if !slices.Contains(est, forecast.Estimate{Kind: forecast.EstimateGap, Actor: -1}) ||
+			!slices.Contains(est, forecast.Estimate{Kind: forecast.EstimateHidden, Actor: cn}) {
+			t.Errorf("seat %d: estimates %v, want the perceived gap and %s's hidden numbers", seat, est, sc.Actors[cn].Name)
+		}
+		if slices.Contains(est, forecast.Estimate{Kind: forecast.EstimateHidden, Actor: seat}) {
+			t.Errorf("seat %d reads its own numbers through an estimate: %v", seat, est)
 		}
 	}
 	if est := forecast.Estimates(sc, cn); len(est) != 0 {
-		t.Errorf("Beijing reads %q through estimates, want nothing", est)
+		t.Errorf("Beijing reads %v through estimates, want nothing", est)
 	}
 }
