@@ -313,7 +313,7 @@ func (e *endScreen) outcome(w int) string {
 		if list == "" {
 			list = th.Muted.Render(text.T("none"))
 		}
-		out = append(out, docRow(endBlocCount(b, len(blocs[b])), 22, list, w))
+		out = append(out, docRow(endBlocCount(b, len(blocs[b])), 21, list, w)) // 21 and a space: under the tracks' values
 	}
 	out = append(out, "", th.Muted.Render(wrap(text.F("Seed %d. The same scenario, seed and orders replay this game exactly.", g.Match.Seed))))
 	if b := g.Match.Branch; b != "" {
