@@ -103,12 +103,15 @@ func (d *dashboard) worldText(w int) string {
 		for b, a := range sc.Actors {
 			used = used || (b != pl && a.Has[s])
 		}
-		if used {
-			sh := pack.T("stats." + s.String() + ".short")
+		// A short name that is the name itself (as Chinese often has it)
+		// needs no explaining.
+		if sh := pack.T("stats." + s.String() + ".short"); used && sh != sc.StatName(s) {
 			legend = append(legend, sh+" "+sc.StatName(s))
 		}
 	}
-	out = append(out, t.Muted.Render(wrap(strings.Join(legend, " · "), w)))
+	if len(legend) > 0 {
+		out = append(out, t.Muted.Render(wrap(strings.Join(legend, " · "), w)))
+	}
 
 	// The tracks in full.
 	out = append(out, "", wrap(t.Heading.Render(text.T("Global tracks"))+t.Muted.Render(text.T(" — change last turn in brackets; the Why pane says why")), w))
