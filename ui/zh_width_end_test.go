@@ -14,6 +14,7 @@ import (
 // the terminal is found rather than cut.
 func fitsWidth(t *testing.T, what, s string, w int) {
 	t.Helper()
+	noEnglish(t, what, s)
 	for i, l := range strings.Split(s, "\n") {
 		if lw := ansi.StringWidth(l); lw > w {
 			t.Errorf("%s: line %d is %d cells wide, more than %d:\n%s", what, i+1, lw, w, ansi.Strip(l))

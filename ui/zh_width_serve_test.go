@@ -16,6 +16,7 @@ import (
 // line.
 func checkWidth(t *testing.T, what, s string, w int) {
 	t.Helper()
+	noEnglish(t, what, s)
 	for i, l := range strings.Split(ansi.Strip(s), "\n") {
 		if n := text.Width(l); n > w {
 			t.Errorf("%s, line %d is %d cells wide, more than %d: %q", what, i+1, n, w, l)

@@ -22,6 +22,7 @@ import (
 // fitsIn fails when a line of s is wider than w cells.
 func fitsIn(t *testing.T, what, s string, w int) {
 	t.Helper()
+	noEnglish(t, what, s)
 	for i, l := range strings.Split(s, "\n") {
 		if lw := text.Width(l); lw > w {
 			t.Errorf("%s: line %d is %d cells wide, more than %d: %q", what, i+1, lw, w, ansi.Strip(l))
