@@ -1,8 +1,9 @@
 package saves
 
 import (
-	"fmt"
+	"errors"
 	"unicode/utf8"
+	"zerosum/text"
 
 	"zerosum/game"
 )
@@ -42,7 +43,7 @@ const (
 // has made it valid UTF-8 already.)
 func checkText(what, s string, limit int) error {
 	if n := utf8.RuneCountInString(s); n > limit {
-		return fmt.Errorf("%s has %d characters; at most %d are allowed", what, n, limit)
+		return errors.New(text.F("%s has %d characters; at most %d are allowed", what, n, limit))
 	}
 	return nil
 }
@@ -51,19 +52,22 @@ func checkText(what, s string, limit int) error {
 // and names of a bounded length.
 func checkSeats(what string, seats []Seat) error {
 	if len(seats) > maxSeats {
-		return fmt.Errorf("the %s has %d seats; at most %d are allowed", what, len(seats), maxSeats)
+		return errors.New(text.F("%s has %d seats; at most %d are allowed", what, len(seats), maxSeats))
 	}
 	seen := map[string]bool{}
 	for _, s := range seats {
-		if err := checkText("a seat's actor", s.Actor, maxID); err != nil {
+		if err := checkText(text.T("a seat's actor"), s.Actor, maxID); err != nil {
 			return err
 		}
 		if seen[s.Actor] {
-			return fmt.Errorf("the %s seats %q twice", what, s.Actor)
+			return errors.New(text.F("%s seats %q twice", what, s.Actor))
 		}
 		seen[s.Actor] = true
-		for _, f := range []struct{ what, v string }{{"name", s.Name}, {"kind", s.Kind}, {"personality", s.Personality}, {"difficulty", s.Difficulty}} {
-			if err := checkText("the "+f.what+" of seat "+s.Actor, f.v, maxText); err != nil {
+		for _, f := range []struct{ what, v string }{
+			{text.F("the name of seat %s", s.Actor), s.Name}, {text.F("the kind of seat %s", s.Actor), s.Kind},
+			{text.F("the personality of seat %s", s.Actor), s.Personality}, {text.F("the difficulty of seat %s", s.Actor), s.Difficulty},
+		} {
+			if err := checkText(f.what, f.v, maxText); err != nil {
 				return err
 			}
 		}
@@ -75,19 +79,19 @@ func checkSeats(what string, seats []Seat) error {
 // 3, ..., each with a state hash, orders that parse and bounded counts.
 func checkTurns(what string, turns []ReplayTurn) error {
 	if len(turns) > maxTurns {
-		return fmt.Errorf("the %s has %d turns; at most %d are allowed", what, len(turns), maxTurns)
+		return errors.New(text.F("%s has %d turns; at most %d are allowed", what, len(turns), maxTurns))
 	}
 	for i, t := range turns {
 		if t.Turn != i+1 {
-			return fmt.Errorf("the %s's turn %d is numbered %d; turns must run 1, 2, 3, ...", what, i+1, t.Turn)
+			return errors.New(text.F("%s's turn %d is numbered %d; turns must run 1, 2, 3, ...", what, i+1, t.Turn))
 		}
 		if !isHash(t.Hash) {
-			return fmt.Errorf("turn %d: %q is not a state hash", t.Turn, t.Hash)
+			return errors.New(text.F("turn %d: %q is not a state hash", t.Turn, t.Hash))
 		}
-		if err := checkOrders(fmt.Sprintf("turn %d", t.Turn), t.Orders, maxOrders); err != nil {
+		if err := checkOrders(text.F("turn %d", t.Turn), t.Orders, maxOrders); err != nil {
 			return err
 		}
-		if err := checkInject(fmt.Sprintf("turn %d", t.Turn), t.Inject); err != nil {
+		if err := checkInject(text.F("turn %d", t.Turn), t.Inject); err != nil {
 			return err
 		}
 	}
@@ -97,14 +101,14 @@ func checkTurns(what string, turns []ReplayTurn) error {
 // checkOrders checks that orders parse and are not too many.
 func checkOrders(where string, orders []string, limit int) error {
 	if len(orders) > limit {
-		return fmt.Errorf("%s: %d orders; at most %d are allowed", where, len(orders), limit)
+		return errors.New(text.F("%s: %d orders; at most %d are allowed", where, len(orders), limit))
 	}
 	for _, o := range orders {
-		if err := checkText("an order", o, 3*maxID); err != nil {
-			return fmt.Errorf("%s: %v", where, err)
+		if err := checkText(text.T("an order"), o, 3*maxID); err != nil {
+			return errors.New(text.F("%s: %v", where, err))
 		}
 		if _, err := ParseOrder(o); err != nil {
-			return fmt.Errorf("%s: %v", where, err)
+			return errors.New(text.F("%s: %v", where, err))
 		}
 	}
 	return nil
@@ -113,10 +117,10 @@ func checkOrders(where string, orders []string, limit int) error {
 // checkInject bounds a turn's injected news (the scenario checks each).
 func checkInject(where string, inject []string) error {
 	if len(inject) > maxInject {
-		return fmt.Errorf("%s: %d pieces of injected news; at most %d are allowed", where, len(inject), maxInject)
+		return errors.New(text.F("%s: %d pieces of injected news; at most %d are allowed", where, len(inject), maxInject))
 	}
 	for _, in := range inject {
-		if err := checkText(where+": injected news", in, maxText); err != nil {
+		if err := checkText(text.F("%s: injected news", where), in, maxText); err != nil {
 			return err
 		}
 	}
@@ -126,17 +130,17 @@ func checkInject(where string, inject []string) error {
 // checkScenarioFiles bounds the scenario text a file carries.
 func checkScenarioFiles(what string, files map[string]string) error {
 	if len(files) > maxScenarioFiles {
-		return fmt.Errorf("the %s carries %d scenario files; at most %d are allowed", what, len(files), maxScenarioFiles)
+		return errors.New(text.F("%s carries %d scenario files; at most %d are allowed", what, len(files), maxScenarioFiles))
 	}
 	total := 0
-	for name, text := range files {
-		if err := checkText("a scenario file's name", name, maxText); err != nil {
+	for name, body := range files {
+		if err := checkText(text.T("a scenario file's name"), name, maxText); err != nil {
 			return err
 		}
-		total += len(text)
+		total += len(body)
 	}
 	if total > maxScenarioBytes {
-		return fmt.Errorf("the %s carries %d bytes of scenario text; at most %d are allowed", what, total, maxScenarioBytes)
+		return errors.New(text.F("%s carries %d bytes of scenario text; at most %d are allowed", what, total, maxScenarioBytes))
 	}
 	return nil
 }
@@ -150,7 +154,7 @@ func knownOrders(sc *game.Scenario, turns []ReplayTurn) error {
 	for _, t := range turns {
 		for _, s := range t.Orders {
 			if err := knownOrder(sc, s); err != nil {
-				return fmt.Errorf("turn %d: %v", t.Turn, err)
+				return errors.New(text.F("turn %d: %v", t.Turn, err))
 			}
 		}
 	}
@@ -164,14 +168,14 @@ func knownOrder(sc *game.Scenario, s string) error {
 	}
 	a, ok := sc.ActorIndex(o.Actor)
 	if !ok {
-		return fmt.Errorf("order %q: %q is not an actor of %s", s, o.Actor, sc.ID)
+		return errors.New(text.F("order %q: %q is not an actor of %s", s, o.Actor, sc.ID))
 	}
 	ai, ok := sc.ActionIndex(o.Action)
 	if !ok || sc.Actions[ai].Actor != a {
-		return fmt.Errorf("order %q: %s has no action %q in %s", s, o.Actor, o.Action, sc.ID)
+		return errors.New(text.F("order %q: %s has no action %q in %s", s, o.Actor, o.Action, sc.ID))
 	}
 	if _, ok := sc.SwingIndex(o.Target); o.Target != "" && !ok {
-		return fmt.Errorf("order %q: %q is not a swing state of %s", s, o.Target, sc.ID)
+		return errors.New(text.F("order %q: %q is not a swing state of %s", s, o.Target, sc.ID))
 	}
 	return nil
 }

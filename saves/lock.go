@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"time"
+	"zerosum/text"
 
 	"github.com/gofrs/flock"
 )
@@ -30,9 +31,9 @@ func (s *Store) locked(f func() error) error {
 	ok, err := l.TryLockContext(ctx, 5*time.Millisecond)
 	switch {
 	case errors.Is(err, context.DeadlineExceeded) || err == nil && !ok:
-		return fmt.Errorf("cannot write to the data directory %s: another ZERO SUM has been writing there for %v; try again", s.Dir, lockWait)
+		return errors.New(text.F("cannot write to the data directory %s: another ZERO SUM has been writing there for %v; try again", s.Dir, lockWait))
 	case err != nil:
-		return fmt.Errorf("cannot lock the data directory %s: %w", s.Dir, err)
+		return fmt.Errorf("%s: %w", text.F("cannot lock the data directory %s", s.Dir), err)
 	}
 	defer l.Close()
 	return f()

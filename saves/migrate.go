@@ -3,8 +3,9 @@ package saves
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
+	"errors"
 	"strings"
+	"zerosum/text"
 )
 
 // Format version 1 was the first save format: the game's orders without
@@ -33,14 +34,14 @@ func migrateV1(payload []byte) (*Save, error) {
 	dec := json.NewDecoder(bytes.NewReader(payload))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&v1); err != nil {
-		return nil, fmt.Errorf("the save (format version 1) is damaged: %v", err)
+		return nil, errors.New(text.F("the save (format version 1) is damaged: %v", err))
 	}
 	s := &Save{Scenario: v1.Scenario, Content: v1.Content, Seed: v1.Seed, Player: v1.Player,
 		SavedAt: v1.SavedAt, Turns: []ReplayTurn{}, migrated: true}
 	for _, seat := range v1.Seats {
 		actor, kind, ok := cutSeat(seat)
 		if !ok {
-			return nil, fmt.Errorf("the save (format version 1) has a seat %q that should read actor=human or actor=bot:personality/difficulty", seat)
+			return nil, errors.New(text.F("the save (format version 1) has a seat %q that should read actor=human or actor=bot:personality/difficulty", seat))
 		}
 		st := Seat{Actor: actor, Kind: "human"}
 		if kind != "human" {

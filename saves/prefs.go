@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"path/filepath"
 	"strings"
+	"zerosum/text"
 
 	"zerosum/untrusted"
 )
@@ -35,11 +36,11 @@ func ReadPrefs(dir string) (Prefs, error) {
 	case errors.Is(err, fs.ErrNotExist):
 		return Prefs{}, nil
 	case err != nil:
-		return Prefs{}, fmt.Errorf("cannot read the settings %s: %w", path, err)
+		return Prefs{}, fmt.Errorf("%s: %w", text.F("cannot read the settings %s", path), err)
 	}
 	var p Prefs
 	if err := json.Unmarshal(data, &p); err != nil {
-		return Prefs{}, fmt.Errorf("the settings %s are not valid JSON: %v", path, err)
+		return Prefs{}, errors.New(text.F("the settings %s are not valid JSON: %v", path, err))
 	}
 	p.Language = strings.TrimSpace(p.Language)
 	return p, nil
@@ -60,7 +61,7 @@ func (s *Store) SetLanguage(lang string) error {
 			return err
 		}
 		if err := writeAtomic(s.ops, filepath.Join(s.Dir, prefsName), append(data, '\n')); err != nil {
-			return fmt.Errorf("cannot write the settings in %s: %w", s.Dir, err)
+			return fmt.Errorf("%s: %w", text.F("cannot write the settings in %s", s.Dir), err)
 		}
 		return nil
 	})

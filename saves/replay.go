@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"zerosum/text"
 
 	"zerosum/game"
 	"zerosum/game/match"
@@ -72,11 +73,11 @@ func FormatOrder(o game.Order) string {
 func ParseOrder(s string) (game.Order, error) {
 	actor, rest, ok := strings.Cut(s, ":")
 	if !ok || actor == "" || rest == "" {
-		return game.Order{}, fmt.Errorf("order %q should read actor:action or actor:action@target", s)
+		return game.Order{}, errors.New(text.F("order %q should read actor:action or actor:action@target", s))
 	}
 	action, target, _ := strings.Cut(rest, "@")
 	if action == "" {
-		return game.Order{}, fmt.Errorf("order %q has no action", s)
+		return game.Order{}, errors.New(text.F("order %q has no action", s))
 	}
 	return game.Order{Actor: actor, Action: action, Target: target}, nil
 }
@@ -150,66 +151,66 @@ func (r *Replay) Encode(w io.Writer) error {
 }
 
 // ErrNotReplay is returned for files that are not ZERO SUM replays at all.
-var ErrNotReplay = errors.New("not a ZERO SUM replay")
+var ErrNotReplay error = &lazyError{func() string { return text.T("not a ZERO SUM replay") }}
 
 // DecodeReplay reads a replay and checks its form (not its content: see
 // Verify). Every failure says what is wrong in words.
 func DecodeReplay(data []byte) (*Replay, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, fmt.Errorf("%w: the file is empty", ErrNotReplay)
+		return nil, fmt.Errorf("%w: %s", ErrNotReplay, text.T("the file is empty"))
 	}
 	var r Replay
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&r); err != nil {
 		if errors.Is(err, io.ErrUnexpectedEOF) || strings.Contains(err.Error(), "unexpected end of JSON") {
-			return nil, fmt.Errorf("the replay is incomplete: the file ends too early (truncated?)")
+			return nil, errors.New(text.T("the replay is incomplete: the file ends too early (truncated?)"))
 		}
 		var syn *json.SyntaxError
 		if errors.As(err, &syn) {
 			if r.Format == "" && !bytes.Contains(data, []byte(ReplayFormat)) {
-				return nil, fmt.Errorf("%w: it is not valid JSON (%v)", ErrNotReplay, err)
+				return nil, fmt.Errorf("%w: %s", ErrNotReplay, text.F("it is not valid JSON (%v)", err))
 			}
-			return nil, fmt.Errorf("the replay is damaged at byte %d: %v", syn.Offset, err)
+			return nil, errors.New(text.F("the replay is damaged at byte %d: %v", syn.Offset, err))
 		}
-		return nil, fmt.Errorf("the replay is damaged: %v", err)
+		return nil, errors.New(text.F("the replay is damaged: %v", err))
 	}
 	if dec.More() {
-		return nil, fmt.Errorf("the replay is damaged: unexpected data after the end")
+		return nil, errors.New(text.T("the replay is damaged: unexpected data after the end"))
 	}
 	if r.Format != ReplayFormat {
-		return nil, fmt.Errorf("%w (its format is %q)", ErrNotReplay, r.Format)
+		return nil, fmt.Errorf("%w %s", ErrNotReplay, text.F("(its format is %q)", r.Format))
 	}
 	if r.Version > ReplayVersion {
-		return nil, fmt.Errorf("the replay is format version %d, made by a newer ZERO SUM; this one reads up to version %d", r.Version, ReplayVersion)
+		return nil, errors.New(text.F("the replay is format version %d, made by a newer ZERO SUM; this one reads up to version %d", r.Version, ReplayVersion))
 	}
 	if r.Version < 1 {
-		return nil, fmt.Errorf("the replay has an invalid format version %d", r.Version)
+		return nil, errors.New(text.F("the replay has an invalid format version %d", r.Version))
 	}
 	if r.Scenario == "" {
-		return nil, fmt.Errorf("the replay does not say which scenario it is")
+		return nil, errors.New(text.T("the replay does not say which scenario it is"))
 	}
 	for _, f := range []struct {
 		what, v string
 		limit   int
 	}{
-		{"the scenario id", r.Scenario, maxID}, {"the content version", r.Content, maxID},
-		{"the scenario's source", r.Source, maxPath}, {"the branch", r.Branch, maxText}, {"the outcome", r.Outcome, maxID},
+		{text.T("the scenario id"), r.Scenario, maxID}, {text.T("the content version"), r.Content, maxID},
+		{text.T("the scenario's source"), r.Source, maxPath}, {text.T("the branch"), r.Branch, maxText}, {text.T("the outcome"), r.Outcome, maxID},
 	} {
 		if err := checkText(f.what, f.v, f.limit); err != nil {
-			return nil, fmt.Errorf("the replay is damaged: %v", err)
+			return nil, errors.New(text.F("the replay is damaged: %v", err))
 		}
 	}
 	if !isHash(r.Start) {
-		return nil, fmt.Errorf("the replay's start hash %q is not a state hash", r.Start)
+		return nil, errors.New(text.F("the replay's start hash %q is not a state hash", r.Start))
 	}
-	if err := checkSeats("replay", r.Seats); err != nil {
+	if err := checkSeats(text.T("the replay"), r.Seats); err != nil {
 		return nil, err
 	}
-	if err := checkTurns("replay", r.Turns); err != nil {
+	if err := checkTurns(text.T("the replay"), r.Turns); err != nil {
 		return nil, err
 	}
-	if err := checkScenarioFiles("replay", r.ScenarioFiles); err != nil {
+	if err := checkScenarioFiles(text.T("the replay"), r.ScenarioFiles); err != nil {
 		return nil, err
 	}
 	return &r, nil
@@ -266,22 +267,22 @@ type MismatchError struct {
 }
 
 func (e *MismatchError) Error() string {
-	where := fmt.Sprintf("turn %d", e.Turn)
+	where := text.F("turn %d", e.Turn)
 	if e.Turn == 0 {
-		where = "the start (before turn 1)"
+		where = text.T("the start (before turn 1)")
 	}
-	return fmt.Sprintf("state hash differs at %s: the file says %s, this build computes %s", where, e.Want[:12], e.Got[:12])
+	return text.F("state hash differs at %s: the file says %s, this build computes %s", where, e.Want[:12], e.Got[:12])
 }
 
 // Check says whether a replay belongs to a scenario as loaded: same id and
 // same content version.
 func (r *Replay) Check(sc *game.Scenario) error {
 	if r.Scenario != sc.ID {
-		return fmt.Errorf("the replay is of scenario %q, not %q", r.Scenario, sc.ID)
+		return errors.New(text.F("the replay is of scenario %q, not %q", r.Scenario, sc.ID))
 	}
 	if r.Content != sc.ContentHash {
-		return fmt.Errorf("the replay was recorded with content version %s of scenario %s; this build has version %s, so the game may play out differently",
-			r.Content, sc.ID, sc.ContentHash)
+		return errors.New(text.F("the replay was recorded with content version %s of scenario %s; this build has version %s, so the game may play out differently",
+			r.Content, sc.ID, sc.ContentHash))
 	}
 	return nil
 }
@@ -293,7 +294,7 @@ func (r *Replay) Verify(sc *game.Scenario) (game.State, error) {
 		return game.State{}, err
 	}
 	if err := knownOrders(sc, r.Turns); err != nil {
-		return game.State{}, fmt.Errorf("the replay has an order no game gives: %v", err)
+		return game.State{}, errors.New(text.F("the replay has an order no game gives: %v", err))
 	}
 	st, _ := sc.NewGame(r.Seed)
 	if h := st.Hash().String(); h != r.Start {
@@ -301,11 +302,11 @@ func (r *Replay) Verify(sc *game.Scenario) (game.State, error) {
 	}
 	for i, t := range r.Turns {
 		if st.Over {
-			return st, fmt.Errorf("the replay goes on after the game ended (turn %d)", t.Turn)
+			return st, errors.New(text.F("the replay goes on after the game ended (turn %d)", t.Turn))
 		}
 		inject, err := ParseInjections(sc, t.Inject)
 		if err != nil {
-			return st, fmt.Errorf("turn %d: %v", t.Turn, err)
+			return st, errors.New(text.F("turn %d: %v", t.Turn, err))
 		}
 		st, _ = sc.ResolveWith(&st, r.Orders(i+1), inject)
 		if h := st.Hash().String(); h != t.Hash {
@@ -325,9 +326,9 @@ func (r *Replay) Restore(sc *game.Scenario) (*match.Match, error) {
 		return nil, err
 	}
 	if err := knownOrders(sc, r.Turns); err != nil {
-		return nil, fmt.Errorf("the replay has an order no game gives: %v", err)
+		return nil, errors.New(text.F("the replay has an order no game gives: %v", err))
 	}
-	seats, err := matchSeats(sc, r.Seats, "replay")
+	seats, err := matchSeats(sc, r.Seats, text.T("the replay"))
 	if err != nil {
 		return nil, err
 	}
@@ -341,12 +342,12 @@ func (r *Replay) Restore(sc *game.Scenario) (*match.Match, error) {
 	}
 	for i, t := range r.Turns {
 		if m.Over() {
-			return nil, fmt.Errorf("the replay goes on after the game ended (turn %d)", t.Turn)
+			return nil, errors.New(text.F("the replay goes on after the game ended (turn %d)", t.Turn))
 		}
 		// A facilitator's news is part of the turn, as in Verify.
 		inject, err := ParseInjections(sc, t.Inject)
 		if err != nil {
-			return nil, fmt.Errorf("turn %d: %v", t.Turn, err)
+			return nil, errors.New(text.F("turn %d: %v", t.Turn, err))
 		}
 		m.ApplyWith(r.Orders(i+1), inject)
 		if h := m.Turns[i].Hash.String(); h != t.Hash {

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"zerosum/text"
 
 	"zerosum/game"
 	"zerosum/game/bot"
@@ -186,7 +187,7 @@ func (s *Save) InProgress(sc *game.Scenario, m *match.Match) (TurnInProgress, er
 	seat := func(id, what string) (int, error) {
 		a, ok := sc.ActorIndex(id)
 		if !ok || !m.Seats[a].Human {
-			return 0, fmt.Errorf("the save has %s for %q, which is not a human seat of %s", what, id, sc.ID)
+			return 0, errors.New(text.F("the save has %s for %q, which is not a human seat of %s", what, id, sc.ID))
 		}
 		return a, nil
 	}
@@ -203,12 +204,12 @@ func (s *Save) InProgress(sc *game.Scenario, m *match.Match) (TurnInProgress, er
 	}
 	slices.Sort(ids)
 	for _, id := range ids {
-		a, err := seat(id, "pending orders")
+		a, err := seat(id, text.T("pending orders"))
 		if err != nil {
 			return TurnInProgress{}, err
 		}
 		if ok && a == p {
-			return TurnInProgress{}, fmt.Errorf("the save has the player's pending orders twice")
+			return TurnInProgress{}, errors.New(text.T("the save has the player's pending orders twice"))
 		}
 		for _, o := range s.Others[id] {
 			ord, _ := ParseOrder(o)
@@ -219,18 +220,18 @@ func (s *Save) InProgress(sc *game.Scenario, m *match.Match) (TurnInProgress, er
 		}
 	}
 	for _, id := range s.Submitted {
-		a, err := seat(id, "submitted orders")
+		a, err := seat(id, text.T("submitted orders"))
 		if err != nil {
 			return TurnInProgress{}, err
 		}
 		if slices.Contains(tip.Submitted, a) {
-			return TurnInProgress{}, fmt.Errorf("the save has %s submitting twice", id)
+			return TurnInProgress{}, errors.New(text.F("the save has %s submitting twice", id))
 		}
 		tip.Submitted = append(tip.Submitted, a)
 	}
 	in, err := ParseInjections(sc, s.Inject)
 	if err != nil {
-		return TurnInProgress{}, fmt.Errorf("the queued news: %v", err)
+		return TurnInProgress{}, errors.New(text.F("the queued news: %v", err))
 	}
 	tip.Inject = in
 	return tip, nil
@@ -283,19 +284,19 @@ func checksum(payload []byte) string {
 }
 
 // ErrNotSave is returned for files that are not ZERO SUM saves at all.
-var ErrNotSave = errors.New("not a ZERO SUM save")
+var ErrNotSave error = &lazyError{func() string { return text.T("not a ZERO SUM save") }}
 
 // DecodeSave reads a save file of this version or an older one, checking
 // the header, the checksum and the form of the payload. Every failure says
 // what is wrong in words; nothing here panics on any input.
 func DecodeSave(data []byte) (*Save, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, fmt.Errorf("%w: the file is empty", ErrNotSave)
+		return nil, fmt.Errorf("%w: %s", ErrNotSave, text.T("the file is empty"))
 	}
 	head, payload, ok := bytes.Cut(data, []byte("\n"))
 	if !ok {
 		if bytes.HasPrefix(data, []byte(SaveMagic)) {
-			return nil, fmt.Errorf("the save is incomplete: it ends inside its first line (truncated?)")
+			return nil, errors.New(text.T("the save is incomplete: it ends inside its first line (truncated?)"))
 		}
 		return nil, fmt.Errorf("%w", ErrNotSave)
 	}
@@ -305,10 +306,10 @@ func DecodeSave(data []byte) (*Save, error) {
 	}
 	version, err := strconv.Atoi(fields[1])
 	if err != nil || version < 1 {
-		return nil, fmt.Errorf("the save's format version %q is not a number", fields[1])
+		return nil, errors.New(text.F("the save's format version %q is not a number", fields[1]))
 	}
 	if version > SaveVersion {
-		return nil, fmt.Errorf("the save is format version %d, made by a newer ZERO SUM; this one reads versions 1 to %d", version, SaveVersion)
+		return nil, errors.New(text.F("the save is format version %d, made by a newer ZERO SUM; this one reads versions 1 to %d", version, SaveVersion))
 	}
 	want := ""
 	for _, f := range fields[2:] {
@@ -317,13 +318,13 @@ func DecodeSave(data []byte) (*Save, error) {
 		}
 	}
 	if want == "" {
-		return nil, fmt.Errorf("the save's header has no checksum")
+		return nil, errors.New(text.T("the save's header has no checksum"))
 	}
 	if checksum(payload) != want {
 		if len(payload) == 0 || !bytes.HasSuffix(bytes.TrimRight(payload, "\n"), []byte("}")) {
-			return nil, fmt.Errorf("the save is incomplete: the file ends too early (truncated?)")
+			return nil, errors.New(text.T("the save is incomplete: the file ends too early (truncated?)"))
 		}
-		return nil, fmt.Errorf("the save is damaged: its checksum does not match its contents")
+		return nil, errors.New(text.T("the save is damaged: its checksum does not match its contents"))
 	}
 	var s *Save
 	switch version {
@@ -349,10 +350,10 @@ func decodePayload(payload []byte) (*Save, error) {
 	dec := json.NewDecoder(bytes.NewReader(payload))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&s); err != nil {
-		return nil, fmt.Errorf("the save is damaged: %v", err)
+		return nil, errors.New(text.F("the save is damaged: %v", err))
 	}
 	if dec.More() {
-		return nil, fmt.Errorf("the save is damaged: unexpected data after the end")
+		return nil, errors.New(text.T("the save is damaged: unexpected data after the end"))
 	}
 	return &s, nil
 }
@@ -361,80 +362,80 @@ func decodePayload(payload []byte) (*Save, error) {
 // (see limits.go); Restore checks it against the scenario.
 func (s *Save) check() error {
 	if s.Scenario == "" {
-		return fmt.Errorf("the save does not say which scenario it is")
+		return errors.New(text.T("the save does not say which scenario it is"))
 	}
 	if len(s.Seats) == 0 {
-		return fmt.Errorf("the save has no seats")
+		return errors.New(text.T("the save has no seats"))
 	}
 	for _, f := range []struct {
 		what, v string
 		limit   int
 	}{
-		{"the scenario id", s.Scenario, maxID}, {"the content version", s.Content, maxID},
-		{"the player", s.Player, maxID}, {"the scenario's source", s.Source, maxPath},
-		{"the branch", s.Branch, maxText}, {"the time of saving", s.SavedAt, maxText},
-		{"the theme", s.Settings.Theme, maxID}, {"the difficulty", s.Settings.Difficulty, maxID},
-		{"the preview's title", s.Preview.Title, maxText}, {"the preview's actor", s.Preview.Actor, maxText},
-		{"the preview's date", s.Preview.Date, maxText}, {"the preview's outcome", s.Preview.Outcome, maxText},
+		{text.T("the scenario id"), s.Scenario, maxID}, {text.T("the content version"), s.Content, maxID},
+		{text.T("the player"), s.Player, maxID}, {text.T("the scenario's source"), s.Source, maxPath},
+		{text.T("the branch"), s.Branch, maxText}, {text.T("the time of saving"), s.SavedAt, maxText},
+		{text.T("the theme"), s.Settings.Theme, maxID}, {text.T("the difficulty"), s.Settings.Difficulty, maxID},
+		{text.T("the preview's title"), s.Preview.Title, maxText}, {text.T("the preview's actor"), s.Preview.Actor, maxText},
+		{text.T("the preview's date"), s.Preview.Date, maxText}, {text.T("the preview's outcome"), s.Preview.Outcome, maxText},
 	} {
 		if err := checkText(f.what, f.v, f.limit); err != nil {
-			return fmt.Errorf("the save is damaged: %v", err)
+			return errors.New(text.F("the save is damaged: %v", err))
 		}
 	}
-	if err := checkSeats("save", s.Seats); err != nil {
+	if err := checkSeats(text.T("the save"), s.Seats); err != nil {
 		return err
 	}
 	if !slices.ContainsFunc(s.Seats, func(st Seat) bool { return st.Actor == s.Player }) {
-		return fmt.Errorf("the save's player %q has no seat", s.Player)
+		return errors.New(text.F("the save's player %q has no seat", s.Player))
 	}
-	if err := checkTurns("save", s.Turns); err != nil {
+	if err := checkTurns(text.T("the save"), s.Turns); err != nil {
 		return err
 	}
 	if err := s.checkInProgress(); err != nil {
 		return err
 	}
 	if f := s.Settings.Facilitator; f != nil && (f.TimerMinutes < 0 || f.TimerMinutes > MaxTimerMinutes) {
-		return fmt.Errorf("the save's order timer is %d minutes; it may be 0 (off) to %d", f.TimerMinutes, MaxTimerMinutes)
+		return errors.New(text.F("the save's order timer is %d minutes; it may be 0 (off) to %d", f.TimerMinutes, MaxTimerMinutes))
 	}
-	return checkScenarioFiles("save", s.ScenarioFiles)
+	return checkScenarioFiles(text.T("the save"), s.ScenarioFiles)
 }
 
 // checkInProgress checks the form of the turn in progress: each seat's
 // pending orders are its own and few enough, each seat submits once.
 func (s *Save) checkInProgress() error {
-	if err := checkOrders("pending orders", s.Pending, maxPending); err != nil {
+	if err := checkOrders(text.T("pending orders"), s.Pending, maxPending); err != nil {
 		return err
 	}
 	for _, o := range s.Pending {
 		if ord, _ := ParseOrder(o); ord.Actor != s.Player {
-			return fmt.Errorf("pending orders of %s: %q is an order of %s", s.Player, o, ord.Actor)
+			return errors.New(text.F("pending orders of %s: %q is an order of %s", s.Player, o, ord.Actor))
 		}
 	}
 	if len(s.Others) > maxSeats || len(s.Submitted) > maxSeats {
-		return fmt.Errorf("the save's turn in progress has more seats than the %d allowed", maxSeats)
+		return errors.New(text.F("the save's turn in progress has more seats than the %d allowed", maxSeats))
 	}
 	for id, orders := range s.Others {
-		if err := checkOrders("pending orders of "+id, orders, maxPending); err != nil {
+		if err := checkOrders(text.F("pending orders of %s", id), orders, maxPending); err != nil {
 			return err
 		}
 		for _, o := range orders {
 			if ord, _ := ParseOrder(o); ord.Actor != id {
-				return fmt.Errorf("pending orders of %s: %q is an order of %s", id, o, ord.Actor)
+				return errors.New(text.F("pending orders of %s: %q is an order of %s", id, o, ord.Actor))
 			}
 		}
 	}
-	return checkInject("the queued news", s.Inject)
+	return checkInject(text.T("the queued news"), s.Inject)
 }
 
 // allowed checks a seat's pending orders as the engine would resolve
 // them now: known actions, targets, action points and capital.
 func allowed(sc *game.Scenario, m *match.Match, actor int, orders []game.Order) error {
 	if len(orders) > 0 && m.Over() {
-		return fmt.Errorf("the save has pending orders for %s after the game ended", sc.Actors[actor].ID)
+		return errors.New(text.F("the save has pending orders for %s after the game ended", sc.Actors[actor].ID))
 	}
 	for i, err := range sc.Validate(m.State(), actor, orders) {
 		if err != nil {
-			return fmt.Errorf("the save's pending order %s cannot be given: %v", FormatOrder(orders[i]), err)
+			return errors.New(text.F("the save's pending order %s cannot be given: %v", FormatOrder(orders[i]), err))
 		}
 	}
 	return nil
@@ -449,25 +450,25 @@ func allowed(sc *game.Scenario, m *match.Match, actor int, orders []game.Order) 
 // out exactly as before; otherwise the error names both versions.
 func (s *Save) Restore(sc *game.Scenario) (*match.Match, int, []game.Order, error) {
 	if s.Scenario != sc.ID {
-		return nil, 0, nil, fmt.Errorf("the save is of scenario %q, not %q", s.Scenario, sc.ID)
+		return nil, 0, nil, errors.New(text.F("the save is of scenario %q, not %q", s.Scenario, sc.ID))
 	}
 	otherContent := s.Content != sc.ContentHash
 	if otherContent && s.migrated {
 		// An older format recorded no hashes: nothing proves the game
 		// would play out the same.
-		return nil, 0, nil, fmt.Errorf("the save was made with content version %s of scenario %s; this build has version %s, so the game cannot be resumed exactly",
-			s.Content, sc.ID, sc.ContentHash)
+		return nil, 0, nil, errors.New(text.F("the save was made with content version %s of scenario %s; this build has version %s, so the game cannot be resumed exactly",
+			s.Content, sc.ID, sc.ContentHash))
 	}
-	seats, err := matchSeats(sc, s.Seats, "save")
+	seats, err := matchSeats(sc, s.Seats, text.T("the save"))
 	if err != nil {
 		return nil, 0, nil, err
 	}
 	player, ok := sc.ActorIndex(s.Player)
 	if !ok {
-		return nil, 0, nil, fmt.Errorf("the save's player %q is not an actor of %s", s.Player, sc.ID)
+		return nil, 0, nil, errors.New(text.F("the save's player %q is not an actor of %s", s.Player, sc.ID))
 	}
 	if err := knownOrders(sc, s.Turns); err != nil {
-		return nil, 0, nil, fmt.Errorf("the save has an order no game gives: %v", err)
+		return nil, 0, nil, errors.New(text.F("the save has an order no game gives: %v", err))
 	}
 	m, err := match.New(sc, s.Seed, seats)
 	if err != nil {
@@ -476,7 +477,7 @@ func (s *Save) Restore(sc *game.Scenario) (*match.Match, int, []game.Order, erro
 	m.Branch = s.Branch
 	for i, t := range s.Turns {
 		if m.Over() {
-			return nil, 0, nil, fmt.Errorf("the save goes on after the game ended (turn %d)", t.Turn)
+			return nil, 0, nil, errors.New(text.F("the save goes on after the game ended (turn %d)", t.Turn))
 		}
 		orders := make([]game.Order, len(t.Orders))
 		for k, o := range t.Orders {
@@ -484,7 +485,7 @@ func (s *Save) Restore(sc *game.Scenario) (*match.Match, int, []game.Order, erro
 		}
 		inject, err := ParseInjections(sc, t.Inject)
 		if err != nil {
-			return nil, 0, nil, fmt.Errorf("turn %d: %v", t.Turn, err)
+			return nil, 0, nil, errors.New(text.F("turn %d: %v", t.Turn, err))
 		}
 		m.ApplyWith(orders, inject)
 		h := m.Turns[i].Hash.String()
@@ -494,8 +495,8 @@ func (s *Save) Restore(sc *game.Scenario) (*match.Match, int, []game.Order, erro
 		}
 		if h != t.Hash {
 			if otherContent {
-				return nil, 0, nil, fmt.Errorf("the save was made with content version %s of scenario %s; this build has version %s, and the game plays out differently from turn %d, so it cannot be resumed exactly",
-					s.Content, sc.ID, sc.ContentHash, t.Turn)
+				return nil, 0, nil, errors.New(text.F("the save was made with content version %s of scenario %s; this build has version %s, and the game plays out differently from turn %d, so it cannot be resumed exactly",
+					s.Content, sc.ID, sc.ContentHash, t.Turn))
 			}
 			return nil, 0, nil, &MismatchError{Turn: t.Turn, Want: t.Hash, Got: h}
 		}
@@ -519,7 +520,7 @@ func matchSeats(sc *game.Scenario, fileSeats []Seat, what string) ([]match.Seat,
 	for _, st := range fileSeats {
 		a, ok := sc.ActorIndex(st.Actor)
 		if !ok {
-			return nil, fmt.Errorf("the %s seats %q, who is not an actor of %s", what, st.Actor, sc.ID)
+			return nil, errors.New(text.F("%s seats %q, who is not an actor of %s", what, st.Actor, sc.ID))
 		}
 		seat, err := st.matchSeat()
 		if err != nil {
@@ -529,7 +530,7 @@ func matchSeats(sc *game.Scenario, fileSeats []Seat, what string) ([]match.Seat,
 	}
 	for a, ok := range seen {
 		if !ok {
-			return nil, fmt.Errorf("the %s does not say who plays %s", what, sc.Actors[a].ID)
+			return nil, errors.New(text.F("%s does not say who plays %s", what, sc.Actors[a].ID))
 		}
 	}
 	return seats, nil
@@ -543,15 +544,15 @@ func (s Seat) matchSeat() (match.Seat, error) {
 	case "bot":
 		p, err := bot.ParsePersonality(s.Personality)
 		if err != nil {
-			return match.Seat{}, fmt.Errorf("seat %s: %v", s.Actor, err)
+			return match.Seat{}, errors.New(text.F("seat %s: %v", s.Actor, err))
 		}
 		d, err := bot.ParseDifficulty(s.Difficulty)
 		if err != nil {
-			return match.Seat{}, fmt.Errorf("seat %s: %v", s.Actor, err)
+			return match.Seat{}, errors.New(text.F("seat %s: %v", s.Actor, err))
 		}
 		return match.Seat{Bot: bot.Bot{Personality: p, Difficulty: d}}, nil
 	}
-	return match.Seat{}, fmt.Errorf("seat %s: kind %q should be human or bot", s.Actor, s.Kind)
+	return match.Seat{}, errors.New(text.F("seat %s: kind %q should be human or bot", s.Actor, s.Kind))
 }
 
 // MatchReplay is the replay of a match so far.

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"zerosum/text"
 
 	"github.com/adrg/xdg"
 
@@ -37,7 +38,7 @@ func DefaultDir() (string, error) {
 		return d, nil
 	}
 	if xdg.DataHome == "" {
-		return "", errors.New("cannot find a data directory: set ZEROSUM_HOME or use --data-dir")
+		return "", errors.New(text.T("cannot find a data directory: set ZEROSUM_HOME or use --data-dir"))
 	}
 	return filepath.Join(xdg.DataHome, "zerosum"), nil
 }
@@ -58,7 +59,7 @@ func Open(dir string) (*Store, error) {
 	s := &Store{Dir: dir, ops: osOps{}, keep: KeepAutosaves}
 	for _, sub := range []string{slotsDir, autoDir, replaysDir} {
 		if err := os.MkdirAll(filepath.Join(dir, sub), 0o755); err != nil {
-			return nil, fmt.Errorf("cannot use data directory %s: %w", dir, err)
+			return nil, fmt.Errorf("%s: %w", text.F("cannot use data directory %s", dir), err)
 		}
 	}
 	// Under the lock, no other game is writing: every temporary file is
@@ -122,18 +123,18 @@ type Entry struct {
 // most 40 characters, so it is also a safe file name.
 func ValidSlot(name string) error {
 	if strings.TrimSpace(name) == "" {
-		return errors.New("a save needs a name")
+		return errors.New(text.T("a save needs a name"))
 	}
 	if len([]rune(name)) > 40 {
-		return errors.New("a save name has at most 40 characters")
+		return errors.New(text.T("a save name has at most 40 characters"))
 	}
 	for _, r := range name {
 		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == ' ' || r == '-' || r == '_') {
-			return fmt.Errorf("a save name may hold letters, digits, spaces, - and _ (not %q)", r)
+			return errors.New(text.F("a save name may hold letters, digits, spaces, - and _ (not %q)", r))
 		}
 	}
 	if strings.HasPrefix(name, autoPrefix) || name+saveExt == lastGoodName {
-		return fmt.Errorf("%q is reserved for autosaves", name)
+		return &wrapError{msg: text.F("%q is reserved for autosaves", name), err: ErrReservedName}
 	}
 	return nil
 }
@@ -177,7 +178,7 @@ func (s *Store) Autosave(sv *Save) error {
 			_, err = DecodeSave(back)
 		}
 		if err != nil {
-			return fmt.Errorf("the autosave did not read back whole: %w", err)
+			return fmt.Errorf("%s: %w", text.T("the autosave did not read back whole"), err)
 		}
 		// The new autosave is whole, so the old ones can go even when the
 		// copy fails (a full disk): the rotation must not stop with it.
@@ -282,9 +283,9 @@ func (s *Store) Load(ref string) (Entry, error) {
 			names = append(names, e.Name)
 		}
 		if len(names) == 0 {
-			return Entry{}, fmt.Errorf("there is no save %q, and no saves yet in %s", ref, s.Dir)
+			return Entry{}, errors.New(text.F("there is no save %q, and no saves yet in %s", ref, s.Dir))
 		}
-		return Entry{}, fmt.Errorf("there is no save %q (saves: %s)", ref, strings.Join(names, ", "))
+		return Entry{}, errors.New(text.F("there is no save %q (saves: %s)", ref, strings.Join(names, ", ")))
 	}
 	e := s.read(path, kind, strings.TrimSuffix(filepath.Base(path), saveExt))
 	if e.Err != nil {
@@ -301,7 +302,7 @@ func (s *Store) Newest() (Entry, error) {
 			return e, nil
 		}
 	}
-	return Entry{}, errors.New("there is no autosave to continue from")
+	return Entry{}, errors.New(text.T("there is no autosave to continue from"))
 }
 
 // Delete removes a named save.
@@ -311,7 +312,7 @@ func (s *Store) Delete(name string) error {
 	}
 	return s.locked(func() error {
 		if err := os.Remove(s.slotPath(name)); err != nil {
-			return fmt.Errorf("cannot delete save %q: %w", name, err)
+			return fmt.Errorf("%s: %w", text.F("cannot delete save %q", name), err)
 		}
 		return nil
 	})

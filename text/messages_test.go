@@ -16,7 +16,7 @@ import (
 var update = flag.Bool("update", false, "rewrite lang/messages.txt from the code")
 
 // codeDirs are the packages whose words a player reads.
-var codeDirs = []string{"..", "../ui", "../report", "../serve", "../content", "."}
+var codeDirs = []string{"..", "../ui", "../report", "../serve", "../content", "../saves", "../untrusted", "."}
 
 // scanMessages finds every text.T and text.F call in the code, and reports
 // a call whose key is not a string literal (a key made at run time could

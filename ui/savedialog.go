@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -172,7 +173,7 @@ func slotProblem(name string, err error) string {
 			return text.F("A save name may hold letters, digits, spaces, - and _ (not %q).", r)
 		}
 	}
-	if strings.Contains(err.Error(), "reserved") {
+	if errors.Is(err, saves.ErrReservedName) {
 		return text.F("%q is reserved for autosaves.", name)
 	}
 	return text.Capitalize(err.Error()) + "."

@@ -9,14 +9,21 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"zerosum/text"
 )
 
 // ErrNotRegular is wrapped by the errors for paths that are not regular
 // files: devices, named pipes, sockets and folders.
-var ErrNotRegular = errors.New("not a regular file")
+var ErrNotRegular error = &lazyError{func() string { return text.T("not a regular file") }}
 
 // ErrTooLarge is wrapped by the errors for files over their size limit.
-var ErrTooLarge = errors.New("file too large")
+var ErrTooLarge error = &lazyError{func() string { return text.T("file too large") }}
+
+// lazyError is a sentinel error (compared with errors.Is) whose words are
+// looked up when it is printed, in the interface's language of the moment.
+type lazyError struct{ msg func() string }
+
+func (e *lazyError) Error() string { return e.msg() }
 
 // ReadFile reads the regular file at path, refusing anything else and any
 // file larger than limit bytes. It never blocks on a named pipe or reads
@@ -62,7 +69,7 @@ func readOpen(f *os.File, path string, limit int64) ([]byte, error) {
 // regular says why a file cannot be read, or nil.
 func regular(path string, fi fs.FileInfo, limit int64) error {
 	if !fi.Mode().IsRegular() {
-		return fmt.Errorf("%s is %s: %w", path, Kind(fi.Mode()), ErrNotRegular)
+		return fmt.Errorf("%s: %w", text.F("%s is %s", path, kindText(fi.Mode())), ErrNotRegular)
 	}
 	if fi.Size() > limit {
 		return tooLarge(path, fi.Size(), limit)
@@ -71,7 +78,7 @@ func regular(path string, fi fs.FileInfo, limit int64) error {
 }
 
 func tooLarge(path string, size, limit int64) error {
-	return fmt.Errorf("%s is larger than the %s such a file may have (%s): %w", path, Size(limit), Size(size), ErrTooLarge)
+	return fmt.Errorf("%s: %w", text.F("%s is larger than the %s such a file may have (%s)", path, Size(limit), Size(size)), ErrTooLarge)
 }
 
 // Kind names what a file that is not a regular file is, for messages.
@@ -93,6 +100,26 @@ func Kind(m fs.FileMode) string {
 	return "not a regular file"
 }
 
+// kindText is Kind in the interface's language.
+func kindText(m fs.FileMode) string {
+	switch k := Kind(m); k {
+	case "a folder":
+		return text.T("a folder")
+	case "a named pipe":
+		return text.T("a named pipe")
+	case "a socket":
+		return text.T("a socket")
+	case "a device":
+		return text.T("a device")
+	case "a symbolic link":
+		return text.T("a symbolic link")
+	case "a regular file":
+		return text.T("a regular file")
+	default:
+		return text.T("not a regular file")
+	}
+}
+
 // Size writes a byte count for people: "512 bytes", "64 KB", "16 MB".
 func Size(n int64) string {
 	switch {
@@ -101,7 +128,7 @@ func Size(n int64) string {
 	case n >= 1<<10:
 		return fmt.Sprintf("%s KB", decimal(n, 1<<10))
 	}
-	return fmt.Sprintf("%d bytes", n)
+	return text.F("%d bytes", n)
 }
 
 // decimal writes n/unit with one decimal, without a trailing ".0".
