@@ -2,7 +2,6 @@ package saves
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -45,7 +44,7 @@ func writeAtomic(ops fileOps, path string, data []byte) (err error) {
 	dir := filepath.Dir(path)
 	f, err := ops.CreateTemp(dir, "."+filepath.Base(path)+tempInfix+"*")
 	if err != nil {
-		return fmt.Errorf("%s: %w", text.F("cannot write %s", path), err)
+		return wrap(text.F("cannot write %s", path), err)
 	}
 	tmp := f.Name()
 	defer func() {
@@ -55,20 +54,20 @@ func writeAtomic(ops fileOps, path string, data []byte) (err error) {
 	}()
 	if _, err := f.Write(data); err != nil {
 		f.Close()
-		return fmt.Errorf("%s: %w", text.F("cannot write %s", path), err)
+		return wrap(text.F("cannot write %s", path), err)
 	}
 	if err := f.Sync(); err != nil {
 		f.Close()
-		return fmt.Errorf("%s: %w", text.F("cannot write %s", path), err)
+		return wrap(text.F("cannot write %s", path), err)
 	}
 	if err := f.Close(); err != nil {
-		return fmt.Errorf("%s: %w", text.F("cannot write %s", path), err)
+		return wrap(text.F("cannot write %s", path), err)
 	}
 	if err := ops.Rename(tmp, path); err != nil {
-		return fmt.Errorf("%s: %w", text.F("cannot write %s", path), err)
+		return wrap(text.F("cannot write %s", path), err)
 	}
 	if err := ops.SyncDir(dir); err != nil {
-		return fmt.Errorf("%s: %w", text.F("cannot write %s", path), err)
+		return wrap(text.F("cannot write %s", path), err)
 	}
 	return nil
 }

@@ -3,7 +3,6 @@ package saves
 import (
 	"context"
 	"errors"
-	"fmt"
 	"path/filepath"
 	"time"
 	"zerosum/text"
@@ -33,7 +32,7 @@ func (s *Store) locked(f func() error) error {
 	case errors.Is(err, context.DeadlineExceeded) || err == nil && !ok:
 		return errors.New(text.F("cannot write to the data directory %s: another ZERO SUM has been writing there for %v; try again", s.Dir, lockWait))
 	case err != nil:
-		return fmt.Errorf("%s: %w", text.F("cannot lock the data directory %s", s.Dir), err)
+		return wrap(text.F("cannot lock the data directory %s", s.Dir), err)
 	}
 	defer l.Close()
 	return f()

@@ -3,7 +3,6 @@ package saves
 import (
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io/fs"
 	"path/filepath"
 	"strings"
@@ -36,7 +35,7 @@ func ReadPrefs(dir string) (Prefs, error) {
 	case errors.Is(err, fs.ErrNotExist):
 		return Prefs{}, nil
 	case err != nil:
-		return Prefs{}, fmt.Errorf("%s: %w", text.F("cannot read the settings %s", path), err)
+		return Prefs{}, wrap(text.F("cannot read the settings %s", path), err)
 	}
 	var p Prefs
 	if err := json.Unmarshal(data, &p); err != nil {
@@ -61,7 +60,7 @@ func (s *Store) SetLanguage(lang string) error {
 			return err
 		}
 		if err := writeAtomic(s.ops, filepath.Join(s.Dir, prefsName), append(data, '\n')); err != nil {
-			return fmt.Errorf("%s: %w", text.F("cannot write the settings in %s", s.Dir), err)
+			return wrap(text.F("cannot write the settings in %s", s.Dir), err)
 		}
 		return nil
 	})

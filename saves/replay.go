@@ -7,7 +7,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"strings"
 	"zerosum/text"
@@ -157,7 +156,7 @@ var ErrNotReplay error = &lazyError{func() string { return text.T("not a ZERO SU
 // Verify). Every failure says what is wrong in words.
 func DecodeReplay(data []byte) (*Replay, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, fmt.Errorf("%w: %s", ErrNotReplay, text.T("the file is empty"))
+		return nil, wrap(ErrNotReplay.Error(), &wrapError{text.T("the file is empty"), ErrNotReplay})
 	}
 	var r Replay
 	dec := json.NewDecoder(bytes.NewReader(data))
@@ -169,7 +168,7 @@ func DecodeReplay(data []byte) (*Replay, error) {
 		var syn *json.SyntaxError
 		if errors.As(err, &syn) {
 			if r.Format == "" && !bytes.Contains(data, []byte(ReplayFormat)) {
-				return nil, fmt.Errorf("%w: %s", ErrNotReplay, text.F("it is not valid JSON (%v)", err))
+				return nil, wrap(ErrNotReplay.Error(), &wrapError{text.F("it is not valid JSON (%v)", err), ErrNotReplay})
 			}
 			return nil, errors.New(text.F("the replay is damaged at byte %d: %v", syn.Offset, err))
 		}
@@ -179,7 +178,7 @@ func DecodeReplay(data []byte) (*Replay, error) {
 		return nil, errors.New(text.T("the replay is damaged: unexpected data after the end"))
 	}
 	if r.Format != ReplayFormat {
-		return nil, fmt.Errorf("%w %s", ErrNotReplay, text.F("(its format is %q)", r.Format))
+		return nil, &wrapError{text.F("%v (its format is %q)", ErrNotReplay, r.Format), ErrNotReplay}
 	}
 	if r.Version > ReplayVersion {
 		return nil, errors.New(text.F("the replay is format version %d, made by a newer ZERO SUM; this one reads up to version %d", r.Version, ReplayVersion))

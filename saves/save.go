@@ -291,7 +291,7 @@ var ErrNotSave error = &lazyError{func() string { return text.T("not a ZERO SUM 
 // what is wrong in words; nothing here panics on any input.
 func DecodeSave(data []byte) (*Save, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, fmt.Errorf("%w: %s", ErrNotSave, text.T("the file is empty"))
+		return nil, wrap(ErrNotSave.Error(), &wrapError{text.T("the file is empty"), ErrNotSave})
 	}
 	head, payload, ok := bytes.Cut(data, []byte("\n"))
 	if !ok {

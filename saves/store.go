@@ -59,7 +59,7 @@ func Open(dir string) (*Store, error) {
 	s := &Store{Dir: dir, ops: osOps{}, keep: KeepAutosaves}
 	for _, sub := range []string{slotsDir, autoDir, replaysDir} {
 		if err := os.MkdirAll(filepath.Join(dir, sub), 0o755); err != nil {
-			return nil, fmt.Errorf("%s: %w", text.F("cannot use data directory %s", dir), err)
+			return nil, wrap(text.F("cannot use data directory %s", dir), err)
 		}
 	}
 	// Under the lock, no other game is writing: every temporary file is
@@ -178,7 +178,7 @@ func (s *Store) Autosave(sv *Save) error {
 			_, err = DecodeSave(back)
 		}
 		if err != nil {
-			return fmt.Errorf("%s: %w", text.T("the autosave did not read back whole"), err)
+			return wrap(text.T("the autosave did not read back whole"), err)
 		}
 		// The new autosave is whole, so the old ones can go even when the
 		// copy fails (a full disk): the rotation must not stop with it.
@@ -289,7 +289,7 @@ func (s *Store) Load(ref string) (Entry, error) {
 	}
 	e := s.read(path, kind, strings.TrimSuffix(filepath.Base(path), saveExt))
 	if e.Err != nil {
-		return e, fmt.Errorf("%s: %w", path, e.Err)
+		return e, wrap(path, e.Err)
 	}
 	return e, nil
 }
@@ -312,7 +312,7 @@ func (s *Store) Delete(name string) error {
 	}
 	return s.locked(func() error {
 		if err := os.Remove(s.slotPath(name)); err != nil {
-			return fmt.Errorf("%s: %w", text.F("cannot delete save %q", name), err)
+			return wrap(text.F("cannot delete save %q", name), err)
 		}
 		return nil
 	})

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"syscall"
 	"zerosum/text"
 )
 
@@ -24,6 +25,36 @@ var ErrTooLarge error = &lazyError{func() string { return text.T("file too large
 type lazyError struct{ msg func() string }
 
 func (e *lazyError) Error() string { return e.msg() }
+
+// wrapError is an error with its own words that still unwraps to err.
+type wrapError struct {
+	msg string
+	err error
+}
+
+func (e *wrapError) Error() string { return e.msg }
+func (e *wrapError) Unwrap() error { return e.err }
+
+// Reason is err's text for a player: in Chinese, the common reasons the
+// system gives for a file it cannot use (no permission, no such file, a
+// full disk, a read-only disk) are in Chinese, the rest as the system
+// wrote them; in English, err's text as it is.
+func Reason(err error) string {
+	if !text.Chinese() {
+		return err.Error()
+	}
+	switch {
+	case errors.Is(err, fs.ErrPermission):
+		return text.T("permission denied")
+	case errors.Is(err, fs.ErrNotExist):
+		return text.T("no such file or folder")
+	case errors.Is(err, syscall.ENOSPC):
+		return text.T("no space left on the disk")
+	case errors.Is(err, syscall.EROFS):
+		return text.T("the disk is read-only")
+	}
+	return err.Error()
+}
 
 // ReadFile reads the regular file at path, refusing anything else and any
 // file larger than limit bytes. It never blocks on a named pipe or reads
@@ -69,7 +100,7 @@ func readOpen(f *os.File, path string, limit int64) ([]byte, error) {
 // regular says why a file cannot be read, or nil.
 func regular(path string, fi fs.FileInfo, limit int64) error {
 	if !fi.Mode().IsRegular() {
-		return fmt.Errorf("%s: %w", text.F("%s is %s", path, kindText(fi.Mode())), ErrNotRegular)
+		return &wrapError{text.F("%s: %v", text.F("%s is %s", path, kindText(fi.Mode())), ErrNotRegular), ErrNotRegular}
 	}
 	if fi.Size() > limit {
 		return tooLarge(path, fi.Size(), limit)
@@ -78,7 +109,7 @@ func regular(path string, fi fs.FileInfo, limit int64) error {
 }
 
 func tooLarge(path string, size, limit int64) error {
-	return fmt.Errorf("%s: %w", text.F("%s is larger than the %s such a file may have (%s)", path, Size(limit), Size(size)), ErrTooLarge)
+	return &wrapError{text.F("%s: %v", text.F("%s is larger than the %s such a file may have (%s)", path, Size(limit), Size(size)), ErrTooLarge), ErrTooLarge}
 }
 
 // Kind names what a file that is not a regular file is, for messages.
