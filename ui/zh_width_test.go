@@ -356,3 +356,42 @@ func TestHangChinese(t *testing.T) {
 		t.Errorf("hang changed the English: %q", got)
 	}
 }
+
+// TestChineseWidthZhSaves: in Chinese at 80x24, the load screen's preview
+// of every kind of file that cannot be loaded (cut short, damaged, made by
+// a newer ZERO SUM, not a save, too large, and replays that
+// cannot be read), and the dialog that says why a save cannot be loaded,
+// fit the terminal and are in Chinese.
+func TestChineseWidthZhSaves(t *testing.T) {
+	inChinese(t)
+	const w, h = 80, 24
+	st := brokenSavesFixture(t)
+	a := sized(withStore(Options{}, st), w, h)
+	a.Update(a.ctx.scanSaves()())
+	bad := 0
+	for _, e := range st.List() {
+		if e.Err != nil {
+			bad++
+			a.ctx.open = nil
+			a.loaded(loadedMsg{entry: e, err: e.Err})
+			if len(a.ctx.open) == 0 {
+				t.Fatalf("%s: no dialog says why it cannot be loaded", e.Name)
+			}
+			fitsIn(t, "cannot load "+e.Name, a.ctx.open[len(a.ctx.open)-1].View(), w)
+		}
+	}
+	if bad != 5 { // the fixture's and four more; the folder is not listed
+		t.Errorf("%d saves cannot be loaded, want 5", bad)
+	}
+	a.ctx.open = nil
+	for _, kind := range []listKind{listSaves, listReplays} {
+		ls := newSavesScreen(a.ctx, kind, nil)
+		if ls.count() == 0 {
+			t.Fatalf("list %v is empty", kind)
+		}
+		for i := 0; i < ls.count(); i++ {
+			ls.cursor = i
+			fitsIn(t, fmt.Sprintf("load preview %d of list %v", i, kind), ls.preview(w), w)
+		}
+	}
+}
