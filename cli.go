@@ -125,6 +125,15 @@ func because(path string, err error) string {
 	s := err.Error()
 	for _, p := range []string{path, filepath.Clean(path)} {
 		s = strings.TrimPrefix(s, p+": ")
+		if text.Chinese() {
+			// The saves' errors in Chinese: "X：…" and "X是…" (the
+			// English rewrites below would break the sentence).
+			s = strings.TrimPrefix(s, p+"：")
+			if rest, ok := strings.CutPrefix(s, p); ok && rest != "" && rest[0] >= 0x80 {
+				s = "它" + rest
+			}
+			continue
+		}
 		if rest, ok := strings.CutPrefix(s, p+" "); ok {
 			s = "it " + rest
 		}
