@@ -101,8 +101,8 @@ func (c loadCmd) Run(e *env) error {
 	if err != nil {
 		msg := text.F("cannot load %s: %s", c.Save, because(c.Save, err))
 		if good, gerr := st.Newest(); gerr == nil && good.Path != entry.Path {
-			msg += "\n" + text.F("The newest good autosave is %s (%s, %s): zerosum load %s",
-				good.Name, good.Save.Preview.Actor, good.Save.Preview.Date, good.Name)
+			who, date := ui.PreviewWho(good.Save)
+			msg += "\n" + text.F("The newest good autosave is %s (%s, %s): zerosum load %s", good.Name, who, date, good.Name)
 		}
 		return failf("%s", msg)
 	}

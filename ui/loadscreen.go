@@ -568,3 +568,10 @@ func previewWords(sv *saves.Save) (title, who, outcome string) {
 	}
 	return title, who, outcome
 }
+
+// PreviewWho is who plays a save and when it stands, in the interface's
+// language, for a line of the command line's ("华盛顿, 2026年下半年").
+func PreviewWho(sv *saves.Save) (who, date string) {
+	_, who, _ = previewWords(sv)
+	return who, previewDate(sv.Preview)
+}
