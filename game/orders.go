@@ -186,16 +186,28 @@ func (sc *Scenario) AvailableOptionsInto(dst []Option, st *State, actor int, cho
 	if actor < 0 || actor >= len(sc.Actors) {
 		return out
 	}
+	if st.Over {
+		return out // refusalBefore refuses everything
+	}
 	spentAP, spentCap, picked := sc.spent(st, actor, chosen)
+	// The checks of refusalBefore and refusalAfter, written out: only
+	// whether they pass matters here, not which fails first or why
+	// (TestOptionsMatchValidate compares this with Options).
+	apLeft := sc.Actors[actor].AP - spentAP
+	capLeft := st.Actors[actor].Stats[StatCapital] - spentCap
 	for _, ai := range sc.Actors[actor].Actions {
 		a := &sc.Actions[ai]
-		if sc.refusalBefore(st, ai, picked).kind != whyNone ||
-			sc.refusalAfter(st, actor, ai, spentAP, spentCap).kind != whyNone {
+		u := st.Uses[ai]
+		if a.Banned || a.AP > apLeft ||
+			(a.Once && u.Count > 0) ||
+			(a.Cooldown > 0 && u.Count > 0 && st.Turn-u.Last <= a.Cooldown) ||
+			a.Cost+a.Escalate*u.Count > capLeft ||
+			(len(picked) > 0 && slices.Contains(picked, ai)) {
 			continue
 		}
 		o := Option{Action: ai, Target: -1, AP: a.AP, Cost: sc.Cost(st, ai), Available: true}
 		if !a.Targeted {
-			if sc.refusalNeeds(st, actor, ai, -1).kind == whyNone {
+			if sc.allHold(st, a.Requires, actor) {
 				out = append(out, o)
 			}
 			continue
@@ -229,6 +241,17 @@ func (sc *Scenario) AvailableOptionsInto(dst []Option, st *State, actor int, cho
 // readsTarget reports whether Value reads r at the target (only "target"
 // swing references do).
 func readsTarget(r Ref) bool { return r.Kind == RefSwing && r.Swing == SwingTarget }
+
+// allHold reports whether every condition holds for an order without a
+// target (refusalNeeds finds no reason).
+func (sc *Scenario) allHold(st *State, cs []Condition, actor int) bool {
+	for _, c := range cs {
+		if !c.Holds(sc.Value(st, c.Ref, actor, -1)) {
+			return false
+		}
+	}
+	return true
+}
 
 // targetHolds reports whether the conditions that read the target hold for
 // target t.

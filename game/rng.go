@@ -48,18 +48,16 @@ func (s *Stream) IntN(n int) int {
 		panic("game: IntN with n <= 0")
 	}
 	bound := uint64(n)
-	// Rejection sampling: discard the top sliver that would bias the modulo.
-	// (The sliver is (2^64 - 1) % bound + 1, taken modulo bound: that
-	// remainder is below bound, so the modulo is one comparison.)
-	sliver := ^uint64(0)%bound + 1
-	if sliver == bound {
-		sliver = 0
-	}
-	limit := ^uint64(0) - sliver
+	// Rejection sampling: discard the top sliver that would bias the modulo,
+	// the draws in the last block of bound values that does not fit below
+	// 2^64. A draw v is in a whole block when the block's start, v - v%bound,
+	// is at most 2^64 - bound (-bound in unsigned arithmetic): one division a
+	// draw.
 	for {
 		v := s.pcg.Uint64()
-		if v <= limit {
-			return int(v % bound)
+		r := v % bound
+		if v-r <= -bound {
+			return int(r)
 		}
 	}
 }

@@ -58,6 +58,31 @@ type Scenario struct {
 type memo struct {
 	mu     sync.Mutex
 	values map[string]*memoValue
+
+	// covert lists the covert actions, in content order, for ViewInto,
+	// which runs for every seat every turn (see covertActions).
+	covertOnce sync.Once
+	covert     []int
+}
+
+// covertActions lists the indices of the covert actions, in content order.
+// Ban changes no action's covertness, so the copies it makes share the list.
+func (sc *Scenario) covertActions() []int {
+	if sc.memo == nil { // a scenario Index was never run on
+		return sc.findCovert()
+	}
+	sc.memo.covertOnce.Do(func() { sc.memo.covert = sc.findCovert() })
+	return sc.memo.covert
+}
+
+func (sc *Scenario) findCovert() []int {
+	var out []int
+	for ai := range sc.Actions {
+		if sc.Actions[ai].Covert {
+			out = append(out, ai)
+		}
+	}
+	return out
 }
 
 type memoValue struct {

@@ -77,9 +77,8 @@ func (sc *Scenario) ViewInto(v *State, st *State, actor int, history bool) {
 		}
 		return p.Target.Kind == RefStat && p.Target.Actor != actor && sc.Actors[p.Target.Actor].Hidden[p.Target.Stat]
 	})
-	for ai := range sc.Actions {
-		a := &sc.Actions[ai]
-		if !a.Covert || a.Actor == actor {
+	for _, ai := range sc.covertActions() {
+		if sc.Actions[ai].Actor == actor {
 			continue
 		}
 		u := Use{}

@@ -121,7 +121,19 @@ func newEvaluator(sc *game.Scenario, v *game.State, actor int, b Bot) *evaluator
 		e.m, e.aims, e.msc = modelFor(sc), aimsFor(sc), sc
 	}
 	e.rows = e.m.toMeasured[actor]
-	e.score = sc.RawScore(v, actor)
+	// The objectives as this turn sees them; the bot's score is theirs
+	// (Scenario.RawScore, from the same progress: the measures read here
+	// are the objectives' own, with "self" made the actor).
+	e.focus = plan(e.focus, sc, b.Seed, actor, b.Difficulty)
+	for i := range sc.Actors[actor].Objectives {
+		o := &sc.Actors[actor].Objectives[i]
+		m := concrete(o.Measure, actor, -1)
+		span := o.To - o.From
+		done := o.Progress(sc.Value(v, m, actor, -1))
+		e.score += o.Weight * done / 100
+		e.objs = append(e.objs, objective{measure: m, span: span,
+			marg: o.Weight * e.focus[i] * 10 / span, done: done})
+	}
 	// What a crisis would cost: everything, for an actor that would be
 	// named a culprit on the blame so far; otherwise all but what the
 	// others keep.
@@ -133,14 +145,6 @@ func newEvaluator(sc *game.Scenario, v *game.State, actor int, b Bot) *evaluator
 	e.crisisLoss = e.score * 1000 * (100 - keep) / 100
 	for r := range game.NumRoles {
 		e.roles[r] = sc.RoleActor(r)
-	}
-	e.focus = plan(e.focus, sc, b.Seed, actor, b.Difficulty)
-	for i := range sc.Actors[actor].Objectives {
-		o := &sc.Actors[actor].Objectives[i]
-		m := concrete(o.Measure, actor, -1)
-		span := o.To - o.From
-		e.objs = append(e.objs, objective{measure: m, span: span,
-			marg: o.Weight * e.focus[i] * 10 / span, done: o.Progress(sc.Value(v, m, actor, -1))})
 	}
 	e.shared.reset(len(sc.Actions))
 	e.ends.reset(2 * e.m.slots * len(e.rows))

@@ -39,6 +39,9 @@ func TestEvaluatorShortcutsMatchThePlainFormulas(t *testing.T) {
 
 func checkShortcuts(t *testing.T, e *evaluator, n int, sizes []int) {
 	t.Helper()
+	if want := e.sc.RawScore(e.v, e.actor); e.score != want {
+		t.Fatalf("turn %d, actor %d: the evaluator's score is %d, RawScore %d", e.v.Turn, e.actor, e.score, want)
+	}
 	base := e.v.Tension()*100 + e.sc.GreyZonePressure(e.v)*min(e.turnsLeft, driftTurns)
 	for _, d := range sizes {
 		want := -(riskAt(base+d) - riskAt(base)) * e.crisisLoss / 10000 * e.personalityRisk() / 100
