@@ -42,8 +42,18 @@ func startTmuxIn(t *testing.T, bin, home string, w, h int, args ...string) *tmux
 	name := fmt.Sprintf("zs-e2e-%d-%d", os.Getpid(), time.Now().UnixNano())
 	cmd := append([]string{"new-session", "-d", "-s", name, "-x", fmt.Sprint(w), "-y", fmt.Sprint(h),
 		"env", "TERM=xterm-256color", "ZEROSUM_HOME=" + home, bin}, args...)
-	if out, err := exec.Command("tmux", cmd...).CombinedOutput(); err != nil {
-		t.Fatalf("tmux: %v\n%s", err, out)
+	// When the previous session was the server's last, the server may
+	// still be exiting as this one asks it for a session ("server exited
+	// unexpectedly"): ask again, a few times.
+	for try := 0; ; try++ {
+		out, err := exec.Command("tmux", cmd...).CombinedOutput()
+		if err == nil {
+			break
+		}
+		if try == 5 || !strings.Contains(string(out), "server exited unexpectedly") {
+			t.Fatalf("tmux: %v\n%s", err, out)
+		}
+		time.Sleep(200 * time.Millisecond)
 	}
 	s := &tmuxSession{t: t, name: name}
 	t.Cleanup(func() { exec.Command("tmux", "kill-session", "-t", name).Run() })
