@@ -79,32 +79,12 @@ func checkOutput(out, in string, force bool) error {
 		}
 	}
 	if !fi.Mode().IsRegular() {
-		return errors.New(text.F("-o %s is %s; a report is written only to a regular file", out, kindName(fi.Mode())))
+		return errors.New(text.F("-o %s is %s; a report is written only to a regular file", out, untrusted.KindText(fi.Mode())))
 	}
 	if !force {
 		return errors.New(text.F("%s exists; give --force to replace it, or another file", out))
 	}
 	return nil
-}
-
-// kindName is untrusted.Kind in the interface's language: "a folder".
-func kindName(m fs.FileMode) string {
-	switch k := untrusted.Kind(m); k {
-	case "a folder":
-		return text.T("a folder")
-	case "a named pipe":
-		return text.T("a named pipe")
-	case "a socket":
-		return text.T("a socket")
-	case "a device":
-		return text.T("a device")
-	case "a symbolic link":
-		return text.T("a symbolic link")
-	case "not a regular file":
-		return text.T("not a regular file")
-	default:
-		return k
-	}
 }
 
 // load rebuilds the match a save or replay records, checking every turn's

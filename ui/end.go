@@ -13,7 +13,6 @@ import (
 
 	"zerosum/content"
 	"zerosum/game"
-	"zerosum/game/bot"
 	"zerosum/game/match"
 	"zerosum/text"
 )
@@ -450,7 +449,7 @@ func (e *endScreen) scores(w int) string {
 		if len(tags) > 0 {
 			head += "  " + strings.Join(tags, " · ")
 		}
-		out = append(out, "", docSpread(head, th.Muted.Render(endSeatName(g.Match, c.Actor)), w))
+		out = append(out, "", docSpread(head, th.Muted.Render(seatLabel(g.Match, c.Actor)), w))
 		for _, p := range c.Parts {
 			o := a.Objectives[p.Objective]
 			fig := fmt.Sprintf("  %2d/%-2d  ", p.Points, o.Weight) + Meter(th, p.Progress, 0, 100, 8) + fmt.Sprintf(" %3d%%", p.Progress)
@@ -771,35 +770,4 @@ func endBlocCount(b game.Bloc, n int) string {
 		return text.F("China bloc (%d)", n)
 	}
 	return text.F("Non-aligned (%d)", n)
-}
-
-// endSeatName names who played an actor, as match.SeatName does in
-// English: "Ana", "human", "bot (hawk, normal)".
-func endSeatName(m *match.Match, a int) string {
-	s := m.Seats[a]
-	if s.Human {
-		if s.Name != "" {
-			return s.Name
-		}
-		return text.T("human")
-	}
-	p := s.Bot.Personality.String()
-	switch s.Bot.Personality {
-	case bot.Hawk:
-		p = text.T("hawk")
-	case bot.Dove:
-		p = text.T("dove")
-	case bot.Hedger:
-		p = text.T("hedger")
-	}
-	d := s.Bot.Difficulty.String()
-	switch s.Bot.Difficulty {
-	case bot.Easy:
-		d = text.T("easy")
-	case bot.Normal:
-		d = text.T("normal")
-	case bot.Hard:
-		d = text.T("hard")
-	}
-	return text.F("bot (%s, %s)", p, d)
 }

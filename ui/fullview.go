@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"zerosum/game"
-	"zerosum/game/bot"
 	"zerosum/game/match"
 	"zerosum/text"
 )
@@ -199,23 +198,5 @@ func seatLabel(m *match.Match, a int) string {
 		}
 		return text.T("human")
 	}
-	personality := s.Bot.Personality.String()
-	switch s.Bot.Personality {
-	case bot.Hawk:
-		personality = text.T("hawk")
-	case bot.Dove:
-		personality = text.T("dove")
-	case bot.Hedger:
-		personality = text.T("hedger")
-	}
-	difficulty := s.Bot.Difficulty.String()
-	switch s.Bot.Difficulty {
-	case bot.Easy:
-		difficulty = text.T("easy")
-	case bot.Normal:
-		difficulty = text.T("normal")
-	case bot.Hard:
-		difficulty = text.T("hard")
-	}
-	return text.F("bot (%s, %s)", personality, difficulty)
+	return text.F("bot (%s, %s)", personalityName(s.Bot.Personality), difficultyName(s.Bot.Difficulty.String()))
 }

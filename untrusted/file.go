@@ -100,7 +100,7 @@ func readOpen(f *os.File, path string, limit int64) ([]byte, error) {
 // regular says why a file cannot be read, or nil.
 func regular(path string, fi fs.FileInfo, limit int64) error {
 	if !fi.Mode().IsRegular() {
-		return &wrapError{text.F("%s: %v", text.F("%s is %s", path, kindText(fi.Mode())), ErrNotRegular), ErrNotRegular}
+		return &wrapError{text.F("%s: %v", text.F("%s is %s", path, KindText(fi.Mode())), ErrNotRegular), ErrNotRegular}
 	}
 	if fi.Size() > limit {
 		return tooLarge(path, fi.Size(), limit)
@@ -131,8 +131,8 @@ func Kind(m fs.FileMode) string {
 	return "not a regular file"
 }
 
-// kindText is Kind in the interface's language.
-func kindText(m fs.FileMode) string {
+// KindText is Kind in the interface's language.
+func KindText(m fs.FileMode) string {
 	switch k := Kind(m); k {
 	case "a folder":
 		return text.T("a folder")
