@@ -397,7 +397,7 @@ func (d *doc) seats() {
 	var rows [][]string
 	for a, ad := range d.sc.Actors {
 		s := d.m.Seats[a]
-		who := text.F("bot: %s, %s difficulty", personality(s.Bot.Personality), difficulty(s.Bot.Difficulty))
+		who := text.F("bot: %s, %s difficulty", PersonalityName(s.Bot.Personality), DifficultyName(s.Bot.Difficulty))
 		if s.Human {
 			who = text.T("human")
 			if s.Name != "" {
@@ -409,8 +409,9 @@ func (d *doc) seats() {
 	d.table([]string{text.T("Actor"), text.T("Who they are"), text.T("Played by")}, "lll", rows)
 }
 
-// personality names a bot's personality: hawk, dove, hedger.
-func personality(p bot.Personality) string {
+// PersonalityName is a bot's personality in the interface's language:
+// hawk, dove, hedger (the screens use it too).
+func PersonalityName(p bot.Personality) string {
 	switch p {
 	case bot.Hawk:
 		return text.T("hawk")
@@ -422,8 +423,9 @@ func personality(p bot.Personality) string {
 	return p.String()
 }
 
-// difficulty names a bot's difficulty: easy, normal, hard.
-func difficulty(d bot.Difficulty) string {
+// DifficultyName is a bot's difficulty in the interface's language: easy,
+// normal, hard (the screens use it too).
+func DifficultyName(d bot.Difficulty) string {
 	switch d {
 	case bot.Easy:
 		return text.T("easy")

@@ -18,6 +18,7 @@ import (
 	"zerosum/game/bot"
 	"zerosum/game/match"
 	"zerosum/game/sim"
+	"zerosum/report"
 	"zerosum/text"
 )
 
@@ -252,13 +253,8 @@ const maxSeats = 64
 // difficultyName is a bot difficulty ("easy", "normal", "hard", as saves
 // and the command line write it) as the interface writes it.
 func difficultyName(id string) string {
-	switch id {
-	case "easy":
-		return text.T("easy")
-	case "normal":
-		return text.T("normal")
-	case "hard":
-		return text.T("hard")
+	if d, err := bot.ParseDifficulty(id); err == nil && d.String() == id {
+		return report.DifficultyName(d)
 	}
 	return id
 }
@@ -278,17 +274,7 @@ func difficultyDesc(d bot.Difficulty) string {
 }
 
 // personalityName is a bot's personality as the interface writes it.
-func personalityName(p bot.Personality) string {
-	switch p.String() {
-	case "hawk":
-		return text.T("hawk")
-	case "dove":
-		return text.T("dove")
-	case "hedger":
-		return text.T("hedger")
-	}
-	return p.String()
-}
+func personalityName(p bot.Personality) string { return report.PersonalityName(p) }
 
 func (s *setup) rows() []setupRow {
 	rows := []setupRow{{kind: rowScenario}}
