@@ -343,6 +343,12 @@ func BenchmarkForecast(b *testing.B) {
 	sc := load(b, content.DefaultScenario)
 	st, _ := sc.NewGame(1)
 	cfg := forecast.Config{Seat: forecast.Public, Futures: 2000, Seed: forecast.DefaultSeed(forecast.Public)}
+	// The bots' model of the rules is measured once per scenario, before
+	// any forecast in a game (the first bot's choice measures it), as
+	// BenchmarkFullGame does.
+	if _, err := forecast.Run(sc, &st, forecast.Config{Seat: cfg.Seat, Futures: 1, Seed: cfg.Seed}); err != nil {
+		b.Fatal(err)
+	}
 	for b.Loop() {
 		if _, err := forecast.Run(sc, &st, cfg); err != nil {
 			b.Fatal(err)
