@@ -16,6 +16,7 @@ var (
 	ladderGames = flag.Int("ladder.games", 0, "games per seat and level in TestLadder (0: a small sample for CI)")
 	ladderSeats = flag.String("ladder.seats", "", "the seats TestLadder measures, comma-separated (default: every seat)")
 	ladderTable = flag.Bool("ladder.table", false, "print TestLadder's results as the table of docs/balance.md")
+	ladderSeed  = flag.Uint64("ladder.seed", 1, "seed of TestLadder's first game")
 	ladderEasy  = flag.Bool("ladder.easyonly", false, "measure only easy against normal in TestLadder (no searching bots)")
 )
 
@@ -69,13 +70,12 @@ func headToHead(a, b []int) (pct, n int) {
 //
 // What it holds every run to: hard beats normal in at least 60% of games
 // and does not raise the crisis rate by more than 2 points (on large
-// samples); normal beats easy more often than not and scores more in all,
-// and (on large samples) easy wins less often than normal but at least a
-// third as often. The
+// samples); normal beats easy head to head in at least 65% of games (62%
+// on CI's small sample) and scores more in all, and (on large samples)
+// easy wins less often than normal but at least a third as often. The
 // default sample is small enough for CI (200 games a seat for easy and
-// normal, 30 for hard); -ladder.games=1000 -ladder.table gives the table of
-// docs/balance.md, which sets the figures against the targets (65% head to
-// head), not all of which are met.
+// normal, 30 for hard); -ladder.games=2000 -ladder.table gives the table of
+// docs/balance.md (-ladder.seed for another run of seeds).
 func TestLadder(t *testing.T) {
 	if testing.Short() {
 		t.Skip("plays hundreds of games with searching bots")
@@ -96,15 +96,15 @@ func TestLadder(t *testing.T) {
 	}
 	for _, a := range seats {
 		id := sc.Actors[a].ID
-		easy := playSeat(sc, a, "bot:easy", games, 1)
-		normal := playSeat(sc, a, "bot:normal", games, 1)
+		easy := playSeat(sc, a, "bot:easy", games, *ladderSeed)
+		normal := playSeat(sc, a, "bot:normal", games, *ladderSeed)
 		ne, _ := headToHead(normal.scores, easy.scores)
 		hardRow, hnRow, crisisRow := "-", "-", "-"
 		if !*ladderEasy {
-			hard := playSeat(sc, a, "bot:hard", hardGames, 1)
+			hard := playSeat(sc, a, "bot:hard", hardGames, *ladderSeed)
 			base := normal
 			if hardGames != games {
-				base = playSeat(sc, a, "bot:normal", hardGames, 1)
+				base = playSeat(sc, a, "bot:normal", hardGames, *ladderSeed)
 			}
 			hn, _ := headToHead(hard.scores, base.scores)
 			hardRow, hnRow, crisisRow = pctOf(hard.wins, hardGames), hundredths(hn), pctOf(hard.crises, hardGames)
@@ -120,8 +120,15 @@ func TestLadder(t *testing.T) {
 				pctOf(easy.wins, games), pctOf(normal.wins, games), hardRow, hundredths(ne), hnRow,
 				pctOf(normal.crises, games), crisisRow, games)
 		}
-		if ne <= 5000 {
-			t.Errorf("%s: normal beats easy in %s%% of %d games", id, hundredths(ne), games)
+		// The target is 65%; the 200 games CI plays measure 65.1% to
+		// 79.4%, and a sample that small may fall a little short of a
+		// target the full table meets.
+		least := 6500
+		if small {
+			least = 6200
+		}
+		if ne < least {
+			t.Errorf("%s: normal beats easy in %s%% of %d games, want %s%% or more", id, hundredths(ne), games, hundredths(least))
 		}
 		if !small && easy.wins >= normal.wins {
 			t.Errorf("%s: easy wins %d games, normal %d: easy should win less often", id, easy.wins, normal.wins)
