@@ -22,7 +22,7 @@ import (
 )
 
 // flashpointSeed is the flashpoint game of the golden brief: a finished
-// game in which every actor gained, where seed 55 of race2025 ends in a
+// game in which every actor gained, where seed 1 of race2025 ends in a
 // crisis.
 const flashpointSeed = 4
 
@@ -116,13 +116,13 @@ func checkPage(t *testing.T, name, md string) {
 }
 
 // TestGoldenBrief renders the brief of the two committed replays (race2025
-// seed 55, a crisis; flashpoint seed 4, a finished game) and compares them
+// seed 1, a crisis; flashpoint seed 4, a finished game) and compares them
 // with testdata/*.brief.md.
 func TestGoldenBrief(t *testing.T) {
 	p := pack(t)
 	got := Brief(p, golden(t, p))
-	checkPage(t, "seed 55", got)
-	checkGolden(t, "testdata/seed55.brief.md", got)
+	checkPage(t, "seed 1", got)
+	checkGolden(t, "testdata/seed1.brief.md", got)
 
 	fp := flashpointPack(t)
 	fm := replayOf(t, fp, flashpointSeed, "testdata/flashpoint4.replay.json")

@@ -95,7 +95,7 @@ func checkChinesePage(t *testing.T, name, md string) {
 }
 
 // TestChineseGoldenReport renders the golden games in Chinese: the whole
-// debrief of race2025 seed 55 and the briefs of it and of flashpoint seed
+// debrief of race2025 seed 1 and the briefs of it and of flashpoint seed
 // 4, compared with testdata/*.zh.md (go test ./report -update rewrites
 // them). The content is whatever the content pack has in Chinese; the
 // report's own words are all Chinese.
@@ -105,18 +105,18 @@ func TestChineseGoldenReport(t *testing.T) {
 	m := golden(t, p)
 
 	md := Markdown(p, m)
-	checkChinese(t, "seed 55", md)
+	checkChinese(t, "seed 1", md)
 	for _, want := range []string{"**台海危机。**", "阵营", "一项秘密曝光", "## 讨论问题", "**讨论：**", "*来源：*因果链"} {
 		if !strings.Contains(md, want) {
 			t.Errorf("the Chinese golden report lacks %q", want)
 		}
 	}
-	checkGolden(t, "testdata/seed55.zh.md", md)
+	checkGolden(t, "testdata/seed1.zh.md", md)
 
 	brief := Brief(p, m)
-	checkChinese(t, "seed 55 brief", brief)
-	checkChinesePage(t, "seed 55", brief)
-	checkGolden(t, "testdata/seed55.zh.brief.md", brief)
+	checkChinese(t, "seed 1 brief", brief)
+	checkChinesePage(t, "seed 1", brief)
+	checkGolden(t, "testdata/seed1.zh.brief.md", brief)
 
 	fp := flashpointPack(t)
 	fm := replayOf(t, fp, flashpointSeed, "testdata/flashpoint4.replay.json")

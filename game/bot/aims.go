@@ -46,6 +46,15 @@ type actionAims struct {
 	tensionNow int
 	// tilt is each personality's taste for the action (tiltOf its tags).
 	tilt [NumPersonalities]int
+	// unlocks are the owner's own actions that need this one taken first,
+	// each with the rest of what it needs.
+	unlocks []unlock
+}
+
+// unlock is an action that taking another opens, and its other needs.
+type unlock struct {
+	action int
+	others []game.Condition
 }
 
 // aimsFor returns the scenario's actions as bots value them, working them
@@ -78,6 +87,7 @@ func compileAims(sc *game.Scenario) []actionAims {
 		for p := range NumPersonalities {
 			a.tilt[p] = tiltOf(p, def.Tags)
 		}
+		a.unlocks = unlocksOf(sc, ai)
 		dead := func(x aim) bool { return x.live == 0 }
 		a.effects = slices.DeleteFunc(a.effects, dead)
 		a.exposed = slices.DeleteFunc(a.exposed, dead)
@@ -144,4 +154,31 @@ func appendAims(aims []aim, sc *game.Scenario, owner int, r game.Ref, d, delay i
 	a.grievance = r.Kind == game.RefStat && r.Stat == game.StatGrievance && r.Actor == sc.RoleActor(game.RoleChinaGov)
 	a.capital = r.Kind == game.RefStat && r.Stat == game.StatCapital && r.Actor == owner
 	return append(aims, a)
+}
+
+// unlocksOf lists the actions of action's owner that need it taken first
+// ("done.<action> >= 1"). Targeted actions are left out: what they are
+// worth depends on a target not chosen yet.
+func unlocksOf(sc *game.Scenario, action int) []unlock {
+	var out []unlock
+	for _, bi := range sc.Actors[sc.Actions[action].Actor].Actions {
+		b := &sc.Actions[bi]
+		if bi == action || b.Targeted {
+			continue
+		}
+		var others []game.Condition
+		needs := false
+		for _, c := range b.Requires {
+			if c.Ref.Kind == game.RefDone && c.Ref.Index == action &&
+				((c.Op == game.OpGE && c.Value == 1) || (c.Op == game.OpGT && c.Value == 0)) {
+				needs = true
+				continue
+			}
+			others = append(others, c)
+		}
+		if needs {
+			out = append(out, unlock{action: bi, others: others})
+		}
+	}
+	return out
 }

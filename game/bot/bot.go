@@ -256,14 +256,14 @@ var judgements = [NumDifficulties]judgement{Easy: {35, 20}, Normal: {12, 100}, H
 // (TestLadder; the figures and how they were found are in docs/balance.md,
 // "The ladder").
 var easySeats = map[seatKey]judgement{
-	{"race2025", "washington"}: {130, 20},
-	{"race2025", "beijing"}:    {40, 10},
+	{"race2025", "washington"}: {100, 20},
+	{"race2025", "beijing"}:    {110, 10},
 	{"race2025", "brussels"}:   {25, 40},
-	{"race2025", "abudhabi"}:   {180, 20},
+	{"race2025", "abudhabi"}:   {20, 60},
 	{"race2025", "meta"}:       {125, 20},
-	{"race2025", "nvidia"}:     {130, 5},
-	{"race2025", "huawei"}:     {35, 20},
-	{"race2025", "taipei"}:     {115, 10},
+	{"race2025", "nvidia"}:     {100, 5},
+	{"race2025", "huawei"}:     {25, 20},
+	{"race2025", "taipei"}:     {35, 0},
 }
 
 // seatKey names a seat: a scenario's id and an actor's.

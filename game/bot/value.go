@@ -196,10 +196,10 @@ func (e *evaluator) value(o game.Option) (int, bool) {
 	def := &e.sc.Actions[o.Action]
 	aims := &e.aims[o.Action]
 	// The mutual-loss rule: never raise tension where this order, the
-	// standing drift, effects already on their way, one more push by someone
-	// else and the drift that pushes might set off could reach the top in
-	// one turn.
-	if aims.tensionNow > 0 && e.v.Tension()+aims.tensionNow+e.drift()+e.pendingTension()+2 >= game.TrackTension.Max() {
+	// standing drift, effects already on their way, and the pushes others
+	// might give in the same turn (strainMargin) could reach the top in one
+	// turn.
+	if aims.tensionNow > 0 && e.v.Tension()+aims.tensionNow+e.drift()+e.pendingTension()+strainMargin >= game.TrackTension.Max() {
 		return 0, false
 	}
 	total := 0
@@ -221,8 +221,41 @@ func (e *evaluator) value(o game.Option) (int, bool) {
 	}
 	total -= o.Cost * capitalValue
 	total += e.tilt(o.Action)
+	if len(aims.unlocks) > 0 && e.v.Uses[o.Action].Count == 0 {
+		total += e.unlockWorth(aims.unlocks)
+	}
 	return total, true
 }
+
+// strainMargin is the tension, in points, a bot allows for others' pushes
+// in the turn it gives an order, and the drift those might set off. It was
+// 2 (one push by someone else) until the bots learned to hold their
+// partners and Washington pushed harder: then others' pushes in the same
+// turn took the Strait over a Beijing drill that looked safe in 2 of the
+// games TestBotsNeverPushTheStraitOver plays.
+const strainMargin = 3
+
+// unlockWorth is what taking an action for the first time is worth for
+// the actions it opens: unlockShare percent of what each of them would be
+// worth now (it comes later, and costs an order of its own).
+func (e *evaluator) unlockWorth(us []unlock) int {
+	w := 0
+	for _, u := range us {
+		b := &e.sc.Actions[u.action]
+		if b.Banned || (b.Once && e.v.Uses[u.action].Count > 0) || !e.sc.Holds(e.v, u.others, e.actor, -1) {
+			continue
+		}
+		v := e.effectsWorth(e.aims[u.action].effects, -1, false) - e.sc.Cost(e.v, u.action)*capitalValue + e.tilt(u.action)
+		if v > 0 {
+			w += v * unlockShare / 100
+		}
+	}
+	return w
+}
+
+// unlockShare is the share, in percent, of an unlocked action's worth that
+// the order unlocking it is credited with.
+const unlockShare = 50
 
 // effectsWorth values an action's effects at the order's target (-1 for
 // none): those on the target only (targetOnly), or those that are not.
@@ -500,31 +533,51 @@ func (e *evaluator) measureDelta(m, r *game.Ref, d int) int {
 	return 0
 }
 
-// blocDelta is how much (in hundredths) the count of a bloc moves when a
-// swing state's alignment moves by d: about 30 points of alignment near the
-// line are worth one state.
+// blocDelta is how much (in hundredths) the count of a bloc at the end of
+// the game moves when a swing state's alignment moves by d: by the chance
+// that this point of alignment decides which side of the bloc line the
+// state ends on. That chance is a triangle centred on the line (it adds up
+// to one state over all alignments), wide while many turns are left and
+// narrowing as the end nears: a state far from the line is settled either
+// way, one near it is in play, and more of them are in play early on.
 func (e *evaluator) blocDelta(bloc game.Bloc, swing, d int) int {
 	a := e.v.Swing[swing].Align
-	near := func(x int) bool { return x > game.BlocLimit-40 && x < game.BlocLimit+15 }
 	switch bloc {
 	case game.BlocUS:
-		if near(a) {
-			return d / 30
-		}
+		return d * e.lineDensity(a) / 1000
 	case game.BlocChina:
-		if near(-a) {
-			return -d / 30
-		}
+		return -d * e.lineDensity(-a) / 1000
 	case game.BlocNone:
-		if a > 0 && near(a) {
-			return -d / 30
+		if a > 0 {
+			return -d * e.lineDensity(a) / 1000
 		}
-		if a < 0 && near(-a) {
-			return d / 30
+		if a < 0 {
+			return d * e.lineDensity(-a) / 1000
 		}
 	}
 	return 0
 }
+
+// lineDensity is the chance, in thousandths, that one point of alignment
+// at x (counted toward a bloc) decides whether the state ends in it.
+func (e *evaluator) lineDensity(x int) int {
+	w := blocSpread + blocSpreadPerTurn*e.turnsLeft
+	// The line lies between BlocLimit-1 and BlocLimit: the step from one to
+	// the other crosses it.
+	dist := game.BlocLimit - x
+	if x >= game.BlocLimit {
+		dist = x - game.BlocLimit + 1
+	}
+	if dist >= w {
+		return 0
+	}
+	return (w - dist) * 1000 / (w * w)
+}
+
+// blocSpread and blocSpreadPerTurn set how far from the bloc line, in
+// points of alignment, a state is still in play: blocSpread at the last
+// turn, and blocSpreadPerTurn more for each turn left.
+const blocSpread, blocSpreadPerTurn = 20, 2
 
 func concrete(t game.Ref, actor, target int) game.Ref {
 	if t.Kind == game.RefStat && t.Actor == game.ActorSelf {

@@ -16,6 +16,7 @@ var (
 	ladderGames = flag.Int("ladder.games", 0, "games per seat and level in TestLadder (0: a small sample for CI)")
 	ladderSeats = flag.String("ladder.seats", "", "the seats TestLadder measures, comma-separated (default: every seat)")
 	ladderTable = flag.Bool("ladder.table", false, "print TestLadder's results as the table of docs/balance.md")
+	ladderHard  = flag.Int("ladder.hardgames", 0, "games per seat with the hard bot in TestLadder (0: as -ladder.games)")
 	ladderSeed  = flag.Uint64("ladder.seed", 1, "seed of TestLadder's first game")
 	ladderEasy  = flag.Bool("ladder.easyonly", false, "measure only easy against normal in TestLadder (no searching bots)")
 )
@@ -89,6 +90,9 @@ func TestLadder(t *testing.T) {
 	small := games == 0
 	if small {
 		games, hardGames = 200, 30
+	}
+	if *ladderHard > 0 {
+		hardGames = *ladderHard
 	}
 	seats := seatsOf(t, sc, *ladderSeats, small)
 	if *ladderTable {
