@@ -53,3 +53,32 @@ func TestModelReadsTheRules(t *testing.T) {
 		t.Error("the model should be measured once per scenario")
 	}
 }
+
+// TestEasySeatsNameRealSeats: every seat the easy bot is calibrated for is
+// an actor of the default scenario, and every actor of it has a setting, so
+// renaming an actor cannot silently drop its calibration.
+func TestEasySeatsNameRealSeats(t *testing.T) {
+	sc := defaultScenario(t)
+	seats := map[seatKey]bool{}
+	for i, a := range sc.Actors {
+		k := seatKey{sc.ID, a.ID}
+		seats[k] = true
+		if _, ok := easySeats[k]; !ok {
+			t.Errorf("no easy setting for %s/%s", sc.ID, a.ID)
+		}
+		if got := (Bot{Difficulty: Easy}).judgement(sc, i); got != easySeats[k] {
+			t.Errorf("%s: judgement %v, want the calibrated %v", a.ID, got, easySeats[k])
+		}
+	}
+	for k, j := range easySeats {
+		if !seats[k] {
+			t.Errorf("easy setting %v for %s/%s, which is not a seat of the default scenario", j, k.scenario, k.actor)
+		}
+		if j.attention < 0 || j.attention > 100 || j.noisePct < 0 {
+			t.Errorf("%s/%s: setting %v out of range", k.scenario, k.actor, j)
+		}
+	}
+	if got := (Bot{Difficulty: Normal}).judgement(sc, 0); got != judgements[Normal] {
+		t.Errorf("normal bot's judgement %v, want %v", got, judgements[Normal])
+	}
+}
