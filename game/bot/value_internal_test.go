@@ -190,3 +190,95 @@ func TestSortBestFirst(t *testing.T) {
 		}
 	}
 }
+
+// TestBlocLine: the chance that a point of alignment decides a state's
+// side of the bloc line adds up to about one state over all alignments, is
+// highest at the line, is the same on either side of it, and narrows as the
+// end nears; a bloc's count moves the same way for the US bloc and, mirrored,
+// for the China bloc.
+func TestBlocLine(t *testing.T) {
+	sc := defaultScenario(t)
+	st, _ := sc.NewGame(1)
+	e := newEvaluator(sc, &st, 0, Bot{Difficulty: Normal})
+	defer e.release()
+	widths := map[int]int{}
+	for _, left := range []int{1, 6, 12} {
+		e.turnsLeft = left
+		sum, width := 0, 0
+		for x := -100; x <= 100; x++ {
+			d := e.lineDensity(x)
+			if d < 0 {
+				t.Fatalf("%d turns left: density %d at %d", left, d, x)
+			}
+			if d > 0 {
+				width++
+			}
+			sum += d
+		}
+		// (w-1)/w of a state for a band w points wide each way, less
+		// what whole thousandths round away.
+		if sum < 900 || sum > 1000 {
+			t.Errorf("%d turns left: the densities add up to %d thousandths of a state, want about 1000", left, sum)
+		}
+		peak := e.lineDensity(game.BlocLimit)
+		if e.lineDensity(game.BlocLimit-1) != peak || e.lineDensity(game.BlocLimit+5) >= peak || e.lineDensity(game.BlocLimit-6) >= peak {
+			t.Errorf("%d turns left: the density should peak at the line, evenly on both sides", left)
+		}
+		if e.lineDensity(game.BlocLimit+3) != e.lineDensity(game.BlocLimit-4) {
+			t.Errorf("%d turns left: the density is not symmetric about the line", left)
+		}
+		widths[left] = width
+	}
+	if !(widths[1] < widths[6] && widths[6] < widths[12]) {
+		t.Errorf("the band in play should narrow as the end nears: widths %v", widths)
+	}
+	e.turnsLeft = 6
+	for i := range st.Swing {
+		st.Swing[i].Align = game.BlocLimit - 2
+		if us, cn := e.blocDelta(game.BlocUS, i, 100), e.blocDelta(game.BlocChina, i, 100); us <= 0 || cn != 0 {
+			t.Fatalf("two points below the US bloc: a point up is worth %d of a US-bloc state and %d of a China-bloc one", us, cn)
+		}
+		st.Swing[i].Align = -(game.BlocLimit - 2)
+		if us, cn := e.blocDelta(game.BlocUS, i, -100), e.blocDelta(game.BlocChina, i, -100); cn <= 0 || us != 0 {
+			t.Fatalf("two points short of the China bloc: a point toward it is worth %d of a China-bloc state and %d of a US-bloc one", cn, us)
+		}
+	}
+}
+
+// TestUnlockCredit: an order that opens another of its owner's actions is
+// worth more for it until it has been taken (Abu Dhabi's US chip deal opens
+// the Stargate campus), and the credit comes from the content's
+// requirements, not from a list kept here.
+func TestUnlockCredit(t *testing.T) {
+	sc := defaultScenario(t)
+	deal, ok1 := sc.ActionIndex("us_chips_deal")
+	campus, ok2 := sc.ActionIndex("stargate_uae")
+	if !ok1 || !ok2 {
+		t.Fatal("the default scenario lacks us_chips_deal or stargate_uae")
+	}
+	aims := aimsFor(sc)
+	if len(aims[deal].unlocks) != 1 || aims[deal].unlocks[0].action != campus {
+		t.Fatalf("us_chips_deal unlocks %+v, want stargate_uae", aims[deal].unlocks)
+	}
+	for ai := range sc.Actions {
+		for _, u := range aims[ai].unlocks {
+			if sc.Actions[u.action].Actor != sc.Actions[ai].Actor {
+				t.Errorf("%s unlocks %s, another actor's", sc.Actions[ai].ID, sc.Actions[u.action].ID)
+			}
+		}
+	}
+	st, _ := sc.NewGame(1)
+	actor := sc.Actions[deal].Actor
+	v := sc.View(&st, actor, false)
+	e := newEvaluator(sc, &v, actor, Bot{Difficulty: Normal})
+	if e.unlockWorth(aims[deal].unlocks) <= 0 {
+		t.Error("the US chip deal should get credit for opening the Stargate campus at the start")
+	}
+	e.release()
+	v.Uses[campus] = game.Use{Count: 1, Last: 1}
+	e = newEvaluator(sc, &v, actor, Bot{Difficulty: Normal})
+	if w := e.unlockWorth(aims[deal].unlocks); w != 0 {
+		t.Errorf("the campus is built (it can be built once); the deal still gets %d for opening it", w)
+	}
+	e.release()
+}
