@@ -88,6 +88,28 @@ func (sc *Scenario) AdvanceQuiet(next, prev *State, orders []Order) {
 	r.resolve(orders)
 }
 
+// AdvanceOwned is AdvanceQuiet that keeps the history: next's history is
+// prev's with a snapshot of the new turn, exactly as AdvanceInto leaves it,
+// and nothing else differs from AdvanceInto's next but that no report is
+// written. The snapshot is added in place when prev's history has room
+// beyond its length, so a caller that plays one line of a game turn by turn
+// (the simulator) can give the history room for the whole game once instead
+// of copying it every turn. That is only safe for a caller that owns the
+// history's array: no other state may hold a longer slice of it, since the
+// new snapshot is written just past prev's last. Every state the engine
+// makes (Resolve, Advance, a Clone) holds its history at its exact length,
+// so this never writes over a state it made. next must not be prev.
+func (sc *Scenario) AdvanceOwned(next, prev *State, orders []Order) {
+	if next == prev {
+		panic("game: AdvanceOwned needs a state to write to other than its input")
+	}
+	prev.CloneInto(next)
+	var r resolver
+	r.initQuiet(sc, next, prev)
+	r.resolve(orders)
+	next.History = append(prev.History, sc.snapshot(next))
+}
+
 // resolveWith resolves a turn from prev into st, reusing st's slices.
 func (sc *Scenario) resolveWith(st, prev *State, orders []Order, injections []Injection, ledger bool) Report {
 	prev.CloneInto(st)
