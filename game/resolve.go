@@ -1,5 +1,7 @@
 package game
 
+import "slices"
+
 // resolver carries one resolution (or the set-up of a new game).
 type resolver struct {
 	sc         *Scenario
@@ -182,13 +184,35 @@ func withSnapshot(h []Snapshot, sn Snapshot) []Snapshot {
 func (r *resolver) validate(orders []Order) []accepted {
 	sc, st := r.sc, r.st
 	acc, picked := r.l.buf.accepted[:0], r.l.buf.picked
+	// Each order's actor is found once (-1 for none in play), so that
+	// taking the orders actor by actor compares numbers, not names. Orders
+	// usually come actor by actor, so the search starts at the last one
+	// found.
+	who := slices.Grow(r.l.buf.who[:0], len(orders))[:len(orders)]
+	last := 0
+	for i := range orders {
+		id := orders[i].Actor
+		if last >= len(sc.Actors) || sc.Actors[last].ID != id {
+			last = -1
+			for a := range sc.Actors {
+				if sc.Actors[a].ID == id {
+					last = a
+					break
+				}
+			}
+		}
+		who[i] = last
+		last = max(last, 0)
+	}
+	r.l.buf.who = who
 	for actor := range sc.Actors {
 		ap, capital := 0, 0
 		picked = picked[:0]
-		for _, o := range orders {
-			if o.Actor != sc.Actors[actor].ID {
+		for i := range orders {
+			if who[i] != actor {
 				continue
 			}
+			o := orders[i]
 			ai, ti, reason := sc.checkOrder(st, actor, o, ap, capital, picked)
 			if reason != "" {
 				if !r.quiet {
