@@ -142,12 +142,12 @@ var evaluators = sync.Pool{New: func() any { return new(evaluator) }}
 
 func newEvaluator(sc *game.Scenario, v *game.State, actor int, b Bot) *evaluator {
 	e := evaluators.Get().(*evaluator)
-	*e = evaluator{
-		sc: sc, v: v, actor: actor, b: b, turnsLeft: sc.Turns - v.Turn + 1,
-		objs: e.objs[:0], shared: e.shared, ends: e.ends,
-		focus: e.focus[:0], opts: e.opts[:0], cands: e.cands[:0], used: e.used[:0], orders: e.orders[:0],
-		up: e.up[:0], down: e.down[:0], m: e.m, aims: e.aims, msc: e.msc, blame: e.blame,
-	}
+	// Field by field rather than as one new value: the tables and buffers
+	// it keeps (most of its size) stay where they are instead of being
+	// copied out and back. Every other field is set below.
+	e.sc, e.v, e.actor, e.b, e.turnsLeft, e.score = sc, v, actor, b, sc.Turns-v.Turn+1, 0
+	e.objs, e.focus, e.up, e.down = e.objs[:0], e.focus[:0], e.up[:0], e.down[:0]
+	e.opts, e.cands, e.used, e.orders = e.opts[:0], e.cands[:0], e.used[:0], e.orders[:0]
 	if e.msc != sc {
 		// The model is the scenario's; a pooled evaluator keeps the last one
 		// it used, since looking it up costs more than most of a decision.
