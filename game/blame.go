@@ -225,6 +225,27 @@ func (sc *Scenario) CrisisShare(st *State, actor int) (share int, culprit bool) 
 	return shares[actor], sc.isCulprit(shares[actor], top)
 }
 
+// CrisisSharesInto is CrisisShare for every actor at once, for a caller
+// that asks about several actors of one state (a bot's evaluator, seat
+// after seat): shares[a] and culprit[a] are what CrisisShare(st, a)
+// returns. Both lists are written over, grown when short, and returned.
+func (sc *Scenario) CrisisSharesInto(shares []int, culprit []bool, st *State) ([]int, []bool) {
+	n := len(sc.Actors)
+	shares, culprit = slices.Grow(shares[:0], n)[:n], slices.Grow(culprit[:0], n)[:n]
+	var buf [16]int
+	rem := buf[:0]
+	if n <= len(buf) {
+		rem = buf[:n]
+	} else {
+		rem = make([]int, n)
+	}
+	_, top := sc.blameShares(st, shares, rem)
+	for a, s := range shares {
+		culprit[a] = sc.isCulprit(s, top)
+	}
+	return shares, culprit
+}
+
 // isCulprit says whether an actor with a share of s percent, when the
 // largest share is top, drove the Strait into crisis.
 func (sc *Scenario) isCulprit(s, top int) bool {

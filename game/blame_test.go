@@ -161,7 +161,8 @@ func TestBlameAccountsAddUp(t *testing.T) {
 	}
 }
 
-// CrisisShare is CrisisBlame for one actor, for any account: ties, an
+// CrisisShare is CrisisBlame for one actor, and CrisisSharesInto for all
+// of them, for any account: ties, an
 // account nobody but the start filled, and shares around the culprit line.
 func TestCrisisShareMatchesCrisisBlame(t *testing.T) {
 	sc := scenario(t)
@@ -170,10 +171,14 @@ func TestCrisisShareMatchesCrisisBlame(t *testing.T) {
 		n := len(sc.Actors)
 		st.Blame.Tension = rapid.SliceOfN(rapid.OneOf(rapid.IntRange(0, 3), rapid.IntRange(0, 400)), n+1, n+1).Draw(t, "tension")
 		shares, _, culprits := sc.CrisisBlame(&st)
+		all, allCulprit := sc.CrisisSharesInto(nil, nil, &st)
 		for a := range n {
 			share, culprit := sc.CrisisShare(&st, a)
 			if share != shares[a] || culprit != slices.Contains(culprits, a) {
 				t.Fatalf("actor %d: CrisisShare says %d%% (culprit %v), CrisisBlame %d%% (culprits %v)", a, share, culprit, shares[a], culprits)
+			}
+			if all[a] != share || allCulprit[a] != culprit {
+				t.Fatalf("actor %d: CrisisSharesInto says %d%% (culprit %v), CrisisShare %d%% (culprit %v)", a, all[a], allCulprit[a], share, culprit)
 			}
 		}
 	})

@@ -52,6 +52,27 @@ func TestSameSeedSameGameInProcess(t *testing.T) {
 	}
 }
 
+// TestPlayWithoutReportsIsTheSameGame: the simulator's quiet turns with
+// their history written in place (AdvanceOwned) reach the same states,
+// history and all, as turns resolved with their reports.
+func TestPlayWithoutReportsIsTheSameGame(t *testing.T) {
+	sc := scenario(t)
+	for s := uint64(1); s <= 20; s++ {
+		quiet := sim.Play(sc, s, sim.SeatsFor(sc, s, bot.Normal), false)
+		loud := sim.Play(sc, s, sim.SeatsFor(sc, s, bot.Normal), true)
+		// The hashes cover every field (Resolve's fresh state holds nil
+		// where the reused one holds an empty list, which no hash tells
+		// apart); the history is compared as well, for it is what changed.
+		if !reflect.DeepEqual(quiet.Hashes, loud.Hashes) || quiet.Final.Hash() != loud.Final.Hash() ||
+			!reflect.DeepEqual(quiet.Final.History, loud.Final.History) {
+			t.Fatalf("seed %d: the game played without reports differs from the one with them", s)
+		}
+		if len(quiet.Final.History) != cap(quiet.Final.History) {
+			t.Fatalf("seed %d: the final history keeps room past its length, which an append would share", s)
+		}
+	}
+}
+
 // TestSameSeedSameGameAcrossProcesses runs the same 100 games in a child
 // process (this test binary, re-executed) and compares every hash.
 func TestSameSeedSameGameAcrossProcesses(t *testing.T) {

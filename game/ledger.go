@@ -136,6 +136,7 @@ type ledgerBuf struct {
 	// actor has picked, the weights and triggers of the news.
 	accepted []accepted
 	picked   []int
+	who      []int // each order's actor
 	weights  []int
 	triggers []int
 }

@@ -1,5 +1,7 @@
 package game
 
+import "slices"
+
 // resolver carries one resolution (or the set-up of a new game).
 type resolver struct {
 	sc         *Scenario
@@ -88,6 +90,28 @@ func (sc *Scenario) AdvanceQuiet(next, prev *State, orders []Order) {
 	r.resolve(orders)
 }
 
+// AdvanceOwned is AdvanceQuiet that keeps the history: next's history is
+// prev's with a snapshot of the new turn, exactly as AdvanceInto leaves it,
+// and nothing else differs from AdvanceInto's next but that no report is
+// written. The snapshot is added in place when prev's history has room
+// beyond its length, so a caller that plays one line of a game turn by turn
+// (the simulator) can give the history room for the whole game once instead
+// of copying it every turn. That is only safe for a caller that owns the
+// history's array: no other state may hold a longer slice of it, since the
+// new snapshot is written just past prev's last. Every state the engine
+// makes (Resolve, Advance, a Clone) holds its history at its exact length,
+// so this never writes over a state it made. next must not be prev.
+func (sc *Scenario) AdvanceOwned(next, prev *State, orders []Order) {
+	if next == prev {
+		panic("game: AdvanceOwned needs a state to write to other than its input")
+	}
+	prev.CloneInto(next)
+	var r resolver
+	r.initQuiet(sc, next, prev)
+	r.resolve(orders)
+	next.History = append(prev.History, sc.snapshot(next))
+}
+
 // resolveWith resolves a turn from prev into st, reusing st's slices.
 func (sc *Scenario) resolveWith(st, prev *State, orders []Order, injections []Injection, ledger bool) Report {
 	prev.CloneInto(st)
@@ -160,13 +184,35 @@ func withSnapshot(h []Snapshot, sn Snapshot) []Snapshot {
 func (r *resolver) validate(orders []Order) []accepted {
 	sc, st := r.sc, r.st
 	acc, picked := r.l.buf.accepted[:0], r.l.buf.picked
+	// Each order's actor is found once (-1 for none in play), so that
+	// taking the orders actor by actor compares numbers, not names. Orders
+	// usually come actor by actor, so the search starts at the last one
+	// found.
+	who := slices.Grow(r.l.buf.who[:0], len(orders))[:len(orders)]
+	last := 0
+	for i := range orders {
+		id := orders[i].Actor
+		if last >= len(sc.Actors) || sc.Actors[last].ID != id {
+			last = -1
+			for a := range sc.Actors {
+				if sc.Actors[a].ID == id {
+					last = a
+					break
+				}
+			}
+		}
+		who[i] = last
+		last = max(last, 0)
+	}
+	r.l.buf.who = who
 	for actor := range sc.Actors {
 		ap, capital := 0, 0
 		picked = picked[:0]
-		for _, o := range orders {
-			if o.Actor != sc.Actors[actor].ID {
+		for i := range orders {
+			if who[i] != actor {
 				continue
 			}
+			o := orders[i]
 			ai, ti, reason := sc.checkOrder(st, actor, o, ap, capital, picked)
 			if reason != "" {
 				if !r.quiet {

@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"slices"
 	"sync"
 
 	"zerosum/game"
@@ -59,40 +60,72 @@ type evaluator struct {
 	// is heading for, in hundredths, the risk there, and the weight the
 	// personality gives a crisis.
 	crisisBase, crisisRisk, riskWeight int
+
+	// blame keeps the crisis shares of the blame accounts last seen, so
+	// that the seats of one turn, whose views hold the same accounts (a
+	// view keeps them whole: they are public), work them out once.
+	blame blameMemo
+}
+
+// blameMemo is every actor's crisis share and culprit flag
+// (Scenario.CrisisSharesInto) for one scenario's blame accounts as they
+// stood in a view. It is reused only for accounts equal number for
+// number, so it gives exactly what working them out again would.
+type blameMemo struct {
+	sc      *game.Scenario
+	tension []int // a copy of the accounts (Blame.Tension)
+	shares  []int
+	culprit []bool
+}
+
+// share is CrisisShare(v, actor), from the memo when v's accounts are the
+// ones it holds.
+func (m *blameMemo) share(sc *game.Scenario, v *game.State, actor int) (int, bool) {
+	if m.sc != sc || m.shares == nil || !slices.Equal(m.tension, v.Blame.Tension) {
+		m.sc = sc
+		m.tension = append(m.tension[:0], v.Blame.Tension...)
+		m.shares, m.culprit = sc.CrisisSharesInto(m.shares, m.culprit, v)
+	}
+	return m.shares[actor], m.culprit[actor]
 }
 
 // memoInts is a table of numbers worked out on demand. Emptying it between
 // decisions costs nothing: a generation count says which cells are current.
 type memoInts struct {
-	vals []int
-	gens []uint32
-	gen  uint32
+	cells []memoCell
+	gen   uint32
+}
+
+// memoCell is one number of a memoInts and the generation it was worked
+// out in, side by side: a lookup reads one place in memory, not two.
+type memoCell struct {
+	val int
+	gen uint32
 }
 
 // reset empties the table and makes room for n cells.
 func (m *memoInts) reset(n int) {
 	m.gen++
 	if m.gen == 0 { // wrapped around: old stamps could look current
-		clear(m.gens)
+		clear(m.cells)
 		m.gen = 1
 	}
-	if len(m.vals) < n {
-		m.vals = make([]int, n)
-		m.gens = make([]uint32, n)
+	if len(m.cells) < n {
+		m.cells = make([]memoCell, n)
 	}
 }
 
 // get returns cell i and whether it is current.
 func (m *memoInts) get(i int) (int, bool) {
-	if m.gens[i] == m.gen {
-		return m.vals[i], true
+	if c := &m.cells[i]; c.gen == m.gen {
+		return c.val, true
 	}
 	return 0, false
 }
 
 // set stores cell i.
 func (m *memoInts) set(i, v int) {
-	m.vals[i], m.gens[i] = v, m.gen
+	m.cells[i] = memoCell{v, m.gen}
 }
 
 // objective is one of the bot's objectives as this turn's valuation sees it.
@@ -109,12 +142,12 @@ var evaluators = sync.Pool{New: func() any { return new(evaluator) }}
 
 func newEvaluator(sc *game.Scenario, v *game.State, actor int, b Bot) *evaluator {
 	e := evaluators.Get().(*evaluator)
-	*e = evaluator{
-		sc: sc, v: v, actor: actor, b: b, turnsLeft: sc.Turns - v.Turn + 1,
-		objs: e.objs[:0], shared: e.shared, ends: e.ends,
-		focus: e.focus[:0], opts: e.opts[:0], cands: e.cands[:0], used: e.used[:0], orders: e.orders[:0],
-		up: e.up[:0], down: e.down[:0], m: e.m, aims: e.aims, msc: e.msc,
-	}
+	// Field by field rather than as one new value: the tables and buffers
+	// it keeps (most of its size) stay where they are instead of being
+	// copied out and back. Every other field is set below.
+	e.sc, e.v, e.actor, e.b, e.turnsLeft, e.score = sc, v, actor, b, sc.Turns-v.Turn+1, 0
+	e.objs, e.focus, e.up, e.down = e.objs[:0], e.focus[:0], e.up[:0], e.down[:0]
+	e.opts, e.cands, e.used, e.orders = e.opts[:0], e.cands[:0], e.used[:0], e.orders[:0]
 	if e.msc != sc {
 		// The model is the scenario's; a pooled evaluator keeps the last one
 		// it used, since looking it up costs more than most of a decision.
@@ -137,7 +170,7 @@ func newEvaluator(sc *game.Scenario, v *game.State, actor int, b Bot) *evaluator
 	// What a crisis would cost: everything, for an actor that would be
 	// named a culprit on the blame so far; otherwise all but what the
 	// others keep.
-	share, culprit := sc.CrisisShare(v, actor)
+	share, culprit := e.blame.share(sc, v, actor)
 	keep := sc.CrisisScorePct * (100 - share) / 100
 	if culprit || share >= sc.Rules.CulpritSharePct {
 		keep = 0

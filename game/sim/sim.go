@@ -8,6 +8,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"runtime"
+	"slices"
 	"sync"
 
 	"zerosum/game"
@@ -67,10 +68,16 @@ func Play(sc *game.Scenario, seed uint64, seats []Seat, keepReports bool) Game {
 	// of two turns take turns (the one before last is written over). Both
 	// come from the last game played, so that their slices are not
 	// allocated again for every game; neither shares anything with the
-	// state a game returns but its history, which no resolution writes to.
+	// state a game returns but its history, which only this game's turns
+	// write to (see AdvanceOwned below).
 	s := scratch.Get().(*scratchStates)
 	defer scratch.Put(s)
 	view, next := &s.view, &s.next
+	// The game's history is this game's alone (StartGame's state shares it
+	// with nothing), so it gets room for every turn now and each turn's
+	// snapshot is written in place (see AdvanceOwned); the final state's is
+	// cut to its length below, as the engine's states all are.
+	st.History = slices.Grow(st.History, sc.Turns)
 	for !st.Over {
 		// Room for a few orders per actor, so that the turn's list is
 		// usually allocated once.
@@ -87,7 +94,9 @@ func Play(sc *game.Scenario, seed uint64, seats []Seat, keepReports bool) Game {
 		if keepReports {
 			st, rep = sc.Resolve(&st, orders)
 		} else {
-			rep = sc.AdvanceInto(next, &st, orders)
+			// No report is read: the quiet resolution, with the history's
+			// snapshot added in the room made for it above.
+			sc.AdvanceOwned(next, &st, orders)
 			st, *next = *next, st
 		}
 		g.Orders = append(g.Orders, orders)
@@ -96,6 +105,7 @@ func Play(sc *game.Scenario, seed uint64, seats []Seat, keepReports bool) Game {
 			g.Reports = append(g.Reports, rep)
 		}
 	}
+	st.History = slices.Clip(st.History)
 	g.Final = st
 	g.Winners = sc.Winners(&st)
 	g.Scores = make([]int, len(sc.Actors))
