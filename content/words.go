@@ -19,6 +19,7 @@ func engineWords() *game.Words {
 		AP:        [2]string{text.T("needs %d action point; %d of %d left"), text.T("needs %d action points; %d of %d left")},
 		Capital:   text.T("costs %d capital; %d left"),
 		Banned:    text.T("%s is not available in this game"),
+		With:      text.T("not with %s in this turn's orders"),
 		NotTaken:  text.T("%s has not been taken"),
 		Taken:     text.T("%s has been taken"),
 		NotFired:  text.T("“%s” has not happened"),

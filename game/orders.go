@@ -39,6 +39,7 @@ const (
 	whyAP
 	whyCapital
 	whyBanned
+	whyWith
 )
 
 // Why is the reason an order cannot be given, kept as plain numbers and put
@@ -98,6 +99,8 @@ func (sc *Scenario) why(action, target int, w Why) string {
 		return fmt.Sprintf(wd.Capital, w.need, w.have)
 	case whyBanned:
 		return fmt.Sprintf(wd.Banned, a.Name)
+	case whyWith:
+		return fmt.Sprintf(wd.With, sc.Actions[a.Requires[w.cond].Ref.Index].Name)
 	}
 	return "?"
 }
@@ -202,7 +205,7 @@ func (sc *Scenario) AvailableOptionsInto(dst []Option, st *State, actor int, cho
 			(a.Once && u.Count > 0) ||
 			(a.Cooldown > 0 && u.Count > 0 && st.Turn-u.Last <= a.Cooldown) ||
 			a.Cost+a.Escalate*u.Count > capLeft ||
-			(len(picked) > 0 && slices.Contains(picked, ai)) {
+			(len(picked) > 0 && (slices.Contains(picked, ai) || sc.ruledOutBy(ai, picked) >= 0)) {
 			continue
 		}
 		o := Option{Action: ai, Target: -1, AP: a.AP, Cost: sc.Cost(st, ai), Available: true}
@@ -322,7 +325,8 @@ func (sc *Scenario) refusal(st *State, actor, action, target, spentAP, spentCap 
 }
 
 // refusalBefore is refusal's first checks: the game is over, the action is
-// banned, already picked, used up or cooling down.
+// banned, already picked or ruled out by an action already picked, used up
+// or cooling down.
 func (sc *Scenario) refusalBefore(st *State, action int, picked []int) Why {
 	if st.Over {
 		return Why{kind: whyOver}
@@ -334,12 +338,42 @@ func (sc *Scenario) refusalBefore(st *State, action int, picked []int) Why {
 		return Why{kind: whyBanned}
 	case slices.Contains(picked, action):
 		return Why{kind: whyTwice}
+	}
+	if i := sc.ruledOutBy(action, picked); i >= 0 {
+		return Why{kind: whyWith, cond: int32(i)}
+	}
+	switch {
 	case a.Once && u.Count > 0:
 		return Why{kind: whyOnce, value: int32(u.Last)}
 	case a.Cooldown > 0 && u.Count > 0 && st.Turn-u.Last <= a.Cooldown:
 		return Why{kind: whyCooldown, value: int32(u.Last + a.Cooldown + 1)}
 	}
 	return Why{}
+}
+
+// ruledOutBy gives the index of the requirement by which an action already
+// picked this turn rules the action out, or -1. A requirement that an
+// action was never taken ("done.x == 0") holds at the start of the turn
+// even when x is in the same turn's orders; but ordering x is taking it,
+// so the two cannot be ordered together either (Meta cannot sign and
+// decline the EU code in one turn).
+func (sc *Scenario) ruledOutBy(action int, picked []int) int {
+	if len(picked) == 0 {
+		return -1
+	}
+	for i, c := range sc.Actions[action].Requires {
+		if c.Ref.Kind == RefDone && c.ruledOut() && slices.Contains(picked, c.Ref.Index) {
+			return i
+		}
+	}
+	return -1
+}
+
+// RuledOut reports whether an action already picked this turn (picked
+// holds action indices) rules the action out, for a caller that picks
+// from a list of options made before it picked (a bot).
+func (sc *Scenario) RuledOut(action int, picked []int) bool {
+	return sc.ruledOutBy(action, picked) >= 0
 }
 
 // refusalNeeds is refusal's check of the action's requirements, the only

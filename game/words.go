@@ -18,6 +18,7 @@ type Words struct {
 	AP        [2]string // one action point needed, then more: %[1]d needed, %[2]d left, %[3]d per turn
 	Capital   string    // %[1]d cost, %[2]d left
 	Banned    string    // %s: action
+	With      string    // %s: the action in this turn's orders that rules it out
 	NotTaken  string    // %s: action (a condition on a past action)
 	Taken     string    // %s: action
 	NotFired  string    // %s: event
@@ -55,6 +56,7 @@ var English = Words{
 	AP:        [2]string{"needs %d action point; %d of %d left", "needs %d action points; %d of %d left"},
 	Capital:   "costs %d capital; %d left",
 	Banned:    "%s is not available in this game",
+	With:      "not with %s in this turn's orders",
 	NotTaken:  "%s has not been taken",
 	Taken:     "%s has been taken",
 	NotFired:  "“%s” has not happened",

@@ -199,6 +199,11 @@ func (b Bot) choose(sc *game.Scenario, view *game.State, actor int, given, dst [
 		if slices.Contains(used, o.Action) || ap+o.AP > budgetAP {
 			continue
 		}
+		// Nor may one of them rule out another ("sign or decline, not
+		// both").
+		if sc.RuledOut(o.Action, used) {
+			continue
+		}
 		// Options were checked alone; together they must also fit the
 		// capital (action points are counted above, and each action is
 		// taken once).
