@@ -16,7 +16,7 @@ import (
 // TestReportBrief: report --brief prints the one-page handout of a replay,
 // and the full report still has its zero-sum section.
 func TestReportBrief(t *testing.T) {
-	code, out, errs := cliRun(t, "report", "--brief", "report/testdata/seed1.replay.json")
+	code, out, errs := cliRun(t, "report", "--brief", "report/testdata/seed539.replay.json")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
@@ -26,7 +26,7 @@ func TestReportBrief(t *testing.T) {
 	if strings.Contains(out, "## Turn by turn") {
 		t.Error("the brief has the turn-by-turn section")
 	}
-	code, out, errs = cliRun(t, "report", "report/testdata/seed1.replay.json")
+	code, out, errs = cliRun(t, "report", "report/testdata/seed539.replay.json")
 	if code != 0 || !strings.Contains(out, "## Was it zero-sum?") || !strings.Contains(out, "## Turn by turn") {
 		t.Errorf("report: exit %d: %s", code, errs)
 	}

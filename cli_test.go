@@ -186,20 +186,20 @@ func TestEveryCommandHasHelp(t *testing.T) {
 // file whole, leaving no temporary file behind.
 func TestReportOfAReplay(t *testing.T) {
 	dir := t.TempDir()
-	if code, _, errs := cliRun(t, "sim", "--games", "1", "--seed", "1", "--replay-dir", dir); code != 0 {
+	if code, _, errs := cliRun(t, "sim", "--games", "1", "--seed", "539", "--replay-dir", dir); code != 0 {
 		t.Fatalf("sim: exit %d: %s", code, errs)
 	}
-	replay := filepath.Join(dir, "race2025-seed1.replay.json")
+	replay := filepath.Join(dir, "race2025-seed539.replay.json")
 	code, out, errs := cliRun(t, "report", replay)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	golden, err := os.ReadFile("report/testdata/seed1.md")
+	golden, err := os.ReadFile("report/testdata/seed539.md")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if out != string(golden) {
-		t.Errorf("the report of seed 1 differs from report/testdata/seed1.md (regenerate it with go test ./report -update)")
+		t.Errorf("the report of seed 539 differs from report/testdata/seed539.md (regenerate it with go test ./report -update)")
 	}
 
 	file := filepath.Join(dir, "debrief.md")

@@ -26,7 +26,7 @@ var halfYearEN = regexp.MustCompile(`\bH[12] 20[0-9][0-9]\b`)
 // are Chinese, and the errors report, replay and load print are Chinese
 // too. (The report's Markdown is tested in package report.)
 func TestChineseWidthZhReport(t *testing.T) {
-	replay := filepath.Join("report", "testdata", "seed1.replay.json")
+	replay := filepath.Join("report", "testdata", "seed539.replay.json")
 
 	code, out, errs := zhRun(t, "replay", replay)
 	if code != 0 {
@@ -37,7 +37,7 @@ func TestChineseWidthZhReport(t *testing.T) {
 			t.Errorf("replay: a line %d cells wide: %q", w, l)
 		}
 	}
-	for _, want := range []string{"，种子1\n", "2025年上半年\n", "  台海紧张度", "管制", "实际差距", "结局："} {
+	for _, want := range []string{"，种子539\n", "2025年上半年\n", "  台海紧张度", "管制", "实际差距", "结局："} {
 		if !strings.Contains(out, want) {
 			t.Errorf("replay in Chinese lacks %q", want)
 		}
@@ -47,7 +47,7 @@ func TestChineseWidthZhReport(t *testing.T) {
 	}
 
 	code, out, errs = zhRun(t, "replay", "--verify", replay)
-	if code != 0 || !strings.Contains(out, "：正常，已验证6回合（race2025，种子1，最终状态") {
+	if code != 0 || !strings.Contains(out, "：正常，已验证7回合（race2025，种子539，最终状态") {
 		t.Errorf("replay --verify in Chinese: exit %d: %q %q", code, out, errs)
 	}
 

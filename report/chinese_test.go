@@ -95,7 +95,7 @@ func checkChinesePage(t *testing.T, name, md string) {
 }
 
 // TestChineseGoldenReport renders the golden games in Chinese: the whole
-// debrief of race2025 seed 1 and the briefs of it and of flashpoint seed
+// debrief of race2025 seed 539 and the briefs of it and of flashpoint seed
 // 4, compared with testdata/*.zh.md (go test ./report -update rewrites
 // them). The content is whatever the content pack has in Chinese; the
 // report's own words are all Chinese.
@@ -111,12 +111,12 @@ func TestChineseGoldenReport(t *testing.T) {
 			t.Errorf("the Chinese golden report lacks %q", want)
 		}
 	}
-	checkGolden(t, "testdata/seed1.zh.md", md)
+	checkGolden(t, "testdata/seed539.zh.md", md)
 
 	brief := Brief(p, m)
-	checkChinese(t, "seed 1 brief", brief)
+	checkChinese(t, "seed 539 brief", brief)
 	checkChinesePage(t, "seed 1", brief)
-	checkGolden(t, "testdata/seed1.zh.brief.md", brief)
+	checkGolden(t, "testdata/seed539.zh.brief.md", brief)
 
 	fp := flashpointPack(t)
 	fm := replayOf(t, fp, flashpointSeed, "testdata/flashpoint4.replay.json")

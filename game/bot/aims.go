@@ -46,6 +46,9 @@ type actionAims struct {
 	tensionNow int
 	// tilt is each personality's taste for the action (tiltOf its tags).
 	tilt [NumPersonalities]int
+	// revealedBy are the events whose news brings the action to light, if
+	// it is covert and was taken.
+	revealedBy []int
 	// unlocks are the owner's own actions that need this one taken first,
 	// each with the rest of what it needs.
 	unlocks []unlock
@@ -88,6 +91,11 @@ func compileAims(sc *game.Scenario) []actionAims {
 			a.tilt[p] = tiltOf(p, def.Tags)
 		}
 		a.unlocks = unlocksOf(sc, ai)
+		for ei := range sc.Events {
+			if slices.Contains(sc.Events[ei].Reveal, ai) {
+				a.revealedBy = append(a.revealedBy, ei)
+			}
+		}
 		dead := func(x aim) bool { return x.live == 0 }
 		a.effects = slices.DeleteFunc(a.effects, dead)
 		a.exposed = slices.DeleteFunc(a.exposed, dead)

@@ -264,11 +264,11 @@ var easySeats = map[seatKey]judgement{
 	{"race2025", "washington"}: {100, 20},
 	{"race2025", "beijing"}:    {110, 10},
 	{"race2025", "brussels"}:   {25, 40},
-	{"race2025", "abudhabi"}:   {20, 60},
+	{"race2025", "abudhabi"}:   {15, 70},
 	{"race2025", "meta"}:       {125, 20},
 	{"race2025", "nvidia"}:     {100, 5},
 	{"race2025", "huawei"}:     {25, 20},
-	{"race2025", "taipei"}:     {35, 0},
+	{"race2025", "taipei"}:     {50, 0},
 }
 
 // seatKey names a seat: a scenario's id and an actor's.

@@ -61,6 +61,10 @@ type evaluator struct {
 	// personality gives a crisis.
 	crisisBase, crisisRisk, riskWeight int
 
+	// news is the total weight of the events that could be drawn now, or
+	// -1 until exposeOdds first needs it.
+	news int
+
 	// blame keeps the crisis shares of the blame accounts last seen, so
 	// that the seats of one turn, whose views hold the same accounts (a
 	// view keeps them whole: they are public), work them out once.
@@ -145,7 +149,7 @@ func newEvaluator(sc *game.Scenario, v *game.State, actor int, b Bot) *evaluator
 	// Field by field rather than as one new value: the tables and buffers
 	// it keeps (most of its size) stay where they are instead of being
 	// copied out and back. Every other field is set below.
-	e.sc, e.v, e.actor, e.b, e.turnsLeft, e.score = sc, v, actor, b, sc.Turns-v.Turn+1, 0
+	e.sc, e.v, e.actor, e.b, e.turnsLeft, e.score, e.news = sc, v, actor, b, sc.Turns-v.Turn+1, 0, -1
 	e.objs, e.focus, e.up, e.down = e.objs[:0], e.focus[:0], e.up[:0], e.down[:0]
 	e.opts, e.cands, e.used, e.orders = e.opts[:0], e.cands[:0], e.used[:0], e.orders[:0]
 	if e.msc != sc {
@@ -248,9 +252,11 @@ func (e *evaluator) value(o game.Option) (int, bool) {
 	} else {
 		total = e.effectsWorth(aims.effects, -1, false)
 	}
-	if def.Covert && def.ExposePct > 0 {
+	if def.Covert {
 		// What exposure would cost, at the odds of it.
-		total += e.exposedWorth(aims.exposed, o.Target) * def.ExposePct / 100
+		if odds := e.exposeOdds(def, aims); odds > 0 {
+			total += e.exposedWorth(aims.exposed, o.Target) * odds / 100
+		}
 	}
 	total -= o.Cost * capitalValue
 	total += e.tilt(o.Action)
@@ -300,6 +306,53 @@ func (e *evaluator) effectsWorth(aims []aim, target int, targetOnly bool) int {
 		}
 	}
 	return total
+}
+
+// exposeOdds is the chance, in percent, that a covert order given now comes
+// to light before the game ends: at once, at the action's own odds, or with
+// the news of any later turn that reveals it (the bot knows the content's
+// events, as a player can read them in the encyclopedia). Each turn's news
+// draws EventsPerTurn events, weighted, among those that could happen; the
+// bot takes the events that could happen now as its guide to the turns
+// ahead. Counting only the first, as bots did until December 2026, made a
+// repeated covert deal look three times safer than it was: one leak exposes
+// every deal at once.
+func (e *evaluator) exposeOdds(def *game.ActionDef, aims *actionAims) int {
+	hidden := 100 - def.ExposePct // percent: still hidden so far
+	if len(aims.revealedBy) == 0 || hidden <= 0 || e.turnsLeft <= 1 {
+		return 100 - max(hidden, 0)
+	}
+	w := 0
+	for _, i := range aims.revealedBy {
+		if ev := &e.sc.Events[i]; ev.Repeat || e.v.Fired[i] == 0 {
+			w += ev.Weight
+		}
+	}
+	if w == 0 {
+		return 100 - hidden
+	}
+	if e.news < 0 {
+		e.news = 0
+		for i := range e.sc.Events {
+			ev := &e.sc.Events[i]
+			if !ev.Trigger && (ev.Repeat || e.v.Fired[i] == 0) && e.sc.Holds(e.v, ev.When, -1, -1) {
+				e.news += ev.Weight
+			}
+		}
+	}
+	// The revealing events may not be eligible yet (they need the deal
+	// done): they join the draw once it is.
+	total := e.news
+	for _, i := range aims.revealedBy {
+		if ev := &e.sc.Events[i]; (ev.Repeat || e.v.Fired[i] == 0) && !e.sc.Holds(e.v, ev.When, -1, -1) {
+			total += ev.Weight
+		}
+	}
+	perTurn := min(100, e.sc.EventsPerTurn*w*100/max(total, 1))
+	for range e.turnsLeft - 1 { // the news of each turn after this one
+		hidden = hidden * (100 - perTurn) / 100
+	}
+	return 100 - hidden
 }
 
 // exposedWorth values what a covert action's exposure would bring.

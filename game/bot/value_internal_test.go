@@ -282,3 +282,91 @@ func TestUnlockCredit(t *testing.T) {
 	}
 	e.release()
 }
+
+// TestExposeOdds: a covert order's chance of coming to light counts the
+// news that can reveal it later, not only the moment it is given. It is
+// the action's own odds on the last turn and once the revealing news has
+// come out, higher before; and,
+// measured over real games, it is close to how often such orders did come
+// out by the end.
+func TestExposeOdds(t *testing.T) {
+	sc := defaultScenario(t)
+	hedge, ok := sc.ActionIndex("hedge_chinese_cloud")
+	leak, ok2 := sc.EventIndex("hedge_deal_leaked")
+	if !ok || !ok2 {
+		t.Fatal("the default scenario lacks hedge_chinese_cloud or hedge_deal_leaked")
+	}
+	def, aims := &sc.Actions[hedge], &aimsFor(sc)[hedge]
+	actor := def.Actor
+	odds := func(st *game.State) int {
+		v := sc.View(st, actor, false)
+		e := newEvaluator(sc, &v, actor, Bot{Difficulty: Normal})
+		defer e.release()
+		return e.exposeOdds(def, aims)
+	}
+	st, _ := sc.NewGame(1)
+	first := odds(&st)
+	if first <= def.ExposePct || first > 100 {
+		t.Fatalf("at the start the odds are %d%%; the action alone gives %d%%, and a leak could follow", first, def.ExposePct)
+	}
+	prev := first
+	for turn := 2; turn <= sc.Turns; turn++ {
+		st.Turn = turn
+		prev = odds(&st)
+		if prev < def.ExposePct || prev > 100 {
+			t.Errorf("turn %d: odds %d%%, below the action's own %d%% or above 100", turn, prev, def.ExposePct)
+		}
+	}
+	if prev != def.ExposePct {
+		t.Errorf("on the last turn the odds are %d%%, want the action's own %d%%", prev, def.ExposePct)
+	}
+	st.Turn = 2
+	st.Fired[leak] = 1
+	if o := odds(&st); o != def.ExposePct {
+		t.Errorf("after the leak the odds are %d%%, want the action's own %d%%", o, def.ExposePct)
+	}
+
+	// Calibration: every hedge ordered in 300 games of normal bots, the
+	// odds the bot gave it against whether it came out by the end.
+	predicted, exposed, n := 0, 0, 0
+	for seed := uint64(1); seed <= 300; seed++ {
+		st, _ := sc.NewGame(seed)
+		var given []int // the odds of each hedge order, in order
+		for !st.Over {
+			var orders []game.Order
+			for a := range sc.Actors {
+				v := sc.View(&st, a, false)
+				b := Bot{Difficulty: Normal, Personality: Personality(int(seed+uint64(a)) % int(NumPersonalities)), Seed: seed*8 + uint64(a)}
+				for _, o := range b.Choose(sc, &v, a) {
+					if o.Action == def.ID {
+						given = append(given, odds(&st))
+					}
+					orders = append(orders, o)
+				}
+			}
+			st, _ = sc.Advance(&st, orders)
+		}
+		k := 0
+		for _, c := range st.Covert {
+			if c.Action != hedge {
+				continue
+			}
+			if k < len(given) {
+				predicted += given[k]
+				if c.Exposed != 0 {
+					exposed += 100
+				}
+				n++
+			}
+			k++
+		}
+	}
+	if n < 100 {
+		t.Fatalf("only %d hedge orders in 300 games: the check says little", n)
+	}
+	p, x := predicted/n, exposed/n
+	t.Logf("%d hedge orders: predicted %d%% exposed by the end, %d%% were", n, p, x)
+	if p < x-12 || p > x+12 {
+		t.Errorf("%d hedge orders: the bots expected %d%% to come out by the end, %d%% did", n, p, x)
+	}
+}
