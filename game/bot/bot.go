@@ -262,7 +262,7 @@ var judgements = [NumDifficulties]judgement{Easy: {35, 20}, Normal: {12, 100}, H
 // "The ladder").
 var easySeats = map[seatKey]judgement{
 	{"race2025", "washington"}: {100, 20},
-	{"race2025", "beijing"}:    {110, 10},
+	{"race2025", "beijing"}:    {110, 20},
 	{"race2025", "brussels"}:   {25, 40},
 	{"race2025", "abudhabi"}:   {15, 70},
 	{"race2025", "meta"}:       {125, 20},
