@@ -89,7 +89,7 @@ func TestLadder(t *testing.T) {
 	games, hardGames := *ladderGames, *ladderGames
 	small := games == 0
 	if small {
-		games, hardGames = 200, 40
+		games, hardGames = 200, 50
 	}
 	if *ladderHard > 0 {
 		hardGames = *ladderHard
