@@ -82,11 +82,14 @@ func Play(sc *game.Scenario, seed uint64, seats []Seat, keepReports bool) Game {
 		// Room for a few orders per actor, so that the turn's list is
 		// usually allocated once.
 		orders := make([]game.Order, 0, 3*len(sc.Actors))
+		s.views.Of(sc, &st)
 		for a := range sc.Actors {
-			sc.ViewInto(view, &st, a, false)
 			if b, ok := seats[a].(bot.Bot); ok {
-				orders = b.AppendChoice(orders, sc, view, a) // the same orders, without a list of their own
+				// A bot only reads its view: the seats' views share what
+				// they have in common (see game.Views).
+				orders = b.AppendChoice(orders, sc, s.views.For(a), a) // the same orders, without a list of their own
 			} else {
+				sc.ViewInto(view, &st, a, false)
 				orders = append(orders, seats[a].Choose(sc, view, a)...)
 			}
 		}
@@ -118,7 +121,10 @@ func Play(sc *game.Scenario, seed uint64, seats []Seat, keepReports bool) Game {
 // scratch holds the states Play works in between games.
 var scratch = sync.Pool{New: func() any { return new(scratchStates) }}
 
-type scratchStates struct{ view, next game.State }
+type scratchStates struct {
+	view, next game.State
+	views      game.Views
+}
 
 // Config is a batch of games.
 type Config struct {
