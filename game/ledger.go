@@ -415,8 +415,11 @@ func (l *ledger) crowdsStat(s Stat) bool {
 // point at 80 with from 60 counts half. It is worked out point by point in
 // hundredths and rounded to the nearest whole point.
 func crowdedRise(v, rise, from int) int {
-	got := 0 // hundredths
-	for range rise {
+	// Below from every point counts whole, so the points up to from are
+	// counted at once; the loop goes on from there.
+	head := min(max(rise, 0), max(from-v, 0))
+	got := 100 * head // hundredths
+	for range rise - head {
 		at := v + got/100
 		if at < from {
 			got += 100
