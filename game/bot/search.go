@@ -156,7 +156,7 @@ func SampleDice(n int, rng *game.Stream) (uint64, []Bot) {
 func rollout(sc *game.Scenario, f *future, actor int, orders []game.Order, self Bot) int {
 	s := rollouts.Get().(*rolloutStates)
 	defer rollouts.Put(s)
-	return sc.Score(s.play(sc, &f.st, f.seats, actor, orders), actor).Total
+	return sc.Total(s.play(sc, &f.st, f.seats, actor, orders), actor)
 }
 
 // PlayOut plays a (sampled) world to the end and returns its final state:

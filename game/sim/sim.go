@@ -79,9 +79,9 @@ func Play(sc *game.Scenario, seed uint64, seats []Seat, keepReports bool) Game {
 	// cut to its length below, as the engine's states all are.
 	st.History = slices.Grow(st.History, sc.Turns)
 	for !st.Over {
-		// Room for a few orders per actor, so that the turn's list is
-		// usually allocated once.
-		orders := make([]game.Order, 0, 3*len(sc.Actors))
+		// The turn's orders are gathered in a list reused from turn to
+		// turn, and the game keeps a copy at their exact length.
+		orders := s.orders[:0]
 		s.views.Of(sc, &st)
 		for a := range sc.Actors {
 			if b, ok := seats[a].(bot.Bot); ok {
@@ -102,7 +102,10 @@ func Play(sc *game.Scenario, seed uint64, seats []Seat, keepReports bool) Game {
 			sc.AdvanceOwned(next, &st, orders)
 			st, *next = *next, st
 		}
-		g.Orders = append(g.Orders, orders)
+		s.orders = orders
+		kept := make([]game.Order, len(orders)) // never nil, as before
+		copy(kept, orders)
+		g.Orders = append(g.Orders, kept)
 		g.Hashes = append(g.Hashes, st.Hash())
 		if keepReports {
 			g.Reports = append(g.Reports, rep)
@@ -113,7 +116,7 @@ func Play(sc *game.Scenario, seed uint64, seats []Seat, keepReports bool) Game {
 	g.Winners = sc.Winners(&st)
 	g.Scores = make([]int, len(sc.Actors))
 	for a := range sc.Actors {
-		g.Scores[a] = sc.Score(&st, a).Total
+		g.Scores[a] = sc.Total(&st, a)
 	}
 	return g
 }
@@ -124,6 +127,7 @@ var scratch = sync.Pool{New: func() any { return new(scratchStates) }}
 type scratchStates struct {
 	view, next game.State
 	views      game.Views
+	orders     []game.Order
 }
 
 // Config is a batch of games.
