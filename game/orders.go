@@ -216,10 +216,10 @@ func (sc *Scenario) AvailableOptionsInto(dst []Option, st *State, actor int, cho
 		// requirements fails first: those that do not read the target are
 		// checked once, then those that do, for each target.
 		onTarget, ok := false, true
-		for _, c := range a.Requires {
-			if readsTarget(c.Ref) {
+		for i := range a.Requires {
+			if c := &a.Requires[i]; readsTarget(c.Ref) {
 				onTarget = true
-			} else if !c.Holds(sc.Value(st, c.Ref, actor, -1)) {
+			} else if !c.Holds(sc.value(st, &c.Ref, actor, -1)) {
 				ok = false
 				break
 			}
@@ -245,19 +245,14 @@ func readsTarget(r Ref) bool { return r.Kind == RefSwing && r.Swing == SwingTarg
 // allHold reports whether every condition holds for an order without a
 // target (refusalNeeds finds no reason).
 func (sc *Scenario) allHold(st *State, cs []Condition, actor int) bool {
-	for _, c := range cs {
-		if !c.Holds(sc.Value(st, c.Ref, actor, -1)) {
-			return false
-		}
-	}
-	return true
+	return sc.holds(st, cs, actor, -1)
 }
 
 // targetHolds reports whether the conditions that read the target hold for
 // target t.
 func (sc *Scenario) targetHolds(st *State, cs []Condition, actor, t int) bool {
-	for _, c := range cs {
-		if readsTarget(c.Ref) && !c.Holds(sc.Value(st, c.Ref, actor, t)) {
+	for i := range cs {
+		if c := &cs[i]; readsTarget(c.Ref) && !c.Holds(sc.value(st, &c.Ref, actor, t)) {
 			return false
 		}
 	}
