@@ -266,21 +266,42 @@ func (vs *Views) For(actor int) *State {
 	v.Seed = 0
 	vs.becomeSeat(actor)
 	v.Actors, v.Uses = vs.actors, vs.uses
-	vs.covert = vs.covert[:0]
-	for _, c := range st.Covert {
-		if c.Actor == actor || c.Exposed != 0 {
-			vs.covert = append(vs.covert, c)
+	// The covert records and pending effects are the state's own lists
+	// when the actor may see all of them (as it usually may), and filtered
+	// copies otherwise.
+	seen := func(c CovertRecord) bool { return c.Actor == actor || c.Exposed != 0 }
+	if !allOf(st.Covert, seen) {
+		vs.covert = vs.covert[:0]
+		for _, c := range st.Covert {
+			if seen(c) {
+				vs.covert = append(vs.covert, c)
+			}
 		}
+		v.Covert = vs.covert
 	}
-	v.Covert = vs.covert
-	vs.pending = vs.pending[:0]
-	for i, p := range st.Pending {
-		if r := vs.readers[i]; (r.author == anyone || r.author == actor) && (r.owner == anyone || r.owner == actor) {
-			vs.pending = append(vs.pending, p)
+	reads := func(r pendingReaders) bool {
+		return (r.author == anyone || r.author == actor) && (r.owner == anyone || r.owner == actor)
+	}
+	if !allOf(vs.readers, reads) {
+		vs.pending = vs.pending[:0]
+		for i, p := range st.Pending {
+			if reads(vs.readers[i]) {
+				vs.pending = append(vs.pending, p)
+			}
 		}
+		v.Pending = vs.pending
 	}
-	v.Pending = vs.pending
 	return v
+}
+
+// allOf reports whether f holds for every element of s.
+func allOf[T any](s []T, f func(T) bool) bool {
+	for _, x := range s {
+		if !f(x) {
+			return false
+		}
+	}
+	return true
 }
 
 // becomeSeat makes the rows of actors and uses those of actor's view: the
