@@ -181,13 +181,22 @@ func (l *ledger) slots() int {
 func (l *ledger) slotOf(r Ref) int {
 	switch r.Kind {
 	case RefStat:
-		return r.Actor*int(NumStats) + int(r.Stat)
+		return statSlot(r.Actor, r.Stat)
 	case RefTrack:
-		return len(l.st.Actors)*int(NumStats) + int(r.Track)
+		return l.trackSlot(r.Track)
 	case RefSwing:
-		return len(l.st.Actors)*int(NumStats) + int(NumTracks) + 2*r.Swing + int(r.Field)
+		return l.swingSlot(r.Swing, r.Field)
 	}
 	return -1
+}
+
+// statSlot, trackSlot and swingSlot are slotOf for one kind of number.
+func statSlot(actor int, s Stat) int { return actor*int(NumStats) + int(s) }
+
+func (l *ledger) trackSlot(t Track) int { return len(l.st.Actors)*int(NumStats) + int(t) }
+
+func (l *ledger) swingSlot(swing int, f SwingField) int {
+	return len(l.st.Actors)*int(NumStats) + int(NumTracks) + 2*swing + int(f)
 }
 
 func (l *ledger) refOf(slot int) Ref {
@@ -221,6 +230,17 @@ func numberIn(st *State, r Ref) *int {
 // add records a contribution to a concrete or group reference. References
 // to a stat the actor does not have are ignored.
 func (l *ledger) add(r Ref, delta int, c Cause) { l.push(r, delta, c, true) }
+
+// addAt is add for a single number given by its slot (not a group, and
+// for a stat one the actor has), as the standing links name them: the same
+// contribution, without a Ref to resolve.
+func (l *ledger) addAt(slot, delta int, c Cause) {
+	if delta == 0 {
+		return
+	}
+	l.record(slot, delta, c)
+	l.watch(slot, delta*100, c)
+}
 
 // push is add; watch says whether the blame accounts should count the
 // contribution (not when addFrac has counted it already in hundredths).
@@ -279,8 +299,16 @@ func (l *ledger) addFrac(r Ref, d int, c Cause) {
 	}
 	// r names one number (the standing effects name no group), so what
 	// push would do comes down to recording in its slot.
+	l.addFracAt(l.slotOf(r), d, c)
+}
+
+// addFracAt is addFrac for a single number given by its slot (for a stat,
+// one the actor has).
+func (l *ledger) addFracAt(slot, d int, c Cause) {
+	if d == 0 {
+		return
+	}
 	whole := d / 100
-	slot := l.slotOf(r)
 	if whole != 0 {
 		l.record(slot, whole, c)
 	}
