@@ -242,6 +242,101 @@ func (l *ledger) addAt(slot, delta int, c Cause) {
 	l.watch(slot, delta*100, c)
 }
 
+// effectSlots is where one effect of an action goes in the ledger, worked
+// out once per scenario: the slots push finds for the effect's target with
+// "self" its action's owner, in the order it finds them (none for a stat
+// the owner lacks), so that an order's effects are recorded without
+// resolving their references again every turn.
+type effectSlots struct {
+	slots []int
+	// target: the slots are swing state 0's, and the order's target t
+	// moves them by 2*t.
+	target bool
+	// plain is false for a reference the table does not cover (push is
+	// asked instead).
+	plain bool
+}
+
+// effectSlotsOf returns, per action and effect, its effectSlots.
+func (sc *Scenario) effectSlotsOf() [][]effectSlots {
+	if sc.memo == nil { // a scenario Index was never run on
+		return sc.findEffectSlots()
+	}
+	sc.memo.slotsOnce.Do(func() { sc.memo.slots = sc.findEffectSlots() })
+	return sc.memo.slots
+}
+
+func (sc *Scenario) findEffectSlots() [][]effectSlots {
+	out := make([][]effectSlots, len(sc.Actions))
+	for ai := range sc.Actions {
+		def := &sc.Actions[ai]
+		out[ai] = make([]effectSlots, len(def.Effects))
+		for i, e := range def.Effects {
+			out[ai][i] = sc.slotsFor(e.Target, def.Actor)
+		}
+	}
+	return out
+}
+
+// slotsFor is the effectSlots of an effect on r of an action of owner's:
+// the slots push would record in, numbered as this scenario's states are.
+func (sc *Scenario) slotsFor(r Ref, owner int) effectSlots {
+	na, ns := len(sc.Actors), len(sc.Swing)
+	swing := func(i int, f SwingField) int { return na*int(NumStats) + int(NumTracks) + 2*i + int(f) }
+	switch r.Kind {
+	case RefStat:
+		a := r.Actor
+		if a == ActorSelf {
+			a = owner
+		}
+		if a < 0 || a >= na || r.Stat >= NumStats {
+			break
+		}
+		if !sc.Actors[a].Has[r.Stat] {
+			return effectSlots{plain: true} // ignored, as push ignores it
+		}
+		return effectSlots{slots: []int{statSlot(a, r.Stat)}, plain: true}
+	case RefTrack:
+		if r.Track < NumTracks {
+			return effectSlots{slots: []int{na*int(NumStats) + int(r.Track)}, plain: true}
+		}
+	case RefSwing:
+		if r.Field != FieldAlign && r.Field != FieldSovereign {
+			break
+		}
+		switch {
+		case r.Swing == SwingTarget:
+			return effectSlots{slots: []int{swing(0, r.Field)}, target: true, plain: true}
+		case r.Swing == SwingAll || r.Swing == SwingTier2:
+			var slots []int
+			for i := range sc.Swing {
+				if r.Swing == SwingAll || sc.Swing[i].Tier == 2 {
+					slots = append(slots, swing(i, r.Field))
+				}
+			}
+			return effectSlots{slots: slots, plain: true}
+		case r.Swing >= 0 && r.Swing < ns:
+			return effectSlots{slots: []int{swing(r.Swing, r.Field)}, plain: true}
+		}
+	}
+	return effectSlots{}
+}
+
+// addSlots is add for an effect given by its slots, for an order on
+// target: the contributions push would record, in the same order.
+func (l *ledger) addSlots(fx *effectSlots, target, delta int, c Cause) {
+	if delta == 0 {
+		return
+	}
+	for _, slot := range fx.slots {
+		if fx.target {
+			slot += 2 * target
+		}
+		l.record(slot, delta, c)
+		l.watch(slot, delta*100, c)
+	}
+}
+
 // push is add; watch says whether the blame accounts should count the
 // contribution (not when addFrac has counted it already in hundredths).
 func (l *ledger) push(r Ref, delta int, c Cause, watch bool) {

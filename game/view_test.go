@@ -13,7 +13,7 @@ import (
 // like View's, whatever order the seats are viewed in, and that making the
 // views leaves the state as it was.
 func TestViewsMatchView(t *testing.T) {
-	sc := withDelayedCovertEffects(scenario(t))
+	sc := withDelayedCovertEffects(t, scenario(t))
 	var vs game.Views // reused from turn to turn and game to game, as the simulator does
 	rapid.Check(t, func(t *rapid.T) {
 		seed := rapid.Uint64().Draw(t, "seed")
@@ -41,8 +41,10 @@ func TestViewsMatchView(t *testing.T) {
 
 // withDelayedCovertEffects is a copy of the scenario in which every covert
 // action's effects also arrive a turn late, so that views must hide the
-// delayed effects of secret orders (the default scenario has none).
-func withDelayedCovertEffects(sc *game.Scenario) *game.Scenario {
+// delayed effects of secret orders (the default scenario has none). The
+// copy is indexed anew, so that what is derived from the original's
+// effects is not shared with it.
+func withDelayedCovertEffects(tb testing.TB, sc *game.Scenario) *game.Scenario {
 	c := *sc
 	c.Actions = append([]game.ActionDef(nil), sc.Actions...)
 	for i := range c.Actions {
@@ -55,6 +57,9 @@ func withDelayedCovertEffects(sc *game.Scenario) *game.Scenario {
 			e.Delay = 1
 			a.Effects = append(a.Effects, e)
 		}
+	}
+	if err := c.Index(); err != nil {
+		tb.Fatal(err)
 	}
 	return &c
 }
