@@ -201,7 +201,8 @@ type Views struct {
 	// the seat viewed last, which are its own (see seat).
 	actors []ActorState
 	uses   []Use
-	seat   int // the actor whose rows are its own in actors and uses, or none
+	seat   int        // the actor whose rows are its own in actors and uses, or none
+	pubRow ActorState // the seat's public row, while its own is in actors
 	// pubUses are the public uses of the covert actions, indexed like
 	// Scenario.covertActions.
 	pubUses []Use
@@ -318,9 +319,10 @@ func (vs *Views) becomeSeat(actor int) {
 		}
 		own := b == actor
 		if own {
+			vs.pubRow = vs.actors[b] // kept for when the seat moves on
 			vs.actors[b] = st.Actors[b]
 		} else {
-			vs.actors[b] = sc.publicRow(st, b)
+			vs.actors[b] = vs.pubRow
 		}
 		for k, ai := range sc.covertActions() {
 			if sc.Actions[ai].Actor != b {
