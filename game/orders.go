@@ -104,7 +104,7 @@ func (sc *Scenario) why(action, target int, w Why) string {
 
 // Order builds the Order for an option.
 func (sc *Scenario) OrderFor(o Option) Order {
-	a := sc.Actions[o.Action]
+	a := &sc.Actions[o.Action]
 	ord := Order{Actor: sc.Actors[a.Actor].ID, Action: a.ID}
 	if o.Target >= 0 {
 		ord.Target = sc.Swing[o.Target].ID
