@@ -225,7 +225,7 @@ func plan(focus []int, sc *game.Scenario, seed uint64, actor int, d Difficulty) 
 
 // value is what an option is worth; ok is false when the bot refuses to
 // consider it at all (it could tip the Strait into crisis by its own hand).
-func (e *evaluator) value(o game.Option) (int, bool) {
+func (e *evaluator) value(o *game.Option) (int, bool) {
 	def := &e.sc.Actions[o.Action]
 	aims := &e.aims[o.Action]
 	// The mutual-loss rule: never raise tension where this order, the
