@@ -260,7 +260,8 @@ func (r *resolver) act(a accepted) {
 	fx := sc.effectSlotsOf()[a.action]
 	bySlot := len(fx) == len(def.Effects) && a.actor == def.Actor && a.target < len(sc.Swing) &&
 		len(st.Actors) == len(sc.Actors) && len(st.Swing) == len(sc.Swing)
-	for i, e := range def.Effects {
+	for i := range def.Effects {
+		e := &def.Effects[i]
 		if len(e.When) > 0 && !sc.holds(r.l.prev, e.When, a.actor, a.target) {
 			continue
 		}
@@ -322,12 +323,12 @@ func concrete(t Ref, actor, target int) Ref {
 func (r *resolver) dueEffects() {
 	st := r.st
 	kept := st.Pending[:0]
-	for _, p := range st.Pending {
-		if p.Due <= st.Turn {
+	for i := range st.Pending {
+		if p := &st.Pending[i]; p.Due <= st.Turn {
 			r.l.add(p.Target, p.Add, p.Cause)
 			continue
 		}
-		kept = append(kept, p)
+		kept = append(kept, st.Pending[i]) // at or before i: nothing still to read is written over
 	}
 	st.Pending = kept
 }
