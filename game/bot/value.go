@@ -405,7 +405,10 @@ func (e *evaluator) worth(slot int, a *aim) int {
 		return 0 // it arrives after the end
 	}
 	v := e.endWorth(h, slot, a.d)
-	crisis := e.crisisWorth(int(e.m.peak[h][slot]) * a.d / 100)
+	crisis := 0 // what crisisWorth gives a number that does not move the Strait
+	if p := e.m.peak[h][slot]; p != 0 {
+		crisis = e.crisisWorth(int(p) * a.d / 100)
+	}
 	if a.grievance {
 		crisis = min(crisis, e.pressureWorth(a.d))
 	}
