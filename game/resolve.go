@@ -266,8 +266,8 @@ func (r *resolver) act(a accepted) {
 			continue
 		}
 		if e.Delay == 0 {
-			if f := &fx[i]; bySlot && f.plain && (!f.target || a.target >= 0) {
-				r.l.addSlots(f, a.target, e.Add, cause)
+			if bySlot && fx[i].plain && (!fx[i].target || a.target >= 0) {
+				r.l.addSlots(&fx[i], a.target, e.Add, cause)
 			} else {
 				r.l.add(concrete(e.Target, a.actor, a.target), e.Add, cause)
 			}

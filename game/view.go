@@ -184,7 +184,9 @@ func (sc *Scenario) ReportFor(st *State, rep Report, actor int) Report {
 // simulator, a play-out). What the seats' views have in common is worked
 // out once per state, and each view shares with the state every list the
 // view does not change (the swing states, fired events, news, carries,
-// blame and crisis): the eight views of a turn cost little more than one.
+// blame and crisis, and the covert records and pending effects when the
+// seat may see them all): the eight views of a turn cost little more than
+// one.
 //
 // A view For returns is equal, field for field, to View(st, actor, false)
 // (TestViewsMatchView compares them). It shares lists with the state and
