@@ -312,10 +312,19 @@ func (e *evaluator) exposedWorth(aims []aim, target int) int {
 }
 
 // aimWorth values one aim of an order on target (-1 for none): nothing if
-// its conditions do not hold or it is on a target the order does not have.
+// its conditions do not hold or it is on a target the order does not have,
+// and otherwise the worth of a change of a.d hundredths in its number that
+// arrives a.delay turns from now: by what it makes of the bot's objectives
+// at the end of the game, once the standing causal links have worked on it
+// (as the model measured them), by the risk of a Strait crisis from the
+// tension it adds along the way, and, for the bot's own capital, by what
+// the money can still buy. (Every aim of every option a bot weighs comes
+// through here, so the worth is worked out in place, not in a call of its
+// own.)
 func (e *evaluator) aimWorth(a *aim, target int) int {
-	if !a.liveAt(e.turnsLeft - a.delay) {
-		return 0 // worth nothing at this horizon, whatever the conditions
+	h := e.turnsLeft - a.delay // the resolutions left when it arrives
+	if !a.liveAt(h) {
+		return 0 // worth nothing at this horizon (or after the end), whatever the conditions
 	}
 	if len(a.when) > 0 && !e.sc.Holds(e.v, a.when, e.actor, target) {
 		return 0
@@ -327,7 +336,19 @@ func (e *evaluator) aimWorth(a *aim, target int) int {
 		}
 		slot += 2 * target
 	}
-	return e.worth(slot, a)
+	v := e.endWorth(h, slot, a.d)
+	crisis := 0 // what crisisWorth gives a number that does not move the Strait
+	if p := e.m.peak[h][slot]; p != 0 {
+		crisis = e.crisisWorth(int(p) * a.d / 100)
+	}
+	if a.grievance {
+		crisis = min(crisis, e.pressureWorth(a.d))
+	}
+	v += crisis
+	if a.capital {
+		v += a.d * capitalValue / 100
+	}
+	return v
 }
 
 // drift is the tension the standing links will add next turn on their own
@@ -391,32 +412,6 @@ func (e *evaluator) personalityRisk() int {
 		return 150
 	}
 	return 100
-}
-
-// worth values a change of a.d hundredths in the number in slot that
-// arrives a.delay turns from now: by what it makes of the bot's objectives
-// at the end of the game, once the standing causal links have worked on it
-// (as the model measured them), by the risk of a Strait crisis from the
-// tension it adds along the way, and, for the bot's own capital, by what
-// the money can still buy.
-func (e *evaluator) worth(slot int, a *aim) int {
-	h := e.turnsLeft - a.delay
-	if h <= 0 {
-		return 0 // it arrives after the end
-	}
-	v := e.endWorth(h, slot, a.d)
-	crisis := 0 // what crisisWorth gives a number that does not move the Strait
-	if p := e.m.peak[h][slot]; p != 0 {
-		crisis = e.crisisWorth(int(p) * a.d / 100)
-	}
-	if a.grievance {
-		crisis = min(crisis, e.pressureWorth(a.d))
-	}
-	v += crisis
-	if a.capital {
-		v += a.d * capitalValue / 100
-	}
-	return v
 }
 
 // endWorth is what d hundredths in a number now are worth to the bot's
