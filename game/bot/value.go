@@ -65,6 +65,34 @@ type evaluator struct {
 	// that the seats of one turn, whose views hold the same accounts (a
 	// view keeps them whole: they are public), work them out once.
 	blame blameMemo
+
+	// plans keeps, per actor, the plan (Plan) of the bot last seen in its
+	// seat: a bot's plan is fixed for the game, and a pooled evaluator
+	// serves the seats of a game turn after turn.
+	plans []planMemo
+}
+
+// planMemo is the plan of one bot in one seat of a scenario.
+type planMemo struct {
+	sc    *game.Scenario
+	seed  uint64
+	d     Difficulty
+	focus []int
+}
+
+// plan is Plan for the bot in actor's seat into e.focus, from e.plans
+// when it holds that bot's plan (it is the same: Plan depends on nothing
+// else).
+func (e *evaluator) plan(sc *game.Scenario, b Bot, actor int) {
+	for len(e.plans) <= actor {
+		e.plans = append(e.plans, planMemo{})
+	}
+	m := &e.plans[actor]
+	if m.sc != sc || m.seed != b.Seed || m.d != b.Difficulty || m.focus == nil {
+		m.sc, m.seed, m.d = sc, b.Seed, b.Difficulty
+		m.focus = plan(m.focus[:0], sc, b.Seed, actor, b.Difficulty)
+	}
+	e.focus = append(e.focus[:0], m.focus...)
 }
 
 // blameMemo is every actor's crisis share and culprit flag
@@ -157,7 +185,7 @@ func newEvaluator(sc *game.Scenario, v *game.State, actor int, b Bot) *evaluator
 	// The objectives as this turn sees them; the bot's score is theirs
 	// (Scenario.RawScore, from the same progress: the measures read here
 	// are the objectives' own, with "self" made the actor).
-	e.focus = plan(e.focus, sc, b.Seed, actor, b.Difficulty)
+	e.plan(sc, b, actor)
 	for i := range sc.Actors[actor].Objectives {
 		o := &sc.Actors[actor].Objectives[i]
 		m := concrete(o.Measure, actor, -1)
