@@ -214,11 +214,14 @@ func (sc *Scenario) AvailableOptionsInto(dst []Option, st *State, actor int, cho
 		}
 		// Whether an option may be taken does not depend on which of its
 		// requirements fails first: those that do not read the target are
-		// checked once, then those that do, for each target.
-		onTarget, ok := false, true
+		// checked once, then those that do, for each target (the one, when
+		// there is one, as there usually is).
+		onTarget, ok := 0, true
+		var one *Condition
 		for i := range a.Requires {
 			if c := &a.Requires[i]; readsTarget(c.Ref) {
-				onTarget = true
+				onTarget++
+				one = c
 			} else if !c.Holds(sc.value(st, &c.Ref, actor, -1)) {
 				ok = false
 				break
@@ -228,7 +231,10 @@ func (sc *Scenario) AvailableOptionsInto(dst []Option, st *State, actor int, cho
 			continue
 		}
 		for t := range sc.Swing {
-			if onTarget && !sc.targetHolds(st, a.Requires, actor, t) {
+			switch {
+			case onTarget == 1 && !one.Holds(sc.value(st, &one.Ref, actor, t)):
+				continue
+			case onTarget > 1 && !sc.targetHolds(st, a.Requires, actor, t):
 				continue
 			}
 			o.Target = t
