@@ -106,23 +106,25 @@ func (r *resolver) dynamics() {
 	}
 	// add and addF change an actor's stat by whole points or by hundredths;
 	// the Track and Swing variants do the same for tracks and swing states.
+	// Each names a single number, so they go to the ledger by its slot (as
+	// add and addFrac would find it; a stat the actor lacks is ignored).
 	add := func(actor int, s Stat, d int, dyn Dynamic) {
-		if actor >= 0 {
-			r.l.add(Ref{Kind: RefStat, Actor: actor, Stat: s}, d, cause(dyn))
+		if actor >= 0 && sc.Actors[actor].Has[s] {
+			r.l.addAt(statSlot(actor, s), d, cause(dyn))
 		}
 	}
 	addF := func(actor int, s Stat, d int, dyn Dynamic) {
-		if actor >= 0 {
-			r.l.addFrac(Ref{Kind: RefStat, Actor: actor, Stat: s}, d, cause(dyn))
+		if actor >= 0 && sc.Actors[actor].Has[s] {
+			r.l.addFracAt(statSlot(actor, s), d, cause(dyn))
 		}
 	}
-	addTrack := func(t Track, d int, dyn Dynamic) { r.l.add(Ref{Kind: RefTrack, Track: t}, d, cause(dyn)) }
-	addTrackF := func(t Track, d int, dyn Dynamic) { r.l.addFrac(Ref{Kind: RefTrack, Track: t}, d, cause(dyn)) }
+	addTrack := func(t Track, d int, dyn Dynamic) { r.l.addAt(r.l.trackSlot(t), d, cause(dyn)) }
+	addTrackF := func(t Track, d int, dyn Dynamic) { r.l.addFracAt(r.l.trackSlot(t), d, cause(dyn)) }
 	addSwing := func(i int, f SwingField, d int, dyn Dynamic) {
-		r.l.add(Ref{Kind: RefSwing, Swing: i, Field: f}, d, cause(dyn))
+		r.l.addAt(r.l.swingSlot(i, f), d, cause(dyn))
 	}
 	addSwingF := func(i int, f SwingField, d int, dyn Dynamic) {
-		r.l.addFrac(Ref{Kind: RefSwing, Swing: i, Field: f}, d, cause(dyn))
+		r.l.addFracAt(r.l.swingSlot(i, f), d, cause(dyn))
 	}
 	has := func(a int, s Stat) bool { return a >= 0 && sc.Actors[a].Has[s] }
 	get := func(a int, s Stat, dflt int) int {

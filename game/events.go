@@ -74,7 +74,8 @@ func (r *resolver) fire(i int) {
 		r.report.Events = append(r.report.Events, i)
 	}
 	cause := Cause{Kind: CauseEvent, Source: i, Actor: -1, Turn: st.Turn, Target: -1}
-	for _, e := range ev.Effects {
+	for k := range ev.Effects {
+		e := &ev.Effects[k]
 		if e.Delay == 0 {
 			r.l.add(e.Target, e.Add, cause)
 			continue

@@ -181,13 +181,22 @@ func (l *ledger) slots() int {
 func (l *ledger) slotOf(r Ref) int {
 	switch r.Kind {
 	case RefStat:
-		return r.Actor*int(NumStats) + int(r.Stat)
+		return statSlot(r.Actor, r.Stat)
 	case RefTrack:
-		return len(l.st.Actors)*int(NumStats) + int(r.Track)
+		return l.trackSlot(r.Track)
 	case RefSwing:
-		return len(l.st.Actors)*int(NumStats) + int(NumTracks) + 2*r.Swing + int(r.Field)
+		return l.swingSlot(r.Swing, r.Field)
 	}
 	return -1
+}
+
+// statSlot, trackSlot and swingSlot are slotOf for one kind of number.
+func statSlot(actor int, s Stat) int { return actor*int(NumStats) + int(s) }
+
+func (l *ledger) trackSlot(t Track) int { return len(l.st.Actors)*int(NumStats) + int(t) }
+
+func (l *ledger) swingSlot(swing int, f SwingField) int {
+	return len(l.st.Actors)*int(NumStats) + int(NumTracks) + 2*swing + int(f)
 }
 
 func (l *ledger) refOf(slot int) Ref {
@@ -221,6 +230,112 @@ func numberIn(st *State, r Ref) *int {
 // add records a contribution to a concrete or group reference. References
 // to a stat the actor does not have are ignored.
 func (l *ledger) add(r Ref, delta int, c Cause) { l.push(r, delta, c, true) }
+
+// addAt is add for a single number given by its slot (not a group, and
+// for a stat one the actor has), as the standing links name them: the same
+// contribution, without a Ref to resolve.
+func (l *ledger) addAt(slot, delta int, c Cause) {
+	if delta == 0 {
+		return
+	}
+	l.record(slot, delta, c)
+	l.watch(slot, delta*100, c)
+}
+
+// effectSlots is where one effect of an action goes in the ledger, worked
+// out once per scenario: the slots push finds for the effect's target with
+// "self" its action's owner, in the order it finds them (none for a stat
+// the owner lacks), so that an order's effects are recorded without
+// resolving their references again every turn.
+type effectSlots struct {
+	slots []int
+	// target: the slots are swing state 0's, and the order's target t
+	// moves them by 2*t.
+	target bool
+	// plain is false for a reference the table does not cover (push is
+	// asked instead).
+	plain bool
+}
+
+// effectSlotsOf returns, per action and effect, its effectSlots.
+func (sc *Scenario) effectSlotsOf() [][]effectSlots {
+	if sc.memo == nil { // a scenario Index was never run on
+		return sc.findEffectSlots()
+	}
+	sc.memo.slotsOnce.Do(func() { sc.memo.slots = sc.findEffectSlots() })
+	return sc.memo.slots
+}
+
+func (sc *Scenario) findEffectSlots() [][]effectSlots {
+	out := make([][]effectSlots, len(sc.Actions))
+	for ai := range sc.Actions {
+		def := &sc.Actions[ai]
+		out[ai] = make([]effectSlots, len(def.Effects))
+		for i, e := range def.Effects {
+			out[ai][i] = sc.slotsFor(e.Target, def.Actor)
+		}
+	}
+	return out
+}
+
+// slotsFor is the effectSlots of an effect on r of an action of owner's:
+// the slots push would record in, numbered as this scenario's states are.
+func (sc *Scenario) slotsFor(r Ref, owner int) effectSlots {
+	na, ns := len(sc.Actors), len(sc.Swing)
+	swing := func(i int, f SwingField) int { return na*int(NumStats) + int(NumTracks) + 2*i + int(f) }
+	switch r.Kind {
+	case RefStat:
+		a := r.Actor
+		if a == ActorSelf {
+			a = owner
+		}
+		if a < 0 || a >= na || r.Stat >= NumStats {
+			break
+		}
+		if !sc.Actors[a].Has[r.Stat] {
+			return effectSlots{plain: true} // ignored, as push ignores it
+		}
+		return effectSlots{slots: []int{statSlot(a, r.Stat)}, plain: true}
+	case RefTrack:
+		if r.Track < NumTracks {
+			return effectSlots{slots: []int{na*int(NumStats) + int(r.Track)}, plain: true}
+		}
+	case RefSwing:
+		if r.Field != FieldAlign && r.Field != FieldSovereign {
+			break
+		}
+		switch {
+		case r.Swing == SwingTarget:
+			return effectSlots{slots: []int{swing(0, r.Field)}, target: true, plain: true}
+		case r.Swing == SwingAll || r.Swing == SwingTier2:
+			var slots []int
+			for i := range sc.Swing {
+				if r.Swing == SwingAll || sc.Swing[i].Tier == 2 {
+					slots = append(slots, swing(i, r.Field))
+				}
+			}
+			return effectSlots{slots: slots, plain: true}
+		case r.Swing >= 0 && r.Swing < ns:
+			return effectSlots{slots: []int{swing(r.Swing, r.Field)}, plain: true}
+		}
+	}
+	return effectSlots{}
+}
+
+// addSlots is add for an effect given by its slots, for an order on
+// target: the contributions push would record, in the same order.
+func (l *ledger) addSlots(fx *effectSlots, target, delta int, c Cause) {
+	if delta == 0 {
+		return
+	}
+	for _, slot := range fx.slots {
+		if fx.target {
+			slot += 2 * target
+		}
+		l.record(slot, delta, c)
+		l.watch(slot, delta*100, c)
+	}
+}
 
 // push is add; watch says whether the blame accounts should count the
 // contribution (not when addFrac has counted it already in hundredths).
@@ -279,8 +394,16 @@ func (l *ledger) addFrac(r Ref, d int, c Cause) {
 	}
 	// r names one number (the standing effects name no group), so what
 	// push would do comes down to recording in its slot.
+	l.addFracAt(l.slotOf(r), d, c)
+}
+
+// addFracAt is addFrac for a single number given by its slot (for a stat,
+// one the actor has).
+func (l *ledger) addFracAt(slot, d int, c Cause) {
+	if d == 0 {
+		return
+	}
 	whole := d / 100
-	slot := l.slotOf(r)
 	if whole != 0 {
 		l.record(slot, whole, c)
 	}
@@ -415,8 +538,11 @@ func (l *ledger) crowdsStat(s Stat) bool {
 // point at 80 with from 60 counts half. It is worked out point by point in
 // hundredths and rounded to the nearest whole point.
 func crowdedRise(v, rise, from int) int {
-	got := 0 // hundredths
-	for range rise {
+	// Below from every point counts whole, so the points up to from are
+	// counted at once; the loop goes on from there.
+	head := min(max(rise, 0), max(from-v, 0))
+	got := 100 * head // hundredths
+	for range rise - head {
 		at := v + got/100
 		if at < from {
 			got += 100

@@ -107,7 +107,7 @@ func (sc *Scenario) why(action, target int, w Why) string {
 
 // Order builds the Order for an option.
 func (sc *Scenario) OrderFor(o Option) Order {
-	a := sc.Actions[o.Action]
+	a := &sc.Actions[o.Action]
 	ord := Order{Actor: sc.Actors[a.Actor].ID, Action: a.ID}
 	if o.Target >= 0 {
 		ord.Target = sc.Swing[o.Target].ID
@@ -217,12 +217,15 @@ func (sc *Scenario) AvailableOptionsInto(dst []Option, st *State, actor int, cho
 		}
 		// Whether an option may be taken does not depend on which of its
 		// requirements fails first: those that do not read the target are
-		// checked once, then those that do, for each target.
-		onTarget, ok := false, true
-		for _, c := range a.Requires {
-			if readsTarget(c.Ref) {
-				onTarget = true
-			} else if !c.Holds(sc.Value(st, c.Ref, actor, -1)) {
+		// checked once, then those that do, for each target (the one, when
+		// there is one, as there usually is).
+		onTarget, ok := 0, true
+		var one *Condition
+		for i := range a.Requires {
+			if c := &a.Requires[i]; readsTarget(c.Ref) {
+				onTarget++
+				one = c
+			} else if !c.Holds(sc.value(st, &c.Ref, actor, -1)) {
 				ok = false
 				break
 			}
@@ -231,7 +234,10 @@ func (sc *Scenario) AvailableOptionsInto(dst []Option, st *State, actor int, cho
 			continue
 		}
 		for t := range sc.Swing {
-			if onTarget && !sc.targetHolds(st, a.Requires, actor, t) {
+			switch {
+			case onTarget == 1 && !one.Holds(sc.value(st, &one.Ref, actor, t)):
+				continue
+			case onTarget > 1 && !sc.targetHolds(st, a.Requires, actor, t):
 				continue
 			}
 			o.Target = t
@@ -248,19 +254,14 @@ func readsTarget(r Ref) bool { return r.Kind == RefSwing && r.Swing == SwingTarg
 // allHold reports whether every condition holds for an order without a
 // target (refusalNeeds finds no reason).
 func (sc *Scenario) allHold(st *State, cs []Condition, actor int) bool {
-	for _, c := range cs {
-		if !c.Holds(sc.Value(st, c.Ref, actor, -1)) {
-			return false
-		}
-	}
-	return true
+	return sc.holds(st, cs, actor, -1)
 }
 
 // targetHolds reports whether the conditions that read the target hold for
 // target t.
 func (sc *Scenario) targetHolds(st *State, cs []Condition, actor, t int) bool {
-	for _, c := range cs {
-		if readsTarget(c.Ref) && !c.Holds(sc.Value(st, c.Ref, actor, t)) {
+	for i := range cs {
+		if c := &cs[i]; readsTarget(c.Ref) && !c.Holds(sc.value(st, &c.Ref, actor, t)) {
 			return false
 		}
 	}

@@ -132,10 +132,12 @@ func (r *resolver) resolve(orders []Order) {
 		return
 	}
 
-	// Costs.
+	// Costs (to the ledger by slot, as add would find it).
 	for _, a := range acc {
-		r.l.add(Ref{Kind: RefStat, Actor: a.actor, Stat: StatCapital}, -a.cost,
-			Cause{Kind: CauseCost, Source: a.action, Actor: a.actor, Turn: st.Turn, Target: a.target})
+		if sc.Actors[a.actor].Has[StatCapital] {
+			r.l.addAt(statSlot(a.actor, StatCapital), -a.cost,
+				Cause{Kind: CauseCost, Source: a.action, Actor: a.actor, Turn: st.Turn, Target: a.target})
+		}
 	}
 	r.l.apply()
 
@@ -251,15 +253,27 @@ func (r *resolver) act(a accepted) {
 	sc, st := r.sc, r.st
 	def := &sc.Actions[a.action]
 	cause := Cause{Kind: CauseAction, Source: a.action, Actor: a.actor, Turn: st.Turn, Target: a.target}
-	for _, e := range def.Effects {
+	// The immediate effects go to the ledger by the slots worked out for
+	// the scenario when those apply: the order is its owner's (as validate
+	// ensures), its target a swing state, the state numbered as the
+	// scenario's.
+	fx := sc.effectSlotsOf()[a.action]
+	bySlot := len(fx) == len(def.Effects) && a.actor == def.Actor && a.target < len(sc.Swing) &&
+		len(st.Actors) == len(sc.Actors) && len(st.Swing) == len(sc.Swing)
+	for i := range def.Effects {
+		e := &def.Effects[i]
 		if len(e.When) > 0 && !sc.holds(r.l.prev, e.When, a.actor, a.target) {
 			continue
 		}
-		t := concrete(e.Target, a.actor, a.target)
 		if e.Delay == 0 {
-			r.l.add(t, e.Add, cause)
+			if bySlot && fx[i].plain && (!fx[i].target || a.target >= 0) {
+				r.l.addSlots(&fx[i], a.target, e.Add, cause)
+			} else {
+				r.l.add(concrete(e.Target, a.actor, a.target), e.Add, cause)
+			}
 			continue
 		}
+		t := concrete(e.Target, a.actor, a.target)
 		dc := cause
 		dc.Kind = CauseDelayed
 		st.Pending = append(st.Pending, Pending{Due: st.Turn + e.Delay, Target: t, Add: e.Add, Cause: dc})
@@ -309,12 +323,12 @@ func concrete(t Ref, actor, target int) Ref {
 func (r *resolver) dueEffects() {
 	st := r.st
 	kept := st.Pending[:0]
-	for _, p := range st.Pending {
-		if p.Due <= st.Turn {
+	for i := range st.Pending {
+		if p := &st.Pending[i]; p.Due <= st.Turn {
 			r.l.add(p.Target, p.Add, p.Cause)
 			continue
 		}
-		kept = append(kept, p)
+		kept = append(kept, st.Pending[i]) // at or before i: nothing still to read is written over
 	}
 	st.Pending = kept
 }

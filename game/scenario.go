@@ -63,6 +63,11 @@ type memo struct {
 	// which runs for every seat every turn (see covertActions).
 	covertOnce sync.Once
 	covert     []int
+
+	// slots are where the actions' effects go in the ledger, for act
+	// (see effectSlotsOf). Ban changes no effect, so its copies share them.
+	slotsOnce sync.Once
+	slots     [][]effectSlots
 }
 
 // covertActions lists the indices of the covert actions, in content order.

@@ -84,6 +84,10 @@ func (sc *Scenario) RawScore(st *State, actor int) int {
 	return raw
 }
 
+// Total is Score(st, actor).Total without building the breakdown, for
+// callers that read only the total (the simulator, a searching bot).
+func (sc *Scenario) Total(st *State, actor int) int { return sc.total(st, actor) }
+
 // total is Score(st, actor).Total without building the breakdown.
 func (sc *Scenario) total(st *State, actor int) int {
 	return sc.crisisScore(st, actor, sc.RawScore(st, actor))

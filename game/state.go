@@ -126,9 +126,16 @@ func (sc *Scenario) newGame(seed uint64, ledger bool) (State, Report) {
 		st.Swing[i] = SwingState{ID: s.ID, Align: s.Align, Sovereign: s.Sovereign}
 	}
 	st.Blame = sc.newBlame(&st)
-	start := st.Clone()
+	// The ledger reads the state before only for its lines' "before"
+	// values (the news reads the world as it stands): without lines, no
+	// copy of the starting state is needed.
+	start := &st
+	if ledger {
+		c := st.Clone()
+		start = &c
+	}
 	var r resolver
-	r.init(sc, &st, &start, 0, ledger)
+	r.init(sc, &st, start, 0, ledger)
 	r.report.Turn = 0
 	r.news()
 	r.finish()

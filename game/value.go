@@ -4,6 +4,12 @@ package game
 // "target" (a swing index, or -1 when there is none). Group selectors read
 // the average over the group.
 func (sc *Scenario) Value(st *State, r Ref, actor, target int) int {
+	return sc.value(st, &r, actor, target)
+}
+
+// value is Value reading the reference where it is, for the loops over
+// conditions (a reference is several words).
+func (sc *Scenario) value(st *State, r *Ref, actor, target int) int {
 	switch r.Kind {
 	case RefStat:
 		a := r.Actor
@@ -97,8 +103,8 @@ func (sc *Scenario) Gap(st *State) int { return sc.gap(st) }
 
 // holds reports whether every condition is true.
 func (sc *Scenario) holds(st *State, cs []Condition, actor, target int) bool {
-	for _, c := range cs {
-		if !c.Holds(sc.Value(st, c.Ref, actor, target)) {
+	for i := range cs {
+		if c := &cs[i]; !c.Holds(sc.value(st, &c.Ref, actor, target)) {
 			return false
 		}
 	}

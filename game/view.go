@@ -27,13 +27,8 @@ func (sc *Scenario) ViewInto(v *State, st *State, actor int, history bool) {
 	}
 	v.Seed = 0
 	for b := range v.Actors {
-		if b == actor || sc.Actors[b].Hidden == [NumStats]bool{} {
-			continue
-		}
-		for s := range NumStats {
-			if sc.Actors[b].Hidden[s] {
-				v.Actors[b].Stats[s] = sc.estimate(st, b, s)
-			}
+		if b != actor {
+			v.Actors[b] = sc.publicRow(st, b)
 		}
 	}
 	if history {
@@ -60,15 +55,7 @@ func (sc *Scenario) ViewInto(v *State, st *State, actor int, history bool) {
 		}
 	}
 	secret := func(actorOf, action, turn int) bool {
-		if actorOf == actor || !sc.Actions[action].Covert {
-			return false
-		}
-		for _, c := range st.Covert {
-			if c.Actor == actorOf && c.Action == action && c.Turn == turn {
-				return c.Exposed == 0
-			}
-		}
-		return true
+		return actorOf != actor && sc.Actions[action].Covert && secretIn(st, actorOf, action, turn)
 	}
 	v.Covert = slices.DeleteFunc(v.Covert, func(c CovertRecord) bool { return c.Actor != actor && c.Exposed == 0 })
 	v.Pending = slices.DeleteFunc(v.Pending, func(p Pending) bool {
@@ -78,17 +65,9 @@ func (sc *Scenario) ViewInto(v *State, st *State, actor int, history bool) {
 		return p.Target.Kind == RefStat && p.Target.Actor != actor && sc.Actors[p.Target.Actor].Hidden[p.Target.Stat]
 	})
 	for _, ai := range sc.covertActions() {
-		if sc.Actions[ai].Actor == actor {
-			continue
+		if sc.Actions[ai].Actor != actor {
+			v.Uses[ai] = sc.exposedUse(st, ai)
 		}
-		u := Use{}
-		for _, c := range st.Covert {
-			if c.Action == ai && c.Exposed != 0 {
-				u.Count++
-				u.Last = max(u.Last, c.Turn)
-			}
-		}
-		v.Uses[ai] = u
 	}
 }
 
@@ -198,4 +177,203 @@ func (sc *Scenario) ReportFor(st *State, rep Report, actor int) Report {
 		out.Changes = append(out.Changes, ch)
 	}
 	return out
+}
+
+// Views makes the views of one state for each seat in turn (View without
+// history), for a loop that asks every seat of a turn for its orders (the
+// simulator, a play-out). What the seats' views have in common is worked
+// out once per state, and each view shares with the state every list the
+// view does not change (the swing states, fired events, news, carries,
+// blame and crisis, and the covert records and pending effects when the
+// seat may see them all): the eight views of a turn cost little more than
+// one.
+//
+// A view For returns is equal, field for field, to View(st, actor, false)
+// (TestViewsMatchView compares them). It shares lists with the state and
+// with the Views, so it must not be written to, and it holds only until
+// the state changes or For or Of is called again. The state is never
+// written to.
+type Views struct {
+	sc *Scenario
+	st *State
+	v  State // the view For returns
+	// actors and uses are every actor's stats and every action's uses as
+	// the public view has them (hidden stats at their public estimates,
+	// covert actions' uses as far as they are exposed), but for those of
+	// the seat viewed last, which are its own (see seat).
+	actors []ActorState
+	uses   []Use
+	seat   int        // the actor whose rows are its own in actors and uses, or none
+	pubRow ActorState // the seat's public row, while its own is in actors
+	// pubUses are the public uses of the covert actions, indexed like
+	// Scenario.covertActions.
+	pubUses []Use
+	// readers say, per pending effect of the state, who may see it (see
+	// pendingReaders).
+	readers []pendingReaders
+	pending []Pending
+	covert  []CovertRecord
+}
+
+// pendingReaders restricts a pending effect to one viewer, for each of the
+// two reasons View hides one: a covert order still secret (only its author
+// sees what it set on its way), and a target among an actor's hidden stats
+// (only that actor sees it). An effect is in the view of a viewer that
+// each field is anyone or names.
+type pendingReaders struct{ author, owner int }
+
+// anyone is a pendingReaders field that restricts nothing: no viewer,
+// not even the public one (-1), has that index.
+const anyone = -1 << 31
+
+// Of prepares the views of st. st must not change while its views are in
+// use.
+func (vs *Views) Of(sc *Scenario, st *State) {
+	vs.sc, vs.st, vs.seat = sc, st, anyone
+	if st.Over {
+		return // everything is revealed: the views are the state
+	}
+	vs.actors = append(vs.actors[:0], st.Actors...)
+	for b := range vs.actors {
+		vs.actors[b] = sc.publicRow(st, b)
+	}
+	vs.uses = append(vs.uses[:0], st.Uses...)
+	vs.pubUses = vs.pubUses[:0]
+	for _, ai := range sc.covertActions() {
+		u := sc.exposedUse(st, ai)
+		vs.pubUses = append(vs.pubUses, u)
+		vs.uses[ai] = u
+	}
+	vs.readers = vs.readers[:0]
+	for _, p := range st.Pending {
+		r := pendingReaders{anyone, anyone}
+		if p.Cause.Kind == CauseDelayed && sc.Actions[p.Cause.Source].Covert && secretIn(st, p.Cause.Actor, p.Cause.Source, p.Cause.Turn) {
+			r.author = p.Cause.Actor
+		}
+		if p.Target.Kind == RefStat && sc.Actors[p.Target.Actor].Hidden[p.Target.Stat] {
+			r.owner = p.Target.Actor
+		}
+		vs.readers = append(vs.readers, r)
+	}
+}
+
+// For returns actor's view of the state Of was given (actor -1: the public
+// view).
+func (vs *Views) For(actor int) *State {
+	st, v := vs.st, &vs.v
+	*v = *st
+	v.History = nil
+	if st.Over {
+		return v
+	}
+	v.Seed = 0
+	vs.becomeSeat(actor)
+	v.Actors, v.Uses = vs.actors, vs.uses
+	// The covert records and pending effects are the state's own lists
+	// when the actor may see all of them (as it usually may), and filtered
+	// copies otherwise.
+	seen := func(c CovertRecord) bool { return c.Actor == actor || c.Exposed != 0 }
+	if !allOf(st.Covert, seen) {
+		vs.covert = vs.covert[:0]
+		for _, c := range st.Covert {
+			if seen(c) {
+				vs.covert = append(vs.covert, c)
+			}
+		}
+		v.Covert = vs.covert
+	}
+	reads := func(r pendingReaders) bool {
+		return (r.author == anyone || r.author == actor) && (r.owner == anyone || r.owner == actor)
+	}
+	if !allOf(vs.readers, reads) {
+		vs.pending = vs.pending[:0]
+		for i, p := range st.Pending {
+			if reads(vs.readers[i]) {
+				vs.pending = append(vs.pending, p)
+			}
+		}
+		v.Pending = vs.pending
+	}
+	return v
+}
+
+// allOf reports whether f holds for every element of s.
+func allOf[T any](s []T, f func(T) bool) bool {
+	for _, x := range s {
+		if !f(x) {
+			return false
+		}
+	}
+	return true
+}
+
+// becomeSeat makes the rows of actors and uses those of actor's view: the
+// last seat's own rows go back to the public ones, and actor's become its
+// own.
+func (vs *Views) becomeSeat(actor int) {
+	if actor == vs.seat {
+		return
+	}
+	sc, st := vs.sc, vs.st
+	for _, b := range [2]int{vs.seat, actor} {
+		if b < 0 || b >= len(st.Actors) {
+			continue
+		}
+		own := b == actor
+		if own {
+			vs.pubRow = vs.actors[b] // kept for when the seat moves on
+			vs.actors[b] = st.Actors[b]
+		} else {
+			vs.actors[b] = vs.pubRow
+		}
+		for k, ai := range sc.covertActions() {
+			if sc.Actions[ai].Actor != b {
+				continue
+			}
+			if own {
+				vs.uses[ai] = st.Uses[ai]
+			} else {
+				vs.uses[ai] = vs.pubUses[k]
+			}
+		}
+	}
+	vs.seat = actor
+}
+
+// publicRow is actor b's stats as others see them: hidden stats at their
+// public estimates.
+func (sc *Scenario) publicRow(st *State, b int) ActorState {
+	row := st.Actors[b]
+	if sc.Actors[b].Hidden == [NumStats]bool{} {
+		return row
+	}
+	for s := range NumStats {
+		if sc.Actors[b].Hidden[s] {
+			row.Stats[s] = sc.estimate(st, b, s)
+		}
+	}
+	return row
+}
+
+// exposedUse is a covert action's uses as others know them: those exposed.
+func (sc *Scenario) exposedUse(st *State, ai int) Use {
+	u := Use{}
+	for _, c := range st.Covert {
+		if c.Action == ai && c.Exposed != 0 {
+			u.Count++
+			u.Last = max(u.Last, c.Turn)
+		}
+	}
+	return u
+}
+
+// secretIn reports whether the covert order an actor gave for an action in
+// a turn is still secret (or is not on record).
+func secretIn(st *State, actor, action, turn int) bool {
+	for _, c := range st.Covert {
+		if c.Actor == actor && c.Action == action && c.Turn == turn {
+			return c.Exposed == 0
+		}
+	}
+	return true
 }

@@ -31,8 +31,8 @@ type aim struct {
 }
 
 // liveAt reports whether the aim may be worth anything h resolutions
-// before the end; when it is not, evaluator.worth would give 0 (as it does
-// for h <= 0: the change arrives after the end).
+// before the end; when it is not, evaluator.aimWorth would give 0 (as it
+// does for h <= 0: the change arrives after the end).
 func (a *aim) liveAt(h int) bool {
 	return h > 0 && (h >= 64 || a.live&(1<<h) != 0)
 }
@@ -108,7 +108,7 @@ func compileAims(sc *game.Scenario) []actionAims {
 // its number (on any target) move nothing the owner's objectives read at
 // that horizon, nor the Strait's tension on the way, and it is neither
 // China's grievance (valued by the pressure it makes) nor the owner's
-// capital. evaluator.worth gives such an aim 0, so a bot skips it; one
+// capital. evaluator.aimWorth gives such an aim 0, so a bot skips it; one
 // worthless at every horizon is left out (about a third of race2025's).
 func liveHorizons(sc *game.Scenario, m *model, owner int, a aim) uint64 {
 	if a.grievance || a.capital {

@@ -161,13 +161,13 @@ func (b Bot) choose(sc *game.Scenario, view *game.State, actor int, given, dst [
 	e.opts = sc.AvailableOptionsInto(e.opts, view, actor, given)
 	opts := e.opts
 	cands := e.cands[:0]
-	for i, o := range opts {
+	for i := range opts {
 		// An easy bot thinks less: each turn it weighs only some of what
 		// it could do, more in some games than in others.
 		if b.Difficulty == Easy && !rng.Percent(attention) {
 			continue
 		}
-		v, ok := e.value(o)
+		v, ok := e.value(&opts[i])
 		if !ok {
 			continue
 		}
@@ -195,7 +195,7 @@ func (b Bot) choose(sc *game.Scenario, view *game.State, actor int, given, dst [
 		}
 	}
 	for _, c := range cands {
-		o := opts[c.opt]
+		o := &opts[c.opt]
 		if slices.Contains(used, o.Action) || ap+o.AP > budgetAP {
 			continue
 		}
@@ -210,7 +210,7 @@ func (b Bot) choose(sc *game.Scenario, view *game.State, actor int, given, dst [
 		if spent+o.Cost > view.Stat(actor, game.StatCapital) {
 			continue
 		}
-		orders = append(orders, sc.OrderFor(o))
+		orders = append(orders, sc.OrderFor(*o))
 		used = append(used, o.Action)
 		ap += o.AP
 		spent += o.Cost
@@ -340,7 +340,7 @@ func (b Bot) Values(sc *game.Scenario, view *game.State, actor int) []Valued {
 		if !o.Available {
 			continue
 		}
-		v, ok := e.value(o)
+		v, ok := e.value(&o)
 		out = append(out, Valued{Option: o, Value: v, Ruled: !ok})
 	}
 	return out

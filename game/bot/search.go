@@ -156,7 +156,7 @@ func SampleDice(n int, rng *game.Stream) (uint64, []Bot) {
 func rollout(sc *game.Scenario, f *future, actor int, orders []game.Order, self Bot) int {
 	s := rollouts.Get().(*rolloutStates)
 	defer rollouts.Put(s)
-	return sc.Score(s.play(sc, &f.st, f.seats, actor, orders), actor).Total
+	return sc.Total(s.play(sc, &f.st, f.seats, actor, orders), actor)
 }
 
 // PlayOut plays a (sampled) world to the end and returns its final state:
@@ -188,8 +188,9 @@ var rollouts = sync.Pool{New: func() any { return new(rolloutStates) }}
 // sim.Play: each is written over in full before it is read (the history
 // they share with the start is never written).
 type rolloutStates struct {
-	a, b, view game.State
-	orders     []game.Order
+	a, b   game.State
+	views  game.Views // the seats' views of a turn (a bot only reads its view)
+	orders []game.Order
 }
 
 // play is PlayOut in s's states; the final state it returns is one of them,
@@ -198,18 +199,18 @@ type rolloutStates struct {
 // turns quietly (TestQuietPlayOutsMatch checks it ends where full
 // resolutions do).
 func (s *rolloutStates) play(sc *game.Scenario, start *game.State, seats []Bot, actor int, orders []game.Order) *game.State {
-	st, view, next := &s.a, &s.view, &s.b
+	st, next := &s.a, &s.b
 	start.CloneInto(st)
 	first := true
 	for !st.Over {
 		all := s.orders[:0] // AdvanceQuiet copies what it keeps
+		s.views.Of(sc, st)
 		for a := range sc.Actors {
 			if first && a == actor {
 				all = append(all, orders...)
 				continue
 			}
-			sc.ViewInto(view, st, a, false)
-			all = seats[a].AppendChoice(all, sc, view, a)
+			all = seats[a].AppendChoice(all, sc, s.views.For(a), a)
 		}
 		s.orders = all
 		first = false

@@ -69,6 +69,34 @@ type evaluator struct {
 	// that the seats of one turn, whose views hold the same accounts (a
 	// view keeps them whole: they are public), work them out once.
 	blame blameMemo
+
+	// plans keeps, per actor, the plan (Plan) of the bot last seen in its
+	// seat: a bot's plan is fixed for the game, and a pooled evaluator
+	// serves the seats of a game turn after turn.
+	plans []planMemo
+}
+
+// planMemo is the plan of one bot in one seat of a scenario.
+type planMemo struct {
+	sc    *game.Scenario
+	seed  uint64
+	d     Difficulty
+	focus []int
+}
+
+// plan is Plan for the bot in actor's seat into e.focus, from e.plans
+// when it holds that bot's plan (it is the same: Plan depends on nothing
+// else).
+func (e *evaluator) plan(sc *game.Scenario, b Bot, actor int) {
+	for len(e.plans) <= actor {
+		e.plans = append(e.plans, planMemo{})
+	}
+	m := &e.plans[actor]
+	if m.sc != sc || m.seed != b.Seed || m.d != b.Difficulty || m.focus == nil {
+		m.sc, m.seed, m.d = sc, b.Seed, b.Difficulty
+		m.focus = plan(m.focus[:0], sc, b.Seed, actor, b.Difficulty)
+	}
+	e.focus = append(e.focus[:0], m.focus...)
 }
 
 // blameMemo is every actor's crisis share and culprit flag
@@ -161,7 +189,7 @@ func newEvaluator(sc *game.Scenario, v *game.State, actor int, b Bot) *evaluator
 	// The objectives as this turn sees them; the bot's score is theirs
 	// (Scenario.RawScore, from the same progress: the measures read here
 	// are the objectives' own, with "self" made the actor).
-	e.focus = plan(e.focus, sc, b.Seed, actor, b.Difficulty)
+	e.plan(sc, b, actor)
 	for i := range sc.Actors[actor].Objectives {
 		o := &sc.Actors[actor].Objectives[i]
 		m := concrete(o.Measure, actor, -1)
@@ -229,7 +257,7 @@ func plan(focus []int, sc *game.Scenario, seed uint64, actor int, d Difficulty) 
 
 // value is what an option is worth; ok is false when the bot refuses to
 // consider it at all (it could tip the Strait into crisis by its own hand).
-func (e *evaluator) value(o game.Option) (int, bool) {
+func (e *evaluator) value(o *game.Option) (int, bool) {
 	def := &e.sc.Actions[o.Action]
 	aims := &e.aims[o.Action]
 	// The mutual-loss rule: never raise tension where this order, the
@@ -365,10 +393,19 @@ func (e *evaluator) exposedWorth(aims []aim, target int) int {
 }
 
 // aimWorth values one aim of an order on target (-1 for none): nothing if
-// its conditions do not hold or it is on a target the order does not have.
+// its conditions do not hold or it is on a target the order does not have,
+// and otherwise the worth of a change of a.d hundredths in its number that
+// arrives a.delay turns from now: by what it makes of the bot's objectives
+// at the end of the game, once the standing causal links have worked on it
+// (as the model measured them), by the risk of a Strait crisis from the
+// tension it adds along the way, and, for the bot's own capital, by what
+// the money can still buy. (Every aim of every option a bot weighs comes
+// through here, so the worth is worked out in place, not in a call of its
+// own.)
 func (e *evaluator) aimWorth(a *aim, target int) int {
-	if !a.liveAt(e.turnsLeft - a.delay) {
-		return 0 // worth nothing at this horizon, whatever the conditions
+	h := e.turnsLeft - a.delay // the resolutions left when it arrives
+	if !a.liveAt(h) {
+		return 0 // worth nothing at this horizon (or after the end), whatever the conditions
 	}
 	if len(a.when) > 0 && !e.sc.Holds(e.v, a.when, e.actor, target) {
 		return 0
@@ -380,7 +417,19 @@ func (e *evaluator) aimWorth(a *aim, target int) int {
 		}
 		slot += 2 * target
 	}
-	return e.worth(slot, a)
+	v := e.endWorth(h, slot, a.d)
+	crisis := 0 // what crisisWorth gives a number that does not move the Strait
+	if p := e.m.peak[h][slot]; p != 0 {
+		crisis = e.crisisWorth(int(p) * a.d / 100)
+	}
+	if a.grievance {
+		crisis = min(crisis, e.pressureWorth(a.d))
+	}
+	v += crisis
+	if a.capital {
+		v += a.d * capitalValue / 100
+	}
+	return v
 }
 
 // drift is the tension the standing links will add next turn on their own
@@ -444,29 +493,6 @@ func (e *evaluator) personalityRisk() int {
 		return 150
 	}
 	return 100
-}
-
-// worth values a change of a.d hundredths in the number in slot that
-// arrives a.delay turns from now: by what it makes of the bot's objectives
-// at the end of the game, once the standing causal links have worked on it
-// (as the model measured them), by the risk of a Strait crisis from the
-// tension it adds along the way, and, for the bot's own capital, by what
-// the money can still buy.
-func (e *evaluator) worth(slot int, a *aim) int {
-	h := e.turnsLeft - a.delay
-	if h <= 0 {
-		return 0 // it arrives after the end
-	}
-	v := e.endWorth(h, slot, a.d)
-	crisis := e.crisisWorth(int(e.m.peak[h][slot]) * a.d / 100)
-	if a.grievance {
-		crisis = min(crisis, e.pressureWorth(a.d))
-	}
-	v += crisis
-	if a.capital {
-		v += a.d * capitalValue / 100
-	}
-	return v
 }
 
 // endWorth is what d hundredths in a number now are worth to the bot's

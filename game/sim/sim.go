@@ -79,14 +79,17 @@ func Play(sc *game.Scenario, seed uint64, seats []Seat, keepReports bool) Game {
 	// cut to its length below, as the engine's states all are.
 	st.History = slices.Grow(st.History, sc.Turns)
 	for !st.Over {
-		// Room for a few orders per actor, so that the turn's list is
-		// usually allocated once.
-		orders := make([]game.Order, 0, 3*len(sc.Actors))
+		// The turn's orders are gathered in a list reused from turn to
+		// turn, and the game keeps a copy at their exact length.
+		orders := s.orders[:0]
+		s.views.Of(sc, &st)
 		for a := range sc.Actors {
-			sc.ViewInto(view, &st, a, false)
 			if b, ok := seats[a].(bot.Bot); ok {
-				orders = b.AppendChoice(orders, sc, view, a) // the same orders, without a list of their own
+				// A bot only reads its view: the seats' views share what
+				// they have in common (see game.Views).
+				orders = b.AppendChoice(orders, sc, s.views.For(a), a) // the same orders, without a list of their own
 			} else {
+				sc.ViewInto(view, &st, a, false)
 				orders = append(orders, seats[a].Choose(sc, view, a)...)
 			}
 		}
@@ -99,7 +102,10 @@ func Play(sc *game.Scenario, seed uint64, seats []Seat, keepReports bool) Game {
 			sc.AdvanceOwned(next, &st, orders)
 			st, *next = *next, st
 		}
-		g.Orders = append(g.Orders, orders)
+		s.orders = orders
+		kept := make([]game.Order, len(orders)) // never nil, as before
+		copy(kept, orders)
+		g.Orders = append(g.Orders, kept)
 		g.Hashes = append(g.Hashes, st.Hash())
 		if keepReports {
 			g.Reports = append(g.Reports, rep)
@@ -110,7 +116,7 @@ func Play(sc *game.Scenario, seed uint64, seats []Seat, keepReports bool) Game {
 	g.Winners = sc.Winners(&st)
 	g.Scores = make([]int, len(sc.Actors))
 	for a := range sc.Actors {
-		g.Scores[a] = sc.Score(&st, a).Total
+		g.Scores[a] = sc.Total(&st, a)
 	}
 	return g
 }
@@ -118,7 +124,11 @@ func Play(sc *game.Scenario, seed uint64, seats []Seat, keepReports bool) Game {
 // scratch holds the states Play works in between games.
 var scratch = sync.Pool{New: func() any { return new(scratchStates) }}
 
-type scratchStates struct{ view, next game.State }
+type scratchStates struct {
+	view, next game.State
+	views      game.Views
+	orders     []game.Order
+}
 
 // Config is a batch of games.
 type Config struct {
