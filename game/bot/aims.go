@@ -46,8 +46,8 @@ type actionAims struct {
 	tensionNow int
 	// tilt is each personality's taste for the action (tiltOf its tags).
 	tilt [NumPersonalities]int
-	// revealedBy are the events whose news brings the action to light, if
-	// it is covert and was taken.
+	// revealedBy are the drawn events (not triggers) whose news brings the
+	// action to light, if it is covert and was taken.
 	revealedBy []int
 	// unlocks are the owner's own actions that need this one taken first,
 	// each with the rest of what it needs.
@@ -92,7 +92,9 @@ func compileAims(sc *game.Scenario) []actionAims {
 		}
 		a.unlocks = unlocksOf(sc, ai)
 		for ei := range sc.Events {
-			if slices.Contains(sc.Events[ei].Reveal, ai) {
+			// Only news that is drawn: a trigger fires on its conditions,
+			// not by the odds exposeOdds works out.
+			if ev := &sc.Events[ei]; !ev.Trigger && slices.Contains(ev.Reveal, ai) {
 				a.revealedBy = append(a.revealedBy, ei)
 			}
 		}
