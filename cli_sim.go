@@ -82,6 +82,7 @@ func (c simCmd) Run(e *env) error {
 		if err := os.MkdirAll(c.ReplayDir, 0o755); err != nil {
 			return failf("cannot create the replay folder: %v", err)
 		}
+		cfg.Record |= sim.RecordHashes // a replay checks each turn's state
 		onGame = append(onGame, func(i int, g *sim.Game) {
 			if writeErr == nil {
 				writeErr = writeReplay(c.ReplayDir, sc, g)

@@ -255,7 +255,7 @@ func TestCustomScenarioPlays(t *testing.T) {
 		t.Errorf("omitted: %q", p.Omitted)
 	}
 	for seed := uint64(1); seed <= 20; seed++ {
-		g := sim.Play(sc, seed, sim.SeatsFor(sc, seed, 1), true)
+		g := sim.Play(sc, seed, sim.SeatsFor(sc, seed, 1), sim.RecordHashes|sim.RecordReports)
 		if !g.Final.Over || len(g.Hashes) == 0 {
 			t.Fatalf("seed %d: the game did not finish", seed)
 		}

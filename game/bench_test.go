@@ -38,16 +38,31 @@ func BenchmarkBotsChoose(b *testing.B) {
 	}
 }
 
-// BenchmarkFullGame measures a whole default game (12 turns, 8 bots), with
-// a state hash per turn as a replay records.
+// BenchmarkFullGame measures a whole default game (12 turns, 8 bots) as the
+// simulator plays it: every turn's orders, the history and the final state,
+// without the per-turn state hashes only a replay needs (until December
+// 2026 every game hashed them; BenchmarkFullGameRecorded still does).
 func BenchmarkFullGame(b *testing.B) {
 	sc := scenario(b)
 	seed := uint64(0)
-	sim.Play(sc, 1, sim.SeatsFor(sc, 1, bot.Normal), false) // the bots' model of the rules is measured once per scenario
+	sim.Play(sc, 1, sim.SeatsFor(sc, 1, bot.Normal), 0) // the bots' model of the rules is measured once per scenario
 	b.ReportAllocs()
 	for b.Loop() {
 		seed++
-		sim.Play(sc, seed, sim.SeatsFor(sc, seed, bot.Normal), false)
+		sim.Play(sc, seed, sim.SeatsFor(sc, seed, bot.Normal), 0)
+	}
+}
+
+// BenchmarkFullGameRecorded is BenchmarkFullGame keeping what a replay
+// needs besides the orders: the hash of every turn's state.
+func BenchmarkFullGameRecorded(b *testing.B) {
+	sc := scenario(b)
+	seed := uint64(0)
+	sim.Play(sc, 1, sim.SeatsFor(sc, 1, bot.Normal), 0)
+	b.ReportAllocs()
+	for b.Loop() {
+		seed++
+		sim.Play(sc, seed, sim.SeatsFor(sc, seed, bot.Normal), sim.RecordHashes)
 	}
 }
 
@@ -70,12 +85,12 @@ func BenchmarkHardDecision(b *testing.B) {
 func BenchmarkGameOneHard(b *testing.B) {
 	sc := scenario(b)
 	seed := uint64(0)
-	sim.Play(sc, 1, sim.SeatsFor(sc, 1, bot.Normal), false) // measure the bots' model of the rules first
+	sim.Play(sc, 1, sim.SeatsFor(sc, 1, bot.Normal), 0) // measure the bots' model of the rules first
 	b.ReportAllocs()
 	for b.Loop() {
 		seed++
 		bots := sim.BotsFor(sc, seed, bot.Normal)
 		bots[0].Difficulty = bot.Hard
-		sim.Play(sc, seed, sim.AsSeats(bots), false)
+		sim.Play(sc, seed, sim.AsSeats(bots), 0)
 	}
 }

@@ -22,7 +22,7 @@ func finalHashes(sc *game.Scenario, seed uint64, n int) []string {
 	out := make([]string, n)
 	for i := range n {
 		s := seed + uint64(i)
-		g := sim.Play(sc, s, sim.SeatsFor(sc, s, bot.Normal), false)
+		g := sim.Play(sc, s, sim.SeatsFor(sc, s, bot.Normal), sim.RecordHashes)
 		var b strings.Builder
 		b.WriteString(g.Start.String())
 		for _, h := range g.Hashes {
@@ -58,8 +58,8 @@ func TestSameSeedSameGameInProcess(t *testing.T) {
 func TestPlayWithoutReportsIsTheSameGame(t *testing.T) {
 	sc := scenario(t)
 	for s := uint64(1); s <= 20; s++ {
-		quiet := sim.Play(sc, s, sim.SeatsFor(sc, s, bot.Normal), false)
-		loud := sim.Play(sc, s, sim.SeatsFor(sc, s, bot.Normal), true)
+		quiet := sim.Play(sc, s, sim.SeatsFor(sc, s, bot.Normal), sim.RecordHashes)
+		loud := sim.Play(sc, s, sim.SeatsFor(sc, s, bot.Normal), sim.RecordHashes|sim.RecordReports)
 		// The hashes cover every field (Resolve's fresh state holds nil
 		// where the reused one holds an empty list, which no hash tells
 		// apart); the history is compared as well, for it is what changed.

@@ -166,7 +166,7 @@ func typicalByHand(sc *game.Scenario) (scores []int, combined, low, high int) {
 	perActor := make([][]int, len(sc.Actors))
 	var each []int
 	for i := range TypicalGames {
-		g := sim.Play(sc, seed+uint64(i), sim.SeatsFor(sc, seed+uint64(i), bot.Normal), false)
+		g := sim.Play(sc, seed+uint64(i), sim.SeatsFor(sc, seed+uint64(i), bot.Normal), 0)
 		sum := 0
 		for a, v := range g.Scores {
 			perActor[a] = append(perActor[a], v)

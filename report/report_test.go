@@ -67,7 +67,7 @@ func played(t *testing.T, p *content.Pack, seed uint64) *match.Match {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, orders := range sim.Play(sc, seed, sim.AsSeats(bots), false).Orders {
+	for _, orders := range sim.Play(sc, seed, sim.AsSeats(bots), 0).Orders {
 		m.Apply(orders)
 	}
 	return m

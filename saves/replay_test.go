@@ -28,7 +28,7 @@ func scenario(t *testing.T) *game.Scenario {
 // record plays an all-bot game and returns its replay.
 func record(sc *game.Scenario, seed uint64) *Replay {
 	seats := sim.BotsFor(sc, seed, bot.Normal)
-	g := sim.Play(sc, seed, sim.AsSeats(seats), false)
+	g := sim.Play(sc, seed, sim.AsSeats(seats), sim.RecordHashes)
 	rs := make([]Seat, len(seats))
 	for a, s := range seats {
 		rs[a] = Seat{Actor: sc.Actors[a].ID, Kind: "bot", Personality: s.Personality.String(), Difficulty: s.Difficulty.String()}

@@ -70,7 +70,7 @@ func TestBotsIssueOnlyLegalOrders(t *testing.T) {
 		for d := range bot.NumDifficulties {
 			for seed := uint64(1); seed <= games(d, 40); seed++ {
 				seats := seatsAt(sc, seed, d)
-				g := sim.Play(sc, seed, seats, true)
+				g := sim.Play(sc, seed, seats, sim.RecordReports)
 				for turn, rep := range g.Reports {
 					if len(rep.Refused) > 0 {
 						t.Fatalf("%s seed %d turn %d: refused %+v: %s", d, seed, turn+1, rep.Refused[0].Order, rep.Refused[0].Reason)
@@ -92,7 +92,7 @@ func TestBotsNeverPushTheStraitOver(t *testing.T) {
 		tension := game.Ref{Kind: game.RefTrack, Track: game.TrackTension}
 		for d := range bot.NumDifficulties {
 			for seed := uint64(1); seed <= games(d, 300); seed++ {
-				g := sim.Play(sc, seed, seatsAt(sc, seed, d), true)
+				g := sim.Play(sc, seed, seatsAt(sc, seed, d), sim.RecordReports)
 				cr := g.Final.Crisis
 				if cr.Turn == 0 {
 					continue
@@ -161,7 +161,7 @@ func TestBotsPursueTheirObjectives(t *testing.T) {
 		botSum, randSum := 0, 0
 		for seed := uint64(1); seed <= games; seed++ {
 			seats := sim.SeatsFor(sc, seed, bot.Normal)
-			botSum += sim.Play(sc, seed, seats, false).Scores[a]
+			botSum += sim.Play(sc, seed, seats, 0).Scores[a]
 			randSum += playRandom(sc, seed, seats, a)
 		}
 		if botSum <= randSum {
@@ -214,7 +214,7 @@ func TestPersonalitiesDiffer(t *testing.T) {
 			for seed := uint64(1); seed <= 60; seed++ {
 				bots := sim.BotsFor(sc, seed, bot.Normal)
 				bots[seat].Personality = p
-				g := sim.Play(sc, seed, sim.AsSeats(bots), false)
+				g := sim.Play(sc, seed, sim.AsSeats(bots), 0)
 				for _, turn := range g.Orders {
 					for _, o := range turn {
 						if o.Actor != id {

@@ -21,16 +21,31 @@ type Seat = bot.Policy
 
 // Game is one finished all-bot game.
 type Game struct {
-	Seed    uint64
-	Seats   []Seat         // per actor
-	Orders  [][]game.Order // per turn
-	Hashes  []game.Hash    // per turn: the state after that turn's resolution
-	Start   game.Hash      // the state before turn 1
+	Seed   uint64
+	Seats  []Seat         // per actor
+	Orders [][]game.Order // per turn
+	// Hashes (per turn: the state after that turn's resolution) and Start
+	// (the state before turn 1) are kept only with RecordHashes.
+	Hashes  []game.Hash
+	Start   game.Hash
 	Final   game.State
-	Reports []game.Report // per turn, only when Config.KeepReports
+	Reports []game.Report // per turn, only with RecordReports
 	Winners []int
 	Scores  []int // per actor, final totals
 }
+
+// Record is what Play keeps of a game besides its orders and final state.
+type Record uint8
+
+const (
+	// RecordHashes keeps the hash of the state before turn 1 and after
+	// every turn, as a replay records them. Nothing else needs them (a
+	// batch's digest is of its final states), and hashing every turn's
+	// state costs a seventh of a game.
+	RecordHashes Record = 1 << iota
+	// RecordReports keeps every turn's report (resolution then writes it).
+	RecordReports
+)
 
 // BotsFor draws the bots of one game from its seed: each actor gets a
 // personality at random (so that balance figures cover them all), the
@@ -60,10 +75,13 @@ func AsSeats(bots []bot.Bot) []Seat {
 }
 
 // Play runs one game to its end.
-func Play(sc *game.Scenario, seed uint64, seats []Seat, keepReports bool) Game {
+func Play(sc *game.Scenario, seed uint64, seats []Seat, rec Record) Game {
 	st := sc.StartGame(seed)
-	g := Game{Seed: seed, Seats: seats, Start: st.Hash(),
-		Orders: make([][]game.Order, 0, sc.Turns), Hashes: make([]game.Hash, 0, sc.Turns)}
+	keepHashes, keepReports := rec&RecordHashes != 0, rec&RecordReports != 0
+	g := Game{Seed: seed, Seats: seats, Orders: make([][]game.Order, 0, sc.Turns)}
+	if keepHashes {
+		g.Start, g.Hashes = st.Hash(), make([]game.Hash, 0, sc.Turns)
+	}
 	// Reused: every bot's view is built in the same place, and the states
 	// of two turns take turns (the one before last is written over). Both
 	// come from the last game played, so that their slices are not
@@ -106,7 +124,9 @@ func Play(sc *game.Scenario, seed uint64, seats []Seat, keepReports bool) Game {
 		kept := make([]game.Order, len(orders)) // never nil, as before
 		copy(kept, orders)
 		g.Orders = append(g.Orders, kept)
-		g.Hashes = append(g.Hashes, st.Hash())
+		if keepHashes {
+			g.Hashes = append(g.Hashes, st.Hash())
+		}
 		if keepReports {
 			g.Reports = append(g.Reports, rep)
 		}
@@ -141,6 +161,7 @@ type Config struct {
 	Seating Seating
 	Workers int                  // 0: one per CPU
 	OnGame  func(i int, g *Game) // called in game order, from one goroutine
+	Record  Record               // what OnGame needs besides orders and final states
 }
 
 // Run plays the batch and summarises it.
@@ -164,7 +185,7 @@ func Run(cfg Config) Summary {
 			defer wg.Done()
 			for i := range next {
 				seed := cfg.Seed + uint64(i)
-				g := Play(sc, seed, cfg.Seating.Seats(sc, seed, cfg.Difficulty), false)
+				g := Play(sc, seed, cfg.Seating.Seats(sc, seed, cfg.Difficulty), cfg.Record)
 				games[i] = &g
 				close(done[i])
 			}

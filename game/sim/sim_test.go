@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"zerosum/content"
+	"zerosum/game"
 	"zerosum/game/bot"
 	"zerosum/game/sim"
 )
@@ -46,5 +47,36 @@ func TestWorkersDoNotChangeResults(t *testing.T) {
 	}
 	if ends != one.Games {
 		t.Errorf("endings add up to %d, want %d", ends, one.Games)
+	}
+}
+
+// TestPlayRecordsHashesOnlyWhenAsked: a game played without RecordHashes
+// is the same game (orders and final state) with no hashes kept, and the
+// hashes kept with it are those of the states its orders lead to.
+func TestPlayRecordsHashesOnlyWhenAsked(t *testing.T) {
+	p, err := content.Load(content.DefaultScenario)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := p.Scenario
+	for seed := uint64(1); seed <= 5; seed++ {
+		bare := sim.Play(sc, seed, sim.SeatsFor(sc, seed, bot.Normal), 0)
+		kept := sim.Play(sc, seed, sim.SeatsFor(sc, seed, bot.Normal), sim.RecordHashes)
+		if bare.Hashes != nil || bare.Start != (game.Hash{}) {
+			t.Fatalf("seed %d: hashes kept without RecordHashes", seed)
+		}
+		if !reflect.DeepEqual(bare.Orders, kept.Orders) || bare.Final.Hash() != kept.Final.Hash() {
+			t.Fatalf("seed %d: recording hashes changed the game", seed)
+		}
+		st := sc.StartGame(seed)
+		if kept.Start != st.Hash() || len(kept.Hashes) != len(kept.Orders) {
+			t.Fatalf("seed %d: start hash or hash count wrong (%d hashes, %d turns)", seed, len(kept.Hashes), len(kept.Orders))
+		}
+		for turn, orders := range kept.Orders {
+			st, _ = sc.Resolve(&st, orders)
+			if st.Hash() != kept.Hashes[turn] {
+				t.Fatalf("seed %d turn %d: kept hash is not the state's", seed, turn+1)
+			}
+		}
 	}
 }
