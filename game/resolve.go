@@ -109,7 +109,20 @@ func (sc *Scenario) AdvanceOwned(next, prev *State, orders []Order) {
 	var r resolver
 	r.initQuiet(sc, next, prev)
 	r.resolve(orders)
-	next.History = append(prev.History, sc.snapshot(next))
+	h := prev.History
+	if n := len(h); n < cap(h) {
+		// Room past the end: filled in place, in the lists GrowHistory
+		// left there if they fit.
+		h = h[:n+1]
+		if sp := &h[n]; len(sp.Stats) == len(next.Actors) && len(sp.Align) == 2*len(next.Swing)+len(next.Actors) {
+			*sp = sc.snapshotIn(next, sp.Stats, sp.Align)
+		} else {
+			*sp = sc.snapshot(next)
+		}
+		next.History = h
+		return
+	}
+	next.History = append(h, sc.snapshot(next))
 }
 
 // resolveWith resolves a turn from prev into st, reusing st's slices.

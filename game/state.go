@@ -1,5 +1,7 @@
 package game
 
+import "slices"
+
 // State is everything that changes during a game. It is plain data: it holds
 // no pointers into the Scenario and encodes to JSON and back without loss.
 type State struct {
@@ -181,16 +183,21 @@ func (s *State) Stat(actor int, st Stat) int { return s.Actors[actor].Stats[st] 
 func (s *State) Tension() int { return s.Tracks[TrackTension] }
 
 func (sc *Scenario) snapshot(st *State) Snapshot {
-	// The three lists of numbers share one allocation; each is capped at
-	// its length, so that an append to one copies rather than writing over
-	// the next.
-	ns, na := len(st.Swing), len(st.Actors)
-	ints := make([]int, 2*ns+na)
+	// The three lists of numbers share one allocation.
+	return sc.snapshotIn(st, make([][NumStats]int, len(st.Actors)), make([]int, 2*len(st.Swing)+len(st.Actors)))
+}
+
+// snapshotIn is snapshot with its lists in the given room: stats holds a
+// row per actor, ints two numbers per swing state and one per actor. The
+// three lists cut from ints are capped at their lengths, so that an append
+// to one copies rather than writing over the next.
+func (sc *Scenario) snapshotIn(st *State, stats [][NumStats]int, ints []int) Snapshot {
+	ns := len(st.Swing)
 	sn := Snapshot{
 		Turn:      st.Turn,
 		Tracks:    st.Tracks,
 		Gap:       sc.gap(st),
-		Stats:     make([][NumStats]int, na),
+		Stats:     stats,
 		Align:     ints[:ns:ns],
 		Sovereign: ints[ns : 2*ns : 2*ns],
 		Scores:    ints[2*ns:],
@@ -204,4 +211,23 @@ func (sc *Scenario) snapshot(st *State) Snapshot {
 		sn.Sovereign[i] = s.Sovereign
 	}
 	return sn
+}
+
+// GrowHistory gives st's history room for n more snapshots, their lists
+// made in two allocations for all of them, for AdvanceOwned to fill in
+// place turn by turn. Only for a state that owns its history's array (one
+// fresh from StartGame, whose history no other state holds): the room is
+// kept in the array past the history's end.
+func (sc *Scenario) GrowHistory(st *State, n int) {
+	h := slices.Grow(st.History, n)
+	na, ns := len(st.Actors), len(st.Swing)
+	k := 2*ns + na
+	stats, ints := make([][NumStats]int, n*na), make([]int, n*k)
+	for i, sp := range h[len(h) : len(h)+n] {
+		// Held until filled: the stats rows, and all the numbers in Align.
+		sp.Stats = stats[i*na : (i+1)*na : (i+1)*na]
+		sp.Align = ints[i*k : (i+1)*k : (i+1)*k]
+		h[len(h) : len(h)+n][i] = sp
+	}
+	st.History = h
 }

@@ -95,11 +95,16 @@ func Play(sc *game.Scenario, seed uint64, seats []Seat, rec Record) Game {
 	// with nothing), so it gets room for every turn now and each turn's
 	// snapshot is written in place (see AdvanceOwned); the final state's is
 	// cut to its length below, as the engine's states all are.
-	st.History = slices.Grow(st.History, sc.Turns)
+	sc.GrowHistory(&st, sc.Turns)
+	// Every turn's orders, in one list for the game: room for two orders
+	// an actor a turn (bots give one or two on average); it grows if need
+	// be.
+	all := make([]game.Order, 0, 2*len(sc.Actors)*sc.Turns)
 	for !st.Over {
-		// The turn's orders are gathered in a list reused from turn to
-		// turn, and the game keeps a copy at their exact length.
-		orders := s.orders[:0]
+		// The turn's orders are gathered at the end of the game's list
+		// of orders, and the game keeps them cut at their exact length.
+		first := len(all)
+		orders := all
 		s.views.Of(sc, &st)
 		for a := range sc.Actors {
 			if b, ok := seats[a].(bot.Bot); ok {
@@ -111,6 +116,8 @@ func Play(sc *game.Scenario, seed uint64, seats []Seat, rec Record) Game {
 				orders = append(orders, seats[a].Choose(sc, view, a)...)
 			}
 		}
+		all = orders
+		orders = all[first:len(all):len(all)] // never nil, as before
 		var rep game.Report
 		if keepReports {
 			st, rep = sc.Resolve(&st, orders)
@@ -120,10 +127,7 @@ func Play(sc *game.Scenario, seed uint64, seats []Seat, rec Record) Game {
 			sc.AdvanceOwned(next, &st, orders)
 			st, *next = *next, st
 		}
-		s.orders = orders
-		kept := make([]game.Order, len(orders)) // never nil, as before
-		copy(kept, orders)
-		g.Orders = append(g.Orders, kept)
+		g.Orders = append(g.Orders, orders)
 		if keepHashes {
 			g.Hashes = append(g.Hashes, st.Hash())
 		}
@@ -147,7 +151,6 @@ var scratch = sync.Pool{New: func() any { return new(scratchStates) }}
 type scratchStates struct {
 	view, next game.State
 	views      game.Views
-	orders     []game.Order
 }
 
 // Config is a batch of games.
