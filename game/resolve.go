@@ -195,6 +195,41 @@ func withSnapshot(h []Snapshot, sn Snapshot) []Snapshot {
 	return out
 }
 
+// taking is what validate has taken so far: the orders accepted, and the
+// current actor's action points, capital and actions.
+type taking struct {
+	acc         []accepted
+	ap, capital int
+	picked      []int
+}
+
+// next starts on another actor's orders.
+func (t *taking) next() { t.ap, t.capital, t.picked = 0, 0, t.picked[:0] }
+
+// take checks one of an actor's orders (o.Actor names it) after those it
+// has taken, and takes it or records its refusal.
+func (r *resolver) take(t *taking, actor int, o *Order) {
+	sc, st := r.sc, r.st
+	ai, ti, reason := sc.lookup(actor, *o)
+	if reason == "" {
+		reason = sc.why(ai, ti, sc.refusal(st, actor, ai, ti, t.ap, t.capital, t.picked))
+	}
+	if reason != "" {
+		if !r.quiet {
+			r.report.Refused = append(r.report.Refused, Refusal{Order: *o, Reason: reason})
+		}
+		return
+	}
+	cost := sc.Cost(st, ai)
+	t.ap += sc.Actions[ai].AP
+	t.capital += cost
+	t.picked = append(t.picked, ai)
+	t.acc = append(t.acc, accepted{actor: actor, action: ai, target: ti, cost: cost})
+	if !r.quiet {
+		r.report.Orders = append(r.report.Orders, *o)
+	}
+}
+
 // validate sorts orders by actor, checks each and records the result.
 func (r *resolver) validate(orders []Order) []accepted {
 	sc, st := r.sc, r.st
@@ -220,31 +255,40 @@ func (r *resolver) validate(orders []Order) []accepted {
 		last = max(last, 0)
 	}
 	r.l.buf.who = who
-	for actor := range sc.Actors {
-		ap, capital := 0, 0
-		picked = picked[:0]
+	// Actor by actor, each actor's orders in the order given. Orders
+	// usually come grouped so already (every bot's after the last's): one
+	// pass then takes them in that order.
+	grouped, prev := true, -1
+	for _, a := range who {
+		if a >= 0 {
+			grouped = grouped && a >= prev
+			prev = a
+		}
+	}
+	t := taking{acc: acc, picked: picked}
+	if grouped {
+		cur := -1
 		for i := range orders {
-			if who[i] != actor {
+			if who[i] < 0 {
 				continue
 			}
-			o := orders[i]
-			ai, ti, reason := sc.checkOrder(st, actor, o, ap, capital, picked)
-			if reason != "" {
-				if !r.quiet {
-					r.report.Refused = append(r.report.Refused, Refusal{Order: o, Reason: reason})
+			if who[i] != cur {
+				cur = who[i]
+				t.next()
+			}
+			r.take(&t, cur, &orders[i])
+		}
+	} else {
+		for actor := range sc.Actors {
+			t.next()
+			for i := range orders {
+				if who[i] == actor {
+					r.take(&t, actor, &orders[i])
 				}
-				continue
-			}
-			cost := sc.Cost(st, ai)
-			ap += sc.Actions[ai].AP
-			capital += cost
-			picked = append(picked, ai)
-			acc = append(acc, accepted{actor: actor, action: ai, target: ti, cost: cost})
-			if !r.quiet {
-				r.report.Orders = append(r.report.Orders, o)
 			}
 		}
 	}
+	acc, picked = t.acc, t.picked
 	// Orders for actors not in play (they change nothing: only the report
 	// lists them).
 	for _, o := range orders {
