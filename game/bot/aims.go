@@ -192,3 +192,55 @@ func unlocksOf(sc *game.Scenario, action int) []unlock {
 	}
 	return out
 }
+
+// newsTable is a scenario's drawn events (those that are not triggers), in
+// content order, as exposeOdds weighs the news: their conditions point
+// into one list of the numbers they read (refs), each number once, so
+// that a decision reads each of them once.
+type newsTable struct {
+	refs   []game.Ref
+	events []newsEvent
+	conds  []newsCond
+}
+
+// newsEvent is one drawn event: its index, weight, whether it repeats,
+// and its conditions (conds[start:end]).
+type newsEvent struct {
+	index, weight int
+	repeat        bool
+	start, end    int
+}
+
+// newsCond is one condition of a drawn event, reading refs[ref].
+type newsCond struct {
+	ref  int
+	cond *game.Condition // in the event's When
+}
+
+// newsFor returns the scenario's newsTable, working it out the first time.
+func newsFor(sc *game.Scenario) *newsTable {
+	return sc.Derived("bot.news", func() any { return compileNews(sc) }).(*newsTable)
+}
+
+func compileNews(sc *game.Scenario) *newsTable {
+	nt := &newsTable{}
+	for i := range sc.Events {
+		ev := &sc.Events[i]
+		if ev.Trigger {
+			continue
+		}
+		ne := newsEvent{index: i, weight: ev.Weight, repeat: ev.Repeat, start: len(nt.conds)}
+		for j := range ev.When {
+			c := &ev.When[j]
+			ref := slices.Index(nt.refs, c.Ref)
+			if ref < 0 {
+				ref = len(nt.refs)
+				nt.refs = append(nt.refs, c.Ref)
+			}
+			nt.conds = append(nt.conds, newsCond{ref: ref, cond: c})
+		}
+		ne.end = len(nt.conds)
+		nt.events = append(nt.events, ne)
+	}
+	return nt
+}

@@ -62,8 +62,25 @@ type evaluator struct {
 	crisisBase, crisisRisk, riskWeight int
 
 	// news is the total weight of the events that could be drawn now, or
-	// -1 until exposeOdds first needs it.
-	news int
+	// -1 until exposeOdds first needs it (see drawable); newsHolds says,
+	// per event, whether its conditions hold, for the drawn events that
+	// have not fired (or may repeat), once news is worked out; newsVals is
+	// room for the numbers their conditions read (newsTable.refs).
+	news      int
+	newsHolds []bool
+	newsVals  []int
+	nt        *newsTable // the scenario's drawn events, as msc's
+	// newsMemo is what the last worked-out news was worked out from: the
+	// same numbers and the same events fired give the same news and
+	// newsHolds, so seats of a turn whose views agree on those numbers
+	// (a view hides some of them: others' hidden stats, covert uses)
+	// work it out once.
+	newsMemo struct {
+		nt    *newsTable
+		vals  []int
+		fired []int
+		news  int
+	}
 
 	// blame keeps the crisis shares of the blame accounts last seen, so
 	// that the seats of one turn, whose views hold the same accounts (a
@@ -183,7 +200,7 @@ func newEvaluator(sc *game.Scenario, v *game.State, actor int, b Bot) *evaluator
 	if e.msc != sc {
 		// The model is the scenario's; a pooled evaluator keeps the last one
 		// it used, since looking it up costs more than most of a decision.
-		e.m, e.aims, e.msc = modelFor(sc), aimsFor(sc), sc
+		e.m, e.aims, e.nt, e.msc = modelFor(sc), aimsFor(sc), newsFor(sc), sc
 	}
 	e.rows = e.m.toMeasured[actor]
 	// The objectives as this turn sees them; the bot's score is theirs
@@ -360,19 +377,13 @@ func (e *evaluator) exposeOdds(def *game.ActionDef, aims *actionAims) int {
 		return 100 - hidden
 	}
 	if e.news < 0 {
-		e.news = 0
-		for i := range e.sc.Events {
-			ev := &e.sc.Events[i]
-			if !ev.Trigger && (ev.Repeat || e.v.Fired[i] == 0) && e.sc.Holds(e.v, ev.When, -1, -1) {
-				e.news += ev.Weight
-			}
-		}
+		e.drawable()
 	}
 	// The revealing events may not be eligible yet (they need the deal
 	// done): they join the draw once it is.
 	total := e.news
 	for _, i := range aims.revealedBy {
-		if ev := &e.sc.Events[i]; (ev.Repeat || e.v.Fired[i] == 0) && !e.sc.Holds(e.v, ev.When, -1, -1) {
+		if ev := &e.sc.Events[i]; (ev.Repeat || e.v.Fired[i] == 0) && !e.newsHolds[i] {
 			total += ev.Weight
 		}
 	}
@@ -381,6 +392,51 @@ func (e *evaluator) exposeOdds(def *game.ActionDef, aims *actionAims) int {
 		hidden = hidden * (100 - perTurn) / 100
 	}
 	return 100 - hidden
+}
+
+// drawable works out e.news, the total weight of the events that could
+// be drawn now (not triggers, not fired unless they repeat, their
+// conditions holding in the view), and, for each of those it looks at,
+// whether its conditions hold (e.newsHolds). Each number the conditions
+// read is read once (newsTable), not once per condition that reads it.
+func (e *evaluator) drawable() {
+	nt := e.nt
+	vals := e.newsVals[:0]
+	for i := range nt.refs {
+		vals = append(vals, e.sc.Value(e.v, nt.refs[i], -1, -1))
+	}
+	e.newsVals = vals
+	memo := &e.newsMemo
+	if memo.nt == nt && slices.Equal(memo.vals, vals) && slices.Equal(memo.fired, e.v.Fired) {
+		// newsHolds is as that decision left it: the same events were
+		// looked at, with the same numbers.
+		e.news = memo.news
+		return
+	}
+	if len(e.newsHolds) < len(e.sc.Events) {
+		e.newsHolds = make([]bool, len(e.sc.Events))
+	}
+	e.news = 0
+	for k := range nt.events {
+		ev := &nt.events[k]
+		if !ev.repeat && e.v.Fired[ev.index] != 0 {
+			continue
+		}
+		holds := true
+		for j := ev.start; j < ev.end; j++ {
+			if c := &nt.conds[j]; !c.cond.Holds(vals[c.ref]) {
+				holds = false
+				break
+			}
+		}
+		e.newsHolds[ev.index] = holds
+		if holds {
+			e.news += ev.weight
+		}
+	}
+	memo.nt, memo.news = nt, e.news
+	memo.fired = append(memo.fired[:0], e.v.Fired...)
+	memo.vals, e.newsVals = vals, memo.vals // the old key is the next scratch
 }
 
 // exposedWorth values what a covert action's exposure would bring.

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"testing"
 
+	"zerosum/content"
 	"zerosum/game"
 )
 
@@ -368,5 +369,59 @@ func TestExposeOdds(t *testing.T) {
 	t.Logf("%d hedge orders: predicted %d%% exposed by the end, %d%% were", n, p, x)
 	if p < x-12 || p > x+12 {
 		t.Errorf("%d hedge orders: the bots expected %d%% to come out by the end, %d%% did", n, p, x)
+	}
+}
+
+// TestNewsMatchesThePlainSum: the weight of the news that could be drawn,
+// as exposeOdds reads it (each number the events' conditions read once,
+// and the last sum kept while those numbers and the events fired are the
+// same), is the plain sum over the scenario's events, and so is what it
+// says of each event's conditions, in every seat's view along real games.
+func TestNewsMatchesThePlainSum(t *testing.T) {
+	for _, id := range content.ScenarioIDs() {
+		p, err := content.Load(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sc := p.Scenario
+		for seed := uint64(1); seed <= 3; seed++ {
+			st, _ := sc.NewGame(seed)
+			for !st.Over {
+				var orders []game.Order
+				for a := range sc.Actors {
+					v := sc.View(&st, a, false)
+					e := newEvaluator(sc, &v, a, Bot{Difficulty: Normal, Seed: seed})
+					for range 2 { // worked out, then (the same numbers) from the memo
+						e.news = -1
+						e.drawable()
+						checkNews(t, e)
+					}
+					e.release()
+					orders = append(orders, Bot{Difficulty: Normal, Seed: seed}.Choose(sc, &v, a)...)
+				}
+				st, _ = sc.Advance(&st, orders)
+			}
+		}
+	}
+}
+
+func checkNews(t *testing.T, e *evaluator) {
+	t.Helper()
+	want := 0
+	for i := range e.sc.Events {
+		ev := &e.sc.Events[i]
+		if ev.Trigger || (!ev.Repeat && e.v.Fired[i] != 0) {
+			continue
+		}
+		holds := e.sc.Holds(e.v, ev.When, -1, -1)
+		if holds {
+			want += ev.Weight
+		}
+		if e.newsHolds[i] != holds {
+			t.Fatalf("turn %d, actor %d: event %s holds %v, newsHolds says %v", e.v.Turn, e.actor, ev.ID, holds, e.newsHolds[i])
+		}
+	}
+	if e.news != want {
+		t.Fatalf("turn %d, actor %d: the news weighs %d, the plain sum %d", e.v.Turn, e.actor, e.news, want)
 	}
 }
