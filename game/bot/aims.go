@@ -39,8 +39,14 @@ func (a *aim) liveAt(h int) bool {
 
 // actionAims is one action as a bot values it.
 type actionAims struct {
-	effects []aim
-	exposed []aim // what exposure would bring (now, whatever the conditions)
+	// effects are the aims of its effects that do not depend on the
+	// order's target, aimed those at the target (for a targeted action;
+	// an action without a target has none: an effect at "target" moves
+	// nothing).
+	effects, aimed []aim
+	exposed        []aim // what exposure would bring (now, whatever the conditions)
+	// targeted and covert are the action's own (ActionDef).
+	targeted, covert bool
 	// tensionNow is the tension its effects add at once or a turn later,
 	// conditions or not (the mutual-loss rule of evaluator.value).
 	tensionNow int
@@ -101,6 +107,17 @@ func compileAims(sc *game.Scenario) []actionAims {
 		dead := func(x aim) bool { return x.live == 0 }
 		a.effects = slices.DeleteFunc(a.effects, dead)
 		a.exposed = slices.DeleteFunc(a.exposed, dead)
+		// The aims at the target apart: a decision values the others
+		// once per action, these once per target.
+		if def.Targeted {
+			for _, x := range a.effects {
+				if x.onTarget {
+					a.aimed = append(a.aimed, x)
+				}
+			}
+		}
+		a.effects = slices.DeleteFunc(a.effects, func(x aim) bool { return x.onTarget })
+		a.targeted, a.covert = def.Targeted, def.Covert
 	}
 	return out
 }

@@ -61,6 +61,9 @@ type evaluator struct {
 	// personality gives a crisis.
 	crisisBase, crisisRisk, riskWeight int
 
+	// strain is strainNow's, or -1 until it is first needed.
+	strain int
+
 	// news is the total weight of the events that could be drawn now, or
 	// -1 until exposeOdds first needs it (see drawable); newsHolds says,
 	// per event, whether its conditions hold, for the drawn events that
@@ -195,6 +198,7 @@ func newEvaluator(sc *game.Scenario, v *game.State, actor int, b Bot) *evaluator
 	// it keeps (most of its size) stay where they are instead of being
 	// copied out and back. Every other field is set below.
 	e.sc, e.v, e.actor, e.b, e.turnsLeft, e.score, e.news = sc, v, actor, b, sc.Turns-v.Turn+1, 0, -1
+	e.strain = -1
 	e.objs, e.focus, e.up, e.down = e.objs[:0], e.focus[:0], e.up[:0], e.down[:0]
 	e.opts, e.cands, e.used, e.orders = e.opts[:0], e.cands[:0], e.used[:0], e.orders[:0]
 	if e.msc != sc {
@@ -275,32 +279,31 @@ func plan(focus []int, sc *game.Scenario, seed uint64, actor int, d Difficulty) 
 // value is what an option is worth; ok is false when the bot refuses to
 // consider it at all (it could tip the Strait into crisis by its own hand).
 func (e *evaluator) value(o *game.Option) (int, bool) {
-	def := &e.sc.Actions[o.Action]
 	aims := &e.aims[o.Action]
 	// The mutual-loss rule: never raise tension where this order, the
 	// standing drift, effects already on their way, and the pushes others
 	// might give in the same turn (strainMargin) could reach the top in one
 	// turn.
-	if aims.tensionNow > 0 && e.v.Tension()+aims.tensionNow+e.drift()+e.pendingTension()+strainMargin >= game.TrackTension.Max() {
+	if aims.tensionNow > 0 && aims.tensionNow+e.strainNow() >= game.TrackTension.Max() {
 		return 0, false
 	}
 	total := 0
-	if def.Targeted {
+	if aims.targeted {
 		// The effects that do not name the target are the same for every
 		// target: value them once per action.
 		shared, ok := e.shared.get(o.Action)
 		if !ok {
-			shared = e.effectsWorth(aims.effects, -1, false)
+			shared = e.effectsWorth(aims.effects, -1)
 			e.shared.set(o.Action, shared)
 		}
-		total = shared + e.effectsWorth(aims.effects, o.Target, true)
+		total = shared + e.effectsWorth(aims.aimed, o.Target)
 	} else {
-		total = e.effectsWorth(aims.effects, -1, false)
+		total = e.effectsWorth(aims.effects, -1)
 	}
-	if def.Covert {
+	if aims.covert {
 		// What exposure would cost, at the odds of it.
-		if odds := e.exposeOdds(def, aims); odds > 0 {
-			total += e.exposedWorth(aims.exposed, o.Target) * odds / 100
+		if odds := e.exposeOdds(&e.sc.Actions[o.Action], aims); odds > 0 {
+			total += e.effectsWorth(aims.exposed, o.Target) * odds / 100
 		}
 	}
 	total -= o.Cost * capitalValue
@@ -309,6 +312,16 @@ func (e *evaluator) value(o *game.Option) (int, bool) {
 		total += e.unlockWorth(aims.unlocks)
 	}
 	return total, true
+}
+
+// strainNow is the tension the mutual-loss rule sees before an order's
+// own: the Strait's now, the drift, what is on its way and strainMargin
+// (worked out once per decision, in e.strain).
+func (e *evaluator) strainNow() int {
+	if e.strain < 0 {
+		e.strain = e.v.Tension() + e.drift() + e.pendingTension() + strainMargin
+	}
+	return e.strain
 }
 
 // strainMargin is the tension, in points, a bot allows for others' pushes
@@ -329,7 +342,7 @@ func (e *evaluator) unlockWorth(us []unlock) int {
 		if b.Banned || (b.Once && e.v.Uses[u.action].Count > 0) || !e.sc.Holds(e.v, u.others, e.actor, -1) {
 			continue
 		}
-		v := e.effectsWorth(e.aims[u.action].effects, -1, false) - e.sc.Cost(e.v, u.action)*capitalValue + e.tilt(u.action)
+		v := e.effectsWorth(e.aims[u.action].effects, -1) - e.sc.Cost(e.v, u.action)*capitalValue + e.tilt(u.action)
 		if v > 0 {
 			w += v * unlockShare / 100
 		}
@@ -341,14 +354,12 @@ func (e *evaluator) unlockWorth(us []unlock) int {
 // the order unlocking it is credited with.
 const unlockShare = 50
 
-// effectsWorth values an action's effects at the order's target (-1 for
-// none): those on the target only (targetOnly), or those that are not.
-func (e *evaluator) effectsWorth(aims []aim, target int, targetOnly bool) int {
+// effectsWorth values aims (an action's effects, those at its target, or
+// what its exposure would bring) at the order's target (-1 for none).
+func (e *evaluator) effectsWorth(aims []aim, target int) int {
 	total := 0
 	for i := range aims {
-		if a := &aims[i]; a.onTarget == targetOnly {
-			total += e.aimWorth(a, target)
-		}
+		total += e.aimWorth(&aims[i], target)
 	}
 	return total
 }
@@ -439,15 +450,6 @@ func (e *evaluator) drawable() {
 	memo.vals, e.newsVals = vals, memo.vals // the old key is the next scratch
 }
 
-// exposedWorth values what a covert action's exposure would bring.
-func (e *evaluator) exposedWorth(aims []aim, target int) int {
-	total := 0
-	for i := range aims {
-		total += e.aimWorth(&aims[i], target)
-	}
-	return total
-}
-
 // aimWorth values one aim of an order on target (-1 for none): nothing if
 // its conditions do not hold or it is on a target the order does not have,
 // and otherwise the worth of a change of a.d hundredths in its number that
@@ -473,7 +475,16 @@ func (e *evaluator) aimWorth(a *aim, target int) int {
 		}
 		slot += 2 * target
 	}
-	v := e.endWorth(h, slot, a.d)
+	// endWorth, its table read here (most lookups find it).
+	key := 2 * (h*e.m.slots + slot)
+	if a.d < 0 {
+		key++
+	}
+	w, ok := e.ends.get(key)
+	if !ok {
+		w = e.endUnit(h, slot, key)
+	}
+	v := w * abs(a.d) / 100
 	crisis := 0 // what crisisWorth gives a number that does not move the Strait
 	if p := e.m.peak[h][slot]; p != 0 {
 		crisis = e.crisisWorth(int(p) * a.d / 100)
@@ -566,13 +577,21 @@ func (e *evaluator) endWorth(h, slot, d int) int {
 	if d < 0 {
 		key++
 	}
-	if w, ok := e.ends.get(key); ok {
-		return w * abs(d) / 100
+	w, ok := e.ends.get(key)
+	if !ok {
+		w = e.endUnit(h, slot, key)
 	}
+	return w * abs(d) / 100
+}
+
+// endUnit works out endWorth's worth of one unit up (an even key) or down
+// (odd) and keeps it under key.
+func (e *evaluator) endUnit(h, slot, key int) int {
+	down := key&1 != 0
 	w := 0
 	for _, c := range e.rows[h].row(slot) {
 		s := int(c.sens)
-		if d < 0 {
+		if down {
 			s = -s
 		}
 		if s > 0 {
@@ -582,7 +601,7 @@ func (e *evaluator) endWorth(h, slot, d int) int {
 		}
 	}
 	e.ends.set(key, w)
-	return w * abs(d) / 100
+	return w
 }
 
 // crisisWorth is the expected loss from moving tension by d hundredths,

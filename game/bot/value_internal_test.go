@@ -110,9 +110,9 @@ func checkOptionWorths(t *testing.T, e *evaluator) {
 	for _, o := range e.sc.Options(e.v, e.actor, nil) {
 		def := &e.sc.Actions[o.Action]
 		aims := &e.aims[o.Action]
-		got := e.effectsWorth(aims.effects, -1, false) + e.effectsWorth(aims.effects, o.Target, true)
+		got := e.effectsWorth(aims.effects, -1) + e.effectsWorth(aims.aimed, o.Target)
 		if !def.Targeted {
-			got = e.effectsWorth(aims.effects, -1, false)
+			got = e.effectsWorth(aims.effects, -1)
 		}
 		want := 0
 		for _, ef := range def.Effects {
@@ -128,7 +128,7 @@ func checkOptionWorths(t *testing.T, e *evaluator) {
 				want += plainWorth(e, concrete(ef.Target, e.actor, target), ef.Add*100, ef.Delay)
 			}
 		}
-		gotExposed, wantExposed := e.exposedWorth(aims.exposed, o.Target), 0
+		gotExposed, wantExposed := e.effectsWorth(aims.exposed, o.Target), 0
 		for _, ef := range def.ExposedEffects {
 			wantExposed += plainWorth(e, concrete(ef.Target, e.actor, o.Target), ef.Add*100, 0)
 		}
