@@ -47,6 +47,17 @@ type model struct {
 type sparseRows struct {
 	start []int32 // per number, and one past the last
 	cells []cell
+	// worth is cells as evaluator.endWorth reads them, for a rise of the
+	// number (worth[0]) and for a fall (worth[1]), under the same start.
+	worth [2][]unitCell
+}
+
+// unitCell is a cell as endWorth values it: a change of abs hundredths
+// per unit, one way, in the number it moves, which is worth at (an index
+// into the evaluator's ud: the worth of one unit more of each number the
+// bot reads, then of one unit less).
+type unitCell struct {
+	at, abs int32
 }
 
 // cell is one sensitivity that is not zero.
@@ -295,6 +306,18 @@ func measure(sc *game.Scenario) *model {
 				}
 			}
 			r.start = append(r.start, int32(len(r.cells)))
+			// A sensitivity s moves the number up by |s| when s > 0 and
+			// the change is a rise, or s < 0 and it is a fall; otherwise
+			// down.
+			k := int32(len(slots))
+			for _, c := range r.cells {
+				up, down := unitCell{c.to, c.sens}, unitCell{k + c.to, c.sens}
+				if c.sens < 0 {
+					up, down = unitCell{k + c.to, -c.sens}, unitCell{c.to, -c.sens}
+				}
+				r.worth[0] = append(r.worth[0], up)
+				r.worth[1] = append(r.worth[1], down)
+			}
 		}
 		m.toMeasured = append(m.toMeasured, rows)
 	}

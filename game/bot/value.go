@@ -39,9 +39,6 @@ type evaluator struct {
 	// shared caches, per targeted action, the worth of its effects that do
 	// not depend on the target.
 	shared memoInts
-	// ends caches endWorth's worth of one unit up or down, per horizon
-	// and number: the actions of a turn touch many of the same numbers.
-	ends   memoInts
 	opts   []game.Option // reused between turns
 	cands  []scored
 	used   []int        // actions in the orders being chosen
@@ -52,9 +49,10 @@ type evaluator struct {
 	msc  *game.Scenario // the scenario m and aims belong to
 	// up and down are, per number the bot's objectives read (the model's
 	// measured[actor], in order), the direct worth of one unit more and one
-	// unit less of it (see directUnits).
-	up, down []int
-	rows     []sparseRows // the model's toMeasured[actor], per horizon
+	// unit less of it (see directUnits); ud holds them, up then down, for
+	// the model's unitCells.
+	up, down, ud []int
+	rows         []sparseRows // the model's toMeasured[actor], per horizon
 
 	// The Strait as this decision sees it, for crisisWorth: the tension it
 	// is heading for, in hundredths, the risk there, and the weight the
@@ -199,7 +197,7 @@ func newEvaluator(sc *game.Scenario, v *game.State, actor int, b Bot) *evaluator
 	// copied out and back. Every other field is set below.
 	e.sc, e.v, e.actor, e.b, e.turnsLeft, e.score, e.news = sc, v, actor, b, sc.Turns-v.Turn+1, 0, -1
 	e.strain = -1
-	e.objs, e.focus, e.up, e.down = e.objs[:0], e.focus[:0], e.up[:0], e.down[:0]
+	e.objs, e.focus = e.objs[:0], e.focus[:0]
 	e.opts, e.cands, e.used, e.orders = e.opts[:0], e.cands[:0], e.used[:0], e.orders[:0]
 	if e.msc != sc {
 		// The model is the scenario's; a pooled evaluator keeps the last one
@@ -233,10 +231,11 @@ func newEvaluator(sc *game.Scenario, v *game.State, actor int, b Bot) *evaluator
 		e.roles[r] = sc.RoleActor(r)
 	}
 	e.shared.reset(len(sc.Actions))
-	e.ends.reset(2 * e.m.slots * len(e.rows))
-	for i := range e.m.measured[actor] {
-		up, down := e.directUnits(i)
-		e.up, e.down = append(e.up, up), append(e.down, down)
+	n := len(e.m.measured[actor])
+	e.ud = slices.Grow(e.ud[:0], 2*n)[:2*n]
+	e.up, e.down = e.ud[:n:n], e.ud[n:]
+	for i := range n {
+		e.up[i], e.down[i] = e.directUnits(i)
 	}
 	e.riskWeight = e.personalityRisk()
 	e.crisisBase = v.Tension()*100 + sc.GreyZonePressure(v)*min(e.turnsLeft, driftTurns)
@@ -475,14 +474,15 @@ func (e *evaluator) aimWorth(a *aim, target int) int {
 		}
 		slot += 2 * target
 	}
-	// endWorth, its table read here (most lookups find it).
-	key := 2 * (h*e.m.slots + slot)
+	// endWorth, in place.
+	r := &e.rows[h]
+	cells := r.worth[0]
 	if a.d < 0 {
-		key++
+		cells = r.worth[1]
 	}
-	w, ok := e.ends.get(key)
-	if !ok {
-		w = e.endUnit(h, slot, key)
+	w := 0
+	for _, c := range cells[r.start[slot]:r.start[slot+1]] {
+		w += e.ud[c.at] * int(c.abs) / 100
 	}
 	v := w * abs(a.d) / 100
 	crisis := 0 // what crisisWorth gives a number that does not move the Strait
@@ -566,42 +566,22 @@ func (e *evaluator) personalityRisk() int {
 // objectives h resolutions later: the model's sensitivity of every number
 // the bot values to this one, times what each is worth. It is linear on
 // each side of zero: it is worked out for one unit up or down and scaled.
+// (aimWorth works it out in place.)
 func (e *evaluator) endWorth(h, slot, d int) int {
 	// The sensitivities of the measured numbers to this one (those that
 	// are not zero), each valued as direct values it: a change of s
 	// hundredths is worth up (or down) times |s| / 100. A fall moves each
-	// the other way.
-	// The worth of one unit either way depends only on the horizon, the
-	// number and the direction: worked out once per decision.
-	key := 2 * (h*e.m.slots + slot)
+	// the other way. The model's unitCells say which, and |s|.
+	r := &e.rows[h]
+	cells := r.worth[0]
 	if d < 0 {
-		key++
+		cells = r.worth[1]
 	}
-	w, ok := e.ends.get(key)
-	if !ok {
-		w = e.endUnit(h, slot, key)
+	w := 0
+	for _, c := range cells[r.start[slot]:r.start[slot+1]] {
+		w += e.ud[c.at] * int(c.abs) / 100
 	}
 	return w * abs(d) / 100
-}
-
-// endUnit works out endWorth's worth of one unit up (an even key) or down
-// (odd) and keeps it under key.
-func (e *evaluator) endUnit(h, slot, key int) int {
-	down := key&1 != 0
-	w := 0
-	for _, c := range e.rows[h].row(slot) {
-		s := int(c.sens)
-		if down {
-			s = -s
-		}
-		if s > 0 {
-			w += e.up[c.to] * s / 100
-		} else {
-			w += e.down[c.to] * -s / 100
-		}
-	}
-	e.ends.set(key, w)
-	return w
 }
 
 // crisisWorth is the expected loss from moving tension by d hundredths,
