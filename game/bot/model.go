@@ -34,6 +34,11 @@ type model struct {
 	// links[actor][i] lists the actor's objectives that read the number
 	// measured[actor][i], and how (see link).
 	links [][][]link
+	// units[actor] is links[actor] in one list, number by number (unitLink),
+	// and measures[actor] the measures of the actor's objectives, "self"
+	// made the actor: what a decision reads of them, worked out once.
+	units    [][]unitLink
+	measures [][]game.Ref
 	// toMeasured[actor][h] is sens[h] cut down to what a bot reads: the
 	// numbers the actor's objectives read (measured[actor]) and, of those,
 	// only the cells that are not zero, since most numbers move few of
@@ -83,6 +88,14 @@ type link struct {
 }
 
 type linkKind uint8
+
+// unitLink is a link of the i-th number an actor's objectives read, with
+// the move of its measure for a rise of one unit (delta, in hundredths)
+// when it does not hang on the state (every kind but linkBloc).
+type unitLink struct {
+	link
+	i, delta int32
+}
 
 const (
 	linkSame linkKind = iota
@@ -282,6 +295,27 @@ func measure(sc *game.Scenario) *model {
 			}
 		}
 		m.links = append(m.links, links)
+		var units []unitLink
+		for i, ls := range links {
+			for _, l := range ls {
+				u := unitLink{link: l, i: int32(i)}
+				switch l.kind {
+				case linkSame:
+					u.delta = 100
+				case linkOpposite:
+					u.delta = -100
+				case linkShare:
+					u.delta = 100 / l.n
+				}
+				units = append(units, u)
+			}
+		}
+		m.units = append(m.units, units)
+		var measures []game.Ref
+		for _, o := range sc.Actors[a].Objectives {
+			measures = append(measures, concrete(o.Measure, a, -1))
+		}
+		m.measures = append(m.measures, measures)
 	}
 	k := len(references)
 	for h := 1; h <= sc.Turns; h++ {

@@ -180,10 +180,13 @@ func (m *memoInts) set(i, v int) {
 
 // objective is one of the bot's objectives as this turn's valuation sees it.
 type objective struct {
-	measure game.Ref
-	span    int // To - From
-	marg    int // milli-points per unit of the measure, signed, with the plan's weight
-	done    int // progress now, 0-100
+	measure *game.Ref // the model's measures[actor]
+	span    int       // To - From
+	marg    int       // milli-points per unit of the measure, signed, with the plan's weight
+	done    int       // progress now, 0-100
+	// with and against are marg as worth has it for a move of the
+	// measure the way of span and the other way.
+	with, against int
 }
 
 // evaluators are reused: a bot chooses once per actor per turn, and
@@ -209,14 +212,23 @@ func newEvaluator(sc *game.Scenario, v *game.State, actor int, b Bot) *evaluator
 	// (Scenario.RawScore, from the same progress: the measures read here
 	// are the objectives' own, with "self" made the actor).
 	e.plan(sc, b, actor)
+	measures := e.m.measures[actor]
 	for i := range sc.Actors[actor].Objectives {
 		o := &sc.Actors[actor].Objectives[i]
-		m := concrete(o.Measure, actor, -1)
+		m := &measures[i]
 		span := o.To - o.From
-		done := o.Progress(sc.Value(v, m, actor, -1))
+		done := o.Progress(sc.Value(v, *m, actor, -1))
 		e.score += o.Weight * done / 100
-		e.objs = append(e.objs, objective{measure: m, span: span,
-			marg: o.Weight * e.focus[i] * 10 / span, done: done})
+		ob := objective{measure: m, span: span, marg: o.Weight * e.focus[i] * 10 / span, done: done}
+		// worth's margins, one way and the other.
+		ob.with, ob.against = ob.marg, ob.marg
+		if done >= 100 {
+			ob.with /= 4
+		}
+		if done <= 0 {
+			ob.against /= 4
+		}
+		e.objs = append(e.objs, ob)
 	}
 	// What a crisis would cost: everything, for an actor that would be
 	// named a culprit on the blame so far; otherwise all but what the
@@ -234,9 +246,7 @@ func newEvaluator(sc *game.Scenario, v *game.State, actor int, b Bot) *evaluator
 	n := len(e.m.measured[actor])
 	e.ud = slices.Grow(e.ud[:0], 2*n)[:2*n]
 	e.up, e.down = e.ud[:n:n], e.ud[n:]
-	for i := range n {
-		e.up[i], e.down[i] = e.directUnits(i)
-	}
+	e.directUnits()
 	e.riskWeight = e.personalityRisk()
 	e.crisisBase = v.Tension()*100 + sc.GreyZonePressure(v)*min(e.turnsLeft, driftTurns)
 	e.crisisRisk = riskAt(e.crisisBase)
@@ -622,38 +632,52 @@ func (e *evaluator) pressureWorth(d int) int {
 	return e.crisisWorth(dp * min(e.turnsLeft, driftTurns))
 }
 
-// directUnits is the worth of one unit more and one unit less of the i-th
-// number the bot's objectives read (the model's measured[actor][i]) on
-// those objectives, in milli-points. The worth of a change is linear on
+// directUnits works out e.up and e.down: the worth of one unit more and
+// one unit less of each number the bot's objectives read (the model's
+// measured[actor], in order) on those objectives, in milli-points. The worth of a change is linear on
 // each side of zero: the evaluator scales these. A measure moves as far the
 // other way when the number falls as when it rises (see measureDelta), so
 // each is read once. The links say which objectives read the number and
 // how, worked out once per scenario; measureDelta is the plain rule they
 // follow (TestEvaluatorShortcutsMatchThePlainFormulas compares them).
-func (e *evaluator) directUnits(i int) (up, down int) {
-	for _, l := range e.m.links[e.actor][i] {
-		var delta int
-		switch l.kind {
-		case linkSame:
-			delta = 100
-		case linkOpposite:
-			delta = -100
-		case linkShare:
-			delta = 100 / int(l.n)
-		case linkBloc:
+// It reads the links in one list (the model's units), and each
+// objective's worth (worth) through its margins one way and the other
+// (objective.with, against).
+func (e *evaluator) directUnits() {
+	up, down, objs := e.up, e.down, e.objs
+	clear(up)
+	clear(down)
+	units := e.m.units[e.actor]
+	for k := range units {
+		l := &units[k]
+		delta := int(l.delta)
+		if l.kind == linkBloc {
 			delta = e.blocDelta(game.Bloc(l.n), int(l.swing), 100)
 		}
-		if delta != 0 {
-			o := &e.objs[l.obj]
-			up += o.worth(delta)
-			down += o.worth(-delta)
+		if delta == 0 {
+			continue
 		}
+		o := &objs[l.obj]
+		// worth(delta) and worth(-delta): a move the way of the
+		// objective's span (from its From to its To) is one with it.
+		with, against := o.with, o.against
+		if (delta > 0) != (o.span > 0) {
+			with, against = against, with
+		}
+		up[l.i] += with * delta
+		down[l.i] += against * -delta
 	}
-	return up / 100, down / 100
+	for i := range up {
+		up[i] /= 100
+	}
+	for i := range down {
+		down[i] /= 100
+	}
 }
 
 // worth is what a move of the measure by delta hundredths is worth, in
-// hundredths of a milli-point.
+// hundredths of a milli-point (directUnits reads it through with and
+// against).
 func (o *objective) worth(delta int) int {
 	marg := o.marg
 	// Beyond the goal a margin is still worth a little; below the start

@@ -97,7 +97,7 @@ func plainEndWorth(e *evaluator, n, h, slot, d int) int {
 func plainDirect(e *evaluator, r game.Ref, d int) int {
 	v := 0
 	for _, o := range e.objs {
-		v += o.worth(e.measureDelta(&o.measure, &r, d))
+		v += o.worth(e.measureDelta(o.measure, &r, d))
 	}
 	return v / 100
 }
