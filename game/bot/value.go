@@ -41,8 +41,10 @@ type evaluator struct {
 	shared memoInts
 	opts   []game.Option // reused between turns
 	cands  []scored
-	used   []int        // actions in the orders being chosen
-	orders []game.Order // the orders being chosen
+	// leastAP is the fewest action points a candidate takes (see weigh).
+	leastAP int
+	used    []int        // actions in the orders being chosen
+	orders  []game.Order // the orders being chosen
 
 	m    *model         // the rules as measured from the engine
 	aims []actionAims   // the actions as a bot values them
