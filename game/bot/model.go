@@ -55,6 +55,9 @@ type sparseRows struct {
 	// worth is cells as evaluator.endWorth reads them, for a rise of the
 	// number (worth[0]) and for a fall (worth[1]), under the same start.
 	worth [2][]unitCell
+	// peak is the model's peak at this horizon (per number, as model.peak),
+	// kept with the rows, which are read together.
+	peak []int32
 }
 
 // unitCell is a cell as endWorth values it: a change of abs hundredths
@@ -330,6 +333,7 @@ func measure(sc *game.Scenario) *model {
 		rows := make([]sparseRows, sc.Turns+1)
 		for h := 1; h <= sc.Turns; h++ {
 			r := &rows[h]
+			r.peak = m.peak[h]
 			r.start = make([]int32, 0, n+1)
 			for from := range n {
 				r.start = append(r.start, int32(len(r.cells)))

@@ -498,7 +498,7 @@ func (e *evaluator) aimWorth(a *aim, target int) int {
 	}
 	v := w * abs(a.d) / 100
 	crisis := 0 // what crisisWorth gives a number that does not move the Strait
-	if p := e.m.peak[h][slot]; p != 0 {
+	if p := r.peak[slot]; p != 0 {
 		crisis = e.crisisWorth(int(p) * a.d / 100)
 	}
 	if a.grievance {
