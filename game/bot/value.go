@@ -35,6 +35,7 @@ type evaluator struct {
 	crisisLoss int
 	roles      [game.NumRoles]int
 	focus      []int // per objective, percent weight for this game's plan
+	margs      []int // per objective, its margin under the plan (margin)
 	objs       []objective
 	// shared caches, per targeted action, the worth of its effects that do
 	// not depend on the target.
@@ -96,17 +97,19 @@ type evaluator struct {
 	plans []planMemo
 }
 
-// planMemo is the plan of one bot in one seat of a scenario.
+// planMemo is the plan of one bot in one seat of a scenario, and the
+// margins it gives the seat's objectives (see margin).
 type planMemo struct {
-	sc    *game.Scenario
-	seed  uint64
-	d     Difficulty
-	focus []int
+	sc           *game.Scenario
+	seed         uint64
+	d            Difficulty
+	focus, margs []int
 }
 
-// plan is Plan for the bot in actor's seat into e.focus, from e.plans
-// when it holds that bot's plan (it is the same: Plan depends on nothing
-// else).
+// plan is Plan for the bot in actor's seat into e.focus, and the margins
+// of its objectives into e.margs, from e.plans when it holds that bot's
+// plan (it is the same: Plan depends on nothing else). They are the memo's
+// own, not copies: nothing changes them.
 func (e *evaluator) plan(sc *game.Scenario, b Bot, actor int) {
 	for len(e.plans) <= actor {
 		e.plans = append(e.plans, planMemo{})
@@ -115,8 +118,19 @@ func (e *evaluator) plan(sc *game.Scenario, b Bot, actor int) {
 	if m.sc != sc || m.seed != b.Seed || m.d != b.Difficulty || m.focus == nil {
 		m.sc, m.seed, m.d = sc, b.Seed, b.Difficulty
 		m.focus = plan(m.focus[:0], sc, b.Seed, actor, b.Difficulty)
+		m.margs = m.margs[:0]
+		for i := range sc.Actors[actor].Objectives {
+			m.margs = append(m.margs, margin(&sc.Actors[actor].Objectives[i], m.focus[i]))
+		}
 	}
-	e.focus = append(e.focus[:0], m.focus...)
+	e.focus, e.margs = m.focus, m.margs
+}
+
+// margin is what one unit of an objective's measure is worth to a bot
+// whose plan gives it focus percent weight, in milli-points, signed (the
+// objective's span, To - From, may run either way).
+func margin(o *game.ObjectiveDef, focus int) int {
+	return o.Weight * focus * 10 / (o.To - o.From)
 }
 
 // blameMemo is every actor's crisis share and culprit flag
@@ -202,12 +216,15 @@ func newEvaluator(sc *game.Scenario, v *game.State, actor int, b Bot) *evaluator
 	// copied out and back. Every other field is set below.
 	e.sc, e.v, e.actor, e.b, e.turnsLeft, e.score, e.news = sc, v, actor, b, sc.Turns-v.Turn+1, 0, -1
 	e.strain = -1
-	e.objs, e.focus = e.objs[:0], e.focus[:0]
+	e.objs = e.objs[:0]
 	e.opts, e.cands, e.used, e.orders = e.opts[:0], e.cands[:0], e.used[:0], e.orders[:0]
 	if e.msc != sc {
 		// The model is the scenario's; a pooled evaluator keeps the last one
 		// it used, since looking it up costs more than most of a decision.
 		e.m, e.aims, e.nt, e.msc = modelFor(sc), aimsFor(sc), newsFor(sc), sc
+		for r := range game.NumRoles {
+			e.roles[r] = sc.RoleActor(r)
+		}
 	}
 	e.rows = e.m.toMeasured[actor]
 	// The objectives as this turn sees them; the bot's score is theirs
@@ -221,7 +238,7 @@ func newEvaluator(sc *game.Scenario, v *game.State, actor int, b Bot) *evaluator
 		span := o.To - o.From
 		done := o.Progress(sc.Value(v, *m, actor, -1))
 		e.score += o.Weight * done / 100
-		ob := objective{measure: m, span: span, marg: o.Weight * e.focus[i] * 10 / span, done: done}
+		ob := objective{measure: m, span: span, marg: e.margs[i], done: done}
 		// worth's margins, one way and the other.
 		ob.with, ob.against = ob.marg, ob.marg
 		if done >= 100 {
@@ -241,9 +258,6 @@ func newEvaluator(sc *game.Scenario, v *game.State, actor int, b Bot) *evaluator
 		keep = 0
 	}
 	e.crisisLoss = e.score * 1000 * (100 - keep) / 100
-	for r := range game.NumRoles {
-		e.roles[r] = sc.RoleActor(r)
-	}
 	e.shared.reset(len(sc.Actions))
 	n := len(e.m.measured[actor])
 	e.ud = slices.Grow(e.ud[:0], 2*n)[:2*n]
