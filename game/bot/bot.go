@@ -194,7 +194,11 @@ func (e *evaluator) weigh(rng *game.Stream, d Difficulty, attention, noisePct in
 		if !ok {
 			continue
 		}
-		v += noise(rng, v, noisePct)
+		// The noise clouds the bot's judgement: noisePct percent of the
+		// value's size, plus a little absolute jitter so equal options are
+		// not always taken in content order.
+		mag := abs(v)*noisePct/100 + 20
+		v += rng.IntN(2*mag+1) - mag
 		if v > 0 { // nothing worth less is ever taken
 			cands = append(cands, scored{i, v})
 			least = min(least, opts[i].AP)
@@ -328,14 +332,6 @@ func sortBestFirst(c []scored) {
 		}
 		c[j] = x
 	}
-}
-
-// noise clouds a bot's judgement: pct percent of the value's size, plus a
-// little absolute jitter so equal options are not always taken in content
-// order.
-func noise(rng *game.Stream, v, pct int) int {
-	mag := abs(v)*pct/100 + 20
-	return rng.IntN(2*mag+1) - mag
 }
 
 func abs(x int) int {
