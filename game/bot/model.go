@@ -39,6 +39,10 @@ type model struct {
 	// made the actor: what a decision reads of them, worked out once.
 	units    [][]unitLink
 	measures [][]game.Ref
+	// blocUnits[actor] says whether one of the actor's units is a
+	// linkBloc, whose worth hangs on the state, not only on the
+	// objectives' margins.
+	blocUnits []bool
 	// toMeasured[actor][h] is sens[h] cut down to what a bot reads: the
 	// numbers the actor's objectives read (measured[actor]) and, of those,
 	// only the cells that are not zero, since most numbers move few of
@@ -314,6 +318,7 @@ func measure(sc *game.Scenario) *model {
 			}
 		}
 		m.units = append(m.units, units)
+		m.blocUnits = append(m.blocUnits, slices.ContainsFunc(units, func(u unitLink) bool { return u.kind == linkBloc }))
 		var measures []game.Ref
 		for _, o := range sc.Actors[a].Objectives {
 			measures = append(measures, concrete(o.Measure, a, -1))

@@ -95,6 +95,23 @@ type evaluator struct {
 	// seat: a bot's plan is fixed for the game, and a pooled evaluator
 	// serves the seats of a game turn after turn.
 	plans []planMemo
+
+	// units keeps, per actor, the direct worths (ud) last worked out in
+	// its seat (see directUnits).
+	units []unitsMemo
+}
+
+// unitsMemo is the direct worth of one unit of each number a seat's
+// objectives read, up then down (evaluator.ud), and what it was worked out
+// from: the model, and each objective's margins either way (with, against,
+// in key). Without a linkBloc among the seat's units nothing else goes
+// into it, so while those are the same it is the same, turn after turn
+// (an objective's margins change only when its progress reaches either
+// end).
+type unitsMemo struct {
+	m   *model
+	key []int
+	ud  []int
 }
 
 // planMemo is the plan of one bot in one seat of a scenario, and the
@@ -259,9 +276,6 @@ func newEvaluator(sc *game.Scenario, v *game.State, actor int, b Bot) *evaluator
 	}
 	e.crisisLoss = e.score * 1000 * (100 - keep) / 100
 	e.shared.reset(len(sc.Actions))
-	n := len(e.m.measured[actor])
-	e.ud = slices.Grow(e.ud[:0], 2*n)[:2*n]
-	e.up, e.down = e.ud[:n:n], e.ud[n:]
 	e.directUnits()
 	e.riskWeight = e.personalityRisk()
 	e.crisisBase = v.Tension()*100 + sc.GreyZonePressure(v)*min(e.turnsLeft, driftTurns)
@@ -658,9 +672,33 @@ func (e *evaluator) pressureWorth(d int) int {
 // follow (TestEvaluatorShortcutsMatchThePlainFormulas compares them).
 // It reads the links in one list (the model's units), and each
 // objective's worth (worth) through its margins one way and the other
-// (objective.with, against).
+// (objective.with, against); and it keeps what it works out for the seat
+// (unitsMemo).
 func (e *evaluator) directUnits() {
-	up, down, objs := e.up, e.down, e.objs
+	for len(e.units) <= e.actor {
+		e.units = append(e.units, unitsMemo{})
+	}
+	memo := &e.units[e.actor]
+	n := len(e.m.measured[e.actor])
+	objs := e.objs
+	kept := !e.m.blocUnits[e.actor] && memo.m == e.m && len(memo.key) == 2*len(objs) && len(memo.ud) == 2*n
+	for i := 0; kept && i < len(objs); i++ {
+		kept = memo.key[2*i] == objs[i].with && memo.key[2*i+1] == objs[i].against
+	}
+	e.ud = slices.Grow(memo.ud[:0], 2*n)[:2*n]
+	memo.ud = e.ud
+	e.up, e.down = e.ud[:n:n], e.ud[n:]
+	if kept {
+		return
+	}
+	memo.m, memo.key = nil, memo.key[:0]
+	if !e.m.blocUnits[e.actor] {
+		memo.m = e.m
+		for i := range objs {
+			memo.key = append(memo.key, objs[i].with, objs[i].against)
+		}
+	}
+	up, down := e.up, e.down
 	clear(up)
 	clear(down)
 	units := e.m.units[e.actor]

@@ -425,3 +425,31 @@ func checkNews(t *testing.T, e *evaluator) {
 		t.Fatalf("turn %d, actor %d: the news weighs %d, the plain sum %d", e.v.Turn, e.actor, e.news, want)
 	}
 }
+
+// TestDirectUnitsKept: the direct worths an evaluator keeps for a seat
+// from one decision to the next (unitsMemo) are what working them out
+// afresh gives, in every seat along real games, whichever bots sat there
+// before.
+func TestDirectUnitsKept(t *testing.T) {
+	sc := defaultScenario(t)
+	for seed := uint64(1); seed <= 4; seed++ {
+		st, _ := sc.NewGame(seed)
+		for !st.Over {
+			var orders []game.Order
+			for a := range sc.Actors {
+				v := sc.View(&st, a, false)
+				b := Bot{Difficulty: Normal, Seed: seed + uint64(st.Turn)%2}
+				e := newEvaluator(sc, &v, a, b)
+				got := slices.Clone(e.ud)
+				e.units[a].m = nil // forget it: worked out afresh
+				e.directUnits()
+				if !slices.Equal(got, e.ud) {
+					t.Fatalf("turn %d, seat %d: kept worths %v, afresh %v", st.Turn, a, got, e.ud)
+				}
+				e.release()
+				orders = append(orders, b.Choose(sc, &v, a)...)
+			}
+			st, _ = sc.Advance(&st, orders)
+		}
+	}
+}
