@@ -28,6 +28,46 @@ type aim struct {
 	// h resolutions before the end (see worthless); beyond the mask's
 	// width every horizon counts as live.
 	live uint64
+	// owner is the action's owner, and at what the model says of the
+	// aim's number at each horizon h (at[h]; for an aim at the target, of
+	// each target's number, at[h*targets+target]), for the owner's
+	// objectives: what evaluator.aimWorth reads for it.
+	owner, targets int
+	at             []aimAt
+}
+
+// aimAt is what the model says of an aim's number h resolutions before
+// the end: the owner's row of it, the way the aim moves it (model.sparseRows
+// worth), and the tension it adds along the way per the aim's change
+// (the model's peak times d, in hundredths).
+type aimAt struct {
+	cells   []unitCell
+	tension int
+}
+
+// atHorizons works out an aim's at, and its targets (the swing states, for
+// an aim at the target; otherwise 1).
+func atHorizons(sc *game.Scenario, m *model, owner int, a *aim) (at []aimAt, targets int) {
+	dir := 0
+	if a.d < 0 {
+		dir = 1
+	}
+	targets = 1
+	if a.onTarget {
+		targets = len(sc.Swing)
+	}
+	at = make([]aimAt, (m.turns+1)*targets)
+	for h := 1; h <= m.turns; h++ {
+		r := &m.toMeasured[owner][h]
+		for t := range targets {
+			slot := a.slot
+			if a.onTarget {
+				slot += 2 * t
+			}
+			at[h*targets+t] = aimAt{cells: r.worth[dir][r.start[slot]:r.start[slot+1]], tension: int(m.peak[h][slot]) * a.d / 100}
+		}
+	}
+	return at, targets
 }
 
 // liveAt reports whether the aim may be worth anything h resolutions
@@ -91,6 +131,8 @@ func compileAims(sc *game.Scenario) []actionAims {
 		for _, aims := range [][]aim{a.effects, a.exposed} {
 			for i := range aims {
 				aims[i].live = liveHorizons(sc, m, def.Actor, aims[i])
+				aims[i].owner = def.Actor
+				aims[i].at, aims[i].targets = atHorizons(sc, m, def.Actor, &aims[i])
 			}
 		}
 		for p := range NumPersonalities {

@@ -507,27 +507,44 @@ func (e *evaluator) aimWorth(a *aim, target int) int {
 	if len(a.when) > 0 && !e.sc.Holds(e.v, a.when, e.actor, target) {
 		return 0
 	}
-	slot := a.slot
-	if a.onTarget {
-		if target < 0 {
-			return 0
-		}
-		slot += 2 * target
+	if a.onTarget && target < 0 {
+		return 0
 	}
-	// endWorth, in place.
-	r := &e.rows[h]
-	cells := r.worth[0]
-	if a.d < 0 {
-		cells = r.worth[1]
+	// endWorth, in place: the row of the aim's number, the way it moves
+	// it, and the tension it adds, read from the aim itself when the bot
+	// is its owner, as it always is (a bot values its own actor's
+	// actions); otherwise worked out from the bot's own rows, as before
+	// the aims kept them.
+	var cells []unitCell
+	tension := 0
+	if a.owner == e.actor {
+		i := h
+		if a.onTarget {
+			i = h*a.targets + target
+		}
+		at := &a.at[i]
+		cells, tension = at.cells, at.tension
+	} else {
+		slot := a.slot
+		if a.onTarget {
+			slot += 2 * target
+		}
+		r := &e.rows[h]
+		cells = r.worth[0]
+		if a.d < 0 {
+			cells = r.worth[1]
+		}
+		cells = cells[r.start[slot]:r.start[slot+1]]
+		tension = int(r.peak[slot]) * a.d / 100
 	}
 	w := 0
-	for _, c := range cells[r.start[slot]:r.start[slot+1]] {
+	for _, c := range cells {
 		w += e.ud[c.at] * int(c.abs) / 100
 	}
 	v := w * abs(a.d) / 100
 	crisis := 0 // what crisisWorth gives a number that does not move the Strait
-	if p := r.peak[slot]; p != 0 {
-		crisis = e.crisisWorth(int(p) * a.d / 100)
+	if tension != 0 {
+		crisis = e.crisisWorth(tension)
 	}
 	if a.grievance {
 		crisis = min(crisis, e.pressureWorth(a.d))
