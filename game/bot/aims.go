@@ -34,6 +34,10 @@ type aim struct {
 	// objectives: what evaluator.aimWorth reads for it.
 	owner, targets int
 	at             []aimAt
+	// plain: it has no conditions and is neither grievance nor capital;
+	// size is |d|.
+	plain bool
+	size  int
 }
 
 // aimAt is what the model says of an aim's number h resolutions before
@@ -222,6 +226,7 @@ func appendAims(aims []aim, sc *game.Scenario, owner int, r game.Ref, d, delay i
 	}
 	a.grievance = r.Kind == game.RefStat && r.Stat == game.StatGrievance && r.Actor == sc.RoleActor(game.RoleChinaGov)
 	a.capital = r.Kind == game.RefStat && r.Stat == game.StatCapital && r.Actor == owner
+	a.plain, a.size = len(when) == 0 && !a.grievance && !a.capital, abs(d)
 	return append(aims, a)
 }
 

@@ -504,6 +504,27 @@ func (e *evaluator) aimWorth(a *aim, target int) int {
 	if !a.liveAt(h) {
 		return 0 // worth nothing at this horizon (or after the end), whatever the conditions
 	}
+	if a.plain && a.owner == e.actor {
+		// Most aims: no conditions, nothing but the number and the
+		// Strait, and the bot's own (as below, in short).
+		i := h
+		if a.onTarget {
+			if target < 0 {
+				return 0
+			}
+			i = h*a.targets + target
+		}
+		at := &a.at[i]
+		w := 0
+		for _, c := range at.cells {
+			w += e.ud[c.at] * int(c.abs) / 100
+		}
+		v := w * a.size / 100
+		if at.tension != 0 {
+			v += e.crisisWorth(at.tension)
+		}
+		return v
+	}
 	if len(a.when) > 0 && !e.sc.Holds(e.v, a.when, e.actor, target) {
 		return 0
 	}
