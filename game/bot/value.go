@@ -340,9 +340,12 @@ func (e *evaluator) value(o *game.Option) (int, bool) {
 		total = e.effectsWorth(aims.effects, -1)
 	}
 	if aims.covert {
-		// What exposure would cost, at the odds of it.
-		if odds := e.exposeOdds(&e.sc.Actions[o.Action], aims); odds > 0 {
-			total += e.effectsWorth(aims.exposed, o.Target) * odds / 100
+		// What exposure would cost, at the odds of it (not worked out
+		// when it would cost nothing).
+		if x := e.effectsWorth(aims.exposed, o.Target); x != 0 {
+			if odds := e.exposeOdds(&e.sc.Actions[o.Action], aims); odds > 0 {
+				total += x * odds / 100
+			}
 		}
 	}
 	total -= o.Cost * capitalValue
