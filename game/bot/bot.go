@@ -235,7 +235,7 @@ func (e *evaluator) pick(orders, given []game.Order) []game.Order {
 		}
 		// Nor may one of them rule out another ("sign or decline, not
 		// both").
-		if sc.RuledOut(o.Action, used) {
+		if len(used) > 0 && sc.RuledOut(o.Action, used) {
 			continue
 		}
 		// Options were checked alone; together they must also fit the

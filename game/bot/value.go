@@ -248,10 +248,9 @@ func newEvaluator(sc *game.Scenario, v *game.State, actor int, b Bot) *evaluator
 	// (Scenario.RawScore, from the same progress: the measures read here
 	// are the objectives' own, with "self" made the actor).
 	e.plan(sc, b, actor)
-	measures := e.m.measures[actor]
-	for i := range sc.Actors[actor].Objectives {
-		o := &sc.Actors[actor].Objectives[i]
-		m := &measures[i]
+	measures, defs := e.m.measures[actor], sc.Actors[actor].Objectives
+	for i := range defs {
+		o, m := &defs[i], &measures[i]
 		span := o.To - o.From
 		done := o.Progress(sc.Value(v, *m, actor, -1))
 		e.score += o.Weight * done / 100
