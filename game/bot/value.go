@@ -348,7 +348,9 @@ func (e *evaluator) value(o *game.Option) (int, bool) {
 		}
 	}
 	total -= o.Cost * capitalValue
-	total += e.tilt(o.Action)
+	if p := e.b.Personality; p < NumPersonalities { // tilt, with the aims at hand
+		total += aims.tilt[p]
+	}
 	if len(aims.unlocks) > 0 && e.v.Uses[o.Action].Count == 0 {
 		total += e.unlockWorth(aims.unlocks)
 	}
