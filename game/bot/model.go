@@ -64,10 +64,10 @@ type sparseRows struct {
 	peak []int32
 }
 
-// unitCell is a cell as endWorth values it: a change of abs hundredths
-// per unit, one way, in the number it moves, which is worth at (an index
-// into the evaluator's ud: the worth of one unit more of each number the
-// bot reads, then of one unit less).
+// unitCell is a cell as endWorth values it, for a change one way: the
+// number it moves and which way, as an index (at) into the evaluator's ud
+// (the worth of one unit more of each number the bot reads, then of one
+// unit less), and by how much, abs hundredths per unit.
 type unitCell struct {
 	at, abs int32
 }
