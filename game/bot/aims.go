@@ -28,6 +28,50 @@ type aim struct {
 	// h resolutions before the end (see worthless); beyond the mask's
 	// width every horizon counts as live.
 	live uint64
+	// owner is the action's owner, and at what the model says of the
+	// aim's number at each horizon h (at[h]; for an aim at the target, of
+	// each target's number, at[h*targets+target]), for the owner's
+	// objectives: what evaluator.aimWorth reads for it.
+	owner, targets int
+	at             []aimAt
+	// plain: it has no conditions and is neither grievance nor capital;
+	// size is |d|.
+	plain bool
+	size  int
+}
+
+// aimAt is what the model says of an aim's number h resolutions before
+// the end: the owner's row of it, the way the aim moves it (model.sparseRows
+// worth), and the tension it adds along the way per the aim's change
+// (the model's peak times d, in hundredths).
+type aimAt struct {
+	cells   []unitCell
+	tension int
+}
+
+// atHorizons works out an aim's at, and its targets (the swing states, for
+// an aim at the target; otherwise 1).
+func atHorizons(sc *game.Scenario, m *model, owner int, a *aim) (at []aimAt, targets int) {
+	dir := 0
+	if a.d < 0 {
+		dir = 1
+	}
+	targets = 1
+	if a.onTarget {
+		targets = len(sc.Swing)
+	}
+	at = make([]aimAt, (m.turns+1)*targets)
+	for h := 1; h <= m.turns; h++ {
+		r := &m.toMeasured[owner][h]
+		for t := range targets {
+			slot := a.slot
+			if a.onTarget {
+				slot += 2 * t
+			}
+			at[h*targets+t] = aimAt{cells: r.worth[dir][r.start[slot]:r.start[slot+1]], tension: int(m.peak[h][slot]) * a.d / 100}
+		}
+	}
+	return at, targets
 }
 
 // liveAt reports whether the aim may be worth anything h resolutions
@@ -39,8 +83,14 @@ func (a *aim) liveAt(h int) bool {
 
 // actionAims is one action as a bot values it.
 type actionAims struct {
-	effects []aim
-	exposed []aim // what exposure would bring (now, whatever the conditions)
+	// effects are the aims of its effects that do not depend on the
+	// order's target, aimed those at the target (for a targeted action;
+	// an action without a target has none: an effect at "target" moves
+	// nothing).
+	effects, aimed []aim
+	exposed        []aim // what exposure would bring (now, whatever the conditions)
+	// targeted and covert are the action's own (ActionDef).
+	targeted, covert bool
 	// tensionNow is the tension its effects add at once or a turn later,
 	// conditions or not (the mutual-loss rule of evaluator.value).
 	tensionNow int
@@ -85,6 +135,8 @@ func compileAims(sc *game.Scenario) []actionAims {
 		for _, aims := range [][]aim{a.effects, a.exposed} {
 			for i := range aims {
 				aims[i].live = liveHorizons(sc, m, def.Actor, aims[i])
+				aims[i].owner = def.Actor
+				aims[i].at, aims[i].targets = atHorizons(sc, m, def.Actor, &aims[i])
 			}
 		}
 		for p := range NumPersonalities {
@@ -101,6 +153,17 @@ func compileAims(sc *game.Scenario) []actionAims {
 		dead := func(x aim) bool { return x.live == 0 }
 		a.effects = slices.DeleteFunc(a.effects, dead)
 		a.exposed = slices.DeleteFunc(a.exposed, dead)
+		// The aims at the target apart: a decision values the others
+		// once per action, these once per target.
+		if def.Targeted {
+			for _, x := range a.effects {
+				if x.onTarget {
+					a.aimed = append(a.aimed, x)
+				}
+			}
+		}
+		a.effects = slices.DeleteFunc(a.effects, func(x aim) bool { return x.onTarget })
+		a.targeted, a.covert = def.Targeted, def.Covert
 	}
 	return out
 }
@@ -163,6 +226,7 @@ func appendAims(aims []aim, sc *game.Scenario, owner int, r game.Ref, d, delay i
 	}
 	a.grievance = r.Kind == game.RefStat && r.Stat == game.StatGrievance && r.Actor == sc.RoleActor(game.RoleChinaGov)
 	a.capital = r.Kind == game.RefStat && r.Stat == game.StatCapital && r.Actor == owner
+	a.plain, a.size = len(when) == 0 && !a.grievance && !a.capital, abs(d)
 	return append(aims, a)
 }
 
@@ -191,4 +255,56 @@ func unlocksOf(sc *game.Scenario, action int) []unlock {
 		}
 	}
 	return out
+}
+
+// newsTable is a scenario's drawn events (those that are not triggers), in
+// content order, as exposeOdds weighs the news: their conditions point
+// into one list of the numbers they read (refs), each number once, so
+// that a decision reads each of them once.
+type newsTable struct {
+	refs   []game.Ref
+	events []newsEvent
+	conds  []newsCond
+}
+
+// newsEvent is one drawn event: its index, weight, whether it repeats,
+// and its conditions (conds[start:end]).
+type newsEvent struct {
+	index, weight int
+	repeat        bool
+	start, end    int
+}
+
+// newsCond is one condition of a drawn event, reading refs[ref].
+type newsCond struct {
+	ref  int
+	cond *game.Condition // in the event's When
+}
+
+// newsFor returns the scenario's newsTable, working it out the first time.
+func newsFor(sc *game.Scenario) *newsTable {
+	return sc.Derived("bot.news", func() any { return compileNews(sc) }).(*newsTable)
+}
+
+func compileNews(sc *game.Scenario) *newsTable {
+	nt := &newsTable{}
+	for i := range sc.Events {
+		ev := &sc.Events[i]
+		if ev.Trigger {
+			continue
+		}
+		ne := newsEvent{index: i, weight: ev.Weight, repeat: ev.Repeat, start: len(nt.conds)}
+		for j := range ev.When {
+			c := &ev.When[j]
+			ref := slices.Index(nt.refs, c.Ref)
+			if ref < 0 {
+				ref = len(nt.refs)
+				nt.refs = append(nt.refs, c.Ref)
+			}
+			nt.conds = append(nt.conds, newsCond{ref: ref, cond: c})
+		}
+		ne.end = len(nt.conds)
+		nt.events = append(nt.events, ne)
+	}
+	return nt
 }

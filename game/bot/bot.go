@@ -12,6 +12,7 @@ package bot
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 
@@ -159,32 +160,61 @@ func (b Bot) choose(sc *game.Scenario, view *game.State, actor int, given, dst [
 	// leaving them out changes no index the rest is drawn by (the noise is
 	// drawn per available option, in content order).
 	e.opts = sc.AvailableOptionsInto(e.opts, view, actor, given)
+	e.weigh(&rng, b.Difficulty, attention, judge.noisePct)
+	orders := e.orders[:0]
+	if appendTo {
+		orders = dst
+	}
+	orders = e.pick(orders, given)
+	if appendTo {
+		return orders
+	}
+	e.orders = orders
+	if len(orders) == 0 {
+		return nil
+	}
+	return slices.Clone(orders)
+}
+
+// weigh values the options (e.opts) into e.cands, best first: those worth
+// more than nothing once the bot's noise (noisePct, drawn from rng) is
+// added, of those it weighs (an easy bot only some, see attention); and
+// e.leastAP, the fewest action points one of them takes.
+func (e *evaluator) weigh(rng *game.Stream, d Difficulty, attention, noisePct int) {
 	opts := e.opts
 	cands := e.cands[:0]
+	least := math.MaxInt
 	for i := range opts {
 		// An easy bot thinks less: each turn it weighs only some of what
 		// it could do, more in some games than in others.
-		if b.Difficulty == Easy && !rng.Percent(attention) {
+		if d == Easy && !rng.Percent(attention) {
 			continue
 		}
 		v, ok := e.value(&opts[i])
 		if !ok {
 			continue
 		}
-		v += noise(&rng, v, judge.noisePct)
+		// The noise clouds the bot's judgement: noisePct percent of the
+		// value's size, plus a little absolute jitter so equal options are
+		// not always taken in content order.
+		mag := abs(v)*noisePct/100 + 20
+		v += rng.IntN(2*mag+1) - mag
 		if v > 0 { // nothing worth less is ever taken
 			cands = append(cands, scored{i, v})
+			least = min(least, opts[i].AP)
 		}
 	}
 	// Best first; ties keep content order (stable), so no map or
 	// scheduling order can leak in.
 	sortBestFirst(cands)
-	e.cands = cands
+	e.cands, e.leastAP = cands, least
+}
 
-	orders, used := e.orders[:0], e.used[:0]
-	if appendTo {
-		orders = dst
-	}
+// pick appends to orders the candidates (e.cands), best first, that fit
+// with those given and those taken before them.
+func (e *evaluator) pick(orders, given []game.Order) []game.Order {
+	sc, view, actor, opts := e.sc, e.v, e.actor, e.opts
+	used := e.used[:0]
 	budgetAP := sc.Actors[actor].AP
 	ap, spent := 0, 0
 	for _, o := range given {
@@ -194,20 +224,24 @@ func (b Bot) choose(sc *game.Scenario, view *game.State, actor int, given, dst [
 			spent += sc.Cost(view, ai)
 		}
 	}
-	for _, c := range cands {
+	capital := view.Stat(actor, game.StatCapital)
+	for _, c := range e.cands {
+		if ap+e.leastAP > budgetAP {
+			break // no candidate fits the action points left
+		}
 		o := &opts[c.opt]
 		if slices.Contains(used, o.Action) || ap+o.AP > budgetAP {
 			continue
 		}
 		// Nor may one of them rule out another ("sign or decline, not
 		// both").
-		if sc.RuledOut(o.Action, used) {
+		if len(used) > 0 && sc.RuledOut(o.Action, used) {
 			continue
 		}
 		// Options were checked alone; together they must also fit the
 		// capital (action points are counted above, and each action is
 		// taken once).
-		if spent+o.Cost > view.Stat(actor, game.StatCapital) {
+		if spent+o.Cost > capital {
 			continue
 		}
 		orders = append(orders, sc.OrderFor(*o))
@@ -216,14 +250,7 @@ func (b Bot) choose(sc *game.Scenario, view *game.State, actor int, given, dst [
 		spent += o.Cost
 	}
 	e.used = used // the buffers go back to the pool with e
-	if appendTo {
-		return orders
-	}
-	e.orders = orders
-	if len(orders) == 0 {
-		return nil
-	}
-	return slices.Clone(orders)
+	return orders
 }
 
 // attention is the share of its options, in percent, a bot weighs in a
@@ -305,14 +332,6 @@ func sortBestFirst(c []scored) {
 		}
 		c[j] = x
 	}
-}
-
-// noise clouds a bot's judgement: pct percent of the value's size, plus a
-// little absolute jitter so equal options are not always taken in content
-// order.
-func noise(rng *game.Stream, v, pct int) int {
-	mag := abs(v)*pct/100 + 20
-	return rng.IntN(2*mag+1) - mag
 }
 
 func abs(x int) int {

@@ -34,6 +34,15 @@ type model struct {
 	// links[actor][i] lists the actor's objectives that read the number
 	// measured[actor][i], and how (see link).
 	links [][][]link
+	// units[actor] is links[actor] in one list, number by number (unitLink),
+	// and measures[actor] the measures of the actor's objectives, "self"
+	// made the actor: what a decision reads of them, worked out once.
+	units    [][]unitLink
+	measures [][]game.Ref
+	// blocUnits[actor] says whether one of the actor's units is a
+	// linkBloc, whose worth hangs on the state, not only on the
+	// objectives' margins.
+	blocUnits []bool
 	// toMeasured[actor][h] is sens[h] cut down to what a bot reads: the
 	// numbers the actor's objectives read (measured[actor]) and, of those,
 	// only the cells that are not zero, since most numbers move few of
@@ -47,6 +56,20 @@ type model struct {
 type sparseRows struct {
 	start []int32 // per number, and one past the last
 	cells []cell
+	// worth is cells as evaluator.endWorth reads them, for a rise of the
+	// number (worth[0]) and for a fall (worth[1]), under the same start.
+	worth [2][]unitCell
+	// peak is the model's peak at this horizon (per number, as model.peak),
+	// kept with the rows, which are read together.
+	peak []int32
+}
+
+// unitCell is a cell as endWorth values it, for a change one way: the
+// number it moves and which way, as an index (at) into the evaluator's ud
+// (the worth of one unit more of each number the bot reads, then of one
+// unit less), and by how much, abs hundredths per unit.
+type unitCell struct {
+	at, abs int32
 }
 
 // cell is one sensitivity that is not zero.
@@ -72,6 +95,14 @@ type link struct {
 }
 
 type linkKind uint8
+
+// unitLink is a link of the i-th number an actor's objectives read, with
+// the move of its measure for a rise of one unit (delta, in hundredths)
+// when it does not hang on the state (every kind but linkBloc).
+type unitLink struct {
+	link
+	i, delta int32
+}
 
 const (
 	linkSame linkKind = iota
@@ -271,6 +302,28 @@ func measure(sc *game.Scenario) *model {
 			}
 		}
 		m.links = append(m.links, links)
+		var units []unitLink
+		for i, ls := range links {
+			for _, l := range ls {
+				u := unitLink{link: l, i: int32(i)}
+				switch l.kind {
+				case linkSame:
+					u.delta = 100
+				case linkOpposite:
+					u.delta = -100
+				case linkShare:
+					u.delta = 100 / l.n
+				}
+				units = append(units, u)
+			}
+		}
+		m.units = append(m.units, units)
+		m.blocUnits = append(m.blocUnits, slices.ContainsFunc(units, func(u unitLink) bool { return u.kind == linkBloc }))
+		var measures []game.Ref
+		for _, o := range sc.Actors[a].Objectives {
+			measures = append(measures, concrete(o.Measure, a, -1))
+		}
+		m.measures = append(m.measures, measures)
 	}
 	k := len(references)
 	for h := 1; h <= sc.Turns; h++ {
@@ -285,6 +338,7 @@ func measure(sc *game.Scenario) *model {
 		rows := make([]sparseRows, sc.Turns+1)
 		for h := 1; h <= sc.Turns; h++ {
 			r := &rows[h]
+			r.peak = m.peak[h]
 			r.start = make([]int32, 0, n+1)
 			for from := range n {
 				r.start = append(r.start, int32(len(r.cells)))
@@ -295,6 +349,18 @@ func measure(sc *game.Scenario) *model {
 				}
 			}
 			r.start = append(r.start, int32(len(r.cells)))
+			// A sensitivity s moves the number up by |s| when s > 0 and
+			// the change is a rise, or s < 0 and it is a fall; otherwise
+			// down.
+			k := int32(len(slots))
+			for _, c := range r.cells {
+				up, down := unitCell{c.to, c.sens}, unitCell{k + c.to, c.sens}
+				if c.sens < 0 {
+					up, down = unitCell{k + c.to, -c.sens}, unitCell{c.to, -c.sens}
+				}
+				r.worth[0] = append(r.worth[0], up)
+				r.worth[1] = append(r.worth[1], down)
+			}
 		}
 		m.toMeasured = append(m.toMeasured, rows)
 	}

@@ -22,8 +22,14 @@ func TestEvaluatorPlansArePlan(t *testing.T) {
 		b := Bot{Difficulty: Difficulty(rng.IntN(int(NumDifficulties))), Seed: uint64(rng.IntN(3))}
 		a := rng.IntN(len(sc.Actors))
 		e.plan(s, b, a)
-		if want := Plan(s, b.Seed, a, b.Difficulty); !slices.Equal(e.focus, want) {
+		want := Plan(s, b.Seed, a, b.Difficulty)
+		if !slices.Equal(e.focus, want) {
 			t.Fatalf("step %d: the evaluator's plan for %+v in seat %d is %v, Plan gives %v", i, b, a, e.focus, want)
+		}
+		for j, o := range s.Actors[a].Objectives {
+			if m := o.Weight * want[j] * 10 / (o.To - o.From); e.margs[j] != m {
+				t.Fatalf("step %d: seat %d's objective %s has margin %d under the plan, want %d", i, a, o.ID, e.margs[j], m)
+			}
 		}
 	}
 }

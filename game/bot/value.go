@@ -35,35 +35,56 @@ type evaluator struct {
 	crisisLoss int
 	roles      [game.NumRoles]int
 	focus      []int // per objective, percent weight for this game's plan
+	margs      []int // per objective, its margin under the plan (margin)
 	objs       []objective
 	// shared caches, per targeted action, the worth of its effects that do
 	// not depend on the target.
 	shared memoInts
-	// ends caches endWorth's worth of one unit up or down, per horizon
-	// and number: the actions of a turn touch many of the same numbers.
-	ends   memoInts
 	opts   []game.Option // reused between turns
 	cands  []scored
-	used   []int        // actions in the orders being chosen
-	orders []game.Order // the orders being chosen
+	// leastAP is the fewest action points a candidate takes (see weigh).
+	leastAP int
+	used    []int        // actions in the orders being chosen
+	orders  []game.Order // the orders being chosen
 
 	m    *model         // the rules as measured from the engine
 	aims []actionAims   // the actions as a bot values them
 	msc  *game.Scenario // the scenario m and aims belong to
 	// up and down are, per number the bot's objectives read (the model's
 	// measured[actor], in order), the direct worth of one unit more and one
-	// unit less of it (see directUnits).
-	up, down []int
-	rows     []sparseRows // the model's toMeasured[actor], per horizon
+	// unit less of it (see directUnits); ud holds them, up then down, for
+	// the model's unitCells.
+	up, down, ud []int
+	rows         []sparseRows // the model's toMeasured[actor], per horizon
 
 	// The Strait as this decision sees it, for crisisWorth: the tension it
 	// is heading for, in hundredths, the risk there, and the weight the
 	// personality gives a crisis.
 	crisisBase, crisisRisk, riskWeight int
 
+	// strain is strainNow's, or -1 until it is first needed.
+	strain int
+
 	// news is the total weight of the events that could be drawn now, or
-	// -1 until exposeOdds first needs it.
-	news int
+	// -1 until exposeOdds first needs it (see drawable); newsHolds says,
+	// per event, whether its conditions hold, for the drawn events that
+	// have not fired (or may repeat), once news is worked out; newsVals is
+	// room for the numbers their conditions read (newsTable.refs).
+	news      int
+	newsHolds []bool
+	newsVals  []int
+	nt        *newsTable // the scenario's drawn events, as msc's
+	// newsMemo is what the last worked-out news was worked out from: the
+	// same numbers and the same events fired give the same news and
+	// newsHolds, so seats of a turn whose views agree on those numbers
+	// (a view hides some of them: others' hidden stats, covert uses)
+	// work it out once.
+	newsMemo struct {
+		nt    *newsTable
+		vals  []int
+		fired []int
+		news  int
+	}
 
 	// blame keeps the crisis shares of the blame accounts last seen, so
 	// that the seats of one turn, whose views hold the same accounts (a
@@ -74,19 +95,38 @@ type evaluator struct {
 	// seat: a bot's plan is fixed for the game, and a pooled evaluator
 	// serves the seats of a game turn after turn.
 	plans []planMemo
+
+	// units keeps, per actor, the direct worths (ud) last worked out in
+	// its seat (see directUnits).
+	units []unitsMemo
 }
 
-// planMemo is the plan of one bot in one seat of a scenario.
+// unitsMemo is the direct worth of one unit of each number a seat's
+// objectives read, up then down (evaluator.ud), and what it was worked out
+// from: the model, and each objective's margins either way (with, against,
+// in key). Without a linkBloc among the seat's units nothing else goes
+// into it, so while those are the same it is the same, turn after turn
+// (an objective's margins change only when its progress reaches either
+// end).
+type unitsMemo struct {
+	m   *model
+	key []int
+	ud  []int
+}
+
+// planMemo is the plan of one bot in one seat of a scenario, and the
+// margins it gives the seat's objectives (see margin).
 type planMemo struct {
-	sc    *game.Scenario
-	seed  uint64
-	d     Difficulty
-	focus []int
+	sc           *game.Scenario
+	seed         uint64
+	d            Difficulty
+	focus, margs []int
 }
 
-// plan is Plan for the bot in actor's seat into e.focus, from e.plans
-// when it holds that bot's plan (it is the same: Plan depends on nothing
-// else).
+// plan is Plan for the bot in actor's seat into e.focus, and the margins
+// of its objectives into e.margs, from e.plans when it holds that bot's
+// plan (it is the same: Plan depends on nothing else). They are the memo's
+// own, not copies: nothing changes them.
 func (e *evaluator) plan(sc *game.Scenario, b Bot, actor int) {
 	for len(e.plans) <= actor {
 		e.plans = append(e.plans, planMemo{})
@@ -95,8 +135,19 @@ func (e *evaluator) plan(sc *game.Scenario, b Bot, actor int) {
 	if m.sc != sc || m.seed != b.Seed || m.d != b.Difficulty || m.focus == nil {
 		m.sc, m.seed, m.d = sc, b.Seed, b.Difficulty
 		m.focus = plan(m.focus[:0], sc, b.Seed, actor, b.Difficulty)
+		m.margs = m.margs[:0]
+		for i := range sc.Actors[actor].Objectives {
+			m.margs = append(m.margs, margin(&sc.Actors[actor].Objectives[i], m.focus[i]))
+		}
 	}
-	e.focus = append(e.focus[:0], m.focus...)
+	e.focus, e.margs = m.focus, m.margs
+}
+
+// margin is what one unit of an objective's measure is worth to a bot
+// whose plan gives it focus percent weight, in milli-points, signed (the
+// objective's span, To - From, may run either way).
+func margin(o *game.ObjectiveDef, focus int) int {
+	return o.Weight * focus * 10 / (o.To - o.From)
 }
 
 // blameMemo is every actor's crisis share and culprit flag
@@ -162,10 +213,13 @@ func (m *memoInts) set(i, v int) {
 
 // objective is one of the bot's objectives as this turn's valuation sees it.
 type objective struct {
-	measure game.Ref
-	span    int // To - From
-	marg    int // milli-points per unit of the measure, signed, with the plan's weight
-	done    int // progress now, 0-100
+	measure *game.Ref // the model's measures[actor]
+	span    int       // To - From
+	marg    int       // milli-points per unit of the measure, signed, with the plan's weight
+	done    int       // progress now, 0-100
+	// with and against are marg as worth has it for a move of the
+	// measure the way of span and the other way.
+	with, against int
 }
 
 // evaluators are reused: a bot chooses once per actor per turn, and
@@ -178,26 +232,38 @@ func newEvaluator(sc *game.Scenario, v *game.State, actor int, b Bot) *evaluator
 	// it keeps (most of its size) stay where they are instead of being
 	// copied out and back. Every other field is set below.
 	e.sc, e.v, e.actor, e.b, e.turnsLeft, e.score, e.news = sc, v, actor, b, sc.Turns-v.Turn+1, 0, -1
-	e.objs, e.focus, e.up, e.down = e.objs[:0], e.focus[:0], e.up[:0], e.down[:0]
+	e.strain = -1
+	e.objs = e.objs[:0]
 	e.opts, e.cands, e.used, e.orders = e.opts[:0], e.cands[:0], e.used[:0], e.orders[:0]
 	if e.msc != sc {
 		// The model is the scenario's; a pooled evaluator keeps the last one
 		// it used, since looking it up costs more than most of a decision.
-		e.m, e.aims, e.msc = modelFor(sc), aimsFor(sc), sc
+		e.m, e.aims, e.nt, e.msc = modelFor(sc), aimsFor(sc), newsFor(sc), sc
+		for r := range game.NumRoles {
+			e.roles[r] = sc.RoleActor(r)
+		}
 	}
 	e.rows = e.m.toMeasured[actor]
 	// The objectives as this turn sees them; the bot's score is theirs
 	// (Scenario.RawScore, from the same progress: the measures read here
 	// are the objectives' own, with "self" made the actor).
 	e.plan(sc, b, actor)
-	for i := range sc.Actors[actor].Objectives {
-		o := &sc.Actors[actor].Objectives[i]
-		m := concrete(o.Measure, actor, -1)
+	measures, defs := e.m.measures[actor], sc.Actors[actor].Objectives
+	for i := range defs {
+		o, m := &defs[i], &measures[i]
 		span := o.To - o.From
-		done := o.Progress(sc.Value(v, m, actor, -1))
+		done := o.Progress(sc.Value(v, *m, actor, -1))
 		e.score += o.Weight * done / 100
-		e.objs = append(e.objs, objective{measure: m, span: span,
-			marg: o.Weight * e.focus[i] * 10 / span, done: done})
+		ob := objective{measure: m, span: span, marg: e.margs[i], done: done}
+		// worth's margins, one way and the other.
+		ob.with, ob.against = ob.marg, ob.marg
+		if done >= 100 {
+			ob.with /= 4
+		}
+		if done <= 0 {
+			ob.against /= 4
+		}
+		e.objs = append(e.objs, ob)
 	}
 	// What a crisis would cost: everything, for an actor that would be
 	// named a culprit on the blame so far; otherwise all but what the
@@ -208,15 +274,8 @@ func newEvaluator(sc *game.Scenario, v *game.State, actor int, b Bot) *evaluator
 		keep = 0
 	}
 	e.crisisLoss = e.score * 1000 * (100 - keep) / 100
-	for r := range game.NumRoles {
-		e.roles[r] = sc.RoleActor(r)
-	}
 	e.shared.reset(len(sc.Actions))
-	e.ends.reset(2 * e.m.slots * len(e.rows))
-	for i := range e.m.measured[actor] {
-		up, down := e.directUnits(i)
-		e.up, e.down = append(e.up, up), append(e.down, down)
-	}
+	e.directUnits()
 	e.riskWeight = e.personalityRisk()
 	e.crisisBase = v.Tension()*100 + sc.GreyZonePressure(v)*min(e.turnsLeft, driftTurns)
 	e.crisisRisk = riskAt(e.crisisBase)
@@ -258,40 +317,54 @@ func plan(focus []int, sc *game.Scenario, seed uint64, actor int, d Difficulty) 
 // value is what an option is worth; ok is false when the bot refuses to
 // consider it at all (it could tip the Strait into crisis by its own hand).
 func (e *evaluator) value(o *game.Option) (int, bool) {
-	def := &e.sc.Actions[o.Action]
 	aims := &e.aims[o.Action]
 	// The mutual-loss rule: never raise tension where this order, the
 	// standing drift, effects already on their way, and the pushes others
 	// might give in the same turn (strainMargin) could reach the top in one
 	// turn.
-	if aims.tensionNow > 0 && e.v.Tension()+aims.tensionNow+e.drift()+e.pendingTension()+strainMargin >= game.TrackTension.Max() {
+	if aims.tensionNow > 0 && aims.tensionNow+e.strainNow() >= game.TrackTension.Max() {
 		return 0, false
 	}
 	total := 0
-	if def.Targeted {
+	if aims.targeted {
 		// The effects that do not name the target are the same for every
 		// target: value them once per action.
 		shared, ok := e.shared.get(o.Action)
 		if !ok {
-			shared = e.effectsWorth(aims.effects, -1, false)
+			shared = e.effectsWorth(aims.effects, -1)
 			e.shared.set(o.Action, shared)
 		}
-		total = shared + e.effectsWorth(aims.effects, o.Target, true)
+		total = shared + e.effectsWorth(aims.aimed, o.Target)
 	} else {
-		total = e.effectsWorth(aims.effects, -1, false)
+		total = e.effectsWorth(aims.effects, -1)
 	}
-	if def.Covert {
-		// What exposure would cost, at the odds of it.
-		if odds := e.exposeOdds(def, aims); odds > 0 {
-			total += e.exposedWorth(aims.exposed, o.Target) * odds / 100
+	if aims.covert {
+		// What exposure would cost, at the odds of it (not worked out
+		// when it would cost nothing).
+		if x := e.effectsWorth(aims.exposed, o.Target); x != 0 {
+			if odds := e.exposeOdds(&e.sc.Actions[o.Action], aims); odds > 0 {
+				total += x * odds / 100
+			}
 		}
 	}
 	total -= o.Cost * capitalValue
-	total += e.tilt(o.Action)
+	if p := e.b.Personality; p < NumPersonalities { // tilt, with the aims at hand
+		total += aims.tilt[p]
+	}
 	if len(aims.unlocks) > 0 && e.v.Uses[o.Action].Count == 0 {
 		total += e.unlockWorth(aims.unlocks)
 	}
 	return total, true
+}
+
+// strainNow is the tension the mutual-loss rule sees before an order's
+// own: the Strait's now, the drift, what is on its way and strainMargin
+// (worked out once per decision, in e.strain).
+func (e *evaluator) strainNow() int {
+	if e.strain < 0 {
+		e.strain = e.v.Tension() + e.drift() + e.pendingTension() + strainMargin
+	}
+	return e.strain
 }
 
 // strainMargin is the tension, in points, a bot allows for others' pushes
@@ -312,7 +385,7 @@ func (e *evaluator) unlockWorth(us []unlock) int {
 		if b.Banned || (b.Once && e.v.Uses[u.action].Count > 0) || !e.sc.Holds(e.v, u.others, e.actor, -1) {
 			continue
 		}
-		v := e.effectsWorth(e.aims[u.action].effects, -1, false) - e.sc.Cost(e.v, u.action)*capitalValue + e.tilt(u.action)
+		v := e.effectsWorth(e.aims[u.action].effects, -1) - e.sc.Cost(e.v, u.action)*capitalValue + e.tilt(u.action)
 		if v > 0 {
 			w += v * unlockShare / 100
 		}
@@ -324,14 +397,12 @@ func (e *evaluator) unlockWorth(us []unlock) int {
 // the order unlocking it is credited with.
 const unlockShare = 50
 
-// effectsWorth values an action's effects at the order's target (-1 for
-// none): those on the target only (targetOnly), or those that are not.
-func (e *evaluator) effectsWorth(aims []aim, target int, targetOnly bool) int {
+// effectsWorth values aims (an action's effects, those at its target, or
+// what its exposure would bring) at the order's target (-1 for none).
+func (e *evaluator) effectsWorth(aims []aim, target int) int {
 	total := 0
 	for i := range aims {
-		if a := &aims[i]; a.onTarget == targetOnly {
-			total += e.aimWorth(a, target)
-		}
+		total += e.aimWorth(&aims[i], target)
 	}
 	return total
 }
@@ -360,19 +431,13 @@ func (e *evaluator) exposeOdds(def *game.ActionDef, aims *actionAims) int {
 		return 100 - hidden
 	}
 	if e.news < 0 {
-		e.news = 0
-		for i := range e.sc.Events {
-			ev := &e.sc.Events[i]
-			if !ev.Trigger && (ev.Repeat || e.v.Fired[i] == 0) && e.sc.Holds(e.v, ev.When, -1, -1) {
-				e.news += ev.Weight
-			}
-		}
+		e.drawable()
 	}
 	// The revealing events may not be eligible yet (they need the deal
 	// done): they join the draw once it is.
 	total := e.news
 	for _, i := range aims.revealedBy {
-		if ev := &e.sc.Events[i]; (ev.Repeat || e.v.Fired[i] == 0) && !e.sc.Holds(e.v, ev.When, -1, -1) {
+		if ev := &e.sc.Events[i]; (ev.Repeat || e.v.Fired[i] == 0) && !e.newsHolds[i] {
 			total += ev.Weight
 		}
 	}
@@ -383,13 +448,49 @@ func (e *evaluator) exposeOdds(def *game.ActionDef, aims *actionAims) int {
 	return 100 - hidden
 }
 
-// exposedWorth values what a covert action's exposure would bring.
-func (e *evaluator) exposedWorth(aims []aim, target int) int {
-	total := 0
-	for i := range aims {
-		total += e.aimWorth(&aims[i], target)
+// drawable works out e.news, the total weight of the events that could
+// be drawn now (not triggers, not fired unless they repeat, their
+// conditions holding in the view), and, for each of those it looks at,
+// whether its conditions hold (e.newsHolds). Each number the conditions
+// read is read once (newsTable), not once per condition that reads it.
+func (e *evaluator) drawable() {
+	nt := e.nt
+	vals := e.newsVals[:0]
+	for i := range nt.refs {
+		vals = append(vals, e.sc.Value(e.v, nt.refs[i], -1, -1))
 	}
-	return total
+	e.newsVals = vals
+	memo := &e.newsMemo
+	if memo.nt == nt && slices.Equal(memo.vals, vals) && slices.Equal(memo.fired, e.v.Fired) {
+		// newsHolds is as that decision left it: the same events were
+		// looked at, with the same numbers.
+		e.news = memo.news
+		return
+	}
+	if len(e.newsHolds) < len(e.sc.Events) {
+		e.newsHolds = make([]bool, len(e.sc.Events))
+	}
+	e.news = 0
+	for k := range nt.events {
+		ev := &nt.events[k]
+		if !ev.repeat && e.v.Fired[ev.index] != 0 {
+			continue
+		}
+		holds := true
+		for j := ev.start; j < ev.end; j++ {
+			if c := &nt.conds[j]; !c.cond.Holds(vals[c.ref]) {
+				holds = false
+				break
+			}
+		}
+		e.newsHolds[ev.index] = holds
+		if holds {
+			e.news += ev.weight
+		}
+	}
+	memo.nt, memo.news = nt, e.news
+	memo.fired = append(memo.fired[:0], e.v.Fired...)
+	memo.vals, e.newsVals = vals, memo.vals // the old key is the next scratch
 }
 
 // aimWorth values one aim of an order on target (-1 for none): nothing if
@@ -407,20 +508,68 @@ func (e *evaluator) aimWorth(a *aim, target int) int {
 	if !a.liveAt(h) {
 		return 0 // worth nothing at this horizon (or after the end), whatever the conditions
 	}
+	if a.plain && a.owner == e.actor {
+		// Most aims: no conditions, nothing but the number and the
+		// Strait, and the bot's own (as below, in short).
+		i := h
+		if a.onTarget {
+			if target < 0 {
+				return 0
+			}
+			i = h*a.targets + target
+		}
+		at := &a.at[i]
+		w := 0
+		for _, c := range at.cells {
+			w += e.ud[c.at] * int(c.abs) / 100
+		}
+		v := w * a.size / 100
+		if at.tension != 0 {
+			v += e.crisisWorth(at.tension)
+		}
+		return v
+	}
 	if len(a.when) > 0 && !e.sc.Holds(e.v, a.when, e.actor, target) {
 		return 0
 	}
-	slot := a.slot
-	if a.onTarget {
-		if target < 0 {
-			return 0
-		}
-		slot += 2 * target
+	if a.onTarget && target < 0 {
+		return 0
 	}
-	v := e.endWorth(h, slot, a.d)
+	// endWorth, in place: the row of the aim's number, the way it moves
+	// it, and the tension it adds, read from the aim itself when the bot
+	// is its owner, as it always is (a bot values its own actor's
+	// actions); otherwise worked out from the bot's own rows, as before
+	// the aims kept them.
+	var cells []unitCell
+	tension := 0
+	if a.owner == e.actor {
+		i := h
+		if a.onTarget {
+			i = h*a.targets + target
+		}
+		at := &a.at[i]
+		cells, tension = at.cells, at.tension
+	} else {
+		slot := a.slot
+		if a.onTarget {
+			slot += 2 * target
+		}
+		r := &e.rows[h]
+		cells = r.worth[0]
+		if a.d < 0 {
+			cells = r.worth[1]
+		}
+		cells = cells[r.start[slot]:r.start[slot+1]]
+		tension = int(r.peak[slot]) * a.d / 100
+	}
+	w := 0
+	for _, c := range cells {
+		w += e.ud[c.at] * int(c.abs) / 100
+	}
+	v := w * abs(a.d) / 100
 	crisis := 0 // what crisisWorth gives a number that does not move the Strait
-	if p := e.m.peak[h][slot]; p != 0 {
-		crisis = e.crisisWorth(int(p) * a.d / 100)
+	if tension != 0 {
+		crisis = e.crisisWorth(tension)
 	}
 	if a.grievance {
 		crisis = min(crisis, e.pressureWorth(a.d))
@@ -499,33 +648,21 @@ func (e *evaluator) personalityRisk() int {
 // objectives h resolutions later: the model's sensitivity of every number
 // the bot values to this one, times what each is worth. It is linear on
 // each side of zero: it is worked out for one unit up or down and scaled.
+// (aimWorth works it out in place.)
 func (e *evaluator) endWorth(h, slot, d int) int {
 	// The sensitivities of the measured numbers to this one (those that
 	// are not zero), each valued as direct values it: a change of s
 	// hundredths is worth up (or down) times |s| / 100. A fall moves each
-	// the other way.
-	// The worth of one unit either way depends only on the horizon, the
-	// number and the direction: worked out once per decision.
-	key := 2 * (h*e.m.slots + slot)
+	// the other way. The model's unitCells say which, and |s|.
+	r := &e.rows[h]
+	cells := r.worth[0]
 	if d < 0 {
-		key++
-	}
-	if w, ok := e.ends.get(key); ok {
-		return w * abs(d) / 100
+		cells = r.worth[1]
 	}
 	w := 0
-	for _, c := range e.rows[h].row(slot) {
-		s := int(c.sens)
-		if d < 0 {
-			s = -s
-		}
-		if s > 0 {
-			w += e.up[c.to] * s / 100
-		} else {
-			w += e.down[c.to] * -s / 100
-		}
+	for _, c := range cells[r.start[slot]:r.start[slot+1]] {
+		w += e.ud[c.at] * int(c.abs) / 100
 	}
-	e.ends.set(key, w)
 	return w * abs(d) / 100
 }
 
@@ -567,38 +704,76 @@ func (e *evaluator) pressureWorth(d int) int {
 	return e.crisisWorth(dp * min(e.turnsLeft, driftTurns))
 }
 
-// directUnits is the worth of one unit more and one unit less of the i-th
-// number the bot's objectives read (the model's measured[actor][i]) on
-// those objectives, in milli-points. The worth of a change is linear on
+// directUnits works out e.up and e.down: the worth of one unit more and
+// one unit less of each number the bot's objectives read (the model's
+// measured[actor], in order) on those objectives, in milli-points. The worth of a change is linear on
 // each side of zero: the evaluator scales these. A measure moves as far the
 // other way when the number falls as when it rises (see measureDelta), so
 // each is read once. The links say which objectives read the number and
 // how, worked out once per scenario; measureDelta is the plain rule they
 // follow (TestEvaluatorShortcutsMatchThePlainFormulas compares them).
-func (e *evaluator) directUnits(i int) (up, down int) {
-	for _, l := range e.m.links[e.actor][i] {
-		var delta int
-		switch l.kind {
-		case linkSame:
-			delta = 100
-		case linkOpposite:
-			delta = -100
-		case linkShare:
-			delta = 100 / int(l.n)
-		case linkBloc:
-			delta = e.blocDelta(game.Bloc(l.n), int(l.swing), 100)
-		}
-		if delta != 0 {
-			o := &e.objs[l.obj]
-			up += o.worth(delta)
-			down += o.worth(-delta)
+// It reads the links in one list (the model's units), and each
+// objective's worth (worth) through its margins one way and the other
+// (objective.with, against); and it keeps what it works out for the seat
+// (unitsMemo).
+func (e *evaluator) directUnits() {
+	for len(e.units) <= e.actor {
+		e.units = append(e.units, unitsMemo{})
+	}
+	memo := &e.units[e.actor]
+	n := len(e.m.measured[e.actor])
+	objs := e.objs
+	kept := !e.m.blocUnits[e.actor] && memo.m == e.m && len(memo.key) == 2*len(objs) && len(memo.ud) == 2*n
+	for i := 0; kept && i < len(objs); i++ {
+		kept = memo.key[2*i] == objs[i].with && memo.key[2*i+1] == objs[i].against
+	}
+	e.ud = slices.Grow(memo.ud[:0], 2*n)[:2*n]
+	memo.ud = e.ud
+	e.up, e.down = e.ud[:n:n], e.ud[n:]
+	if kept {
+		return
+	}
+	memo.m, memo.key = nil, memo.key[:0]
+	if !e.m.blocUnits[e.actor] {
+		memo.m = e.m
+		for i := range objs {
+			memo.key = append(memo.key, objs[i].with, objs[i].against)
 		}
 	}
-	return up / 100, down / 100
+	up, down := e.up, e.down
+	clear(up)
+	clear(down)
+	units := e.m.units[e.actor]
+	for k := range units {
+		l := &units[k]
+		delta := int(l.delta)
+		if l.kind == linkBloc {
+			delta = e.blocDelta(game.Bloc(l.n), int(l.swing), 100)
+		}
+		if delta == 0 {
+			continue
+		}
+		o := &objs[l.obj]
+		// worth(delta) and worth(-delta): a move the way of the
+		// objective's span (from its From to its To) is one with it.
+		with, against := o.with, o.against
+		if (delta > 0) != (o.span > 0) {
+			with, against = against, with
+		}
+		up[l.i] += with * delta
+		down[l.i] += against * -delta
+	}
+	for i := range up {
+		up[i] /= 100
+	}
+	for i := range down {
+		down[i] /= 100
+	}
 }
 
 // worth is what a move of the measure by delta hundredths is worth, in
-// hundredths of a milli-point.
+// hundredths of a milli-point (directUnits reads it through with and
+// against).
 func (o *objective) worth(delta int) int {
 	marg := o.marg
 	// Beyond the goal a margin is still worth a little; below the start

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"testing"
 
+	"zerosum/content"
 	"zerosum/game"
 )
 
@@ -96,7 +97,7 @@ func plainEndWorth(e *evaluator, n, h, slot, d int) int {
 func plainDirect(e *evaluator, r game.Ref, d int) int {
 	v := 0
 	for _, o := range e.objs {
-		v += o.worth(e.measureDelta(&o.measure, &r, d))
+		v += o.worth(e.measureDelta(o.measure, &r, d))
 	}
 	return v / 100
 }
@@ -109,9 +110,9 @@ func checkOptionWorths(t *testing.T, e *evaluator) {
 	for _, o := range e.sc.Options(e.v, e.actor, nil) {
 		def := &e.sc.Actions[o.Action]
 		aims := &e.aims[o.Action]
-		got := e.effectsWorth(aims.effects, -1, false) + e.effectsWorth(aims.effects, o.Target, true)
+		got := e.effectsWorth(aims.effects, -1) + e.effectsWorth(aims.aimed, o.Target)
 		if !def.Targeted {
-			got = e.effectsWorth(aims.effects, -1, false)
+			got = e.effectsWorth(aims.effects, -1)
 		}
 		want := 0
 		for _, ef := range def.Effects {
@@ -127,7 +128,7 @@ func checkOptionWorths(t *testing.T, e *evaluator) {
 				want += plainWorth(e, concrete(ef.Target, e.actor, target), ef.Add*100, ef.Delay)
 			}
 		}
-		gotExposed, wantExposed := e.exposedWorth(aims.exposed, o.Target), 0
+		gotExposed, wantExposed := e.effectsWorth(aims.exposed, o.Target), 0
 		for _, ef := range def.ExposedEffects {
 			wantExposed += plainWorth(e, concrete(ef.Target, e.actor, o.Target), ef.Add*100, 0)
 		}
@@ -368,5 +369,87 @@ func TestExposeOdds(t *testing.T) {
 	t.Logf("%d hedge orders: predicted %d%% exposed by the end, %d%% were", n, p, x)
 	if p < x-12 || p > x+12 {
 		t.Errorf("%d hedge orders: the bots expected %d%% to come out by the end, %d%% did", n, p, x)
+	}
+}
+
+// TestNewsMatchesThePlainSum: the weight of the news that could be drawn,
+// as exposeOdds reads it (each number the events' conditions read once,
+// and the last sum kept while those numbers and the events fired are the
+// same), is the plain sum over the scenario's events, and so is what it
+// says of each event's conditions, in every seat's view along real games.
+func TestNewsMatchesThePlainSum(t *testing.T) {
+	for _, id := range content.ScenarioIDs() {
+		p, err := content.Load(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sc := p.Scenario
+		for seed := uint64(1); seed <= 3; seed++ {
+			st, _ := sc.NewGame(seed)
+			for !st.Over {
+				var orders []game.Order
+				for a := range sc.Actors {
+					v := sc.View(&st, a, false)
+					e := newEvaluator(sc, &v, a, Bot{Difficulty: Normal, Seed: seed})
+					for range 2 { // worked out, then (the same numbers) from the memo
+						e.news = -1
+						e.drawable()
+						checkNews(t, e)
+					}
+					e.release()
+					orders = append(orders, Bot{Difficulty: Normal, Seed: seed}.Choose(sc, &v, a)...)
+				}
+				st, _ = sc.Advance(&st, orders)
+			}
+		}
+	}
+}
+
+func checkNews(t *testing.T, e *evaluator) {
+	t.Helper()
+	want := 0
+	for i := range e.sc.Events {
+		ev := &e.sc.Events[i]
+		if ev.Trigger || (!ev.Repeat && e.v.Fired[i] != 0) {
+			continue
+		}
+		holds := e.sc.Holds(e.v, ev.When, -1, -1)
+		if holds {
+			want += ev.Weight
+		}
+		if e.newsHolds[i] != holds {
+			t.Fatalf("turn %d, actor %d: event %s holds %v, newsHolds says %v", e.v.Turn, e.actor, ev.ID, holds, e.newsHolds[i])
+		}
+	}
+	if e.news != want {
+		t.Fatalf("turn %d, actor %d: the news weighs %d, the plain sum %d", e.v.Turn, e.actor, e.news, want)
+	}
+}
+
+// TestDirectUnitsKept: the direct worths an evaluator keeps for a seat
+// from one decision to the next (unitsMemo) are what working them out
+// afresh gives, in every seat along real games, whichever bots sat there
+// before.
+func TestDirectUnitsKept(t *testing.T) {
+	sc := defaultScenario(t)
+	for seed := uint64(1); seed <= 4; seed++ {
+		st, _ := sc.NewGame(seed)
+		for !st.Over {
+			var orders []game.Order
+			for a := range sc.Actors {
+				v := sc.View(&st, a, false)
+				b := Bot{Difficulty: Normal, Seed: seed + uint64(st.Turn)%2}
+				e := newEvaluator(sc, &v, a, b)
+				got := slices.Clone(e.ud)
+				e.units[a].m = nil // forget it: worked out afresh
+				e.directUnits()
+				if !slices.Equal(got, e.ud) {
+					t.Fatalf("turn %d, seat %d: kept worths %v, afresh %v", st.Turn, a, got, e.ud)
+				}
+				e.release()
+				orders = append(orders, b.Choose(sc, &v, a)...)
+			}
+			st, _ = sc.Advance(&st, orders)
+		}
 	}
 }
