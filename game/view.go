@@ -255,20 +255,24 @@ func (vs *Views) Of(sc *Scenario, st *State) {
 		}
 		vs.readers = append(vs.readers, r)
 	}
+	// What every seat's view has alike, set once: For sets only what
+	// differs from seat to seat (the views are never written to).
+	vs.v = *st
+	vs.v.History, vs.v.Seed = nil, 0
+	vs.v.Actors, vs.v.Uses = vs.actors, vs.uses
 }
 
 // For returns actor's view of the state Of was given (actor -1: the public
 // view).
 func (vs *Views) For(actor int) *State {
 	st, v := vs.st, &vs.v
-	*v = *st
-	v.History = nil
 	if st.Over {
+		*v = *st
+		v.History = nil
 		return v
 	}
-	v.Seed = 0
 	vs.becomeSeat(actor)
-	v.Actors, v.Uses = vs.actors, vs.uses
+	v.Covert, v.Pending = st.Covert, st.Pending
 	// The covert records and pending effects are the state's own lists
 	// when the actor may see all of them (as it usually may), and filtered
 	// copies otherwise.
