@@ -136,8 +136,18 @@ func TestRandomPlayInvariants(t *testing.T) {
 // Validate and one marked unavailable is refused with the same reason;
 // AvailableOptionsInto lists exactly the available ones, in order.
 func TestOptionsMatchValidate(t *testing.T) {
-	sc := scenario(t)
+	// Also in a copy with some actions banned (the checks read Banned only
+	// in such a copy).
+	plain := scenario(t)
+	banned, err := plain.Ban("fund_tranche", "state_chip_fund", "yield_push")
+	if err != nil {
+		t.Fatal(err)
+	}
 	rapid.Check(t, func(t *rapid.T) {
+		sc := plain
+		if rapid.Bool().Draw(t, "banned") {
+			sc = banned
+		}
 		st, _ := sc.NewGame(rapid.Uint64().Draw(t, "seed"))
 		for range rapid.IntRange(0, 6).Draw(t, "turns") {
 			if st.Over {
